@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +67,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final TaskQueue tasks = new TaskQueue();
   private final TimerHeap timers = new TimerHeap();
   private final Consumer<SelectionKey> dispatcher = this::dispatch;
-  private final CountDownLatch terminated = new CountDownLatch(1);
   final long watchdogThresholdNanos;
   final BlockedLoopListener blockedListener;
   final LoopHealth health = new LoopHealth();
@@ -272,7 +270,7 @@ public final class EventLoop implements Executor, AutoCloseable {
       boolean interrupted = false;
       while (true) {
         try {
-          terminated.await();
+          thread.join();
           break;
         } catch (InterruptedException e) {
           interrupted = true;
@@ -442,7 +440,6 @@ public final class EventLoop implements Executor, AutoCloseable {
         log.error("Task {} threw while {} closed", task.getClass().getName(), name(), t);
       }
     }
-    terminated.countDown();
     log.debug("{} closed", name());
   }
 

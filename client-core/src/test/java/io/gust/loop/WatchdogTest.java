@@ -1,0 +1,129 @@
+package io.gust.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+@Timeout(30)
+class WatchdogTest {
+  private final Logger loopLogger = (Logger) LoggerFactory.getLogger(EventLoop.class);
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+  @BeforeEach
+  void captureLogs() {
+    logged.start();
+    loopLogger.addAppender(logged);
+  }
+
+  @AfterEach
+  void releaseLogs() {
+    loopLogger.detachAppender(logged);
+  }
+
+  @Test
+  void sleepingTaskIsReportedOnceWithTheLoopStack() throws Exception {
+    try (EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ofMillis(50)).build()) {
+      runAndWait(loop, () -> sleepUninterruptibly(400));
+      List<ILoggingEvent> warnings = warnings();
+      assertEquals(1, warnings.size(), warnings.toString());
+      ILoggingEvent warning = warnings.get(0);
+      String message = warning.getFormattedMessage();
+      assertTrue(message.contains(loop.name()), message);
+      assertTrue(message.contains("threshold 50 ms"), message);
+      String stack = Arrays.toString(warning.getThrowableProxy().getStackTraceElementProxyArray());
+      assertTrue(stack.contains("sleepUninterruptibly"), stack);
+      assertTrue(stack.contains("Thread.sleep"), stack);
+    }
+  }
+
+  @Test
+  void listenerHearsHowLongTheLoopWasBlocked() throws Exception {
+    List<Duration> reports = new CopyOnWriteArrayList<>();
+    try (EventLoop loop = EventLoop.builder()
+        .watchdogThreshold(Duration.ofMillis(50))
+        .blockedLoopListener((l, blockedFor, threshold, stack) -> reports.add(blockedFor))
+        .build()) {
+      runAndWait(loop, () -> sleepUninterruptibly(300));
+      assertEquals(1, reports.size(), reports.toString());
+      assertTrue(reports.get(0).toMillis() >= 50, reports.toString());
+      assertTrue(loop.stats().longestRun().toMillis() >= 300, loop.stats().toString());
+    }
+    assertTrue(warnings().isEmpty());
+  }
+
+  @Test
+  void manyShortTasksAndAnIdleLoopStaySilent() throws Exception {
+    try (EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ofMillis(50)).build()) {
+      for (int i = 0; i < 150; i++) {
+        loop.execute(() -> spin(Duration.ofMillis(2)));
+      }
+      runAndWait(loop, () -> { });
+      CompletableFuture<Void> idle = new CompletableFuture<>();
+      loop.schedule(Duration.ofMillis(200), () -> idle.complete(null));
+      idle.get(5, TimeUnit.SECONDS);
+    }
+    assertTrue(warnings().isEmpty(), warnings().toString());
+  }
+
+  @Test
+  void zeroThresholdTurnsTheWatchdogOff() throws Exception {
+    try (EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ZERO).build()) {
+      runAndWait(loop, () -> sleepUninterruptibly(150));
+    }
+    assertTrue(warnings().isEmpty(), warnings().toString());
+  }
+
+  @Test
+  void blockedLoopShowsLagInItsStats() throws Exception {
+    try (EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ofMillis(20))
+        .blockedLoopListener((l, b, t, s) -> { }).build()) {
+      loop.execute(() -> sleepUninterruptibly(200));
+      runAndWait(loop, () -> { });
+      assertTrue(loop.stats().maxLag().toMillis() >= 50, loop.stats().toString());
+    }
+  }
+
+  private List<ILoggingEvent> warnings() {
+    return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+  }
+
+  private static void runAndWait(EventLoop loop, Runnable task) throws Exception {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(() -> {
+      task.run();
+      done.complete(null);
+    });
+    done.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Plays a handler that blocks the loop, as the seeds' FirstHandler does. */
+  private static void sleepUninterruptibly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void spin(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+}
