@@ -1,10 +1,30 @@
 package io.gust.samples;
 
-/** Entry point of the samples jar: dispatches to the named command. */
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Entry point of the samples jar: {@code java -jar gust-samples.jar COMMAND [ARGS...]}. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.println("gust samples");
+    String command = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    switch (command) {
+      case "demo" -> System.exit(LoopDemo.run(rest));
+      case "help", "-h", "--help" -> usage(0);
+      default -> {
+        System.err.println("gust: unknown command '" + command + "'");
+        usage(2);
+      }
+    }
+  }
+
+  private static void usage(int status) {
+    System.err.println("""
+        usage: java -jar gust-samples.jar COMMAND [ARGS...]
+          demo    blocking work on the loop versus offloaded work, with timings
+        JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]""");
+    System.exit(status);
   }
 }
