@@ -1,0 +1,67 @@
+package io.gust.net;
+
+import io.gust.loop.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The default resolver: the JDK's {@link InetAddress#getAllByName} (the operating system's
+ * resolver), called on the requesting loop's thread. <b>It blocks the loop</b> for as long as the
+ * lookup takes.
+ *
+ * <p>That is acceptable when names resolve from {@code /etc/hosts} or a warm local cache, when
+ * the client talks to a few hosts over pooled connections, or in tests. It is not when names are
+ * many or the name server is slow: every connection on the loop waits, and the loop's watchdog
+ * logs a WARN naming this class. Use {@code ThreadedResolver} or {@code DnsResolver} from
+ * gust-client-resolver then. IP literals and {@code localhost} never reach the system resolver.
+ * Stateless and thread-safe.
+ */
+public final class BlockingResolver implements Resolver {
+  /** Resolves {@code host} on the calling loop thread, blocking it during the lookup. */
+  @Override
+  public CompletableFuture<List<InetSocketAddress>> resolve(
+      EventLoop loop, String host, int port, AddressFamily family) {
+    CompletableFuture<List<InetSocketAddress>> result = new CompletableFuture<>();
+    try {
+      result.complete(lookup(host, port, family));
+    } catch (UnknownHostException e) {
+      result.completeExceptionally(e);
+    } catch (RuntimeException e) {
+      UnknownHostException failure = new UnknownHostException(host + ": " + e.getMessage());
+      failure.initCause(e);
+      result.completeExceptionally(failure);
+    }
+    return result;
+  }
+
+  static List<InetSocketAddress> lookup(String host, int port, AddressFamily family)
+      throws UnknownHostException {
+    List<InetSocketAddress> literal = Addresses.literal(host, port, family);
+    if (literal != null) {
+      if (literal.isEmpty()) {
+        throw new UnknownHostException(host + " has no " + family + " address");
+      }
+      return literal;
+    }
+    InetAddress[] all = InetAddress.getAllByName(host);
+    List<InetSocketAddress> result = new ArrayList<>(all.length);
+    for (InetAddress address : all) {
+      if (family.accepts(address)) {
+        result.add(new InetSocketAddress(address, port));
+      }
+    }
+    if (result.isEmpty()) {
+      throw new UnknownHostException(host + " has no " + family + " address");
+    }
+    return result;
+  }
+
+  @Override
+  public String toString() {
+    return "BlockingResolver";
+  }
+}
