@@ -60,6 +60,11 @@ final class StreamFixture implements AutoCloseable {
 
   /** Runs {@code task} on the loop and waits for its result. */
   <T> T onLoop(Callable<T> task) throws Exception {
+    return onLoop(loop, task);
+  }
+
+  /** Runs {@code task} on {@code loop} and waits for its result. */
+  static <T> T onLoop(EventLoop loop, Callable<T> task) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
     loop.execute(completing(result, task));
     return await(result);
