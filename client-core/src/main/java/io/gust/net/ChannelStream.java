@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -50,8 +48,6 @@ public final class ChannelStream {
   private static final Logger log = LoggerFactory.getLogger(ChannelStream.class);
   /** The default read buffer cap: 16 MiB. */
   public static final long DEFAULT_READ_BUFFER_CAP_BYTES = 16L * 1024 * 1024;
-  /** Bytes one readiness event may read before yielding the loop to other connections. */
-  static final long READ_BUDGET_BYTES = 256 * 1024;
 
   enum State { OPEN, CLOSED }
 
@@ -68,13 +64,9 @@ public final class ChannelStream {
   private int interestOps = -1;
   /** False while the transport holds bytes of its own to send (TLS records). */
   private boolean transportFlushed = true;
-  private long bytesRead;
   /** Why the stream closed; operations started after that fail with it. */
   private Throwable closeCause;
-  /** What close listeners hear: null after close(), closeCause otherwise. */
-  private Throwable reportedCause;
-  /** Listeners not yet told; null until the first is added and after they fired. */
-  private List<Consumer<Throwable>> closeListeners;
+  private final CloseListeners closeListeners = new CloseListeners();
 
   private ChannelStream(EventLoop loop, Transport transport, long readBufferCapBytes) {
     this.loop = loop;
@@ -250,7 +242,7 @@ public final class ChannelStream {
 
   /** Bytes read from the socket since the stream opened. */
   public long bytesRead() {
-    return bytesRead;
+    return reads.bytesRead();
   }
 
   /** Bytes written to the socket since the stream opened. */
@@ -303,15 +295,7 @@ public final class ChannelStream {
    */
   public void addCloseListener(Consumer<Throwable> listener) {
     loop.checkInLoop("addCloseListener");
-    Objects.requireNonNull(listener, "listener");
-    if (state == State.CLOSED) {
-      notifyClosed(listener);
-      return;
-    }
-    if (closeListeners == null) {
-      closeListeners = new ArrayList<>(2);
-    }
-    closeListeners.add(listener);
+    closeListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   @Override
@@ -330,7 +314,6 @@ public final class ChannelStream {
     }
     state = State.CLOSED;
     closeCause = cause;
-    reportedCause = reported;
     if (key != null) {
       key.cancel();
     }
@@ -338,19 +321,7 @@ public final class ChannelStream {
     log.debug("stream to {} closed: {}", peerName(), cause.getMessage());
     writes.fail(cause);
     reads.end(cause, StreamClosedException.isPeerClose(cause), reported == null);
-    List<Consumer<Throwable>> listeners = closeListeners;
-    closeListeners = null;
-    if (listeners != null) {
-      listeners.forEach(this::notifyClosed);
-    }
-  }
-
-  private void notifyClosed(Consumer<Throwable> listener) {
-    try {
-      listener.accept(reportedCause);
-    } catch (RuntimeException | Error e) {
-      log.warn("close listener of stream to {} threw", peerName(), e);
-    }
+    closeListeners.fire(reported);
   }
 
   private CompletableFuture<Buffer> startFutureRead(ReadOp.FutureRead op) {
@@ -364,31 +335,12 @@ public final class ChannelStream {
   }
 
   private void readFromSocket() {
-    long budget = READ_BUDGET_BYTES;
-    while (state == State.OPEN && reads.wantsSocket()) {
-      int room = (int) Math.min(scratch.capacity(), reads.roomBytes());
-      scratch.clear().limit(room);
-      int read;
-      try {
-        read = transport.read(scratch);
-      } catch (IOException e) {
-        fail(IoFailures.translate(e));
-        return;
-      }
-      if (read < 0) {
+    try {
+      if (!reads.fill(transport, scratch)) {
         fail(StreamClosedException.closedByPeer());
-        return;
       }
-      if (read == 0) {
-        return;
-      }
-      bytesRead += read;
-      reads.append(scratch.flip());
-      budget -= read;
-      // A short read means the socket is drained: skip the read that would return 0.
-      if (read < room || budget <= 0) {
-        return;
-      }
+    } catch (IOException e) {
+      fail(IoFailures.translate(e));
     }
   }
 

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ReadSide {
   private static final Logger log = LoggerFactory.getLogger(ReadSide.class);
+  /** Bytes one readiness event may read before yielding the loop to other connections. */
+  static final long READ_BUDGET_BYTES = 256 * 1024;
 
   /** Bytes received and not yet taken by a read. Never grows past {@link #capBytes}. */
   final Buffer buffer = new Buffer();
@@ -33,6 +35,7 @@ final class ReadSide {
   /** Why the stream closed, or null while it is open. */
   private Throwable endCause;
   private boolean cleanEnd;
+  private long bytesRead;
 
   ReadSide(ChannelStream stream, long capBytes) {
     this.stream = stream;
@@ -67,13 +70,39 @@ final class ReadSide {
     return endCause == null && !paused && size < capBytes && (size == 0 || isPending());
   }
 
-  /** How many more bytes the buffer may take. */
-  long roomBytes() {
+  private long roomBytes() {
     return capBytes - buffer.size();
   }
 
-  /** Appends bytes read from the socket and offers them to the pending read. */
-  void append(ByteBuffer source) {
+  /**
+   * Reads from the socket while {@link #wantsSocket()}, offering each read to the pending read,
+   * until the socket is drained or the budget spent; false at the end of input.
+   */
+  boolean fill(Transport transport, ByteBuffer scratch) throws IOException {
+    long budget = READ_BUDGET_BYTES;
+    while (wantsSocket()) {
+      int room = (int) Math.min(scratch.capacity(), roomBytes());
+      scratch.clear().limit(room);
+      int read = transport.read(scratch);
+      if (read <= 0) {
+        return read == 0;
+      }
+      bytesRead += read;
+      append(scratch.flip());
+      budget -= read;
+      // A short read means the socket is drained: skip the read that would return 0.
+      if (read < room || budget <= 0) {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  private void append(ByteBuffer source) {
     try {
       buffer.write(source);
     } catch (IOException e) {
