@@ -76,7 +76,7 @@ public final class ChannelStream {
     this.scratch = LoopScratch.current();
   }
 
-  /** Opens a stream with the default read buffer cap; see {@link #open(EventLoop, SocketChannel, long)}. */
+  /** Opens a stream with the default read buffer cap; loop thread only. */
   public static ChannelStream open(EventLoop loop, SocketChannel channel) {
     return open(loop, channel, DEFAULT_READ_BUFFER_CAP_BYTES);
   }
@@ -160,7 +160,8 @@ public final class ChannelStream {
    */
   public void readStream(StreamConsumer consumer) {
     loop.checkInLoop("readStream");
-    startRead(new ReadOp.StreamRead(Objects.requireNonNull(consumer, "consumer")));
+    Objects.requireNonNull(consumer, "consumer");
+    startRead(new ReadOp.ListenerRead(new ReadOp.ChunkingListener(consumer)));
   }
 
   /**

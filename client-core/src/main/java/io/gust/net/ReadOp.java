@@ -141,37 +141,6 @@ abstract class ReadOp {
     }
   }
 
-  /** Hands every chunk to a {@link StreamConsumer} as it arrives, until the stream ends. */
-  static final class StreamRead extends ReadOp {
-    private final StreamConsumer consumer;
-
-    StreamRead(StreamConsumer consumer) {
-      this.consumer = consumer;
-    }
-
-    @Override
-    long limitBytes(long capBytes) {
-      return Long.MAX_VALUE;
-    }
-
-    @Override
-    boolean consume(Buffer buffered) {
-      Buffer chunk = new Buffer();
-      chunk.write(buffered, buffered.size());
-      consumer.onData(chunk);
-      return false;
-    }
-
-    @Override
-    void end(Buffer buffered, Throwable cause, boolean clean) {
-      if (clean) {
-        consumer.onEnd();
-      } else {
-        consumer.onError(cause);
-      }
-    }
-  }
-
   /** Lets a {@link ReadListener} consume from the stream's own buffer until it says done. */
   static final class ListenerRead extends ReadOp {
     private final ReadListener listener;
@@ -197,6 +166,39 @@ abstract class ReadOp {
       } else {
         listener.onError(cause);
       }
+    }
+  }
+
+  /**
+   * Adapts a {@link StreamConsumer} to a listener read: each call moves every buffered byte into a
+   * new chunk (okio moves the segments, it does not copy them) and hands it over.
+   */
+  static final class ChunkingListener implements ReadListener {
+    private final StreamConsumer consumer;
+
+    ChunkingListener(StreamConsumer consumer) {
+      this.consumer = consumer;
+    }
+
+    @Override
+    public boolean onReadable(Buffer buffered) {
+      Buffer chunk = new Buffer();
+      chunk.write(buffered, buffered.size());
+      consumer.onData(chunk);
+      return true;
+    }
+
+    @Override
+    public void onEnd(Buffer buffered) {
+      if (buffered.size() > 0) {
+        onReadable(buffered);
+      }
+      consumer.onEnd();
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+      consumer.onError(cause);
     }
   }
 }
