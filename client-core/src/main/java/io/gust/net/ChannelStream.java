@@ -401,7 +401,8 @@ public final class ChannelStream {
 
     @Override
     public void onFailure(Throwable cause) {
-      fail(cause instanceof ClosedChannelException ? StreamClosedException.loopClosed(cause) : cause);
+      boolean loopClosed = cause instanceof ClosedChannelException;
+      fail(loopClosed ? StreamClosedException.loopClosed(cause) : cause);
     }
   }
 }

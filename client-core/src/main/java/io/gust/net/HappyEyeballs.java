@@ -91,7 +91,8 @@ final class HappyEyeballs {
       try {
         attempt = new Attempt(address);
       } catch (IOException e) {
-        log.debug("connect to {} failed at once: {}", SocketAddresses.format(address), e.toString());
+        log.debug("connect to {} failed at once: {}", SocketAddresses.format(address),
+            e.toString());
         failures.add(e);
         continue;
       }
@@ -109,7 +110,8 @@ final class HappyEyeballs {
   }
 
   private void onAttemptFailed(Attempt attempt, IOException cause) {
-    log.debug("connect to {} failed: {}", SocketAddresses.format(attempt.address), cause.toString());
+    log.debug("connect to {} failed: {}", SocketAddresses.format(attempt.address),
+        cause.toString());
     running.remove(attempt);
     attempt.close();
     failures.add(cause);
@@ -122,7 +124,8 @@ final class HappyEyeballs {
     stopEverything();
     winner.park();
     TcpConnection connection = new TcpConnection(loop, winner.channel, winner.address);
-    log.debug("connected to {} after {} attempt(s)", SocketAddresses.format(winner.address), nextIndex);
+    log.debug("connected to {} after {} attempt(s)", SocketAddresses.format(winner.address),
+        nextIndex);
     if (!result.complete(connection)) {
       winner.close();
     }
@@ -207,6 +210,9 @@ final class HappyEyeballs {
 
     @Override
     public void onReady(SelectionKey readyKey) {
+      if (state != State.CONNECTING) {
+        return;
+      }
       boolean done;
       try {
         done = channel.finishConnect();

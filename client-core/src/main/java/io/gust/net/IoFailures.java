@@ -12,7 +12,8 @@ final class IoFailures {
    */
   static IOException translate(IOException e) {
     String message = e.getMessage();
-    if (message != null && (message.contains("Connection reset") || message.contains("Broken pipe"))) {
+    if (message != null
+        && (message.contains("Connection reset") || message.contains("Broken pipe"))) {
       return new ConnectionResetException(e);
     }
     return e;

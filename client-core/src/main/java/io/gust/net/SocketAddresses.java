@@ -35,7 +35,8 @@ final class SocketAddresses {
     byte[] bytes = new byte[4];
     for (int i = 0; i < 4; i++) {
       String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      boolean digits = part.chars().allMatch(c -> c >= '0' && c <= '9');
+      if (part.isEmpty() || part.length() > 3 || !digits) {
         throw new IllegalArgumentException("bad part");
       }
       int value = Integer.parseInt(part);

@@ -68,7 +68,8 @@ public final class TcpConnector {
     try {
       loop.execute(race::start);
     } catch (RejectedExecutionException e) {
-      race.result.completeExceptionally(new ConnectFailedException("event loop closed", List.of(), e));
+      race.result.completeExceptionally(
+          new ConnectFailedException("event loop closed", List.of(), e));
     }
     return race.result;
   }

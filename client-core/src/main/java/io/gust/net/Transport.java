@@ -17,10 +17,10 @@ interface Transport {
   /** The socket underneath, for registration and socket options. */
   SocketChannel channel();
 
-  /** Reads into {@code dst}: the number of bytes read, 0 when none are ready, -1 at end of input. */
+  /** Reads into {@code dst}: the bytes read, 0 when none are ready, -1 at end of input. */
   int read(ByteBuffer dst) throws IOException;
 
-  /** Writes from {@code src}: the number of bytes of {@code src} consumed, 0 when the socket is full. */
+  /** Writes from {@code src}: the bytes of {@code src} consumed, 0 when the socket is full. */
   int write(ByteBuffer src) throws IOException;
 
   /** Sends bytes the transport holds itself; true when it holds none. */

@@ -46,7 +46,8 @@ class ChannelStreamFlowTest {
         }
         return null;
       });
-      CompletableFuture<Long> peerReceived = inThread("peer-reader", () -> readPattern(f.peerIn(), size));
+      CompletableFuture<Long> peerReceived =
+          inThread("peer-reader", () -> readPattern(f.peerIn(), size));
       CompletableFuture<Void> streamSent = new CompletableFuture<>();
       f.run(() -> writeFrom(f.stream, 0, size, streamSent));
 

@@ -32,7 +32,8 @@ final class StreamFixture implements AutoCloseable {
   final ChannelStream stream;
   private final ServerSocketChannel server;
 
-  private StreamFixture(long readBufferCapBytes, Consumer<SocketChannel> configure) throws Exception {
+  private StreamFixture(long readBufferCapBytes, Consumer<SocketChannel> configure)
+      throws Exception {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     server = ServerSocketChannel.open().bind(new InetSocketAddress(loopback, 0));
     SocketChannel channel = SocketChannel.open(server.getLocalAddress());

@@ -65,7 +65,8 @@ public final class LogCapture implements AutoCloseable {
     List<String> messages = new ArrayList<>();
     for (ILoggingEvent event : events()) {
       if (event.getLevel().isGreaterOrEqual(level)) {
-        messages.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage());
+        messages.add(event.getLevel() + " " + event.getLoggerName() + ": "
+            + event.getFormattedMessage());
       }
     }
     return messages;
