@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * chunks to a consumer, or a {@link #readWith listener read} that lets a parser consume straight
  * from the stream's buffer. Bytes nobody has read stay buffered for the next read, up to the read
  * buffer cap; no read grows the buffer past it. A read that the buffer already satisfies
- * completes before the method returns. Writes are queued in order; each completes once its bytes
- * were written to the socket. {@link #pauseReading()} stops reading from the socket, which slows
- * the peer down through TCP flow control.
+ * completes before the method returns, or, when started from another read's callback, as soon as
+ * that callback returns (so chains of reads do not grow the stack). Writes are queued in order;
+ * each completes once its bytes were written to the socket. {@link #pauseReading()} stops reading
+ * from the socket, which slows the peer down through TCP flow control.
  *
  * <p>States: OPEN → CLOSED, by {@link #close()}, by the peer closing, or by a failure. The stream
  * owns its channel and closes it then. Pending writes fail. A pending read fails too, except that

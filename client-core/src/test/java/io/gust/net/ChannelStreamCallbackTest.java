@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import okio.Buffer;
+import okio.ByteString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Streaming consumers, read listeners, write listeners, and what happens when they throw. */
 @Timeout(20)
 class ChannelStreamCallbackTest {
+  private static final ByteString LF = ByteString.encodeUtf8("\n");
 
   @Test
   void streamingReadEndsAfterEveryByteWhenThePeerCloses() throws Exception {
@@ -53,6 +55,33 @@ class ChannelStreamCallbackTest {
       assertSame(boom, awaitFailure(IllegalStateException.class, consumer.total));
       assertTrue(logs.hasAtLeast(Level.WARN), "no warning logged");
     }
+  }
+
+  @Test
+  void aLongChainOfReadsStartedFromCallbacksDoesNotGrowTheStack() throws Exception {
+    int lines = 20_000;
+    try (StreamFixture f = StreamFixture.open()) {
+      CompletableFuture<Integer> done = new CompletableFuture<>();
+      f.run(() -> readLines(f.stream, 0, lines, done));
+      f.peerOut().write("x\n".repeat(lines).getBytes(US_ASCII));
+      assertEquals(lines, await(done));
+    }
+  }
+
+  /** Reads one line per callback, each read started from the previous one's completion. */
+  private static void readLines(ChannelStream stream, int count, int total,
+      CompletableFuture<Integer> done) {
+    if (count == total) {
+      done.complete(count);
+      return;
+    }
+    stream.readUntil(LF, 100).whenComplete((line, error) -> {
+      if (error != null) {
+        done.completeExceptionally(error);
+      } else {
+        readLines(stream, count + 1, total, done);
+      }
+    });
   }
 
   @Test
