@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * A read would have had to buffer more bytes than its limit allows: the delimiter did not come
- * within {@code maxBytes}, a fixed-size read asked for more than the read buffer cap, or the
- * peer sent more than the cap before closing.
+ * within {@code maxBytes}, a fixed-size read asked for more than the read buffer cap, the peer
+ * sent the cap's worth before closing, or a read listener left the buffer full.
  */
 public final class ReadBufferOverflowException extends IOException {
   private final long limitBytes;

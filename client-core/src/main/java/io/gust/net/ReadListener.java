@@ -14,8 +14,9 @@ public interface ReadListener {
   /**
    * New bytes were added to {@code buffered} (the stream's buffer, not a copy). Consume from its
    * head; return true to go on listening, or false once done, which ends this read and leaves
-   * unconsumed bytes in the stream. Not called again for a buffer the listener left untouched
-   * until more bytes arrive.
+   * unconsumed bytes in the stream. Called again only when more bytes arrive or reading resumes,
+   * so a listener that needs more simply returns true. If it leaves the buffer at the stream's
+   * read buffer cap, the stream fails with {@link ReadBufferOverflowException}.
    */
   boolean onReadable(Buffer buffered);
 
