@@ -1,0 +1,409 @@
+package io.gust.net;
+
+import io.gust.loop.EventLoop;
+import io.gust.loop.IoHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import okio.Buffer;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connected socket on one event loop, read into and written from okio buffers (Tornado's
+ * IOStream).
+ *
+ * <p>Every method must be called on the loop thread, and every future completes and every
+ * callback runs there. At most one read is pending at a time: a future read ({@link #readUntil},
+ * {@link #readBytes}, {@link #readUntilClose}), a {@link #readStream streaming read} that hands
+ * chunks to a consumer, or a {@link #readWith listener read} that lets a parser consume straight
+ * from the stream's buffer. Bytes nobody has read stay buffered for the next read, up to the read
+ * buffer cap; no read grows the buffer past it. A read that the buffer already satisfies
+ * completes before the method returns, or, when started from another read's callback, as soon as
+ * that callback returns (so chains of reads do not grow the stack). Writes are queued in order;
+ * each completes once its bytes were written to the socket. {@link #pauseReading()} stops reading
+ * from the socket, which slows the peer down through TCP flow control.
+ *
+ * <p>States: OPEN → CLOSED, by {@link #close()}, by the peer closing, or by a failure. The stream
+ * owns its channel and closes it then. Pending writes fail. A pending read fails too, except that
+ * after the peer's clean close {@link #readUntilClose} completes, a streaming read ends with
+ * {@link StreamConsumer#onEnd} and a listener read with {@link ReadListener#onEnd}. Bytes buffered
+ * when the peer closed or the connection failed stay readable; {@link #close()} discards them.
+ * The peer's end of input closes the whole stream: there is no half-open state. Errors are typed:
+ * {@link StreamClosedException}, {@link ConnectionResetException}, {@link
+ * ReadBufferOverflowException}, or the JDK's {@code IOException} for anything else.
+ *
+ * <p>While no read is pending and nothing is buffered the stream still watches its socket, so an
+ * idle pooled connection notices the peer closing (close listeners fire) or sending unexpected
+ * bytes (they stay buffered and {@link #bufferedBytes()} becomes non-zero). {@link #isHealthy()}
+ * is the check before reuse.
+ */
+public final class ChannelStream {
+  private static final Logger log = LoggerFactory.getLogger(ChannelStream.class);
+  /** The default read buffer cap: 16 MiB. */
+  public static final long DEFAULT_READ_BUFFER_CAP_BYTES = 16L * 1024 * 1024;
+
+  enum State { OPEN, CLOSED }
+
+  private final EventLoop loop;
+  private final Transport transport;
+  private final InetSocketAddress remoteAddress;
+  private final ReadSide reads;
+  private final WriteSide writes = new WriteSide();
+  /** The loop's shared direct buffer for socket I/O. */
+  private final ByteBuffer scratch;
+  private SelectionKey key;
+  private State state = State.OPEN;
+  /** The interest set last given to the key. */
+  private int interestOps = -1;
+  /** False while the transport holds bytes of its own to send (TLS records). */
+  private boolean transportFlushed = true;
+  /** Why the stream closed; operations started after that fail with it. */
+  private Throwable closeCause;
+  private final CloseListeners closeListeners = new CloseListeners();
+
+  private ChannelStream(EventLoop loop, Transport transport, long readBufferCapBytes) {
+    this.loop = loop;
+    this.transport = transport;
+    this.remoteAddress = remoteAddressOf(transport.channel());
+    this.reads = new ReadSide(this, readBufferCapBytes);
+    this.scratch = LoopScratch.current();
+  }
+
+  /** Opens a stream with the default read buffer cap; loop thread only. */
+  public static ChannelStream open(EventLoop loop, SocketChannel channel) {
+    return open(loop, channel, DEFAULT_READ_BUFFER_CAP_BYTES);
+  }
+
+  /**
+   * Takes ownership of a connected channel and registers it with {@code loop}; loop thread only.
+   * The channel is made non-blocking; its socket options are left as they are. When registration
+   * fails (the loop is closing) the channel is closed and the stream starts out closed with that
+   * cause, so its operations fail and close listeners fire at once.
+   */
+  public static ChannelStream open(EventLoop loop, SocketChannel channel, long readBufferCapBytes) {
+    Objects.requireNonNull(channel, "channel");
+    return open(loop, new SocketTransport(channel), readBufferCapBytes);
+  }
+
+  static ChannelStream open(EventLoop loop, Transport transport, long readBufferCapBytes) {
+    loop.checkInLoop("ChannelStream.open");
+    if (readBufferCapBytes < 1) {
+      throw new IllegalArgumentException("readBufferCapBytes < 1: " + readBufferCapBytes);
+    }
+    ChannelStream stream = new ChannelStream(loop, transport, readBufferCapBytes);
+    try {
+      stream.key = loop.register(transport.channel(), 0, stream.new Events());
+    } catch (ClosedChannelException e) {
+      stream.fail(StreamClosedException.loopClosed(e));
+      return stream;
+    } catch (IOException e) {
+      stream.fail(e);
+      return stream;
+    }
+    log.debug("stream to {} opened", stream.peerName());
+    stream.updateInterest();
+    return stream;
+  }
+
+  /**
+   * Reads up to and including the first {@code delimiter}. Fails with {@link
+   * ReadBufferOverflowException}, and closes the stream, when {@code maxBytes} (or the read buffer
+   * cap, if lower) are buffered without it.
+   */
+  public CompletableFuture<Buffer> readUntil(ByteString delimiter, long maxBytes) {
+    loop.checkInLoop("readUntil");
+    if (delimiter.size() == 0 || maxBytes < delimiter.size()) {
+      throw new IllegalArgumentException("need a delimiter no longer than maxBytes: "
+          + delimiter.size() + " > " + maxBytes);
+    }
+    return startFutureRead(new ReadOp.DelimiterRead(delimiter, Math.min(maxBytes, reads.capBytes)));
+  }
+
+  /**
+   * Reads exactly {@code byteCount} bytes. Fails at once with {@link ReadBufferOverflowException}
+   * (the stream stays open) when that is more than the read buffer cap.
+   */
+  public CompletableFuture<Buffer> readBytes(long byteCount) {
+    loop.checkInLoop("readBytes");
+    if (byteCount < 0) {
+      throw new IllegalArgumentException("byteCount < 0: " + byteCount);
+    }
+    reads.checkNonePending();
+    if (byteCount > reads.capBytes) {
+      return CompletableFuture.failedFuture(new ReadBufferOverflowException(reads.capBytes));
+    }
+    if (byteCount == 0) {
+      return CompletableFuture.completedFuture(new Buffer());
+    }
+    return startFutureRead(new ReadOp.CountRead(byteCount));
+  }
+
+  /**
+   * Reads everything until the peer closes cleanly. Fails with {@link
+   * ReadBufferOverflowException}, and closes the stream, when the read buffer cap fills first.
+   */
+  public CompletableFuture<Buffer> readUntilClose() {
+    loop.checkInLoop("readUntilClose");
+    return startFutureRead(new ReadOp.CloseRead());
+  }
+
+  /**
+   * Hands bytes to {@code consumer} as they arrive until the stream ends; this read stays pending
+   * until then. Use {@link #pauseReading()} and {@link #resumeReading()} for backpressure.
+   */
+  public void readStream(StreamConsumer consumer) {
+    loop.checkInLoop("readStream");
+    Objects.requireNonNull(consumer, "consumer");
+    startRead(new ReadOp.ListenerRead(new ReadOp.ChunkingListener(consumer)));
+  }
+
+  /**
+   * Lets {@code listener} consume straight from this stream's read buffer after every socket read,
+   * until it returns false from {@link ReadListener#onReadable} or the stream ends. When bytes are
+   * already buffered the listener is called before this method returns.
+   */
+  public void readWith(ReadListener listener) {
+    loop.checkInLoop("readWith");
+    startRead(new ReadOp.ListenerRead(Objects.requireNonNull(listener, "listener")));
+  }
+
+  /**
+   * Stops reading from the socket and delivering to the pending read until {@link
+   * #resumeReading()}. Bytes already buffered stay buffered. A failure is still reported at once.
+   */
+  public void pauseReading() {
+    loop.checkInLoop("pauseReading");
+    reads.pause();
+    updateInterest();
+  }
+
+  /** Delivers what was buffered while paused, then reads from the socket again. */
+  public void resumeReading() {
+    loop.checkInLoop("resumeReading");
+    reads.resume();
+    updateInterest();
+  }
+
+  /** True between {@link #pauseReading()} and {@link #resumeReading()}. */
+  public boolean isReadingPaused() {
+    return reads.isPaused();
+  }
+
+  /**
+   * Queues every byte of {@code data}, which this stream takes (it is left empty), and writes as
+   * much as the socket accepts now. The future completes once all of it was written to the
+   * socket, or fails when the stream fails or closes first.
+   */
+  public CompletableFuture<Void> write(Buffer data) {
+    WriteSide.WriteFuture future = new WriteSide.WriteFuture();
+    write(data, future);
+    return future;
+  }
+
+  /**
+   * Like {@link #write(Buffer)} without a future: {@code listener} (which may be null) hears when
+   * the bytes were written or the write failed.
+   */
+  public void write(Buffer data, WriteListener listener) {
+    loop.checkInLoop("write");
+    if (state != State.OPEN) {
+      data.clear();
+      if (listener != null) {
+        WriteSide.notifyFailed(listener, closeCause);
+      }
+      return;
+    }
+    writes.enqueue(data, listener);
+    if ((interestOps & SelectionKey.OP_WRITE) == 0) {
+      flushWrites();
+    }
+  }
+
+  /** Bytes queued by writes and not yet written to the socket. */
+  public long pendingWriteBytes() {
+    return writes.pendingBytes();
+  }
+
+  /** Bytes read from the socket and not yet taken by a read. */
+  public long bufferedBytes() {
+    return reads.buffer.size();
+  }
+
+  /** The most bytes this stream buffers. */
+  public long readBufferCapBytes() {
+    return reads.capBytes;
+  }
+
+  /** Bytes read from the socket since the stream opened. */
+  public long bytesRead() {
+    return reads.bytesRead();
+  }
+
+  /** Bytes written to the socket since the stream opened. */
+  public long bytesWritten() {
+    return writes.writtenTotal();
+  }
+
+  /** The peer's address, or null when the channel was not connected when the stream opened. */
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  /** The loop that owns this stream. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /** True until the stream closes. */
+  public boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  /**
+   * True when the stream is open with no read pending and nothing buffered, after one
+   * non-blocking read that notices a close or stray bytes the loop has not dispatched yet: the
+   * check a pool makes before it reuses an idle connection.
+   */
+  public boolean isHealthy() {
+    loop.checkInLoop("isHealthy");
+    if (state == State.OPEN && !reads.isPending()) {
+      readFromSocket();
+      updateInterest();
+    }
+    return state == State.OPEN && !reads.isPending() && reads.buffer.size() == 0;
+  }
+
+  /**
+   * Closes the stream and its channel; idempotent. Pending operations fail with a {@link
+   * StreamClosedException}, buffered bytes are discarded, and close listeners hear null.
+   */
+  public void close() {
+    loop.checkInLoop("close");
+    terminate(StreamClosedException.closedLocally(), null);
+  }
+
+  /**
+   * Calls {@code listener} once when the stream closes, with the cause: null after {@link
+   * #close()}, a {@link StreamClosedException} when the peer closed, the failure otherwise. When
+   * the stream is already closed it is called at once. A listener that throws is logged.
+   */
+  public void addCloseListener(Consumer<Throwable> listener) {
+    loop.checkInLoop("addCloseListener");
+    closeListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public String toString() {
+    return "ChannelStream{" + peerName() + ", " + state + "}";
+  }
+
+  /** The one path to CLOSED for every failure. */
+  void fail(Throwable cause) {
+    terminate(cause, cause);
+  }
+
+  private void terminate(Throwable cause, Throwable reported) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    closeCause = cause;
+    if (key != null) {
+      key.cancel();
+    }
+    transport.close();
+    log.debug("stream to {} closed: {}", peerName(), cause.getMessage());
+    writes.fail(cause);
+    reads.end(cause, StreamClosedException.isPeerClose(cause), reported == null);
+    closeListeners.fire(reported);
+  }
+
+  private CompletableFuture<Buffer> startFutureRead(ReadOp.FutureRead op) {
+    startRead(op);
+    return op.future;
+  }
+
+  private void startRead(ReadOp op) {
+    reads.start(op);
+    updateInterest();
+  }
+
+  private void readFromSocket() {
+    try {
+      if (!reads.fill(transport, scratch)) {
+        fail(StreamClosedException.closedByPeer());
+      }
+    } catch (IOException e) {
+      fail(IoFailures.translate(e));
+    }
+  }
+
+  private void flushWrites() {
+    try {
+      transportFlushed = transport.flush();
+      if (transportFlushed) {
+        writes.flush(transport, scratch);
+      }
+    } catch (IOException e) {
+      fail(IoFailures.translate(e));
+      return;
+    }
+    updateInterest();
+    writes.completeWritten();
+  }
+
+  private void updateInterest() {
+    if (state != State.OPEN) {
+      return;
+    }
+    int ops = reads.wantsSocket() ? SelectionKey.OP_READ : 0;
+    if (writes.hasPending() || !transportFlushed) {
+      ops |= SelectionKey.OP_WRITE;
+    }
+    if (ops != interestOps) {
+      interestOps = ops;
+      key.interestOps(ops);
+    }
+  }
+
+  private String peerName() {
+    return remoteAddress == null ? "unconnected" : SocketAddresses.format(remoteAddress);
+  }
+
+  private static InetSocketAddress remoteAddressOf(SocketChannel channel) {
+    try {
+      return (InetSocketAddress) channel.getRemoteAddress();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Readiness events from the loop; a separate object so they are not part of the public API. */
+  private final class Events implements IoHandler {
+    @Override
+    public void onReady(SelectionKey readyKey) {
+      int ready = readyKey.readyOps();
+      if ((ready & SelectionKey.OP_WRITE) != 0) {
+        flushWrites();
+      }
+      if ((ready & SelectionKey.OP_READ) != 0) {
+        readFromSocket();
+      }
+      updateInterest();
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+      boolean loopClosed = cause instanceof ClosedChannelException;
+      fail(loopClosed ? StreamClosedException.loopClosed(cause) : cause);
+    }
+  }
+}

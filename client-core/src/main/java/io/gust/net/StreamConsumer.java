@@ -1,0 +1,22 @@
+package io.gust.net;
+
+import okio.Buffer;
+
+/**
+ * Receives the bytes of a {@link ChannelStream#readStream streaming read} as they arrive.
+ *
+ * <p>All methods run on the stream's loop thread. Exactly one of {@link #onEnd} and {@link
+ * #onError} ends the read. To slow the sender down, call {@link ChannelStream#pauseReading()}
+ * (even from inside {@link #onData}) and {@link ChannelStream#resumeReading()} later. A method
+ * that throws fails the stream with that exception.
+ */
+public interface StreamConsumer {
+  /** New bytes; the chunk is the consumer's to keep, consume or recycle. Never empty. */
+  void onData(Buffer chunk);
+
+  /** The peer closed the connection cleanly after every byte was handed to {@link #onData}. */
+  void onEnd();
+
+  /** The stream failed or was closed locally; no more calls follow. */
+  void onError(Throwable cause);
+}

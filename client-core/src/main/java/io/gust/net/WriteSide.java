@@ -1,0 +1,173 @@
+package io.gust.net;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import okio.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write half of a {@link ChannelStream}: queued bytes in order, the listeners waiting for
+ * them, and the flush into the socket. Loop-confined.
+ *
+ * <p>Flushing copies up to 64 KiB from the queue's okio segments into the loop's direct buffer
+ * in one pass and writes that. A gathering write of the segments themselves would not save the
+ * copy: the JDK copies heap buffers into a temporary direct buffer before every socket write. It
+ * would cost a {@code ByteBuffer} wrapper per segment per write and let the JDK's per-thread
+ * temporary buffers grow to the largest write. Bytes the socket does not accept stay queued and
+ * are copied again next time, which happens only when the socket is full.
+ */
+final class WriteSide {
+  private static final Logger log = LoggerFactory.getLogger(WriteSide.class);
+  /** Bytes one flush may write before yielding the loop to other connections. */
+  static final long FLUSH_BUDGET_BYTES = 256 * 1024;
+
+  /** Bytes accepted by write() and not yet written to the socket. */
+  private final Buffer queued = new Buffer();
+  private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
+  /** Ring of listeners, each with the total byte count that completes it. */
+  private WriteListener[] listeners = new WriteListener[8];
+  private long[] endTotals = new long[8];
+  private int head;
+  private int count;
+  private long queuedTotal;
+  private long writtenTotal;
+
+  /** Takes every byte of {@code data}; the listener, if any, hears when they were written. */
+  void enqueue(Buffer data, WriteListener listener) {
+    long byteCount = data.size();
+    queued.write(data, byteCount);
+    queuedTotal += byteCount;
+    if (listener != null) {
+      add(listener, queuedTotal);
+    }
+  }
+
+  long pendingBytes() {
+    return queued.size();
+  }
+
+  long writtenTotal() {
+    return writtenTotal;
+  }
+
+  /** True when bytes wait for the socket. */
+  boolean hasPending() {
+    return queued.size() > 0;
+  }
+
+  /** Writes until the queue is empty, the socket is full, or the budget is spent. */
+  void flush(Transport transport, ByteBuffer scratch) throws IOException {
+    long budget = FLUSH_BUDGET_BYTES;
+    while (queued.size() > 0 && budget > 0) {
+      int copied = copyHead(scratch);
+      int written = transport.write(scratch);
+      if (written > 0) {
+        queued.skip(written);
+        writtenTotal += written;
+        budget -= written;
+      }
+      if (written < copied) {
+        return;
+      }
+    }
+  }
+
+  /** Copies the queue's first bytes into {@code scratch}, flipped for writing. */
+  private int copyHead(ByteBuffer scratch) {
+    scratch.clear();
+    int wanted = (int) Math.min(scratch.capacity(), queued.size());
+    queued.readUnsafe(cursor);
+    try {
+      cursor.seek(0);
+      int copied = 0;
+      while (true) {
+        int length = Math.min(cursor.end - cursor.start, wanted - copied);
+        scratch.put(cursor.data, cursor.start, length);
+        copied += length;
+        if (copied == wanted) {
+          break;
+        }
+        cursor.next();
+      }
+    } finally {
+      cursor.close();
+    }
+    return scratch.flip().remaining();
+  }
+
+  /** Tells, in order, every listener whose bytes are all written. */
+  void completeWritten() {
+    while (count > 0 && endTotals[head] <= writtenTotal) {
+      WriteListener listener = poll();
+      try {
+        listener.onWritten();
+      } catch (RuntimeException | Error e) {
+        log.warn("write listener threw", e);
+      }
+    }
+  }
+
+  /** Drops the queued bytes and fails every waiting listener. */
+  void fail(Throwable cause) {
+    queued.clear();
+    while (count > 0) {
+      WriteListener listener = poll();
+      notifyFailed(listener, cause);
+    }
+  }
+
+  static void notifyFailed(WriteListener listener, Throwable cause) {
+    try {
+      listener.onWriteFailed(cause);
+    } catch (RuntimeException | Error e) {
+      log.warn("write listener threw", e);
+    }
+  }
+
+  private void add(WriteListener listener, long endTotal) {
+    if (count == listeners.length) {
+      grow();
+    }
+    int tail = (head + count) & (listeners.length - 1);
+    listeners[tail] = listener;
+    endTotals[tail] = endTotal;
+    count++;
+  }
+
+  private WriteListener poll() {
+    WriteListener listener = listeners[head];
+    listeners[head] = null;
+    head = (head + 1) & (listeners.length - 1);
+    count--;
+    return listener;
+  }
+
+  private void grow() {
+    int capacity = listeners.length;
+    WriteListener[] newListeners = new WriteListener[capacity * 2];
+    long[] newEnds = new long[capacity * 2];
+    for (int i = 0; i < count; i++) {
+      int from = (head + i) & (capacity - 1);
+      newListeners[i] = listeners[from];
+      newEnds[i] = endTotals[from];
+    }
+    listeners = newListeners;
+    endTotals = newEnds;
+    head = 0;
+  }
+
+  /** The future returned by {@link ChannelStream#write(Buffer)}: a listener that completes it. */
+  static final class WriteFuture extends CompletableFuture<Void> implements WriteListener {
+    @Override
+    public void onWritten() {
+      complete(null);
+    }
+
+    @Override
+    public void onWriteFailed(Throwable cause) {
+      completeExceptionally(cause);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Sockets on the event loop: {@link io.gust.net.ChannelStream} (Tornado's IOStream: non-blocking
+ * reads into okio buffers, delimiter, fixed-size, until-close, streaming and parser-driven reads
+ * with a buffer cap, queued writes with completion, close listeners) and {@link
+ * io.gust.net.TcpConnector} (connect with a timeout, trying addresses in Happy Eyeballs order).
+ *
+ * <p>Uses only {@code io.gust.loop}, okio, slf4j and the JDK. Every stream and connect attempt
+ * belongs to one {@link io.gust.loop.EventLoop} and runs on its thread: stream methods must be
+ * called there, and futures complete and callbacks run there. Failures are typed {@code
+ * IOException}s ({@link io.gust.net.StreamClosedException}, {@link
+ * io.gust.net.ConnectionResetException}, {@link io.gust.net.ReadBufferOverflowException}, {@link
+ * io.gust.net.ConnectTimeoutException}, {@link io.gust.net.ConnectFailedException}) whose messages
+ * name addresses as {@code ip:port} only.
+ */
+package io.gust.net;
