@@ -158,7 +158,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /**
    * Runs {@code task} on the loop thread once {@code delay} has passed, after the timers with
-   * earlier deadlines. The handle cancels it from any thread.
+   * earlier deadlines. The handle cancels it from any thread. Timers still pending when the loop
+   * closes never run.
    *
    * @throws RejectedExecutionException when the loop is closing or closed
    */
@@ -169,7 +170,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     long deadline = now + delayNanos < now ? Long.MAX_VALUE : now + delayNanos;
     LoopTimer timer = new LoopTimer(this, task, deadline, timerSequence.getAndIncrement());
     if (inLoop()) {
-      if (state == CLOSED) {
+      if (state != RUNNING) {
         throw new RejectedExecutionException(name() + " is closed");
       }
       timers.add(timer);
