@@ -139,7 +139,7 @@ public final class Futures {
       int maxAttempts, EventLoop loop) {
     Objects.requireNonNull(attempt, "attempt");
     Objects.requireNonNull(loop, "loop");
-    if (delay.isNegative()) {
+    if (Objects.requireNonNull(delay, "delay").isNegative()) {
       throw new IllegalArgumentException("delay < 0: " + delay);
     }
     if (maxAttempts < 1) {
