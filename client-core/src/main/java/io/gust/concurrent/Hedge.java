@@ -48,7 +48,7 @@ final class Hedge<T> {
     return result;
   }
 
-  /** Starts an attempt unless decided, exhausted, or (for a timer) one started since it was armed. */
+  /** Starts an attempt unless decided or exhausted, or (for a timer) one started since armed. */
   private void startNext(int expected) {
     synchronized (this) {
       if (result.isDone() || started == maxAttempts || (expected >= 0 && started != expected)) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,21 @@ class GatherTest {
     Futures.all(owned, Remaining.CANCEL).cancel(true);
     assertTrue(owned.get(0).isCancelled());
     assertTrue(owned.get(1).isCancelled());
+  }
+
+  @Test
+  void failuresArrivingFromManyThreadsAtOnceAreAllKept() throws Exception {
+    List<CompletableFuture<Integer>> inputs = pending(1_000);
+    CompletableFuture<List<Integer>> all = Futures.all(inputs);
+    for (int i = 0; i < inputs.size(); i++) {
+      int id = i;
+      threads.execute(() -> inputs.get(id).completeExceptionally(new IOException("#" + id)));
+    }
+    Throwable first = failure(all);
+    // A task ends only after the callbacks its completion ran, suppression included.
+    threads.shutdown();
+    assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
+    assertEquals(999, first.getSuppressed().length);
   }
 
   @Test

@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,6 +53,27 @@ class RaceTest {
   }
 
   @Test
+  void anyKeepsEveryErrorWhenManyThreadsFailTheInputsAtOnce() throws Exception {
+    List<CompletableFuture<String>> inputs = new ArrayList<>();
+    List<Throwable> errors = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      inputs.add(new CompletableFuture<>());
+      errors.add(new IOException("#" + i));
+    }
+    CompletableFuture<String> any = Futures.any(inputs);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      for (int i = 0; i < inputs.size(); i++) {
+        int id = i;
+        threads.execute(() -> inputs.get(id).completeExceptionally(errors.get(id)));
+      }
+      assertEquals(errors, ((AllFailedException) failure(any)).causes());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void anyWithCancelCancelsTheLosersOnceOneSucceeds() throws Exception {
     CompletableFuture<String> any = Futures.any(Set.of(a, b, c), Remaining.CANCEL);
     b.complete("b");
@@ -68,7 +92,8 @@ class RaceTest {
   @Test
   void anyOfCompletedInputsIsDecidedWhenItReturns() {
     CompletableFuture<String> any = Futures.any(List.of(
-        CompletableFuture.failedFuture(new IOException("x")), CompletableFuture.completedFuture("y")));
+        CompletableFuture.failedFuture(new IOException("x")),
+        CompletableFuture.completedFuture("y")));
     assertEquals("y", any.getNow(null));
   }
 

@@ -76,19 +76,15 @@ class ThrottleTest {
       int id = i;
       suppliers.add(() -> CompletableFuture.completedFuture(id));
     }
-    CompletableFuture<List<Integer>> all = new CompletableFuture<>();
+    CompletableFuture<CompletableFuture<List<Integer>>> call = new CompletableFuture<>();
     // A small stack makes a recursion of even a few thousand frames overflow.
-    Thread caller = new Thread(null, () -> Futures.allBounded(suppliers, 4).whenComplete((v, e) -> {
-      if (e != null) {
-        all.completeExceptionally(e);
-      } else {
-        all.complete(v);
-      }
-    }), "small-stack", 128 * 1024);
-    caller.setUncaughtExceptionHandler((thread, error) -> all.completeExceptionally(error));
+    Thread caller = new Thread(null, () -> call.complete(Futures.allBounded(suppliers, 4)),
+        "small-stack", 128 * 1024);
+    caller.setUncaughtExceptionHandler((thread, error) -> call.completeExceptionally(error));
     caller.start();
-    assertEquals(10_000, value(all).size());
-    assertEquals(9_999, value(all).get(9_999));
+    List<Integer> values = value(value(call));
+    assertEquals(10_000, values.size());
+    assertEquals(9_999, values.get(9_999));
   }
 
   @Test

@@ -67,7 +67,8 @@ class TimersTest {
 
   @Test
   void withTimeoutCancelsItsTimerWhenTheInputCompletesFirst() throws Exception {
-    WeakReference<CompletableFuture<String>> timed = new WeakReference<>(withTimeout(Remaining.LEAVE));
+    WeakReference<CompletableFuture<String>> timed =
+        new WeakReference<>(withTimeout(Remaining.LEAVE));
     input.complete("first");
     Await.pass(manual.loop);
     collected(timed, "a timed future whose timer should be gone");
