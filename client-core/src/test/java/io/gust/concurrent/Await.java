@@ -1,0 +1,71 @@
+package io.gust.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.loop.EventLoop;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Bounded waits for the combinator tests: never a sleep, always a future, with a limit. */
+final class Await {
+  private static final long LIMIT_SECONDS = 10;
+
+  private Await() {}
+
+  /** The value of {@code future}, waiting at most ten seconds. */
+  static <T> T value(CompletableFuture<T> future) throws Exception {
+    return future.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** The error {@code future} failed with, waiting at most ten seconds. */
+  static Throwable failure(CompletableFuture<?> future) {
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> future.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+    return e.getCause();
+  }
+
+  /** Asserts {@code future} was cancelled (waiting for it, should that come from a loop). */
+  static void cancelled(CompletableFuture<?> future) {
+    assertThrows(CancellationException.class,
+        () -> future.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+    assertTrue(future.isCancelled());
+  }
+
+  /** Runs {@code body} on {@code loop} and returns its result once it ran. */
+  static <T> T onLoop(EventLoop loop, Callable<T> body) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    loop.execute(() -> {
+      try {
+        result.complete(body.call());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    return value(result);
+  }
+
+  /** Returns once {@code loop} has run one full pass after this call: its due timers ran. */
+  static void pass(EventLoop loop) throws Exception {
+    onLoop(loop, () -> null);
+    onLoop(loop, () -> null);
+  }
+
+  /** Asserts the referent becomes collectable, running the collector a bounded number of times. */
+  static void collected(WeakReference<?> reference, String what) {
+    for (int i = 0; i < 20 && reference.get() != null; i++) {
+      System.gc();
+    }
+    assertTrue(reference.get() == null, what + " is still reachable");
+  }
+
+  /** Asserts {@code future} has no callback of anyone waiting on it. */
+  static void noDependents(CompletableFuture<?> future) {
+    assertEquals(0, future.getNumberOfDependents(), "callbacks left on " + future);
+  }
+}
