@@ -1,5 +1,7 @@
 package io.gust.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import okio.Buffer;
 
 /**
@@ -11,7 +13,9 @@ import okio.Buffer;
  * refused because it is a control character wherever it may stand. Field values lose their
  * surrounding whitespace and are decoded as ISO-8859-1. An obs-fold continuation line is
  * unfolded into one space when folding is allowed (responses) and refused otherwise (requests).
- * Loop-confined.
+ *
+ * <p>Each complete line is copied once into a reusable array and parsed there, which costs one
+ * bulk copy instead of a call per byte. Loop-confined.
  */
 final class FieldBlockReader {
   private final LineScanner scanner;
@@ -20,6 +24,9 @@ final class FieldBlockReader {
   private final boolean foldAllowed;
   private final Phase phase;
   private final Headers.Builder fields = new Headers.Builder();
+
+  /** The current line's bytes, line ending excluded; grows to the longest line seen. */
+  private byte[] line = new byte[256];
 
   /** Bytes of the lines consumed since the last reset. */
   private long headBytes;
@@ -37,14 +44,8 @@ final class FieldBlockReader {
    * ISO-8859-1; returns null when {@code in} holds no complete line yet.
    */
   String readLine(Buffer in) throws HttpProtocolException {
-    long lf = nextLine(in);
-    if (lf < 0) {
-      return null;
-    }
-    long content = contentLength(in, lf);
-    String line = BufferReads.readLatin1(in, content);
-    BufferReads.skip(in, lf + 1 - content);
-    return line;
+    int length = nextLine(in);
+    return length < 0 ? null : new String(line, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -53,22 +54,18 @@ final class FieldBlockReader {
    */
   boolean readFields(Buffer in) throws HttpProtocolException {
     while (true) {
-      long lf = nextLine(in);
-      if (lf < 0) {
+      int length = nextLine(in);
+      if (length < 0) {
         return false;
       }
-      long content = contentLength(in, lf);
-      if (content == 0) {
-        BufferReads.skip(in, lf + 1);
+      if (length == 0) {
         return true;
       }
-      int first = in.getByte(0);
-      if (HttpChars.isOws(first)) {
-        unfold(in, content);
+      if (HttpChars.isOws(line[0])) {
+        unfold(length);
       } else {
-        readField(in, content);
+        readField(length);
       }
-      BufferReads.skip(in, lf + 1 - content);
     }
   }
 
@@ -86,33 +83,40 @@ final class FieldBlockReader {
     scanner.reset();
   }
 
-  private long nextLine(Buffer in) throws MessageTooLargeException {
+  /**
+   * Consumes the next line into {@link #line}; returns its length without CRLF or LF, or -1 when
+   * {@code in} holds no complete line.
+   */
+  private int nextLine(Buffer in) throws MessageTooLargeException {
     long lf = scanner.find(in, maxHeadBytes - headBytes);
-    if (lf >= 0) {
-      headBytes += lf + 1;
+    if (lf < 0) {
+      return -1;
     }
-    return lf;
+    headBytes += lf + 1;
+    int total = (int) lf + 1;
+    if (line.length < total) {
+      line = Arrays.copyOf(line, Math.max(total, line.length * 2));
+    }
+    for (int read = 0; read < total; ) {
+      read += in.read(line, read, total - read);
+    }
+    int length = total - 1;
+    return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
   }
 
-  /** Returns the line's length without its CRLF or LF. */
-  private static long contentLength(Buffer in, long lf) {
-    return lf > 0 && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
-  }
-
-  private void readField(Buffer in, long content) throws HttpProtocolException {
-    long colon = in.indexOf((byte) ':', 0, content);
-    if (colon <= 0) {
+  private void readField(int length) throws HttpProtocolException {
+    int colon = 0;
+    while (colon < length && line[colon] != ':') {
+      colon++;
+    }
+    if (colon == 0 || colon == length) {
       throw error(colon == 0 ? "empty header field name" : "header field line without a colon");
     }
-    String name = HeaderNames.lookup(in, colon);
+    String name = HeaderNames.lookup(line, colon);
     if (name == null) {
-      name = BufferReads.readLatin1(in, colon);
-      checkName(name);
-    } else {
-      BufferReads.skip(in, colon);
+      name = checkedName(colon);
     }
-    BufferReads.skip(in, 1);
-    String value = readValue(in, content - colon - 1, name);
+    String value = value(colon + 1, length, name);
     if (fields.size() == maxFieldCount) {
       throw new MessageTooLargeException(
           MessageTooLargeException.Limit.HEADER_COUNT, maxFieldCount, phase);
@@ -120,47 +124,43 @@ final class FieldBlockReader {
     fields.addLenient(name, value);
   }
 
-  private void checkName(String name) throws HttpProtocolException {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!HttpChars.isTokenChar(c)) {
-        throw error(HttpChars.isOws(c) && i == name.length() - 1
+  private String checkedName(int length) throws HttpProtocolException {
+    for (int i = 0; i < length; i++) {
+      if (!HttpChars.isTokenChar(line[i])) {
+        throw error(HttpChars.isOws(line[i]) && i == length - 1
             ? "whitespace between header field name and colon"
-            : "invalid character in header field name " + HttpChars.excerpt(name));
+            : "invalid character in header field name");
       }
     }
+    return new String(line, 0, length, StandardCharsets.ISO_8859_1);
   }
 
-  /** Consumes {@code length} bytes holding a field value and returns it trimmed of OWS. */
-  private String readValue(Buffer in, long length, String name) throws HttpProtocolException {
-    long start = 0;
-    while (start < length && HttpChars.isOws(in.getByte(start))) {
+  /** Returns {@code line[start..end)} trimmed of OWS, checked for control characters. */
+  private String value(int start, int end, String name) throws HttpProtocolException {
+    while (start < end && HttpChars.isOws(line[start])) {
       start++;
     }
-    long end = length;
-    while (end > start && HttpChars.isOws(in.getByte(end - 1))) {
+    while (end > start && HttpChars.isOws(line[end - 1])) {
       end--;
     }
-    BufferReads.skip(in, start);
-    String value = end == start ? "" : BufferReads.readLatin1(in, end - start);
-    BufferReads.skip(in, length - end);
-    int bad = HttpChars.invalidFieldChar(value);
-    if (bad >= 0) {
-      throw error("control character 0x" + Integer.toHexString(value.charAt(bad))
-          + " in the value of header field " + name);
+    for (int i = start; i < end; i++) {
+      if (!HttpChars.isFieldChar(line[i] & 0xff)) {
+        throw error("control character 0x" + Integer.toHexString(line[i] & 0xff)
+            + " in the value of header field " + name);
+      }
     }
-    return value;
+    return start == end ? "" : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
   }
 
   /** Handles an obs-fold line: appends it to the previous value with one space, or refuses it. */
-  private void unfold(Buffer in, long content) throws HttpProtocolException {
+  private void unfold(int length) throws HttpProtocolException {
     if (!foldAllowed) {
       throw error("obsolete line folding in a request header field");
     }
     if (fields.size() == 0) {
       throw error("whitespace before the first header field");
     }
-    String continuation = readValue(in, content, "(continuation)");
+    String continuation = value(0, length, "(continuation)");
     if (!continuation.isEmpty()) {
       fields.appendToLastValue(" ".concat(continuation));
     }

@@ -1,8 +1,8 @@
 package io.gust.http;
 
 import java.util.Locale;
-import okio.Buffer;
-import okio.ByteString;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A small table of common field names, so that parsing a head allocates no string for them. A
@@ -28,7 +28,7 @@ final class HeaderNames {
   private static final int MAX_LENGTH = 32;
 
   /** Spellings by length: {@code BYTES[n][i]} is the wire form of {@code STRINGS[n][i]}. */
-  private static final ByteString[][] BYTES = new ByteString[MAX_LENGTH + 1][];
+  private static final byte[][][] BYTES = new byte[MAX_LENGTH + 1][][];
 
   private static final String[][] STRINGS = new String[MAX_LENGTH + 1][];
 
@@ -38,7 +38,7 @@ final class HeaderNames {
       counts[name.length()] += 2;
     }
     for (int n = 0; n <= MAX_LENGTH; n++) {
-      BYTES[n] = new ByteString[counts[n]];
+      BYTES[n] = new byte[counts[n]][];
       STRINGS[n] = new String[counts[n]];
       counts[n] = 0;
     }
@@ -46,26 +46,28 @@ final class HeaderNames {
       int n = name.length();
       String lower = name.toLowerCase(Locale.ROOT).intern();
       STRINGS[n][counts[n]] = name;
-      BYTES[n][counts[n]++] = ByteString.encodeUtf8(name);
+      BYTES[n][counts[n]++] = name.getBytes(StandardCharsets.US_ASCII);
       STRINGS[n][counts[n]] = lower;
-      BYTES[n][counts[n]++] = ByteString.encodeUtf8(lower);
+      BYTES[n][counts[n]++] = lower.getBytes(StandardCharsets.US_ASCII);
     }
   }
 
   private HeaderNames() {}
 
   /**
-   * Returns the interned name equal to the first {@code length} bytes of {@code in}, or null
-   * when the table has no such spelling. Consumes nothing.
+   * Returns the interned name spelled by {@code line[0..length)}, or null when the table has no
+   * such spelling.
    */
-  static String lookup(Buffer in, long length) {
+  static String lookup(byte[] line, int length) {
     if (length > MAX_LENGTH) {
       return null;
     }
-    ByteString[] candidates = BYTES[(int) length];
+    byte[][] candidates = BYTES[length];
+    byte first = line[0];
     for (int i = 0; i < candidates.length; i++) {
-      if (in.rangeEquals(0, candidates[i])) {
-        return STRINGS[(int) length][i];
+      byte[] candidate = candidates[i];
+      if (candidate[0] == first && Arrays.equals(line, 0, length, candidate, 0, length)) {
+        return STRINGS[length][i];
       }
     }
     return null;
