@@ -40,11 +40,15 @@ final class FieldBlockReader {
   }
 
   /**
-   * Consumes the next line and returns its content without the line ending, decoded as
-   * ISO-8859-1; returns null when {@code in} holds no complete line yet.
+   * Consumes lines up to the first non-empty one, a start line, and returns its content without
+   * the line ending, decoded as ISO-8859-1; returns null when {@code in} holds no such line yet.
+   * Skipping empty lines before a start line is the robustness RFC 9112 §2.2 recommends.
    */
-  String readLine(Buffer in) throws HttpProtocolException {
-    int length = nextLine(in);
+  String readStartLine(Buffer in) throws HttpProtocolException {
+    int length;
+    do {
+      length = nextLine(in);
+    } while (length == 0);
     return length < 0 ? null : new String(line, 0, length, StandardCharsets.ISO_8859_1);
   }
 

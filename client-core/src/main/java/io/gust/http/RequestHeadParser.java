@@ -38,14 +38,12 @@ public final class RequestHeadParser {
    * null when more bytes are needed. After a failure the connection must be closed.
    */
   public RequestHead parse(Buffer in) throws HttpProtocolException {
-    while (method == null) {
-      String line = reader.readLine(in);
+    if (method == null) {
+      String line = reader.readStartLine(in);
       if (line == null) {
         return null;
       }
-      if (!line.isEmpty()) {
-        parseRequestLine(line);
-      }
+      parseRequestLine(line);
     }
     if (!reader.readFields(in)) {
       return null;

@@ -37,14 +37,12 @@ public final class ResponseHeadParser {
    * null when more bytes are needed. After a failure the connection must be closed.
    */
   public ResponseHead parse(Buffer in) throws HttpProtocolException {
-    while (protocol == null) {
-      String line = reader.readLine(in);
+    if (protocol == null) {
+      String line = reader.readStartLine(in);
       if (line == null) {
         return null;
       }
-      if (!line.isEmpty()) {
-        parseStatusLine(line);
-      }
+      parseStatusLine(line);
     }
     if (!reader.readFields(in)) {
       return null;

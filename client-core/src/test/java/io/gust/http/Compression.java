@@ -1,5 +1,9 @@
 package io.gust.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.zip.CRC32;
@@ -71,6 +75,21 @@ final class Compression {
     } finally {
       deflater.end();
     }
+  }
+
+  /**
+   * Asserts that {@code decoder} fails on {@code bomb} with the decoded-size limit {@code limit},
+   * having inflated at most one byte past it.
+   */
+  static void assertStopsAtLimit(ContentDecoder decoder, ByteString bomb, long limit) {
+    Buffer out = new Buffer();
+    try (decoder) {
+      MessageTooLargeException e = assertThrows(MessageTooLargeException.class,
+          () -> decoder.decode(new Buffer().write(bomb), out));
+      assertEquals(MessageTooLargeException.Limit.DECODED_BODY_BYTES, e.limit());
+      assertEquals(limit, e.limitValue());
+    }
+    assertTrue(out.size() <= limit + 1, "inflated " + out.size() + " bytes");
   }
 
   /** Wraps raw deflate data of {@code content} in a gzip member with the given header extras. */

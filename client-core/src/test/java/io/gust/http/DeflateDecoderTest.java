@@ -84,13 +84,6 @@ class DeflateDecoderTest {
   @Test
   void stopsABombAtTheLimit() {
     ByteString bomb = Compression.deflatedZeros(256);
-    long limit = 100_000;
-    Buffer out = new Buffer();
-    try (DeflateDecoder decoder = new DeflateDecoder(limit)) {
-      MessageTooLargeException e = assertThrows(MessageTooLargeException.class,
-          () -> decoder.decode(new Buffer().write(bomb), out));
-      assertEquals(MessageTooLargeException.Limit.DECODED_BODY_BYTES, e.limit());
-    }
-    assertTrue(out.size() <= limit + 1, "inflated " + out.size() + " bytes");
+    Compression.assertStopsAtLimit(new DeflateDecoder(100_000), bomb, 100_000);
   }
 }
