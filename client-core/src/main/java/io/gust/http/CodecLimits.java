@@ -10,7 +10,7 @@ package io.gust.http;
  * @param maxBodyBytes body bytes as framed on the wire, after de-chunking
  */
 public record CodecLimits(int maxHeadBytes, int maxHeaderCount, long maxBodyBytes) {
-  /** The client's defaults: 64 KiB heads, 200 fields, bodies unbounded here (the client caps what it buffers). */
+  /** The client's defaults: 64 KiB heads, 200 fields, no body limit (the client caps what it buffers). */
   public static final CodecLimits CLIENT = new CodecLimits(64 * 1024, 200, Long.MAX_VALUE);
 
   /** The server's defaults: 16 KiB heads, 200 fields, 10 MiB bodies. */

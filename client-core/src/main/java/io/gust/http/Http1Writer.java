@@ -38,7 +38,8 @@ public final class Http1Writer {
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
       if (c <= ' ' || c >= 0x7f) {
-        throw new IllegalArgumentException("request target has a space, control or non-ASCII character at " + i);
+        throw new IllegalArgumentException(
+            "request target has a space, control or non-ASCII character at " + i);
       }
     }
   }

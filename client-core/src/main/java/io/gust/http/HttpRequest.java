@@ -141,7 +141,7 @@ public final class HttpRequest {
     return options.decompress;
   }
 
-  /** Returns whether a status of 400 or more fails with HttpStatusException, or null for the client's choice. */
+  /** Returns whether a status of 400 or more fails the exchange, or null for the client's choice. */
   public Boolean raiseError() {
     return options.raiseError;
   }
@@ -217,26 +217,32 @@ public final class HttpRequest {
       return this;
     }
 
+    /** Makes this a GET without body. */
     public Builder get() {
       return method("GET", null);
     }
 
+    /** Makes this a HEAD without body. */
     public Builder head() {
       return method("HEAD", null);
     }
 
+    /** Makes this a POST of {@code body}. */
     public Builder post(RequestBody body) {
       return method("POST", Objects.requireNonNull(body, "body"));
     }
 
+    /** Makes this a PUT of {@code body}. */
     public Builder put(RequestBody body) {
       return method("PUT", Objects.requireNonNull(body, "body"));
     }
 
+    /** Makes this a PATCH of {@code body}. */
     public Builder patch(RequestBody body) {
       return method("PATCH", Objects.requireNonNull(body, "body"));
     }
 
+    /** Makes this a DELETE without body. */
     public Builder delete() {
       return method("DELETE", null);
     }
@@ -271,11 +277,13 @@ public final class HttpRequest {
       return this;
     }
 
+    /** Sets how long opening the connection (DNS, TCP and TLS) may take; must be positive. */
     public Builder connectTimeout(Duration timeout) {
       options.connectTimeout = RequestOptions.positive(timeout);
       return this;
     }
 
+    /** Sets how long the whole exchange may take, queueing and redirects included; must be positive. */
     public Builder requestTimeout(Duration timeout) {
       options.requestTimeout = RequestOptions.positive(timeout);
       return this;
@@ -287,11 +295,13 @@ public final class HttpRequest {
       return this;
     }
 
+    /** Sets whether 301, 302, 303, 307 and 308 responses are followed. */
     public Builder followRedirects(boolean follow) {
       options.followRedirects = follow;
       return this;
     }
 
+    /** Sets how many redirects may be followed before {@link TooManyRedirectsException}. */
     public Builder maxRedirects(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxRedirects < 0: " + max);
@@ -300,31 +310,37 @@ public final class HttpRequest {
       return this;
     }
 
+    /** Sets whether to ask for gzip and deflate and decode the body. */
     public Builder decompress(boolean decompress) {
       options.decompress = decompress;
       return this;
     }
 
+    /** Sets whether a status of 400 or more fails with {@link HttpStatusException}. */
     public Builder raiseError(boolean raise) {
       options.raiseError = raise;
       return this;
     }
 
+    /** Sets whether to send {@code Expect: 100-continue} and hold the body until the server agrees. */
     public Builder expectContinue(boolean expect) {
       options.expectContinue = expect;
       return this;
     }
 
+    /** Sets the callback that receives the response head before the body; null for none. */
     public Builder headerCallback(HeaderCallback callback) {
       options.headerCallback = callback;
       return this;
     }
 
+    /** Sets the callback that streams the body instead of collecting it; null to collect. */
     public Builder bodyCallback(BodyChunkCallback callback) {
       options.bodyCallback = callback;
       return this;
     }
 
+    /** Sets the listener that hears upload and download progress; null for none. */
     public Builder progressListener(ProgressListener listener) {
       options.progressListener = listener;
       return this;

@@ -69,10 +69,12 @@ public final class HttpResponse {
     return reason;
   }
 
+  /** Returns the HTTP version the server answered with. */
   public Protocol protocol() {
     return protocol;
   }
 
+  /** Returns the header fields as received (or as built). */
   public Headers headers() {
     return headers;
   }
@@ -87,7 +89,7 @@ public final class HttpResponse {
     return trailers;
   }
 
-  /** Returns the body, decoded when the client decompressed it; empty when there was none or it was streamed. */
+  /** Returns the body, decompressed if the client did; empty when there was none or it was streamed. */
   public ByteString body() {
     return body;
   }
@@ -115,6 +117,7 @@ public final class HttpResponse {
     return request;
   }
 
+  /** Returns how long each phase took; all zero when no client measured them. */
   public Timings timings() {
     return timings;
   }
@@ -191,6 +194,7 @@ public final class HttpResponse {
       return this;
     }
 
+    /** Sets the HTTP version; HTTP/1.1 by default. */
     public Builder protocol(Protocol protocol) {
       this.protocol = Objects.requireNonNull(protocol, "protocol");
       return this;
@@ -201,16 +205,19 @@ public final class HttpResponse {
       return code(head.code()).reason(head.reason()).protocol(head.protocol()).headers(head.headers());
     }
 
+    /** Sets the header fields. */
     public Builder headers(Headers headers) {
       this.headers = Objects.requireNonNull(headers, "headers");
       return this;
     }
 
+    /** Sets the trailer fields. */
     public Builder trailers(Headers trailers) {
       this.trailers = Objects.requireNonNull(trailers, "trailers");
       return this;
     }
 
+    /** Sets the body; empty by default. */
     public Builder body(ByteString body) {
       this.body = Objects.requireNonNull(body, "body");
       return this;
@@ -222,26 +229,31 @@ public final class HttpResponse {
       return this;
     }
 
+    /** Sets the request that was sent last. */
     public Builder request(HttpRequest request) {
       this.request = request;
       return this;
     }
 
+    /** Sets the phase timings. */
     public Builder timings(Timings timings) {
       this.timings = Objects.requireNonNull(timings, "timings");
       return this;
     }
 
+    /** Sets whether a pooled connection carried the exchange. */
     public Builder connectionReused(boolean reused) {
       this.connectionReused = reused;
       return this;
     }
 
+    /** Sets how many redirects were followed. */
     public Builder redirectCount(int count) {
       this.redirectCount = count;
       return this;
     }
 
+    /** Sets how many retries happened. */
     public Builder retryCount(int count) {
       this.retryCount = count;
       return this;

@@ -28,10 +28,12 @@ public final class RequestHead {
     return target;
   }
 
+  /** Returns the HTTP version of the request line. */
   public Protocol protocol() {
     return protocol;
   }
 
+  /** Returns the header fields in the order received. */
   public Headers headers() {
     return headers;
   }

@@ -19,6 +19,7 @@ public final class ResponseHead {
     this.headers = headers;
   }
 
+  /** Returns the HTTP version of the status line. */
   public Protocol protocol() {
     return protocol;
   }
@@ -33,6 +34,7 @@ public final class ResponseHead {
     return reason;
   }
 
+  /** Returns the header fields in the order received, obs-folds unfolded. */
   public Headers headers() {
     return headers;
   }

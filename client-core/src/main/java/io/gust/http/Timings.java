@@ -107,41 +107,49 @@ public final class Timings {
 
     private Builder() {}
 
+    /** Sets the time spent queued. */
     public Builder queueNanos(long nanos) {
       queueNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time spent resolving. */
     public Builder dnsNanos(long nanos) {
       dnsNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time spent connecting. */
     public Builder connectNanos(long nanos) {
       connectNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time spent in the TLS handshake. */
     public Builder tlsNanos(long nanos) {
       tlsNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time spent writing the request. */
     public Builder requestWrittenNanos(long nanos) {
       requestWrittenNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time from request written to first response byte. */
     public Builder firstByteNanos(long nanos) {
       firstByteNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time from first to last response byte. */
     public Builder bodyNanos(long nanos) {
       bodyNanos = check(nanos);
       return this;
     }
 
+    /** Sets the time from fetch to last response byte. */
     public Builder totalNanos(long nanos) {
       totalNanos = check(nanos);
       return this;

@@ -1,6 +1,6 @@
 package io.gust.http;
 
-/** A redirect chain went past the allowed number of redirects (curl's exit 47). Phase {@link Phase#HEADERS}. */
+/** A redirect chain went past the allowed number of redirects (curl's exit 47); phase HEADERS. */
 public class TooManyRedirectsException extends HttpClientException {
   private final int redirectCount;
 
