@@ -1,7 +1,6 @@
 package io.gust.http;
 
 import java.io.EOFException;
-import java.nio.charset.StandardCharsets;
 import okio.Buffer;
 
 /**
@@ -17,15 +16,6 @@ final class BufferReads {
       in.skip(byteCount);
     } catch (EOFException e) {
       throw new IllegalStateException("skipped past the buffered bytes", e);
-    }
-  }
-
-  /** Reads {@code byteCount} bytes as ISO-8859-1, one char per byte. */
-  static String readLatin1(Buffer in, long byteCount) {
-    try {
-      return in.readString(byteCount, StandardCharsets.ISO_8859_1);
-    } catch (EOFException e) {
-      throw new IllegalStateException("read past the buffered bytes", e);
     }
   }
 
