@@ -1,0 +1,206 @@
+package io.gust.http;
+
+/**
+ * How a message's body is delimited (RFC 9112 §6.3) and whether its connection may carry another
+ * exchange afterwards. Decided from a parsed head by {@link #forResponse} or {@link #forRequest};
+ * {@link #newDecoder} then reads the body. Immutable.
+ *
+ * <p>Keep-alive: HTTP/1.1 unless {@code Connection: close}; HTTP/1.0 only with {@code Connection:
+ * keep-alive}. Never after a body read until close, a response with both Transfer-Encoding and
+ * Content-Length (a smuggling sign), an HTTP/1.0 message with Transfer-Encoding, a 101 or a 2xx
+ * answer to CONNECT (the connection stops speaking HTTP).
+ */
+public final class BodyFraming {
+  /** The ways a body can be delimited. */
+  public enum Kind {
+    /** No body at all. */
+    NONE,
+    /** Exactly {@link #contentLength()} bytes. */
+    FIXED_LENGTH,
+    /** The chunked transfer coding, possibly with trailers. */
+    CHUNKED,
+    /** Everything until the connection closes (responses only). */
+    UNTIL_CLOSE
+  }
+
+  /** What the Transfer-Encoding fields say. */
+  private enum Coding { ABSENT, CHUNKED, CHUNKED_AFTER_OTHERS, NOT_CHUNKED_LAST }
+
+  private final Kind kind;
+  private final long contentLength;
+  private final boolean keepAlive;
+  private final boolean foldAllowed;
+
+  private BodyFraming(Kind kind, long contentLength, boolean keepAlive, boolean foldAllowed) {
+    this.kind = kind;
+    this.contentLength = contentLength;
+    this.keepAlive = keepAlive && kind != Kind.UNTIL_CLOSE;
+    this.foldAllowed = foldAllowed;
+  }
+
+  /**
+   * Decides the framing of a response to a request made with {@code requestMethod}. No body for
+   * HEAD, 1xx, 204, 304 and 2xx to CONNECT; else Transfer-Encoding (chunked when chunked is the
+   * final coding, otherwise until close) wins over Content-Length, which must be one non-negative
+   * decimal (repeats allowed only when identical); else until close. Codings before a final
+   * chunked are not decoded.
+   */
+  public static BodyFraming forResponse(String requestMethod, ResponseHead head)
+      throws HttpProtocolException {
+    int code = head.code();
+    Headers headers = head.headers();
+    boolean reusable = allowsReuse(head.protocol(), headers);
+    boolean tunnel = code == 101 || ("CONNECT".equals(requestMethod) && code / 100 == 2);
+    if (tunnel || "HEAD".equals(requestMethod) || code < 200 || code == 204 || code == 304) {
+      return new BodyFraming(Kind.NONE, 0, reusable && !tunnel, true);
+    }
+    Coding coding = transferCoding(headers);
+    if (coding != Coding.ABSENT) {
+      boolean cleanTe = head.protocol() == Protocol.HTTP_1_1 && headers.get("Content-Length") == null;
+      Kind kind = coding == Coding.NOT_CHUNKED_LAST ? Kind.UNTIL_CLOSE : Kind.CHUNKED;
+      return new BodyFraming(kind, -1, reusable && cleanTe, true);
+    }
+    long length = contentLength(headers, 502);
+    return length < 0
+        ? new BodyFraming(Kind.UNTIL_CLOSE, -1, false, true)
+        : new BodyFraming(Kind.FIXED_LENGTH, length, reusable, true);
+  }
+
+  /**
+   * Decides the framing of a request, for the server. Transfer-Encoding must end in chunked (else
+   * 400) and name no other coding (else 501), and must not come with Content-Length (400: a
+   * request smuggling defence) nor in HTTP/1.0 (400). Content-Length follows the response rules;
+   * with neither field there is no body.
+   */
+  public static BodyFraming forRequest(RequestHead head) throws HttpProtocolException {
+    Headers headers = head.headers();
+    boolean reusable = allowsReuse(head.protocol(), headers);
+    Coding coding = transferCoding(headers);
+    if (coding != Coding.ABSENT) {
+      if (headers.get("Content-Length") != null) {
+        throw headerError("request has both Transfer-Encoding and Content-Length", 400);
+      }
+      if (head.protocol() == Protocol.HTTP_1_0) {
+        throw headerError("Transfer-Encoding in an HTTP/1.0 request", 400);
+      }
+      if (coding == Coding.NOT_CHUNKED_LAST) {
+        throw headerError("request transfer coding does not end in chunked", 400);
+      }
+      if (coding == Coding.CHUNKED_AFTER_OTHERS) {
+        throw headerError("unsupported transfer coding in request", 501);
+      }
+      return new BodyFraming(Kind.CHUNKED, -1, reusable, false);
+    }
+    long length = contentLength(headers, 400);
+    return length <= 0
+        ? new BodyFraming(Kind.NONE, 0, reusable, false)
+        : new BodyFraming(Kind.FIXED_LENGTH, length, reusable, false);
+  }
+
+  /** Returns how the body is delimited. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Returns the body length for {@link Kind#FIXED_LENGTH}, 0 for {@link Kind#NONE}, else -1. */
+  public long contentLength() {
+    return contentLength;
+  }
+
+  /** Whether the connection may carry another exchange once this message is read whole. */
+  public boolean isKeepAlive() {
+    return keepAlive;
+  }
+
+  /**
+   * Returns a decoder for this body that enforces {@code limits}' body size (and, for trailers,
+   * head) limits. Throws {@link MessageTooLargeException} at once for an announced length over
+   * the body limit.
+   */
+  public BodyDecoder newDecoder(CodecLimits limits) throws MessageTooLargeException {
+    switch (kind) {
+      case FIXED_LENGTH:
+        if (contentLength > limits.maxBodyBytes()) {
+          throw new MessageTooLargeException(
+              MessageTooLargeException.Limit.BODY_BYTES, limits.maxBodyBytes(), Phase.BODY);
+        }
+        return new FixedLengthDecoder(contentLength);
+      case CHUNKED:
+        return new ChunkedDecoder(limits, foldAllowed);
+      case UNTIL_CLOSE:
+        return new UntilCloseDecoder(limits.maxBodyBytes());
+      default:
+        return new FixedLengthDecoder(0);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind + (kind == Kind.FIXED_LENGTH ? "(" + contentLength + ")" : "")
+        + (keepAlive ? ", keep-alive" : ", close");
+  }
+
+  /** Applies the Connection field's close and keep-alive options to the version's default. */
+  static boolean allowsReuse(Protocol protocol, Headers headers) {
+    boolean close = false;
+    boolean keepAlive = false;
+    FieldList options = new FieldList(headers, "Connection");
+    while (options.next()) {
+      close |= options.is("close");
+      keepAlive |= options.is("keep-alive");
+    }
+    return !close && (protocol == Protocol.HTTP_1_1 || keepAlive);
+  }
+
+  private static Coding transferCoding(Headers headers) throws HttpProtocolException {
+    if (headers.get("Transfer-Encoding") == null) {
+      return Coding.ABSENT;
+    }
+    FieldList codings = new FieldList(headers, "Transfer-Encoding");
+    int count = 0;
+    int chunkedAt = -1;
+    while (codings.next()) {
+      if (codings.is("chunked")) {
+        if (chunkedAt >= 0) {
+          throw headerError("chunked transfer coding applied twice", 400);
+        }
+        chunkedAt = count;
+      }
+      count++;
+    }
+    if (count == 0) {
+      throw headerError("empty Transfer-Encoding", 400);
+    }
+    if (chunkedAt != count - 1) {
+      return Coding.NOT_CHUNKED_LAST;
+    }
+    return count == 1 ? Coding.CHUNKED : Coding.CHUNKED_AFTER_OTHERS;
+  }
+
+  /** Returns the Content-Length, or -1 when absent; throws unless all values are one decimal. */
+  private static long contentLength(Headers headers, int status) throws HttpProtocolException {
+    if (headers.get("Content-Length") == null) {
+      return -1;
+    }
+    FieldList values = new FieldList(headers, "Content-Length");
+    long length = -1;
+    while (values.next()) {
+      long value = values.decimal();
+      if (value < 0) {
+        throw headerError("Content-Length is not a non-negative decimal", status);
+      }
+      if (length >= 0 && value != length) {
+        throw headerError("conflicting Content-Length values", status);
+      }
+      length = value;
+    }
+    if (length < 0) {
+      throw headerError("empty Content-Length", status);
+    }
+    return length;
+  }
+
+  private static HttpProtocolException headerError(String message, int status) {
+    return new HttpProtocolException(message, Phase.HEADERS, status);
+  }
+}

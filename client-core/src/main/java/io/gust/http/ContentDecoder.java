@@ -1,0 +1,48 @@
+package io.gust.http;
+
+import java.util.Locale;
+import okio.Buffer;
+
+/**
+ * Undoes a Content-Encoding (gzip or deflate) incrementally, as body bytes arrive. Output is
+ * capped: passing the cap fails at once with {@link MessageTooLargeException} ({@link
+ * MessageTooLargeException.Limit#DECODED_BODY_BYTES}), before the excess is inflated, which
+ * defuses decompression bombs. Corrupt input fails with {@link HttpProtocolException}.
+ *
+ * <p>Holds a native {@link java.util.zip.Inflater}: {@link #close()} it when done, on success or
+ * failure. Loop-confined; one per message.
+ */
+public interface ContentDecoder extends AutoCloseable {
+  /**
+   * Returns a decoder for a Content-Encoding field value, or null when the body should pass
+   * through unchanged: no value, {@code identity}, or a coding Gust does not decode (unknown
+   * names, or more than one coding), in which case the field should be left in place.
+   */
+  static ContentDecoder forEncoding(String contentEncoding, long maxDecodedBytes) {
+    if (contentEncoding == null) {
+      return null;
+    }
+    switch (contentEncoding.trim().toLowerCase(Locale.ROOT)) {
+      case "gzip":
+      case "x-gzip":
+        return new GzipDecoder(maxDecodedBytes);
+      case "deflate":
+        return new DeflateDecoder(maxDecodedBytes);
+      default:
+        return null;
+    }
+  }
+
+  /** Decodes all of {@code in} into {@code out}, keeping what a later call needs. */
+  void decode(Buffer in, Buffer out) throws HttpProtocolException;
+
+  /**
+   * Reports the end of the body. Throws {@link TruncatedBodyException} when the compressed
+   * stream stopped short. An empty body is accepted as empty content.
+   */
+  void finish() throws HttpProtocolException;
+
+  /** Releases the native inflater; idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,176 @@
+package io.gust.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import okio.Buffer;
+
+/**
+ * Reads the lines of a message head incrementally: an optional start line, then header fields up
+ * to the empty line (RFC 9112 §5). Also reads trailer sections. Enforces the head byte limit over
+ * all lines read since {@link #reset()}, and the field count limit.
+ *
+ * <p>Lines end in CRLF or a bare LF (RFC 9112 §2.2 lets recipients accept it); a bare CR is
+ * refused because it is a control character wherever it may stand. Field values lose their
+ * surrounding whitespace and are decoded as ISO-8859-1. An obs-fold continuation line is
+ * unfolded into one space when folding is allowed (responses) and refused otherwise (requests).
+ *
+ * <p>Each complete line is copied once into a reusable array and parsed there, which costs one
+ * bulk copy instead of a call per byte. Loop-confined.
+ */
+final class FieldBlockReader {
+  private final LineScanner scanner;
+  private final int maxHeadBytes;
+  private final int maxFieldCount;
+  private final boolean foldAllowed;
+  private final Phase phase;
+  private final Headers.Builder fields = new Headers.Builder();
+
+  /** The current line's bytes, line ending excluded; grows to the longest line seen. */
+  private byte[] line = new byte[256];
+
+  /** Bytes of the lines consumed since the last reset. */
+  private long headBytes;
+
+  FieldBlockReader(CodecLimits limits, boolean foldAllowed, Phase phase) {
+    this.maxHeadBytes = limits.maxHeadBytes();
+    this.maxFieldCount = limits.maxHeaderCount();
+    this.foldAllowed = foldAllowed;
+    this.phase = phase;
+    this.scanner = new LineScanner(MessageTooLargeException.Limit.HEAD_BYTES, maxHeadBytes, phase);
+  }
+
+  /**
+   * Consumes lines up to the first non-empty one, a start line, and returns its content without
+   * the line ending, decoded as ISO-8859-1; returns null when {@code in} holds no such line yet.
+   * Skipping empty lines before a start line is the robustness RFC 9112 §2.2 recommends.
+   */
+  String readStartLine(Buffer in) throws HttpProtocolException {
+    int length;
+    do {
+      length = nextLine(in);
+    } while (length == 0);
+    return length < 0 ? null : new String(line, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Consumes field lines up to and including the empty line; returns true once it is consumed,
+   * false when {@code in} ran out first. The fields read so far are kept between calls.
+   */
+  boolean readFields(Buffer in) throws HttpProtocolException {
+    while (true) {
+      int length = nextLine(in);
+      if (length < 0) {
+        return false;
+      }
+      if (length == 0) {
+        return true;
+      }
+      if (HttpChars.isOws(line[0])) {
+        unfold(length);
+      } else {
+        readField(length);
+      }
+    }
+  }
+
+  /** Returns the fields read and starts over for the next message. */
+  Headers finish() {
+    Headers result = fields.build();
+    reset();
+    return result;
+  }
+
+  /** Forgets everything read, for a new message. */
+  void reset() {
+    fields.clear();
+    headBytes = 0;
+    scanner.reset();
+  }
+
+  /**
+   * Consumes the next line into {@link #line}; returns its length without CRLF or LF, or -1 when
+   * {@code in} holds no complete line.
+   */
+  private int nextLine(Buffer in) throws MessageTooLargeException {
+    long lf = scanner.find(in, maxHeadBytes - headBytes);
+    if (lf < 0) {
+      return -1;
+    }
+    headBytes += lf + 1;
+    int total = (int) lf + 1;
+    if (line.length < total) {
+      line = Arrays.copyOf(line, Math.max(total, line.length * 2));
+    }
+    for (int read = 0; read < total; ) {
+      read += in.read(line, read, total - read);
+    }
+    int length = total - 1;
+    return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+  }
+
+  private void readField(int length) throws HttpProtocolException {
+    int colon = 0;
+    while (colon < length && line[colon] != ':') {
+      colon++;
+    }
+    if (colon == 0 || colon == length) {
+      throw error(colon == 0 ? "empty header field name" : "header field line without a colon");
+    }
+    String name = HeaderNames.lookup(line, colon);
+    if (name == null) {
+      name = checkedName(colon);
+    }
+    String value = value(colon + 1, length, name);
+    if (fields.size() == maxFieldCount) {
+      throw new MessageTooLargeException(
+          MessageTooLargeException.Limit.HEADER_COUNT, maxFieldCount, phase);
+    }
+    fields.addLenient(name, value);
+  }
+
+  private String checkedName(int length) throws HttpProtocolException {
+    for (int i = 0; i < length; i++) {
+      if (!HttpChars.isTokenChar(line[i])) {
+        throw error(HttpChars.isOws(line[i]) && i == length - 1
+            ? "whitespace between header field name and colon"
+            : "invalid character in header field name");
+      }
+    }
+    return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Returns {@code line[start..end)} trimmed of OWS, checked for control characters. */
+  private String value(int start, int end, String name) throws HttpProtocolException {
+    while (start < end && HttpChars.isOws(line[start])) {
+      start++;
+    }
+    while (end > start && HttpChars.isOws(line[end - 1])) {
+      end--;
+    }
+    for (int i = start; i < end; i++) {
+      if (!HttpChars.isFieldChar(line[i] & 0xff)) {
+        throw error("control character 0x" + Integer.toHexString(line[i] & 0xff)
+            + " in the value of header field " + name);
+      }
+    }
+    return start == end ? "" : new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Handles an obs-fold line: appends it to the previous value with one space, or refuses it. */
+  private void unfold(int length) throws HttpProtocolException {
+    if (!foldAllowed) {
+      throw error("obsolete line folding in a request header field");
+    }
+    if (fields.size() == 0) {
+      throw error("whitespace before the first header field");
+    }
+    String continuation = value(0, length, "(continuation)");
+    if (!continuation.isEmpty()) {
+      fields.appendToLastValue(" ".concat(continuation));
+    }
+  }
+
+  private HttpProtocolException error(String message) {
+    return new HttpProtocolException(message, phase);
+  }
+}

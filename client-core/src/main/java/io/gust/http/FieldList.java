@@ -1,0 +1,92 @@
+package io.gust.http;
+
+/**
+ * Walks the elements of a comma-separated field (RFC 9110 §5.6.1) across every field line of that
+ * name, in order, trimmed of whitespace, skipping empty elements. Allocates nothing per element.
+ */
+final class FieldList {
+  private final Headers headers;
+  private final String name;
+
+  /** Index of the field line being read; -1 before the first. */
+  private int field = -1;
+
+  /** The value being read, or null when the next field line must be found. */
+  private String value;
+
+  /** Where the next element's search starts in {@link #value}. */
+  private int position;
+
+  /** Bounds of the current element in {@link #value}. */
+  private int start;
+
+  private int end;
+
+  FieldList(Headers headers, String name) {
+    this.headers = headers;
+    this.name = name;
+  }
+
+  /** Moves to the next non-empty element; returns false when there is none. */
+  boolean next() {
+    while (true) {
+      if (value == null && !nextField()) {
+        return false;
+      }
+      if (position > value.length()) {
+        value = null;
+        continue;
+      }
+      int comma = value.indexOf(',', position);
+      int elementEnd = comma < 0 ? value.length() : comma;
+      start = position;
+      end = elementEnd;
+      position = elementEnd + 1;
+      while (start < end && HttpChars.isOws(value.charAt(start))) {
+        start++;
+      }
+      while (end > start && HttpChars.isOws(value.charAt(end - 1))) {
+        end--;
+      }
+      if (end > start) {
+        return true;
+      }
+    }
+  }
+
+  private boolean nextField() {
+    for (field++; field < headers.size(); field++) {
+      if (Headers.sameName(headers.name(field), name)) {
+        value = headers.value(field);
+        position = 0;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the current element's leading token, before any {@code ;} parameters, equals {@code
+   * token} ignoring case.
+   */
+  boolean is(String token) {
+    int tokenEnd = start;
+    while (tokenEnd < end && value.charAt(tokenEnd) != ';' && !HttpChars.isOws(value.charAt(tokenEnd))) {
+      tokenEnd++;
+    }
+    return tokenEnd - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+  }
+
+  /** Returns the current element as a decimal, or -1 when it is not one or overflows a long. */
+  long decimal() {
+    long result = 0;
+    for (int i = start; i < end; i++) {
+      int digit = value.charAt(i) - '0';
+      if (digit < 0 || digit > 9 || result > (Long.MAX_VALUE - digit) / 10) {
+        return -1;
+      }
+      result = result * 10 + digit;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,100 @@
+package io.gust.http;
+
+import okio.Buffer;
+
+/**
+ * Parses response heads incrementally: status line, then header fields (RFC 9112 §4, §5). Feed
+ * it whatever bytes have arrived; it consumes one head's bytes and leaves the body and anything
+ * after it in the buffer. One instance serves every response of a connection, interim ones
+ * included. Loop-confined.
+ *
+ * <p>The status line must be {@code HTTP/1.0} or {@code HTTP/1.1}, a space, three digits from
+ * 100 to 999, then optionally a space and any reason phrase (empty and obs-text allowed). Empty
+ * lines before the status line are skipped. Obsolete line folding is unfolded.
+ */
+public final class ResponseHeadParser {
+  private final FieldBlockReader reader;
+
+  /** The version of the head being parsed, or null while its status line is still unread. */
+  private Protocol protocol;
+
+  private int code;
+
+  private String reason;
+
+  /** Creates a parser with the client's default limits. */
+  public ResponseHeadParser() {
+    this(CodecLimits.CLIENT);
+  }
+
+  /** Creates a parser that enforces the head limits of {@code limits}. */
+  public ResponseHeadParser(CodecLimits limits) {
+    this.reader = new FieldBlockReader(limits, true, Phase.HEADERS);
+  }
+
+  /**
+   * Consumes bytes of the next head from {@code in}; returns the head once it is complete, or
+   * null when more bytes are needed. After a failure the connection must be closed.
+   */
+  public ResponseHead parse(Buffer in) throws HttpProtocolException {
+    if (protocol == null) {
+      String line = reader.readStartLine(in);
+      if (line == null) {
+        return null;
+      }
+      parseStatusLine(line);
+    }
+    if (!reader.readFields(in)) {
+      return null;
+    }
+    ResponseHead head = new ResponseHead(protocol, code, reason, reader.finish());
+    protocol = null;
+    return head;
+  }
+
+  private void parseStatusLine(String line) throws HttpProtocolException {
+    Protocol version = StartLines.version(line, 0);
+    if (version == null) {
+      throw malformed("unsupported HTTP version in status line", line);
+    }
+    if (line.length() < 12 || line.charAt(8) != ' ') {
+      throw malformed("malformed status line", line);
+    }
+    int status = 0;
+    for (int i = 9; i < 12; i++) {
+      int digit = line.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        throw malformed("status code is not three digits", line);
+      }
+      status = status * 10 + digit;
+    }
+    if (status < 100) {
+      throw malformed("status code below 100", line);
+    }
+    if (line.length() > 12 && line.charAt(12) != ' ') {
+      throw malformed("status code is not three digits", line);
+    }
+    reason = reason(line, status);
+    code = status;
+    protocol = version;
+  }
+
+  private static String reason(String line, int code) throws HttpProtocolException {
+    if (line.length() <= 13) {
+      return "";
+    }
+    String standard = ReasonPhrases.of(code);
+    if (line.length() - 13 == standard.length() && line.startsWith(standard, 13)) {
+      return standard;
+    }
+    String reason = line.substring(13);
+    if (HttpChars.invalidFieldChar(reason) >= 0) {
+      throw malformed("control character in reason phrase", line);
+    }
+    return reason;
+  }
+
+  private static HttpProtocolException malformed(String message, String line) {
+    return new HttpProtocolException(message + ": " + HttpChars.excerpt(line), Phase.HEADERS);
+  }
+}

@@ -1,0 +1,195 @@
+package io.gust.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.http.BodyFraming.Kind;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class BodyFramingTest {
+  private static BodyFraming response(String method, int code, String... fields) throws HttpProtocolException {
+    return response(Protocol.HTTP_1_1, method, code, fields);
+  }
+
+  private static BodyFraming response(Protocol protocol, String method, int code, String... fields)
+      throws HttpProtocolException {
+    return BodyFraming.forResponse(method, new ResponseHead(protocol, code, "", Headers.of(fields)));
+  }
+
+  private static BodyFraming request(Protocol protocol, String... fields) throws HttpProtocolException {
+    return BodyFraming.forRequest(new RequestHead("POST", "/", protocol, Headers.of(fields)));
+  }
+
+  private static int requestRejectedWith(String... fields) {
+    return assertThrows(HttpProtocolException.class, () -> request(Protocol.HTTP_1_1, fields))
+        .suggestedStatus();
+  }
+
+  @Test
+  void responsesToHeadHaveNoBodyWhateverTheyAnnounce() throws HttpProtocolException {
+    BodyFraming framing = response("HEAD", 200, "Content-Length", "100", "Transfer-Encoding", "chunked");
+    assertEquals(Kind.NONE, framing.kind());
+    assertEquals(0, framing.contentLength());
+    assertTrue(framing.isKeepAlive());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {100, 103, 204, 304})
+  void interimNoContentAndNotModifiedHaveNoBody(int code) throws HttpProtocolException {
+    assertEquals(Kind.NONE, response("GET", code, "Content-Length", "10").kind());
+  }
+
+  @Test
+  void successfulConnectBecomesATunnelWithoutBody() throws HttpProtocolException {
+    BodyFraming framing = response("CONNECT", 200, "Content-Length", "10");
+    assertEquals(Kind.NONE, framing.kind());
+    assertFalse(framing.isKeepAlive());
+    assertEquals(Kind.FIXED_LENGTH, response("CONNECT", 407, "Content-Length", "10").kind());
+  }
+
+  @Test
+  void switchingProtocolsEndsHttpOnTheConnection() throws HttpProtocolException {
+    assertFalse(response("GET", 101, "Upgrade", "websocket", "Connection", "upgrade").isKeepAlive());
+  }
+
+  @Test
+  void finalChunkedTransferCodingMeansChunked() throws HttpProtocolException {
+    assertEquals(Kind.CHUNKED, response("GET", 200, "Transfer-Encoding", "chunked").kind());
+    assertEquals(Kind.CHUNKED, response("GET", 200, "Transfer-Encoding", "gzip, CHUNKED").kind());
+    assertEquals(Kind.CHUNKED, response("GET", 200, "Transfer-Encoding", "gzip", "Transfer-Encoding", "chunked").kind());
+    assertTrue(response("GET", 200, "Transfer-Encoding", "chunked").isKeepAlive());
+  }
+
+  @Test
+  void transferCodingNotEndingInChunkedReadsUntilClose() throws HttpProtocolException {
+    BodyFraming framing = response("GET", 200, "Transfer-Encoding", "chunked, gzip");
+    assertEquals(Kind.UNTIL_CLOSE, framing.kind());
+    assertFalse(framing.isKeepAlive());
+  }
+
+  @Test
+  void chunkedTwiceIsAnError() {
+    assertThrows(HttpProtocolException.class, () -> response("GET", 200, "Transfer-Encoding", "chunked, chunked"));
+  }
+
+  @Test
+  void transferEncodingWinsOverContentLengthButForbidsReuse() throws HttpProtocolException {
+    BodyFraming framing = response("GET", 200, "Content-Length", "5", "Transfer-Encoding", "chunked");
+    assertEquals(Kind.CHUNKED, framing.kind());
+    assertFalse(framing.isKeepAlive());
+  }
+
+  @Test
+  void transferEncodingInHttp10ForbidsReuse() throws HttpProtocolException {
+    assertFalse(response(Protocol.HTTP_1_0, "GET", 200, "Transfer-Encoding", "chunked",
+        "Connection", "keep-alive").isKeepAlive());
+  }
+
+  @Test
+  void contentLengthFramesAFixedLengthBody() throws HttpProtocolException {
+    BodyFraming framing = response("GET", 200, "Content-Length", "42");
+    assertEquals(Kind.FIXED_LENGTH, framing.kind());
+    assertEquals(42, framing.contentLength());
+  }
+
+  @Test
+  void identicalRepeatedContentLengthsAreAccepted() throws HttpProtocolException {
+    assertEquals(5, response("GET", 200, "Content-Length", "5, 5").contentLength());
+    assertEquals(5, response("GET", 200, "Content-Length", "5", "Content-Length", "5").contentLength());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"5, 6", "-1", "+5", "5a", "0x10", "", " , ", "99999999999999999999", "1 2"})
+  void invalidOrConflictingContentLengthIsAnError(String value) {
+    assertThrows(HttpProtocolException.class, () -> response("GET", 200, "Content-Length", value));
+  }
+
+  @Test
+  void conflictingContentLengthsAcrossFieldLinesAreAnError() {
+    assertThrows(HttpProtocolException.class,
+        () -> response("GET", 200, "Content-Length", "5", "Content-Length", "6"));
+  }
+
+  @Test
+  void responseWithoutLengthReadsUntilCloseAndIsNotReusable() throws HttpProtocolException {
+    BodyFraming framing = response("GET", 200);
+    assertEquals(Kind.UNTIL_CLOSE, framing.kind());
+    assertEquals(-1, framing.contentLength());
+    assertFalse(framing.isKeepAlive());
+  }
+
+  @Test
+  void http11IsReusableUnlessConnectionClose() throws HttpProtocolException {
+    assertTrue(response("GET", 200, "Content-Length", "0").isKeepAlive());
+    assertFalse(response("GET", 200, "Content-Length", "0", "Connection", "Close").isKeepAlive());
+    assertFalse(response("GET", 200, "Content-Length", "0", "Connection", "upgrade, close").isKeepAlive());
+    assertFalse(response("GET", 200, "Content-Length", "0", "Connection", "x", "Connection", "close").isKeepAlive());
+    assertTrue(response("GET", 200, "Content-Length", "0", "Connection", "closed").isKeepAlive());
+  }
+
+  @Test
+  void http10IsReusableOnlyWithKeepAlive() throws HttpProtocolException {
+    assertFalse(response(Protocol.HTTP_1_0, "GET", 200, "Content-Length", "0").isKeepAlive());
+    assertTrue(response(Protocol.HTTP_1_0, "GET", 200, "Content-Length", "0", "Connection", "Keep-Alive").isKeepAlive());
+  }
+
+  @Test
+  void requestWithChunkedTransferCodingIsChunked() throws HttpProtocolException {
+    BodyFraming framing = request(Protocol.HTTP_1_1, "Transfer-Encoding", "chunked");
+    assertEquals(Kind.CHUNKED, framing.kind());
+    assertTrue(framing.isKeepAlive());
+  }
+
+  @Test
+  void requestWithTransferCodingNotEndingInChunkedIsRejectedWith400() {
+    assertEquals(400, requestRejectedWith("Transfer-Encoding", "chunked, gzip"));
+    assertEquals(400, requestRejectedWith("Transfer-Encoding", "gzip"));
+  }
+
+  @Test
+  void requestWithAnotherCodingBeforeChunkedIsRejectedWith501() {
+    assertEquals(501, requestRejectedWith("Transfer-Encoding", "gzip, chunked"));
+  }
+
+  @Test
+  void requestWithTransferEncodingAndContentLengthIsRejectedAgainstSmuggling() {
+    assertEquals(400, requestRejectedWith("Transfer-Encoding", "chunked", "Content-Length", "3"));
+  }
+
+  @Test
+  void http10RequestWithTransferEncodingIsRejected() {
+    assertThrows(HttpProtocolException.class,
+        () -> request(Protocol.HTTP_1_0, "Transfer-Encoding", "chunked"));
+  }
+
+  @Test
+  void requestContentLengthFollowsTheResponseRules() throws HttpProtocolException {
+    assertEquals(7, request(Protocol.HTTP_1_1, "Content-Length", "7").contentLength());
+    assertEquals(400, requestRejectedWith("Content-Length", "7, 8"));
+    assertEquals(400, requestRejectedWith("Content-Length", "abc"));
+  }
+
+  @Test
+  void requestWithoutFramingFieldsHasNoBody() throws HttpProtocolException {
+    assertEquals(Kind.NONE, request(Protocol.HTTP_1_1).kind());
+    assertEquals(Kind.NONE, request(Protocol.HTTP_1_1, "Content-Length", "0").kind());
+    assertFalse(request(Protocol.HTTP_1_0).isKeepAlive());
+    assertTrue(request(Protocol.HTTP_1_0, "Connection", "keep-alive").isKeepAlive());
+  }
+
+  @Test
+  void announcedLengthOverTheBodyLimitFailsBeforeReading() throws HttpProtocolException {
+    BodyFraming framing = response("GET", 200, "Content-Length", "1001");
+    MessageTooLargeException e = assertThrows(MessageTooLargeException.class,
+        () -> framing.newDecoder(CodecLimits.CLIENT.withMaxBodyBytes(1000)));
+    assertEquals(MessageTooLargeException.Limit.BODY_BYTES, e.limit());
+    assertEquals(413, e.suggestedStatus());
+  }
+}
