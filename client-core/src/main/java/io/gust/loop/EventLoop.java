@@ -1,15 +1,11 @@
 package io.gust.loop;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,48 +33,24 @@ import org.slf4j.LoggerFactory;
 public final class EventLoop implements Executor, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
   private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
-  /** How many passes close() grants to tasks that keep queueing new tasks. */
-  private static final int CLOSING_PASSES = 64;
 
   private static final int RUNNING = 0;
   private static final int CLOSING = 1;
   private static final int CLOSED = 2;
-
-  private static final int AWAKE = 0;
-  private static final int SLEEPING = 1;
-
-  private static final VarHandle WAKE;
-  private static final VarHandle PROGRESS;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      WAKE = lookup.findVarHandle(EventLoop.class, "wakeState", int.class);
-      PROGRESS = lookup.findVarHandle(EventLoop.class, "progress", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   private final Selector selector;
   private final Thread thread;
   private final LoopClock clock;
   private final TaskQueue tasks = new TaskQueue();
   private final TimerHeap timers = new TimerHeap();
-  private final Consumer<SelectionKey> dispatcher = this::dispatch;
   final long watchdogThresholdNanos;
   final BlockedLoopListener blockedListener;
   final LoopHealth health = new LoopHealth();
 
-  private volatile int state = RUNNING;
-  /** SLEEPING while the loop blocks in select; producers wake it only then. */
-  private volatile int wakeState = AWAKE;
-  /** Counts every unit of work run; the watchdog sees the loop stuck when it stops moving. */
-  private long progress;
   /** Orders timers with equal deadlines by when they were scheduled. */
   private final AtomicLong timerSequence = new AtomicLong();
-  /** When the first readiness event of the current select was dispatched, or 0. Loop-confined. */
-  private long dispatchStartNanos;
+  private final LoopPasses passes;
+  private volatile int state = RUNNING;
 
   private EventLoop(Builder builder) throws IOException {
     this.selector = Selector.open();
@@ -87,7 +58,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     this.watchdogThresholdNanos = builder.watchdogThreshold.toNanos();
     this.blockedListener = builder.blockedListener;
     String name = builder.name != null ? builder.name : "gust-loop-" + THREAD_NUMBER.incrementAndGet();
-    this.thread = new LoopThread(this::run, name, this);
+    this.passes = new LoopPasses(this, selector, tasks, timers, timerSequence);
+    this.thread = new LoopThread(passes::run, name, this);
     thread.setDaemon(builder.daemon);
     thread.start();
     if (watchdogThresholdNanos > 0) {
@@ -151,9 +123,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   private void enqueue(Runnable task) {
     tasks.offer(task);
-    if (wakeState == SLEEPING && WAKE.compareAndSet(this, SLEEPING, AWAKE)) {
-      selector.wakeup();
-    }
+    passes.wakeIfSleeping();
   }
 
   /**
@@ -249,7 +219,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /** Current health figures; any thread. */
   public LoopStats stats() {
-    return health.snapshot(clock.nanoTime(), (long) PROGRESS.getOpaque(this));
+    return health.snapshot(clock.nanoTime(), passes.progressOpaque());
   }
 
   /** True once {@link #close()} has been called. */
@@ -292,164 +262,25 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   long progressOpaque() {
-    return (long) PROGRESS.getOpaque(this);
+    return passes.progressOpaque();
   }
 
   boolean isSelecting() {
-    return wakeState == SLEEPING;
+    return passes.isSelecting();
+  }
+
+  /** True until {@link #close()} is called; the passes drain and stop once it is false. */
+  boolean isRunning() {
+    return state == RUNNING;
+  }
+
+  /** Called by the passes once the thread stops taking work. */
+  void markClosed() {
+    state = CLOSED;
   }
 
   LoopClock clock() {
     return clock;
-  }
-
-  private void run() {
-    try {
-      int closingPasses = 0;
-      while (true) {
-        long passStart = clock.nanoTime();
-        runTasks();
-        runTimers(clock.nanoTime());
-        if (state != RUNNING && (!tasks.hasTasks() || ++closingPasses > CLOSING_PASSES)) {
-          break;
-        }
-        long workEnd = clock.nanoTime();
-        health.recordRun(workEnd - passStart);
-        select(workEnd);
-        if (dispatchStartNanos != 0) {
-          health.recordRun(clock.nanoTime() - dispatchStartNanos);
-          dispatchStartNanos = 0;
-        }
-      }
-    } catch (Throwable t) {
-      log.error("{} stopped by an unexpected error", name(), t);
-    } finally {
-      shutdown();
-    }
-  }
-
-  private void runTasks() {
-    long end = tasks.producerIndex();
-    while (tasks.consumerIndex() < end) {
-      Runnable task = tasks.poll();
-      PROGRESS.setOpaque(this, ++progress);
-      try {
-        task.run();
-      } catch (Throwable t) {
-        log.error("Task {} threw on {}", task.getClass().getName(), name(), t);
-      }
-    }
-  }
-
-  private void runTimers(long now) {
-    long sequenceLimit = timerSequence.get();
-    LoopTimer timer;
-    while ((timer = timers.peek()) != null && timer.deadlineNanos - now <= 0
-        && timer.sequence < sequenceLimit) {
-      timers.poll();
-      if (!timer.markFired()) {
-        continue;
-      }
-      health.recordLag(now - timer.deadlineNanos);
-      PROGRESS.setOpaque(this, ++progress);
-      try {
-        timer.task.run();
-      } catch (Throwable t) {
-        log.error("Timer task {} threw on {}", timer.task.getClass().getName(), name(), t);
-      }
-    }
-  }
-
-  private void select(long now) throws IOException {
-    if (tasks.hasTasks() || state != RUNNING) {
-      selector.selectNow(dispatcher);
-      return;
-    }
-    LoopTimer next = timers.peek();
-    long timeoutMillis = 0;
-    if (next != null) {
-      long waitNanos = next.deadlineNanos - now;
-      if (waitNanos <= 0) {
-        selector.selectNow(dispatcher);
-        return;
-      }
-      timeoutMillis = Math.max(1, (waitNanos + 999_999) / 1_000_000);
-    }
-    wakeState = SLEEPING;
-    // A producer that enqueued before seeing SLEEPING did not wake us: look again.
-    if (tasks.hasTasks()) {
-      wakeState = AWAKE;
-      selector.selectNow(dispatcher);
-      return;
-    }
-    selector.select(dispatcher, timeoutMillis);
-    wakeState = AWAKE;
-  }
-
-  private void dispatch(SelectionKey key) {
-    if (!key.isValid()) {
-      return;
-    }
-    IoHandler handler = (IoHandler) key.attachment();
-    if (dispatchStartNanos == 0) {
-      dispatchStartNanos = clock.nanoTime();
-    }
-    PROGRESS.setOpaque(this, ++progress);
-    try {
-      handler.onReady(key);
-    } catch (Throwable t) {
-      log.error("I/O handler {} threw on {}; closing its channel", handler.getClass().getName(),
-          name(), t);
-      failHandler(key, handler, t);
-    }
-  }
-
-  private void failHandler(SelectionKey key, IoHandler handler, Throwable cause) {
-    try {
-      handler.onFailure(cause);
-    } catch (Throwable t) {
-      log.error("I/O handler {} threw from onFailure", handler.getClass().getName(), t);
-    } finally {
-      key.cancel();
-      closeQuietly(key.channel());
-    }
-  }
-
-  private void shutdown() {
-    state = CLOSED;
-    Watchdog.unwatch(this);
-    IOException closed = new ClosedChannelException();
-    List<SelectionKey> keys = new ArrayList<>();
-    try {
-      keys.addAll(selector.keys());
-    } catch (RuntimeException ignored) {
-      // The selector is already closed: no keys to close.
-    }
-    for (SelectionKey key : keys) {
-      if (key.isValid()) {
-        failHandler(key, (IoHandler) key.attachment(), closed);
-      }
-    }
-    timers.clear();
-    closeQuietly(selector);
-    // Tasks that slipped in after the last pass still run, so no completion is lost.
-    Runnable task;
-    while ((task = tasks.poll()) != null) {
-      try {
-        task.run();
-      } catch (Throwable t) {
-        log.error("Task {} threw while {} closed", task.getClass().getName(), name(), t);
-      }
-    }
-    log.debug("{} closed", name());
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      log.debug("close failed", e);
-    }
   }
 
   private static long saturatedNanos(Duration duration) {
