@@ -1,0 +1,213 @@
+package io.gust.samples;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line of {@code fetch}: the subset of curl's options that Gust supports, with
+ * curl's meaning. Built by {@link #parse}, which rejects unknown options with a usage error.
+ */
+final class CurlOptions {
+  boolean silent;
+  boolean showErrors;
+  Path output;
+  Path dumpHeaders;
+  boolean dumpHeadersToStdout;
+  boolean includeHeaders;
+  String method;
+  final List<String[]> headers = new ArrayList<>();
+  /** The pieces of -d/--data (joined with '&') or the one --data-binary; null when none. */
+  final List<byte[]> data = new ArrayList<>();
+  boolean binaryData;
+  boolean followRedirects;
+  int maxRedirects = 50;
+  boolean compressed;
+  Duration connectTimeout;
+  Duration maxTime;
+  boolean insecure;
+  Path caCert;
+  final List<String> resolve = new ArrayList<>();
+  String writeOut;
+  boolean head;
+  String url;
+
+  /** A command line that curl would also refuse; curl exits 2 for these. */
+  static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static CurlOptions parse(String[] args, DataReader files) throws UsageException {
+    CurlOptions options = new CurlOptions();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("--") && arg.length() > 2) {
+        i = options.longOption(arg, args, i, files);
+      } else if (arg.startsWith("-") && arg.length() > 1) {
+        i = options.shortOptions(arg, args, i, files);
+      } else if (options.url == null) {
+        options.url = arg;
+      } else {
+        throw new UsageException("only one URL is supported, got a second: " + arg);
+      }
+    }
+    if (options.url == null) {
+      throw new UsageException("no URL specified");
+    }
+    return options;
+  }
+
+  /** Reads {@code @file} arguments; a seam so that tests need no files. */
+  interface DataReader {
+    byte[] read(String path) throws UsageException;
+  }
+
+  private int longOption(String arg, String[] args, int i, DataReader files) throws UsageException {
+    switch (arg) {
+      case "--silent" -> silent = true;
+      case "--show-error" -> showErrors = true;
+      case "--output" -> output = Path.of(value(args, ++i, arg));
+      case "--dump-header" -> dumpHeader(value(args, ++i, arg));
+      case "--include" -> includeHeaders = true;
+      case "--request" -> method = value(args, ++i, arg);
+      case "--header" -> header(value(args, ++i, arg));
+      case "--data", "--data-ascii" -> data(value(args, ++i, arg), files, false);
+      case "--data-binary" -> data(value(args, ++i, arg), files, true);
+      case "--location" -> followRedirects = true;
+      case "--max-redirs" -> maxRedirects = integer(value(args, ++i, arg), arg);
+      case "--compressed" -> compressed = true;
+      case "--connect-timeout" -> connectTimeout = seconds(value(args, ++i, arg), arg);
+      case "--max-time" -> maxTime = seconds(value(args, ++i, arg), arg);
+      case "--insecure" -> insecure = true;
+      case "--cacert" -> caCert = Path.of(value(args, ++i, arg));
+      case "--resolve" -> resolve.add(value(args, ++i, arg));
+      case "--write-out" -> writeOut = value(args, ++i, arg);
+      case "--head" -> head = true;
+      case "--url" -> url = value(args, ++i, arg);
+      default -> throw new UsageException("option " + arg + ": is unknown");
+    }
+    return i;
+  }
+
+  private int shortOptions(String arg, String[] args, int i, DataReader files)
+      throws UsageException {
+    for (int j = 1; j < arg.length(); j++) {
+      char flag = arg.charAt(j);
+      String attached = j + 1 < arg.length() ? arg.substring(j + 1) : null;
+      switch (flag) {
+        case 's' -> silent = true;
+        case 'S' -> showErrors = true;
+        case 'i' -> includeHeaders = true;
+        case 'L' -> followRedirects = true;
+        case 'k' -> insecure = true;
+        case 'I' -> head = true;
+        case 'o', 'D', 'X', 'H', 'd', 'm', 'w' -> {
+          String value = attached != null ? attached : value(args, ++i, "-" + flag);
+          shortWithValue(flag, value, files);
+          return i;
+        }
+        default -> throw new UsageException("option -" + flag + ": is unknown");
+      }
+    }
+    return i;
+  }
+
+  private void shortWithValue(char flag, String value, DataReader files) throws UsageException {
+    switch (flag) {
+      case 'o' -> output = Path.of(value);
+      case 'D' -> dumpHeader(value);
+      case 'X' -> method = value;
+      case 'H' -> header(value);
+      case 'd' -> data(value, files, false);
+      case 'm' -> maxTime = seconds(value, "-m");
+      case 'w' -> writeOut = value;
+      default -> throw new IllegalStateException("unhandled -" + flag);
+    }
+  }
+
+  private void dumpHeader(String value) {
+    if (value.equals("-")) {
+      dumpHeadersToStdout = true;
+    } else {
+      dumpHeaders = Path.of(value);
+    }
+  }
+
+  private void header(String value) throws UsageException {
+    int colon = value.indexOf(':');
+    if (colon <= 0) {
+      throw new UsageException("header '" + value + "' has no name");
+    }
+    headers.add(new String[] {value.substring(0, colon).trim(), value.substring(colon + 1).trim()});
+  }
+
+  private void data(String value, DataReader files, boolean binary) throws UsageException {
+    byte[] bytes;
+    if (value.startsWith("@")) {
+      bytes = files.read(value.substring(1));
+      if (!binary) {
+        bytes = stripLineBreaks(bytes);
+      }
+    } else {
+      bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    data.add(bytes);
+    binaryData |= binary;
+  }
+
+  /** curl's -d @file drops carriage returns and newlines from the file. */
+  private static byte[] stripLineBreaks(byte[] bytes) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+    for (byte b : bytes) {
+      if (b != '\r' && b != '\n') {
+        out.write(b);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** The request body: the -d pieces joined with '&', as curl sends them; null when none. */
+  byte[] body() {
+    if (data.isEmpty()) {
+      return null;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < data.size(); i++) {
+      if (i > 0) {
+        out.write('&');
+      }
+      out.writeBytes(data.get(i));
+    }
+    return out.toByteArray();
+  }
+
+  private static String value(String[] args, int i, String option) throws UsageException {
+    if (i >= args.length) {
+      throw new UsageException("option " + option + ": requires parameter");
+    }
+    return args[i];
+  }
+
+  private static int integer(String value, String option) throws UsageException {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException("option " + option + ": expected a number, got " + value);
+    }
+  }
+
+  private static Duration seconds(String value, String option) throws UsageException {
+    try {
+      double seconds = Double.parseDouble(value.trim());
+      if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofNanos((long) (seconds * 1_000_000_000L));
+    } catch (NumberFormatException e) {
+      throw new UsageException("option " + option + ": expected seconds, got " + value);
+    }
+  }
+}
