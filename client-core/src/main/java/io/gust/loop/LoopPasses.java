@@ -174,6 +174,9 @@ final class LoopPasses {
     IoHandler handler = (IoHandler) key.attachment();
     if (dispatchStartNanos == 0) {
       dispatchStartNanos = clock.nanoTime();
+      // Handlers run inside select(): the loop is busy now, so the watchdog must not take it
+      // for a loop waiting in select.
+      wakeState = AWAKE;
     }
     PROGRESS.setOpaque(this, ++progress);
     try {
