@@ -32,9 +32,9 @@ public final class Addresses {
     } else if (isIpv4Literal(name) || name.indexOf(':') >= 0) {
       // Brackets make the JDK parse an IPv6 literal or fail; without them it would fall back to a
       // blocking name lookup of anything it cannot parse.
-      String bracketed = name.startsWith("[") && name.endsWith("]") ? name : "[" + name + "]";
+      String literal = name.indexOf(':') < 0 || name.startsWith("[") ? name : "[" + name + "]";
       try {
-        found.add(InetAddress.getByName(bracketed));
+        found.add(InetAddress.getByName(literal));
       } catch (UnknownHostException e) {
         return null;
       }
