@@ -298,25 +298,11 @@ class DnsResolverTest {
   }
 
   private <T> T onLoop(java.util.concurrent.Callable<CompletableFuture<T>> call) throws Exception {
-    return onLoopFuture(call).get(10, TimeUnit.SECONDS);
+    return Loops.await(loop, call);
   }
 
   private <T> CompletableFuture<T> onLoopFuture(java.util.concurrent.Callable<CompletableFuture<T>> call) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        call.call().whenComplete((value, error) -> {
-          if (error != null) {
-            result.completeExceptionally(error);
-          } else {
-            result.complete(value);
-          }
-        });
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result;
+    return Loops.onLoop(loop, call);
   }
 
   private void awaitQuestions(int count) throws Exception {
