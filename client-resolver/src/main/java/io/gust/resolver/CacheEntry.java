@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * the use time and the per-port results below are written after publication.
  */
 final class CacheEntry {
+  /** Use times closer than this are not recorded, so that hits on other cores seldom write. */
+  private static final long USE_RESOLUTION_NANOS = 1_000_000;
   /** How many ports keep a ready-made result; more are built on each hit. */
   private static final int MAX_PORTS = 4;
 
@@ -47,6 +49,13 @@ final class CacheEntry {
 
   static CacheEntry negative(UnknownHostException failure, long expiresAtNanos, long nowNanos) {
     return new CacheEntry(null, null, failure, expiresAtNanos, nowNanos);
+  }
+
+  /** Records a use at {@code nowNanos}, to millisecond precision. */
+  void touch(long nowNanos) {
+    if (nowNanos - lastUsedNanos > USE_RESOLUTION_NANOS) {
+      lastUsedNanos = nowNanos;
+    }
   }
 
   boolean isPending() {

@@ -72,7 +72,7 @@ public final class CachingResolver implements Resolver {
     long now = clock.getAsLong();
     CacheEntry entry = map.get(key);
     if (entry != null && entry.addresses != null && !entry.isExpired(now)) {
-      entry.lastUsedNanos = now;
+      entry.touch(now);
       return entry.result(port);
     }
     if (closed) {
@@ -86,7 +86,7 @@ public final class CachingResolver implements Resolver {
     CacheEntry entry = seen;
     while (true) {
       if (entry != null && !entry.isExpired(now)) {
-        entry.lastUsedNanos = now;
+        entry.touch(now);
         if (entry.isPending()) {
           return await(entry, loop, port);
         }
