@@ -75,8 +75,9 @@ final class DnsLookup implements DnsExchange.Listener {
   private void nextCandidate() {
     candidateIndex++;
     if (candidateIndex >= candidates.size()) {
-      String reason = sawNoData ? "no " + family + " address" : "no such name";
-      finish(null, firstError != null ? firstError : new HostNotFoundException(host, reason));
+      UnknownHostException notFound = sawNoData ? LiteralAnswer.noAddress(host, family)
+          : new HostNotFoundException(host, "no such name");
+      finish(null, firstError != null ? firstError : notFound);
       return;
     }
     String name = candidates.get(candidateIndex);
@@ -115,7 +116,8 @@ final class DnsLookup implements DnsExchange.Listener {
     } else {
       return;
     }
-    boolean pending = (ipv4 != null && ipv4Outcome == null) || (ipv6 != null && ipv6Outcome == null);
+    boolean pending = (ipv4 != null && ipv4Outcome == null)
+        || (ipv6 != null && ipv6Outcome == null);
     boolean positive = Outcome.isPositive(ipv4Outcome) || Outcome.isPositive(ipv6Outcome);
     if (!pending) {
       if (positive) {
@@ -170,7 +172,7 @@ final class DnsLookup implements DnsExchange.Listener {
       }
     }
     if (addresses.isEmpty()) {
-      finish(null, new HostNotFoundException(host, "no " + family + " address"));
+      finish(null, LiteralAnswer.noAddress(host, family));
     } else {
       finish(ResolvedAddresses.of(addresses, port, ttlSeconds), null);
     }

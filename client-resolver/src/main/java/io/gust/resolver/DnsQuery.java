@@ -53,7 +53,7 @@ final class DnsQuery {
     return message;
   }
 
-  /** True when {@code name} can be sent as a question: ASCII labels of 1 to 63 bytes, 255 in all. */
+  /** True when {@code name} can be asked: ASCII labels of 1 to 63 bytes, 255 bytes in all. */
   static boolean isValidName(String name) {
     return encodeName(name) != null;
   }

@@ -71,15 +71,18 @@ public final class DnsResolver implements Resolver {
     if (closed) {
       return CompletableFuture.failedFuture(rejected(host));
     }
-    List<InetSocketAddress> known = knownAddresses(host, port, family);
-    if (known != null) {
-      return known.isEmpty()
-          ? CompletableFuture.failedFuture(new HostNotFoundException(host, "no " + family + " address"))
-          : CompletableFuture.completedFuture(known);
+    CompletableFuture<List<InetSocketAddress>> literal = LiteralAnswer.of(host, port, family);
+    if (literal != null) {
+      return literal;
+    }
+    List<InetSocketAddress> listed = hostsFileAddresses(host, port, family);
+    if (listed != null) {
+      return CompletableFuture.completedFuture(listed);
     }
     String name = host.toLowerCase(Locale.ROOT);
     if (!DnsQuery.isValidName(name)) {
-      return CompletableFuture.failedFuture(new HostNotFoundException(host, "not a valid DNS name"));
+      HostNotFoundException invalid = new HostNotFoundException(host, "not a valid DNS name");
+      return CompletableFuture.failedFuture(invalid);
     }
     DnsLookup lookup = new DnsLookup(this, loop, config, host, port, family,
         config.candidates(name));
@@ -99,12 +102,8 @@ public final class DnsResolver implements Resolver {
     return lookup.result;
   }
 
-  /** Literal, localhost or hosts-file addresses in {@code family}; null when DNS must answer. */
-  private List<InetSocketAddress> knownAddresses(String host, int port, AddressFamily family) {
-    List<InetSocketAddress> literal = Addresses.literal(host, port, family);
-    if (literal != null) {
-      return literal;
-    }
+  /** The hosts-file addresses of {@code host} in {@code family}; null when DNS must answer. */
+  private List<InetSocketAddress> hostsFileAddresses(String host, int port, AddressFamily family) {
     List<InetAddress> listed = config.hosts.addresses(host);
     if (listed == null) {
       return null;

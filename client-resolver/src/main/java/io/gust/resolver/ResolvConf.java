@@ -77,8 +77,8 @@ final class ResolvConf {
     if (nameservers.isEmpty()) {
       nameservers.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), DNS_PORT));
     }
-    return new ResolvConf(nameservers, search, ndots, Duration.ofSeconds(Math.max(1, timeoutSeconds)),
-        Math.max(1, attempts));
+    Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    return new ResolvConf(nameservers, search, ndots, timeout, Math.max(1, attempts));
   }
 
   private static String[] words(String line) {

@@ -2,7 +2,6 @@ package io.gust.resolver;
 
 import io.gust.loop.EventLoop;
 import io.gust.net.AddressFamily;
-import io.gust.net.Addresses;
 import io.gust.net.Resolver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -68,19 +67,17 @@ public final class ThreadedResolver implements Resolver {
       EventLoop loop, String host, int port, AddressFamily family) {
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(family, "family");
-    List<InetSocketAddress> literal = Addresses.literal(host, port, family);
+    CompletableFuture<List<InetSocketAddress>> literal = LiteralAnswer.of(host, port, family);
     if (literal != null) {
-      return literal.isEmpty()
-          ? CompletableFuture.failedFuture(new HostNotFoundException(host, "no " + family + " address"))
-          : CompletableFuture.completedFuture(literal);
+      return literal;
     }
     Lookup task = new Lookup(loop, host, port, family);
     try {
       pool.execute(task);
     } catch (RejectedExecutionException e) {
-      task.result.completeExceptionally(pool.isShutdown()
-          ? new ResolverRejectedException(host, "resolver closed")
-          : new ResolverRejectedException(host, "lookup queue full (" + queueCapacity + " waiting)"));
+      String reason = pool.isShutdown()
+          ? "resolver closed" : "lookup queue full (" + queueCapacity + " waiting)";
+      task.result.completeExceptionally(new ResolverRejectedException(host, reason));
     }
     return task.result;
   }
@@ -141,8 +138,8 @@ public final class ThreadedResolver implements Resolver {
             addresses.add(new InetSocketAddress(address, port));
           }
         }
-        deliver(addresses.isEmpty() ? null : addresses, addresses.isEmpty()
-            ? new HostNotFoundException(host, "no " + family + " address") : null);
+        deliver(addresses.isEmpty() ? null : addresses,
+            addresses.isEmpty() ? LiteralAnswer.noAddress(host, family) : null);
       } catch (UnknownHostException e) {
         deliver(null, e);
       } catch (RuntimeException e) {

@@ -102,7 +102,8 @@ public class ResolverBenchmark {
 
   @Benchmark
   @Threads(2)
-  public CompletableFuture<List<InetSocketAddress>> cachedHitTwoThreads(Cache cache, Cursor cursor) {
+  public CompletableFuture<List<InetSocketAddress>> cachedHitTwoThreads(Cache cache,
+      Cursor cursor) {
     return hit(cache, cursor);
   }
 
@@ -185,7 +186,8 @@ public class ResolverBenchmark {
   }
 
   private static Process startDnsmasq(int port) throws IOException {
-    String binary = Files.isExecutable(Path.of("/usr/sbin/dnsmasq")) ? "/usr/sbin/dnsmasq" : "dnsmasq";
+    Path installed = Path.of("/usr/sbin/dnsmasq");
+    String binary = Files.isExecutable(installed) ? installed.toString() : "dnsmasq";
     Process process = new ProcessBuilder(binary, "--no-daemon", "--port=" + port,
         "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts",
         "--addn-hosts=" + HOSTS_FILE, "--conf-file=/dev/null", "--log-facility=-",
@@ -197,13 +199,23 @@ public class ResolverBenchmark {
     String line;
     while ((line = output.readLine()) != null) {
       if (line.contains("read " + HOSTS_FILE)) {
-        Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "dnsmasq-output");
+        Thread drain = new Thread(() -> drain(output), "dnsmasq-output");
         drain.setDaemon(true);
         drain.start();
         return process;
       }
     }
     throw new IllegalStateException("dnsmasq exited before it was ready");
+  }
+
+  private static void drain(BufferedReader output) {
+    try {
+      while (output.readLine() != null) {
+        // dnsmasq logs each query it answers: keep its pipe from filling up.
+      }
+    } catch (IOException e) {
+      // dnsmasq was stopped.
+    }
   }
 
   private static String primaryGroup() throws IOException {
@@ -213,7 +225,8 @@ public class ResolverBenchmark {
 
   private static int freePort() throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    try (DatagramChannel udp = DatagramChannel.open(); ServerSocketChannel tcp = ServerSocketChannel.open()) {
+    try (DatagramChannel udp = DatagramChannel.open();
+        ServerSocketChannel tcp = ServerSocketChannel.open()) {
       udp.bind(new InetSocketAddress(loopback, 0));
       int port = ((InetSocketAddress) udp.getLocalAddress()).getPort();
       tcp.bind(new InetSocketAddress(loopback, port));
