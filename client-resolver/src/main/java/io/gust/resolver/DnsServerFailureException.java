@@ -1,27 +1,18 @@
 package io.gust.resolver;
 
-import java.net.UnknownHostException;
-
 /**
  * Every name server asked gave up on the question: SERVFAIL, REFUSED or another error code.
  *
  * <p>Unlike {@link HostNotFoundException} this says nothing about whether the name exists; a
  * retry later may succeed. {@link #rcode()} is the code of the last server that answered.
  */
-public final class DnsServerFailureException extends UnknownHostException {
-  private final String host;
+public final class DnsServerFailureException extends HostResolutionException {
   private final int rcode;
 
   /** A failure for {@code host} whose last answer carried response code {@code rcode}. */
   public DnsServerFailureException(String host, int rcode) {
-    super(host + ": name server answered " + rcodeName(rcode));
-    this.host = host;
+    super(host, "name server answered " + rcodeName(rcode));
     this.rcode = rcode;
-  }
-
-  /** The host name as the caller asked for it. */
-  public String host() {
-    return host;
   }
 
   /** The DNS response code (RFC 1035 section 4.1.1), such as 2 for SERVFAIL or 5 for REFUSED. */

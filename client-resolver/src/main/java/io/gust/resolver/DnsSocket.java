@@ -1,5 +1,6 @@
 package io.gust.resolver;
 
+import io.gust.loop.EventLoop;
 import io.gust.loop.IoHandler;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
@@ -26,8 +27,24 @@ abstract class DnsSocket implements IoHandler {
     this.receiver = receiver;
   }
 
-  final boolean isOpen() {
-    return channel.isOpen();
+  /** Connects a channel and says which operations to wait for next. */
+  @FunctionalInterface
+  interface Setup {
+    int connect() throws IOException;
+  }
+
+  /**
+   * Makes the channel non-blocking, runs {@code setup} and registers the channel on {@code loop}
+   * for the operations it returns; closes the channel if any of that fails.
+   */
+  final void register(EventLoop loop, Setup setup) throws IOException {
+    try {
+      channel.configureBlocking(false);
+      loop.register(channel, setup.connect(), this);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /** Closes the channel, which also cancels its key; idempotent. */

@@ -32,15 +32,9 @@ final class DnsTcpSocket extends DnsSocket {
       Receiver receiver) throws IOException {
     SocketChannel channel = SocketChannel.open();
     DnsTcpSocket socket = new DnsTcpSocket(channel, query, receiver);
-    try {
-      channel.configureBlocking(false);
-      boolean connected = channel.connect(server);
-      loop.register(channel, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, socket);
-      return socket;
-    } catch (IOException | RuntimeException e) {
-      socket.close();
-      throw e;
-    }
+    socket.register(loop,
+        () -> channel.connect(server) ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT);
+    return socket;
   }
 
   @Override

@@ -34,19 +34,15 @@ final class DnsUdpSocket extends DnsSocket {
     DatagramChannel channel = DatagramChannel.open(server.getAddress() instanceof Inet6Address
         ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
     DnsUdpSocket socket = new DnsUdpSocket(channel, receiver);
-    try {
-      channel.configureBlocking(false);
+    socket.register(loop, () -> {
       channel.bind(null);
       channel.connect(server);
       if (channel.write(ByteBuffer.wrap(query)) != query.length) {
         throw new IOException("UDP send buffer full");
       }
-      loop.register(channel, SelectionKey.OP_READ, socket);
-      return socket;
-    } catch (IOException | RuntimeException e) {
-      socket.close();
-      throw e;
-    }
+      return SelectionKey.OP_READ;
+    });
+    return socket;
   }
 
   @Override

@@ -43,17 +43,14 @@ class CachingResolverTest {
     CachingResolver cache = builder().defaultTtl(Duration.ofSeconds(60)).build();
     List<InetSocketAddress> first = resolve(cache, "a.test", 80);
     assertEquals(List.of(DnsResolverTest.address("192.0.2.1", 80)), first);
-    CompletableFuture<List<InetSocketAddress>> hit = cache.resolve(loop, "A.TEST", 80, AddressFamily.ANY);
+    CompletableFuture<List<InetSocketAddress>> hit =
+        cache.resolve(loop, "A.TEST", 80, AddressFamily.ANY);
     assertTrue(hit.isDone());
     assertSame(hit, cache.resolve(loop, "a.test", 80, AddressFamily.ANY));
     assertThrows(UnsupportedOperationException.class, () -> hit.obtrudeValue(List.of()));
     assertEquals(1, delegate.calls("a.test"));
-    advance(Duration.ofSeconds(59));
-    resolve(cache, "a.test", 80);
-    assertEquals(1, delegate.calls("a.test"));
-    advance(Duration.ofSeconds(2));
-    resolve(cache, "a.test", 80);
-    assertEquals(2, delegate.calls("a.test"));
+    assertCallsAfter(Duration.ofSeconds(59), cache, "a.test", 1);
+    assertCallsAfter(Duration.ofSeconds(2), cache, "a.test", 2);
   }
 
   @Test
@@ -71,12 +68,8 @@ class CachingResolverTest {
     delegate.ttlSeconds = 5;
     CachingResolver cache = builder().defaultTtl(Duration.ofHours(1)).build();
     resolve(cache, "c.test", 80);
-    advance(Duration.ofSeconds(4));
-    resolve(cache, "c.test", 80);
-    assertEquals(1, delegate.calls("c.test"));
-    advance(Duration.ofSeconds(2));
-    resolve(cache, "c.test", 80);
-    assertEquals(2, delegate.calls("c.test"));
+    assertCallsAfter(Duration.ofSeconds(4), cache, "c.test", 1);
+    assertCallsAfter(Duration.ofSeconds(2), cache, "c.test", 2);
   }
 
   @Test
@@ -181,6 +174,14 @@ class CachingResolverTest {
   private List<InetSocketAddress> resolve(CachingResolver cache, String host, int port)
       throws Exception {
     return Loops.await(loop, () -> cache.resolve(loop, host, port, AddressFamily.ANY));
+  }
+
+  /** Lets {@code time} pass, looks {@code host} up, and checks how often the delegate was asked. */
+  private void assertCallsAfter(Duration time, CachingResolver cache, String host, int calls)
+      throws Exception {
+    advance(time);
+    resolve(cache, host, 80);
+    assertEquals(calls, delegate.calls(host));
   }
 
   private void advance(Duration duration) {
