@@ -192,8 +192,13 @@ final class DnsExchange implements DnsSocket.Receiver {
 
   @Override
   public void onSocketFailure(DnsSocket from, IOException cause) {
-    if (from == socket && state == State.ASKING) {
-      lastSocketFailure = cause;
+    if (from != socket || state != State.ASKING) {
+      return;
+    }
+    lastSocketFailure = cause;
+    if (loop.isClosed()) {
+      finish(null, null, new ResolverRejectedException(host, "the loop " + loop.name() + " closed"));
+    } else {
       nextAttempt();
     }
   }
