@@ -241,6 +241,17 @@ class DnsResolverTest {
   }
 
   @Test
+  void searchListNdotsAndAttemptsComeFromTheResolvConfFile() throws Exception {
+    serve(q -> List.of());
+    Path conf = Files.writeString(dir.resolve("resolv.conf"),
+        "nameserver 192.0.2.53\nsearch corp.test\noptions ndots:2 attempts:1 timeout:1\n");
+    resolver = DnsResolver.builder().resolvConf(conf).hostsFile(null)
+        .nameserver(server.nameserver()).attemptTimeout(Duration.ofMillis(100)).build();
+    failure(DnsTimeoutException.class, "a.b", AddressFamily.IPV4);
+    assertEquals(List.of("a.b.corp.test", "a.b"), names(), "one attempt each, search first");
+  }
+
+  @Test
   void hostsFileAnswersBeforeDns() throws Exception {
     serve(q -> now(reply(q).a(q.name(), 60, "192.0.2.99")));
     Path hosts = Files.writeString(dir.resolve("hosts"), "10.1.2.3 pinned.test alias.test\n");
