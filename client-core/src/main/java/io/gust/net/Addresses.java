@@ -30,10 +30,11 @@ public final class Addresses {
       found.add(IPV4_LOOPBACK);
       found.add(IPV6_LOOPBACK);
     } else if (isIpv4Literal(name) || name.indexOf(':') >= 0) {
-      String bare = name.startsWith("[") && name.endsWith("]")
-          ? name.substring(1, name.length() - 1) : name;
+      // Brackets make the JDK parse an IPv6 literal or fail; without them it would fall back to a
+      // blocking name lookup of anything it cannot parse.
+      String literal = name.indexOf(':') < 0 || name.startsWith("[") ? name : "[" + name + "]";
       try {
-        found.add(InetAddress.getByName(bare));
+        found.add(InetAddress.getByName(literal));
       } catch (UnknownHostException e) {
         return null;
       }

@@ -21,13 +21,25 @@ import java.util.concurrent.CompletableFuture;
  * Stateless and thread-safe.
  */
 public final class BlockingResolver implements Resolver {
+  /** The system lookup; tests substitute a scripted one. */
+  private final HostLookup lookup;
+
+  /** A resolver that asks the operating system through {@link InetAddress#getAllByName}. */
+  public BlockingResolver() {
+    this(InetAddress::getAllByName);
+  }
+
+  BlockingResolver(HostLookup lookup) {
+    this.lookup = lookup;
+  }
+
   /** Resolves {@code host} on the calling loop thread, blocking it during the lookup. */
   @Override
   public CompletableFuture<List<InetSocketAddress>> resolve(
       EventLoop loop, String host, int port, AddressFamily family) {
     CompletableFuture<List<InetSocketAddress>> result = new CompletableFuture<>();
     try {
-      result.complete(lookup(host, port, family));
+      result.complete(lookup(lookup, host, port, family));
     } catch (UnknownHostException e) {
       result.completeExceptionally(e);
     } catch (RuntimeException e) {
@@ -40,6 +52,11 @@ public final class BlockingResolver implements Resolver {
 
   static List<InetSocketAddress> lookup(String host, int port, AddressFamily family)
       throws UnknownHostException {
+    return lookup(InetAddress::getAllByName, host, port, family);
+  }
+
+  private static List<InetSocketAddress> lookup(
+      HostLookup lookup, String host, int port, AddressFamily family) throws UnknownHostException {
     List<InetSocketAddress> literal = Addresses.literal(host, port, family);
     if (literal != null) {
       if (literal.isEmpty()) {
@@ -47,7 +64,7 @@ public final class BlockingResolver implements Resolver {
       }
       return literal;
     }
-    InetAddress[] all = InetAddress.getAllByName(host);
+    InetAddress[] all = lookup.allByName(host);
     List<InetSocketAddress> result = new ArrayList<>(all.length);
     for (InetAddress address : all) {
       if (family.accepts(address)) {
@@ -58,6 +75,12 @@ public final class BlockingResolver implements Resolver {
       throw new UnknownHostException(host + " has no " + family + " address");
     }
     return result;
+  }
+
+  /** The blocking name lookup behind this resolver. */
+  @FunctionalInterface
+  interface HostLookup {
+    InetAddress[] allByName(String host) throws UnknownHostException;
   }
 
   @Override
