@@ -123,8 +123,9 @@ class TimersTest {
 
   @Test
   void withoutALoopTheSharedGustTimerLoopKeepsTime() throws Exception {
+    // Long enough that the dependent is registered before the timer fires, even on a busy machine.
     CompletableFuture<String> thread =
-        Futures.sleep(Duration.ofMillis(1)).thenApply(v -> Thread.currentThread().getName());
+        Futures.sleep(Duration.ofMillis(200)).thenApply(v -> Thread.currentThread().getName());
     assertEquals("gust-timer", value(thread));
     assertTrue(failure(Futures.withTimeout(input, Duration.ofMillis(1)))
         instanceof FutureTimeoutException);
