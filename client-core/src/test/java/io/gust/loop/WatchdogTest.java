@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.gust.testing.LogCapture;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,22 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 @Timeout(30)
 class WatchdogTest {
-  private final Logger loopLogger = (Logger) LoggerFactory.getLogger(EventLoop.class);
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private LogCapture logged;
 
   @BeforeEach
   void captureLogs() {
-    logged.start();
-    loopLogger.addAppender(logged);
+    logged = LogCapture.of(EventLoop.class);
   }
 
   @AfterEach
   void releaseLogs() {
-    loopLogger.detachAppender(logged);
+    logged.close();
   }
 
   @Test
@@ -136,7 +132,7 @@ class WatchdogTest {
   }
 
   private List<ILoggingEvent> warnings() {
-    return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+    return logged.events().stream().filter(e -> e.getLevel() == Level.WARN).toList();
   }
 
   private static void runAndWait(EventLoop loop, Runnable task) throws Exception {

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gust.loop.EventLoop;
+import io.gust.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -24,23 +23,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 @Timeout(20)
 class BlockingResolverTest {
-  private final Logger loopLogger = (Logger) LoggerFactory.getLogger(EventLoop.class);
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private LogCapture logged;
   private final AtomicInteger lookups = new AtomicInteger();
 
   @BeforeEach
   void captureLogs() {
-    logged.start();
-    loopLogger.addAppender(logged);
+    logged = LogCapture.of(EventLoop.class);
   }
 
   @AfterEach
   void releaseLogs() {
-    loopLogger.detachAppender(logged);
+    logged.close();
   }
 
   @Test
@@ -70,7 +66,7 @@ class BlockingResolverTest {
       long late = timerLateMillis.get(5, TimeUnit.SECONDS);
       assertTrue(late >= 300, "timer only " + late + " ms late");
     }
-    List<ILoggingEvent> warnings = logged.list.stream()
+    List<ILoggingEvent> warnings = logged.events().stream()
         .filter(e -> e.getLevel() == Level.WARN).toList();
     assertEquals(1, warnings.size(), warnings.toString());
     String stack = Arrays.toString(warnings.get(0).getThrowableProxy().getStackTraceElementProxyArray());

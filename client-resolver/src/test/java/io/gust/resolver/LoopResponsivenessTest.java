@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gust.loop.EventLoop;
 import io.gust.net.AddressFamily;
 import io.gust.net.Resolver;
+import io.gust.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * With lookups that take 500 ms, a timer due 20 ms later on the same loop still fires on time
@@ -33,20 +31,18 @@ import org.slf4j.LoggerFactory;
 @Timeout(20)
 class LoopResponsivenessTest {
   private static final long LOOKUP_MILLIS = 500;
-  private final Logger loopLogger = (Logger) LoggerFactory.getLogger(EventLoop.class);
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private LogCapture logged;
   private final EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ofMillis(100)).build();
 
   @BeforeEach
   void captureLogs() {
-    logged.start();
-    loopLogger.addAppender(logged);
+    logged = LogCapture.of(EventLoop.class);
   }
 
   @AfterEach
   void releaseLogs() {
     loop.close();
-    loopLogger.detachAppender(logged);
+    logged.close();
   }
 
   @Test
@@ -94,7 +90,7 @@ class LoopResponsivenessTest {
     assertTrue(lookupMillis.get() >= LOOKUP_MILLIS - 10, "lookup took " + lookupMillis.get());
     long late = timerLateMillis.get(5, TimeUnit.SECONDS);
     assertTrue(late < 150, "timer " + late + " ms late");
-    List<ILoggingEvent> warnings = logged.list.stream()
+    List<ILoggingEvent> warnings = logged.events().stream()
         .filter(e -> e.getLevel() == Level.WARN).toList();
     assertTrue(warnings.isEmpty(), warnings.toString());
   }
