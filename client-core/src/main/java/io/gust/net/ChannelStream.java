@@ -99,6 +99,7 @@ public final class ChannelStream {
       throw new IllegalArgumentException("readBufferCapBytes < 1: " + readBufferCapBytes);
     }
     ChannelStream stream = new ChannelStream(loop, transport, readBufferCapBytes);
+    transport.attach(stream::pump);
     try {
       stream.key = loop.register(transport.channel(), 0, stream.new Events());
     } catch (ClosedChannelException e) {
@@ -109,8 +110,32 @@ public final class ChannelStream {
       return stream;
     }
     log.debug("stream to {} opened", stream.peerName());
-    stream.updateInterest();
+    stream.flushWrites();
     return stream;
+  }
+
+  /**
+   * Takes ownership of a connected channel and starts a TLS client handshake on it with {@code
+   * peerHost} (a host name, sent as SNI and verified against the certificate unless the options
+   * say otherwise, or an IP literal); loop thread only. The future completes on the loop with the
+   * stream once the handshake finished ({@link #tlsInfo()} says what it negotiated), or fails
+   * with a {@link TlsHandshakeException} after the stream and channel were closed. Cancelling it
+   * closes the stream.
+   */
+  public static CompletableFuture<ChannelStream> openTls(EventLoop loop, SocketChannel channel,
+      TlsOptions options, String peerHost, int peerPort) {
+    return TlsHandshake.client(loop, channel, options, peerHost, peerPort,
+        DEFAULT_READ_BUFFER_CAP_BYTES);
+  }
+
+  /**
+   * Takes ownership of an accepted channel and starts a TLS server handshake on it; loop thread
+   * only. The options need an {@code SSLContext} with the server's key. Completes and fails as
+   * {@link #openTls} does.
+   */
+  public static CompletableFuture<ChannelStream> openTlsServer(EventLoop loop,
+      SocketChannel channel, TlsOptions options) {
+    return TlsHandshake.server(loop, channel, options, DEFAULT_READ_BUFFER_CAP_BYTES);
   }
 
   /**
@@ -262,6 +287,20 @@ public final class ChannelStream {
     return loop;
   }
 
+  /** What the TLS handshake negotiated; null for a plain stream. */
+  public TlsInfo tlsInfo() {
+    return transport.tlsInfo();
+  }
+
+  /**
+   * True when the TLS peer ended the connection without close_notify, so what was read last may
+   * be cut short: a body framed by the connection's end is then suspect, while a body of known
+   * length is checked by its length. Such an end still reads as the peer's clean close.
+   */
+  public boolean isTruncatedTls() {
+    return transport.isTruncated();
+  }
+
   /** True until the stream closes. */
   public boolean isOpen() {
     return state == State.OPEN;
@@ -346,6 +385,13 @@ public final class ChannelStream {
     }
   }
 
+  /** Retries writes and reads for the transport, which finished work of its own. */
+  private void pump() {
+    flushWrites();
+    readFromSocket();
+    updateInterest();
+  }
+
   private void flushWrites() {
     try {
       transportFlushed = transport.flush();
@@ -368,6 +414,7 @@ public final class ChannelStream {
     if (writes.hasPending() || !transportFlushed) {
       ops |= SelectionKey.OP_WRITE;
     }
+    ops = transport.interestOps(ops);
     if (ops != interestOps) {
       interestOps = ops;
       key.interestOps(ops);
