@@ -71,6 +71,13 @@ final class TlsFixture implements AutoCloseable {
     return new Pair(client, server);
   }
 
+  /** A Gust TLS server on the next connection to {@link #listener}; blocks until one comes. */
+  CompletableFuture<ChannelStream> acceptTls(TlsOptions options) throws Exception {
+    SocketChannel channel = listener.accept();
+    return track(onLoop(serverLoop,
+        () -> ChannelStream.openTlsServer(serverLoop, channel, options)));
+  }
+
   /** A Gust TLS client connected to {@code port} on loopback, asking for {@code host}. */
   CompletableFuture<ChannelStream> connectTo(int port, TlsOptions options, String host)
       throws Exception {
