@@ -119,7 +119,10 @@ final class TlsTransport implements Transport {
     }
     tasks.throwIfFailed();
     if (pendingPlain != null) {
-      return drainPlain(dst);
+      int drained = drainPlain(dst);
+      // Records may wait behind the plaintext, and the socket may never signal them.
+      recordsWaiting = pendingPlain == null && pendingIn != null;
+      return drained;
     }
     int start = dst.position();
     ByteBuffer in = TlsScratch.netIn();
@@ -143,38 +146,43 @@ final class TlsTransport implements Transport {
   /**
    * Unwraps records from {@code in} (ciphertext, read mode) into {@code dst}, reading the socket
    * when a record is incomplete, until the socket is drained, {@code dst} is full, or the
-   * handshake waits for a task or the socket; true at the end of input.
+   * handshake waits for a task or the socket; true at the end of input. A record too large for
+   * {@code dst} goes to a buffer of its own, whose rest waits in {@link #pendingPlain}.
    */
   private boolean unwrapAll(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
     socketDrained = false;
+    ByteBuffer target = dst;
     while (true) {
       if (!wrapOrDelegate()) {
         return false;
       }
-      SSLEngineResult result = engine.unwrap(in, dst);
+      SSLEngineResult result = engine.unwrap(in, target);
       afterResult(result);
+      if (target != dst && target.position() > 0) {
+        pendingPlain = target.flip();
+        drainPlain(dst);
+        return false;
+      }
       switch (result.getStatus()) {
         case OK:
           break;
         case BUFFER_UNDERFLOW:
-          if (socketDrained) {
-            return false;
-          }
-          int read = readSocket(in, dst, start);
-          if (read < 0) {
-            return endOfInput();
-          }
-          if (read == 0) {
-            return false;
+          int read = socketDrained ? 0 : readSocket(in, dst, start);
+          if (read <= 0) {
+            return read < 0 && endOfInput();
           }
           break;
         case BUFFER_OVERFLOW:
-          if (dst.position() == start) {
-            unwrapOversized(in, dst);
-          } else {
+          // The engine reports overflow before it checks that the record is complete.
+          if (dst.position() != start) {
             recordsWaiting = true;
+            return false;
           }
-          return false;
+          if (target != dst) {
+            throw new SSLException("a TLS record exceeds the application buffer size");
+          }
+          target = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+          break;
         case CLOSED:
         default:
           return endOfInput();
@@ -221,14 +229,6 @@ final class TlsTransport implements Transport {
       log.debug("TLS peer {} closed without close_notify", channel);
     }
     return true;
-  }
-
-  /** Unwraps one record too large for {@code dst} into a buffer of its own, and drains it. */
-  private void unwrapOversized(ByteBuffer in, ByteBuffer dst) throws SSLException {
-    ByteBuffer plain = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-    afterResult(engine.unwrap(in, plain));
-    pendingPlain = plain.flip();
-    drainPlain(dst);
   }
 
   private int drainPlain(ByteBuffer dst) {

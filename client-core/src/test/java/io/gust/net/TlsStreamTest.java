@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.ExtendedSSLSession;
@@ -94,6 +95,32 @@ class TlsStreamTest {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("TLS 64 MiB both ways, Gust<->Gust: %.2f s, %.0f MiB/s each way%n",
           seconds, 64 / seconds);
+    }
+  }
+
+  @Test
+  void tinyReadBufferCapStillDeliversEveryByteOfWholeRecords() throws Exception {
+    try (TlsFixture f = new TlsFixture()) {
+      SocketChannel clientChannel = SocketChannel.open(f.listener.getLocalAddress());
+      SocketChannel serverChannel = f.listener.accept();
+      CompletableFuture<ChannelStream> server = onLoop(f.serverLoop, () -> TlsHandshake.server(
+          f.serverLoop, serverChannel, TlsCertificates.serverOptions(TlsCertificates.SERVER), 100));
+      ChannelStream client = await(onLoop(f.clientLoop, () -> ChannelStream.openTls(f.clientLoop,
+          clientChannel, TlsCertificates.clientOptions(), "localhost", f.port())));
+      ChannelStream small = await(server);
+      long byteCount = 1024 * 1024;
+      CompletableFuture<Long> received = onLoop(f.serverLoop,
+          () -> Transfers.receive(small, byteCount));
+      onLoop(f.clientLoop, () -> Transfers.send(client, byteCount));
+      assertEquals(byteCount, received.get(20, SECONDS));
+      onLoop(f.clientLoop, () -> {
+        client.close();
+        return null;
+      });
+      onLoop(f.serverLoop, () -> {
+        small.close();
+        return null;
+      });
     }
   }
 
