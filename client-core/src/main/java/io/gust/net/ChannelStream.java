@@ -72,7 +72,7 @@ public final class ChannelStream {
   private ChannelStream(EventLoop loop, Transport transport, long readBufferCapBytes) {
     this.loop = loop;
     this.transport = transport;
-    this.remoteAddress = remoteAddressOf(transport.channel());
+    this.remoteAddress = SocketAddresses.remoteOf(transport.channel());
     this.reads = new ReadSide(this, readBufferCapBytes);
     this.scratch = LoopScratch.current();
   }
@@ -115,12 +115,10 @@ public final class ChannelStream {
   }
 
   /**
-   * Takes ownership of a connected channel and starts a TLS client handshake on it with {@code
-   * peerHost} (a host name, sent as SNI and verified against the certificate unless the options
-   * say otherwise, or an IP literal); loop thread only. The future completes on the loop with the
-   * stream once the handshake finished ({@link #tlsInfo()} says what it negotiated), or fails
-   * with a {@link TlsHandshakeException} after the stream and channel were closed. Cancelling it
-   * closes the stream.
+   * Takes ownership of a connected channel and starts a TLS client handshake for {@code peerHost}
+   * (a name, sent as SNI and verified unless the options say otherwise, or an IP literal); loop
+   * thread only. The future completes on the loop once the handshake finished, or fails with a
+   * {@link TlsHandshakeException} after the channel was closed. Cancelling it closes the stream.
    */
   public static CompletableFuture<ChannelStream> openTls(EventLoop loop, SocketChannel channel,
       TlsOptions options, String peerHost, int peerPort) {
@@ -128,11 +126,7 @@ public final class ChannelStream {
         DEFAULT_READ_BUFFER_CAP_BYTES);
   }
 
-  /**
-   * Takes ownership of an accepted channel and starts a TLS server handshake on it; loop thread
-   * only. The options need an {@code SSLContext} with the server's key. Completes and fails as
-   * {@link #openTls} does.
-   */
+  /** Like {@link #openTls} for an accepted channel: the options' context holds the server key. */
   public static CompletableFuture<ChannelStream> openTlsServer(EventLoop loop,
       SocketChannel channel, TlsOptions options) {
     return TlsHandshake.server(loop, channel, options, DEFAULT_READ_BUFFER_CAP_BYTES);
@@ -293,9 +287,8 @@ public final class ChannelStream {
   }
 
   /**
-   * True when the TLS peer ended the connection without close_notify, so what was read last may
-   * be cut short: a body framed by the connection's end is then suspect, while a body of known
-   * length is checked by its length. Such an end still reads as the peer's clean close.
+   * True when the TLS peer ended the connection without close_notify (which still reads as its
+   * clean close), so a body framed by the connection's end may be cut short.
    */
   public boolean isTruncatedTls() {
     return transport.isTruncated();
@@ -423,14 +416,6 @@ public final class ChannelStream {
 
   private String peerName() {
     return remoteAddress == null ? "unconnected" : SocketAddresses.format(remoteAddress);
-  }
-
-  private static InetSocketAddress remoteAddressOf(SocketChannel channel) {
-    try {
-      return (InetSocketAddress) channel.getRemoteAddress();
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /** Readiness events from the loop; a separate object so they are not part of the public API. */

@@ -3,8 +3,10 @@ package io.gust.net;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
@@ -52,10 +54,11 @@ final class TlsHandshake {
     handshake.stream = ChannelStream.open(loop, transport, readBufferCapBytes);
     handshake.stream.addCloseListener(handshake::closed);
     if (!handshake.result.isDone()) {
-      handshake.timer = loop.schedule(options.handshakeTimeout, handshake::timedOut);
+      handshake.timer = loop.schedule(options.handshakeTimeout,
+          () -> handshake.timedOut(options.handshakeTimeout));
       handshake.result.whenComplete((stream, error) -> {
         if (handshake.result.isCancelled()) {
-          loop.execute(handshake::cancelled);
+          handshake.cancelled(loop);
         }
       });
     }
@@ -77,12 +80,17 @@ final class TlsHandshake {
     result.completeExceptionally(TlsFailures.toHandshakeException(why));
   }
 
-  private void timedOut() {
+  private void timedOut(Duration timeout) {
     stream.fail(new TlsHandshakeException(TlsFailure.HANDSHAKE_TIMEOUT,
-        "TLS handshake timed out", null));
+        "TLS handshake timed out after " + timeout.toMillis() + " ms", null));
   }
 
-  private void cancelled() {
-    stream.close();
+  /** Closes the stream from whichever thread cancelled; a closed loop has closed it already. */
+  private void cancelled(EventLoop loop) {
+    try {
+      loop.execute(stream::close);
+    } catch (RejectedExecutionException e) {
+      // The loop closed its channels when it shut down.
+    }
   }
 }

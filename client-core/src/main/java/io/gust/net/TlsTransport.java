@@ -36,12 +36,10 @@ import org.slf4j.LoggerFactory;
  * a renegotiation and fails with {@link TlsFailure#RENEGOTIATION}; TLS 1.3 post-handshake
  * messages (session tickets, key updates) are handled.
  *
- * <p>Memory: ciphertext moves through the loop's {@link TlsScratch} buffers. A connection keeps
- * heap buffers only for what is left over: the tail of a partial record ({@link #pendingIn}),
- * records the socket did not accept ({@link #pendingOut}), and plaintext that did not fit the
- * stream's buffer ({@link #pendingPlain}); each is dropped once empty, so an idle connection holds
- * none. A write counts as written once its bytes are encrypted; the records wait in {@code
- * pendingOut} when the socket is full, and {@code flush} drains them before the next write.
+ * <p>Memory: ciphertext moves through the loop's {@link TlsScratch} buffers; a connection keeps
+ * only {@link TlsLeftovers}, none while idle. A write counts as written once its bytes are
+ * encrypted; the records wait there when the socket is full, and {@code flush} drains them
+ * before the next write.
  *
  * <p>End of input: after the peer's close_notify, {@code read} returns -1. When the socket ends
  * without one (after the handshake), {@code read} also returns -1 but {@link #isTruncated()}
@@ -63,12 +61,7 @@ final class TlsTransport implements Transport {
   /** Re-drives the stream; set once by {@link #attach}. */
   private Runnable pump = () -> { };
   private boolean pumpQueued;
-  /** Ciphertext read but not yet unwrapped (the tail of a record, usually), or null. */
-  private ByteBuffer pendingIn;
-  /** Ciphertext wrapped but not yet written to the socket, or null. */
-  private ByteBuffer pendingOut;
-  /** Plaintext unwrapped but not yet handed to the stream, or null. */
-  private ByteBuffer pendingPlain;
+  private final TlsLeftovers leftovers;
   /** The last read stopped with whole records left because the stream's buffer was full. */
   private boolean recordsWaiting;
   /** The current read found the socket empty: another socket read would return nothing. */
@@ -83,6 +76,7 @@ final class TlsTransport implements Transport {
     this.channel = channel;
     this.engine = engine;
     this.onHandshakeFinished = onHandshakeFinished;
+    this.leftovers = new TlsLeftovers(channel);
     this.tasks = new TlsTasks(loop, engine, taskExecutor, this::onTasksDone);
     this.startNanos = loop.nanoTime();
   }
@@ -118,17 +112,15 @@ final class TlsTransport implements Transport {
       return -1;
     }
     tasks.throwIfFailed();
-    if (pendingPlain != null) {
-      int drained = drainPlain(dst);
+    if (leftovers.hasPlain()) {
+      int drained = leftovers.drainPlain(dst);
       // Records may wait behind the plaintext, and the socket may never signal them.
-      recordsWaiting = pendingPlain == null && pendingIn != null;
+      recordsWaiting = !leftovers.hasPlain() && leftovers.hasIn();
       return drained;
     }
     int start = dst.position();
     ByteBuffer in = TlsScratch.netIn();
-    if (pendingIn != null) {
-      in.put(pendingIn);
-    }
+    leftovers.restoreIn(in);
     in.flip();
     recordsWaiting = false;
     boolean end;
@@ -137,7 +129,7 @@ final class TlsTransport implements Transport {
     } catch (SSLException e) {
       throw failure(e);
     } finally {
-      keepUnread(in);
+      leftovers.keepIn(in, engine.getSession().getPacketBufferSize());
     }
     int produced = dst.position() - start;
     return produced > 0 || !end ? produced : -1;
@@ -147,7 +139,7 @@ final class TlsTransport implements Transport {
    * Unwraps records from {@code in} (ciphertext, read mode) into {@code dst}, reading the socket
    * when a record is incomplete, until the socket is drained, {@code dst} is full, or the
    * handshake waits for a task or the socket; true at the end of input. A record too large for
-   * {@code dst} goes to a buffer of its own, whose rest waits in {@link #pendingPlain}.
+   * {@code dst} goes to a buffer of its own, whose rest the leftovers hold.
    */
   private boolean unwrapAll(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
     socketDrained = false;
@@ -159,8 +151,7 @@ final class TlsTransport implements Transport {
       SSLEngineResult result = engine.unwrap(in, target);
       afterResult(result);
       if (target != dst && target.position() > 0) {
-        pendingPlain = target.flip();
-        drainPlain(dst);
+        leftovers.keepPlain(target.flip(), dst);
         return false;
       }
       switch (result.getStatus()) {
@@ -231,35 +222,9 @@ final class TlsTransport implements Transport {
     return true;
   }
 
-  private int drainPlain(ByteBuffer dst) {
-    int count = Math.min(dst.remaining(), pendingPlain.remaining());
-    int limit = pendingPlain.limit();
-    pendingPlain.limit(pendingPlain.position() + count);
-    dst.put(pendingPlain);
-    pendingPlain.limit(limit);
-    if (!pendingPlain.hasRemaining()) {
-      pendingPlain = null;
-    }
-    return count;
-  }
-
-  /** Keeps what {@code in} still holds for the next read, reusing the connection's buffer. */
-  private void keepUnread(ByteBuffer in) {
-    if (!in.hasRemaining()) {
-      pendingIn = null;
-      return;
-    }
-    if (pendingIn == null || pendingIn.capacity() < in.remaining()) {
-      pendingIn = ByteBuffer.allocate(
-          Math.max(in.remaining(), engine.getSession().getPacketBufferSize()));
-    }
-    pendingIn.clear();
-    pendingIn.put(in).flip();
-  }
-
   @Override
   public int write(ByteBuffer src) throws IOException {
-    if (state != State.OPEN || tasks.isRunning() || !drainPendingOut()) {
+    if (state != State.OPEN || tasks.isRunning() || !leftovers.drainOut()) {
       return 0;
     }
     tasks.throwIfFailed();
@@ -284,7 +249,7 @@ final class TlsTransport implements Transport {
     } catch (SSLException e) {
       throw failure(e);
     }
-    send(out.flip());
+    leftovers.send(out.flip());
     return consumed;
   }
 
@@ -294,7 +259,7 @@ final class TlsTransport implements Transport {
       return true;
     }
     tasks.throwIfFailed();
-    if (!drainPendingOut()) {
+    if (!leftovers.drainOut()) {
       return false;
     }
     try {
@@ -302,7 +267,7 @@ final class TlsTransport implements Transport {
     } catch (SSLException e) {
       throw failure(e);
     }
-    return pendingOut == null;
+    return !leftovers.hasOut();
   }
 
   /**
@@ -336,7 +301,7 @@ final class TlsTransport implements Transport {
 
   /** Wraps handshake records while the engine asks for it and sends them; false when held up. */
   private boolean wrapHandshake() throws IOException {
-    if (!drainPendingOut()) {
+    if (!leftovers.drainOut()) {
       return false;
     }
     ByteBuffer out = TlsScratch.netOut();
@@ -350,8 +315,8 @@ final class TlsTransport implements Transport {
         break;
       }
     }
-    send(out.flip());
-    return pendingOut == null;
+    leftovers.send(out.flip());
+    return !leftovers.hasOut();
   }
 
   /** Any handshake after the first in a TLS 1.2 session is a renegotiation: refused. */
@@ -388,36 +353,6 @@ final class TlsTransport implements Transport {
     }
   }
 
-  /** Writes {@code out} (read mode) after anything still held; keeps what the socket refuses. */
-  private void send(ByteBuffer out) throws IOException {
-    if (!out.hasRemaining()) {
-      return;
-    }
-    if (pendingOut == null) {
-      channel.write(out);
-      if (out.hasRemaining()) {
-        pendingOut = ByteBuffer.allocate(out.remaining()).put(out).flip();
-      }
-      return;
-    }
-    ByteBuffer joined = ByteBuffer.allocate(pendingOut.remaining() + out.remaining());
-    pendingOut = joined.put(pendingOut).put(out).flip();
-    drainPendingOut();
-  }
-
-  /** Writes held records; true once none are left. */
-  private boolean drainPendingOut() throws IOException {
-    if (pendingOut == null) {
-      return true;
-    }
-    channel.write(pendingOut);
-    if (pendingOut.hasRemaining()) {
-      return false;
-    }
-    pendingOut = null;
-    return true;
-  }
-
   /**
    * Narrows the stream's interest while the handshake runs (only what the engine waits for, and
    * nothing at all during a delegated task) and adds write interest while records are held.
@@ -429,14 +364,14 @@ final class TlsTransport implements Transport {
     if (state == State.CLOSED) {
       return streamOps;
     }
-    int ops = pendingOut != null ? SelectionKey.OP_WRITE : 0;
+    int ops = leftovers.hasOut() ? SelectionKey.OP_WRITE : 0;
     if (tasks.isRunning()) {
       return ops;
     }
     if (state == State.HANDSHAKING) {
       return engine.getHandshakeStatus() == NEED_UNWRAP ? ops | SelectionKey.OP_READ : ops;
     }
-    if ((streamOps & SelectionKey.OP_READ) != 0 && (pendingPlain != null || recordsWaiting)) {
+    if ((streamOps & SelectionKey.OP_READ) != 0 && (leftovers.hasPlain() || recordsWaiting)) {
       schedulePump();
     }
     return ops | streamOps;
@@ -480,14 +415,12 @@ final class TlsTransport implements Transport {
             break;
           }
         }
-        send(out.flip());
+        leftovers.send(out.flip());
       }
     } catch (IOException | RuntimeException e) {
       log.debug("sending close_notify to {} failed: {}", channel, e.toString());
     } finally {
-      pendingIn = null;
-      pendingOut = null;
-      pendingPlain = null;
+      leftovers.clear();
       SocketTransport.closeQuietly(channel);
     }
   }
