@@ -22,6 +22,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(60)
@@ -32,24 +33,12 @@ class TlsFailureTest {
       "EXPIRED", TlsCertificates.EXPIRED,
       "NOT_YET_VALID", TlsCertificates.NOT_YET_VALID);
 
-  @Test
-  void wrongHostnameFailsAsHostnameMismatch() throws Exception {
-    assertRejected(TlsCertificates.WRONG_HOST, TlsFailure.HOSTNAME_MISMATCH);
-  }
-
-  @Test
-  void unknownIssuerFailsAsUntrustedIssuer() throws Exception {
-    assertRejected(TlsCertificates.UNTRUSTED, TlsFailure.UNTRUSTED_ISSUER);
-  }
-
-  @Test
-  void expiredCertificateFailsAsExpired() throws Exception {
-    assertRejected(TlsCertificates.EXPIRED, TlsFailure.EXPIRED);
-  }
-
-  @Test
-  void certificateNotValidYetFailsAsNotYetValid() throws Exception {
-    assertRejected(TlsCertificates.NOT_YET_VALID, TlsFailure.NOT_YET_VALID);
+  @ParameterizedTest
+  @CsvSource({"WRONG_HOST, HOSTNAME_MISMATCH", "UNTRUSTED, UNTRUSTED_ISSUER", "EXPIRED, EXPIRED",
+      "NOT_YET_VALID, NOT_YET_VALID"})
+  void badServerCertificateFailsWithWhatIsWrongWithIt(String name, TlsFailure expected)
+      throws Exception {
+    assertRejected(BAD_CERTIFICATES.get(name), expected);
   }
 
   private static void assertRejected(HeldCertificate certificate, TlsFailure expected)

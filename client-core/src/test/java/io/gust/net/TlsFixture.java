@@ -49,10 +49,7 @@ final class TlsFixture implements AutoCloseable {
       }
       warmedUp = true;
     }
-    Pair pair = connect(TlsCertificates.clientOptions(),
-        TlsCertificates.serverOptions(TlsCertificates.SERVER), "localhost");
-    await(pair.client);
-    await(pair.server);
+    open();
     closeStreams();
   }
 
@@ -69,6 +66,13 @@ final class TlsFixture implements AutoCloseable {
     CompletableFuture<ChannelStream> client = track(onLoop(clientLoop,
         () -> ChannelStream.openTls(clientLoop, clientChannel, clientOptions, host, port())));
     return new Pair(client, server);
+  }
+
+  /** Both ends of a finished handshake with the default options and the good certificate. */
+  Pair.Open open() throws Exception {
+    Pair pair = connect(TlsCertificates.clientOptions(),
+        TlsCertificates.serverOptions(TlsCertificates.SERVER), "localhost");
+    return new Pair.Open(await(pair.client), await(pair.server));
   }
 
   /** A Gust TLS server on the next connection to {@link #listener}; blocks until one comes. */
@@ -101,6 +105,13 @@ final class TlsFixture implements AutoCloseable {
       }
     });
     return future;
+  }
+
+  /** The streams opened so far, in the order their handshakes finished. */
+  List<ChannelStream> openStreams() {
+    synchronized (streams) {
+      return new ArrayList<>(streams);
+    }
   }
 
   /** Closes every stream that was opened, on its loop. */
@@ -142,6 +153,17 @@ final class TlsFixture implements AutoCloseable {
     Pair(CompletableFuture<ChannelStream> client, CompletableFuture<ChannelStream> server) {
       this.client = client;
       this.server = server;
+    }
+
+    /** The two streams once both handshakes finished. */
+    static final class Open {
+      final ChannelStream client;
+      final ChannelStream server;
+
+      Open(ChannelStream client, ChannelStream server) {
+        this.client = client;
+        this.server = server;
+      }
     }
   }
 

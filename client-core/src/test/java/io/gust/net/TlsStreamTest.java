@@ -36,10 +36,9 @@ class TlsStreamTest {
   @Test
   void gustClientAndServerEchoBothWays() throws Exception {
     try (TlsFixture f = new TlsFixture()) {
-      TlsFixture.Pair pair = f.connect(TlsCertificates.clientOptions(),
-          TlsCertificates.serverOptions(TlsCertificates.SERVER), "localhost");
-      ChannelStream client = await(pair.client);
-      ChannelStream server = await(pair.server);
+      TlsFixture.Pair.Open open = f.open();
+      ChannelStream client = open.client;
+      ChannelStream server = open.server;
       assertEquals("ping", exchange(server, client, "ping"));
       assertEquals("pong", exchange(client, server, "pong"));
 
@@ -75,10 +74,9 @@ class TlsStreamTest {
   @Test
   void transfers64MiBBothWaysBetweenGustPeers() throws Exception {
     try (TlsFixture f = new TlsFixture()) {
-      TlsFixture.Pair pair = f.connect(TlsCertificates.clientOptions(),
-          TlsCertificates.serverOptions(TlsCertificates.SERVER), "localhost");
-      ChannelStream client = await(pair.client);
-      ChannelStream server = await(pair.server);
+      TlsFixture.Pair.Open open = f.open();
+      ChannelStream client = open.client;
+      ChannelStream server = open.server;
       CompletableFuture<Long> atServer = onLoop(f.serverLoop,
           () -> Transfers.receive(server, BULK_BYTES));
       CompletableFuture<Long> atClient = onLoop(f.clientLoop,
@@ -159,15 +157,9 @@ class TlsStreamTest {
             parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
             s.setSSLParameters(parameters);
           });
-      CompletableFuture<List<SNIServerName>> names = jdk.serveOnce(socket -> {
-        echo(socket, 4);
-        return ((ExtendedSSLSession) socket.getSession()).getRequestedServerNames();
-      });
-      ChannelStream client = await(f.connectTo(jdk.port(), TlsCertificates.clientOptions(),
-          "localhost"));
-      assertEquals("ping", exchangeWithPeer(client, "ping"));
-      assertEquals(List.of(new SNIHostName("localhost")), await(names));
-      assertEquals("http/1.1", onLoop(f.clientLoop, client::tlsInfo).applicationProtocol());
+      assertEquals(List.of(new SNIHostName("localhost")), serverNamesSeen(f, jdk, "localhost"));
+      assertEquals("http/1.1", onLoop(f.clientLoop,
+          () -> f.openStreams().get(0).tlsInfo()).applicationProtocol());
     }
   }
 
@@ -176,15 +168,20 @@ class TlsStreamTest {
     try (TlsFixture f = new TlsFixture()) {
       TlsFixture.JdkServer jdk = f.jdkServer(
           TlsCertificates.serverContext(TlsCertificates.SERVER), s -> { });
-      CompletableFuture<List<SNIServerName>> names = jdk.serveOnce(socket -> {
-        echo(socket, 4);
-        return ((ExtendedSSLSession) socket.getSession()).getRequestedServerNames();
-      });
-      ChannelStream client = await(f.connectTo(jdk.port(), TlsCertificates.clientOptions(),
-          "127.0.0.1"));
-      assertEquals("ping", exchangeWithPeer(client, "ping"));
-      assertEquals(List.of(), await(names));
+      assertEquals(List.of(), serverNamesSeen(f, jdk, "127.0.0.1"));
     }
+  }
+
+  /** Connects to {@code jdk} for {@code host}, echoes once, and returns the SNI names it saw. */
+  private static List<SNIServerName> serverNamesSeen(TlsFixture f, TlsFixture.JdkServer jdk,
+      String host) throws Exception {
+    CompletableFuture<List<SNIServerName>> names = jdk.serveOnce(socket -> {
+      echo(socket, 4);
+      return ((ExtendedSSLSession) socket.getSession()).getRequestedServerNames();
+    });
+    ChannelStream client = await(f.connectTo(jdk.port(), TlsCertificates.clientOptions(), host));
+    assertEquals("ping", exchangeWithPeer(client, "ping"));
+    return await(names);
   }
 
   @Test
@@ -221,10 +218,9 @@ class TlsStreamTest {
       });
       assertEquals("bye", await(atJdk));
 
-      TlsFixture.Pair pair = f.connect(TlsCertificates.clientOptions(),
-          TlsCertificates.serverOptions(TlsCertificates.SERVER), "localhost");
-      ChannelStream gustClient = await(pair.client);
-      ChannelStream server = await(pair.server);
+      TlsFixture.Pair.Open open = f.open();
+      ChannelStream gustClient = open.client;
+      ChannelStream server = open.server;
       CompletableFuture<Buffer> all = onLoop(f.serverLoop, server::readUntilClose);
       onLoop(f.clientLoop, () -> {
         gustClient.write(new Buffer().writeUtf8("bye"));
