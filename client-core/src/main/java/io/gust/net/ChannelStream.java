@@ -72,7 +72,7 @@ public final class ChannelStream {
   private ChannelStream(EventLoop loop, Transport transport, long readBufferCapBytes) {
     this.loop = loop;
     this.transport = transport;
-    this.remoteAddress = remoteAddressOf(transport.channel());
+    this.remoteAddress = SocketAddresses.remoteOf(transport.channel());
     this.reads = new ReadSide(this, readBufferCapBytes);
     this.scratch = LoopScratch.current();
   }
@@ -99,6 +99,7 @@ public final class ChannelStream {
       throw new IllegalArgumentException("readBufferCapBytes < 1: " + readBufferCapBytes);
     }
     ChannelStream stream = new ChannelStream(loop, transport, readBufferCapBytes);
+    transport.attach(stream::pump);
     try {
       stream.key = loop.register(transport.channel(), 0, stream.new Events());
     } catch (ClosedChannelException e) {
@@ -109,8 +110,26 @@ public final class ChannelStream {
       return stream;
     }
     log.debug("stream to {} opened", stream.peerName());
-    stream.updateInterest();
+    stream.flushWrites();
     return stream;
+  }
+
+  /**
+   * Takes ownership of a connected channel and starts a TLS client handshake for {@code peerHost}
+   * (a name, sent as SNI and verified unless the options say otherwise, or an IP literal); loop
+   * thread only. The future completes on the loop once the handshake finished, or fails with a
+   * {@link TlsHandshakeException} after the channel was closed. Cancelling it closes the stream.
+   */
+  public static CompletableFuture<ChannelStream> openTls(EventLoop loop, SocketChannel channel,
+      TlsOptions options, String peerHost, int peerPort) {
+    return TlsHandshake.client(loop, channel, options, peerHost, peerPort,
+        DEFAULT_READ_BUFFER_CAP_BYTES);
+  }
+
+  /** Like {@link #openTls} for an accepted channel: the options' context holds the server key. */
+  public static CompletableFuture<ChannelStream> openTlsServer(EventLoop loop,
+      SocketChannel channel, TlsOptions options) {
+    return TlsHandshake.server(loop, channel, options, DEFAULT_READ_BUFFER_CAP_BYTES);
   }
 
   /**
@@ -262,6 +281,19 @@ public final class ChannelStream {
     return loop;
   }
 
+  /** What the TLS handshake negotiated; null for a plain stream. */
+  public TlsInfo tlsInfo() {
+    return transport.tlsInfo();
+  }
+
+  /**
+   * True when the TLS peer ended the connection without close_notify (which still reads as its
+   * clean close), so a body framed by the connection's end may be cut short.
+   */
+  public boolean isTruncatedTls() {
+    return transport.isTruncated();
+  }
+
   /** True until the stream closes. */
   public boolean isOpen() {
     return state == State.OPEN;
@@ -346,6 +378,13 @@ public final class ChannelStream {
     }
   }
 
+  /** Retries writes and reads for the transport, which finished work of its own. */
+  private void pump() {
+    flushWrites();
+    readFromSocket();
+    updateInterest();
+  }
+
   private void flushWrites() {
     try {
       transportFlushed = transport.flush();
@@ -368,6 +407,7 @@ public final class ChannelStream {
     if (writes.hasPending() || !transportFlushed) {
       ops |= SelectionKey.OP_WRITE;
     }
+    ops = transport.interestOps(ops);
     if (ops != interestOps) {
       interestOps = ops;
       key.interestOps(ops);
@@ -376,14 +416,6 @@ public final class ChannelStream {
 
   private String peerName() {
     return remoteAddress == null ? "unconnected" : SocketAddresses.format(remoteAddress);
-  }
-
-  private static InetSocketAddress remoteAddressOf(SocketChannel channel) {
-    try {
-      return (InetSocketAddress) channel.getRemoteAddress();
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /** Readiness events from the loop; a separate object so they are not part of the public API. */

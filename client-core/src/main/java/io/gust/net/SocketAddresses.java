@@ -1,9 +1,11 @@
 package io.gust.net;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
@@ -12,6 +14,15 @@ import java.util.List;
  */
 final class SocketAddresses {
   private SocketAddresses() {}
+
+  /** The channel's peer, or null when it is not connected. */
+  static InetSocketAddress remoteOf(SocketChannel channel) {
+    try {
+      return (InetSocketAddress) channel.getRemoteAddress();
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** The address an IPv4 dotted quad or an IPv6 literal (brackets allowed) stands for. */
   static InetAddress parseLiteral(String ip) {

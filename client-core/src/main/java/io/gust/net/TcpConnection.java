@@ -3,6 +3,7 @@ package io.gust.net;
 import io.gust.loop.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A freshly connected, non-blocking TCP socket from {@link TcpConnector}, and the address that
@@ -47,6 +48,14 @@ public final class TcpConnection {
   /** A stream over this connection with the given read buffer cap; loop thread only. */
   public ChannelStream openStream(long readBufferCapBytes) {
     return ChannelStream.open(loop, channel, readBufferCapBytes);
+  }
+
+  /**
+   * A TLS client stream over this connection for {@code peerHost} (the name from the URL, or an
+   * IP literal), on the connection's port; loop thread only. See {@link ChannelStream#openTls}.
+   */
+  public CompletableFuture<ChannelStream> openTlsStream(TlsOptions options, String peerHost) {
+    return ChannelStream.openTls(loop, channel, options, peerHost, remoteAddress.getPort());
   }
 
   @Override

@@ -28,6 +28,31 @@ interface Transport {
     return true;
   }
 
+  /**
+   * Called once by the stream that takes this transport, before any other call: {@code pump}
+   * retries the stream's writes and reads on the loop thread, for a transport that finished work
+   * outside them (a TLS delegated task) or holds input the socket will not signal again.
+   */
+  default void attach(Runnable pump) {}
+
+  /**
+   * The interest set to register when the stream wants {@code streamOps}: a TLS transport asks
+   * for what its handshake waits for, and for write readiness while it holds records.
+   */
+  default int interestOps(int streamOps) {
+    return streamOps;
+  }
+
+  /** True once the input ended without the TLS close_notify that should precede it. */
+  default boolean isTruncated() {
+    return false;
+  }
+
+  /** What the TLS handshake negotiated; null for plain TCP or before the handshake finished. */
+  default TlsInfo tlsInfo() {
+    return null;
+  }
+
   /** Closes the socket; idempotent and quiet. */
   void close();
 }

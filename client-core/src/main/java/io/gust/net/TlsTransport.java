@@ -1,0 +1,427 @@
+package io.gust.net;
+
+import static javax.net.ssl.SSLEngineResult.HandshakeStatus.FINISHED;
+import static javax.net.ssl.SSLEngineResult.HandshakeStatus.NEED_TASK;
+import static javax.net.ssl.SSLEngineResult.HandshakeStatus.NEED_UNWRAP;
+import static javax.net.ssl.SSLEngineResult.HandshakeStatus.NEED_WRAP;
+import static javax.net.ssl.SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
+
+import io.gust.loop.EventLoop;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TLS {@link Transport}: an {@link SSLEngine} between a {@link ChannelStream} and its socket,
+ * driven on the loop thread without blocking. Loop-confined.
+ *
+ * <p>States: HANDSHAKING → OPEN when the engine reports the handshake finished; HANDSHAKING or
+ * OPEN → CLOSED by {@link #close()}. A failure is thrown from {@code read}, {@code write} or
+ * {@code flush} (a handshake failure as a {@link TlsHandshakeException}), and the stream's one
+ * fail path closes the transport. The handshake advances inside every call: reads unwrap,
+ * {@code flush} and {@code read} wrap what the engine asks to send, and delegated tasks run on
+ * the task executor while the transport asks for no readiness at all; when they finish, the
+ * transport pumps the stream again on the loop. In an OPEN TLS 1.2 session any new handshake is
+ * a renegotiation and fails with {@link TlsFailure#RENEGOTIATION}; TLS 1.3 post-handshake
+ * messages (session tickets, key updates) are handled.
+ *
+ * <p>Memory: ciphertext moves through the loop's {@link TlsScratch} buffers; a connection keeps
+ * only {@link TlsLeftovers}, none while idle. A write counts as written once its bytes are
+ * encrypted; the records wait there when the socket is full, and {@code flush} drains them
+ * before the next write.
+ *
+ * <p>End of input: after the peer's close_notify, {@code read} returns -1. When the socket ends
+ * without one (after the handshake), {@code read} also returns -1 but {@link #isTruncated()}
+ * becomes true, so that the HTTP layer can tell a cut-off body from a finished one.
+ */
+final class TlsTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(TlsTransport.class);
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+  enum State { HANDSHAKING, OPEN, CLOSED }
+
+  private final EventLoop loop;
+  private final SocketChannel channel;
+  private final SSLEngine engine;
+  private final TlsTasks tasks;
+  private final Runnable onHandshakeFinished;
+  private final long startNanos;
+  private State state = State.HANDSHAKING;
+  /** Re-drives the stream; set once by {@link #attach}. */
+  private Runnable pump = () -> { };
+  private boolean pumpQueued;
+  private final TlsLeftovers leftovers;
+  /** The last read stopped with whole records left because the stream's buffer was full. */
+  private boolean recordsWaiting;
+  /** The current read found the socket empty: another socket read would return nothing. */
+  private boolean socketDrained;
+  private boolean tls13;
+  private boolean truncated;
+  private TlsInfo info;
+
+  TlsTransport(EventLoop loop, SocketChannel channel, SSLEngine engine, Executor taskExecutor,
+      Runnable onHandshakeFinished) {
+    this.loop = loop;
+    this.channel = channel;
+    this.engine = engine;
+    this.onHandshakeFinished = onHandshakeFinished;
+    this.leftovers = new TlsLeftovers(channel);
+    this.tasks = new TlsTasks(loop, engine, taskExecutor, this::onTasksDone);
+    this.startNanos = loop.nanoTime();
+  }
+
+  @Override
+  public SocketChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public void attach(Runnable pump) {
+    this.pump = pump;
+  }
+
+  /** What the handshake negotiated, or null before it finished. */
+  @Override
+  public TlsInfo tlsInfo() {
+    return info;
+  }
+
+  @Override
+  public boolean isTruncated() {
+    return truncated;
+  }
+
+  boolean isHandshaking() {
+    return state == State.HANDSHAKING;
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    if (state == State.CLOSED) {
+      return -1;
+    }
+    tasks.throwIfFailed();
+    if (leftovers.hasPlain()) {
+      int drained = leftovers.drainPlain(dst);
+      // Records may wait behind the plaintext, and the socket may never signal them.
+      recordsWaiting = !leftovers.hasPlain() && leftovers.hasIn();
+      return drained;
+    }
+    int start = dst.position();
+    ByteBuffer in = TlsScratch.netIn();
+    leftovers.restoreIn(in);
+    in.flip();
+    recordsWaiting = false;
+    boolean end;
+    try {
+      end = unwrapAll(in, dst, start);
+    } catch (SSLException e) {
+      throw failure(e);
+    } finally {
+      leftovers.keepIn(in, engine.getSession().getPacketBufferSize());
+    }
+    int produced = dst.position() - start;
+    return produced > 0 || !end ? produced : -1;
+  }
+
+  /**
+   * Unwraps records from {@code in} (ciphertext, read mode) into {@code dst}, reading the socket
+   * when a record is incomplete, until the socket is drained, {@code dst} is full, or the
+   * handshake waits for a task or the socket; true at the end of input. A record too large for
+   * {@code dst} goes to a buffer of its own, whose rest the leftovers hold.
+   */
+  private boolean unwrapAll(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
+    socketDrained = false;
+    ByteBuffer target = dst;
+    while (true) {
+      if (!wrapOrDelegate()) {
+        return false;
+      }
+      SSLEngineResult result = engine.unwrap(in, target);
+      afterResult(result);
+      if (target != dst && target.position() > 0) {
+        leftovers.keepPlain(target.flip(), dst);
+        return false;
+      }
+      switch (result.getStatus()) {
+        case OK:
+          break;
+        case BUFFER_UNDERFLOW:
+          int read = socketDrained ? 0 : readSocket(in, dst, start);
+          if (read <= 0) {
+            return read < 0 && endOfInput();
+          }
+          break;
+        case BUFFER_OVERFLOW:
+          // The engine reports overflow before it checks that the record is complete.
+          if (dst.position() != start) {
+            recordsWaiting = true;
+            return false;
+          }
+          if (target != dst) {
+            throw new SSLException("a TLS record exceeds the application buffer size");
+          }
+          target = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+          break;
+        case CLOSED:
+        default:
+          return endOfInput();
+      }
+    }
+  }
+
+  /**
+   * Reads ciphertext after what {@code in} holds, no more than {@code dst} can take as plaintext
+   * (so whole records never wait in the transport) but at least one record's worth; the bytes
+   * read, 0 when none were ready or there is no room, -1 at the end of input.
+   */
+  private int readSocket(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
+    int held = in.remaining();
+    int wanted = dst.remaining() - held;
+    if (dst.position() == start) {
+      wanted = Math.max(wanted, engine.getSession().getPacketBufferSize() - held);
+    }
+    in.compact();
+    int limit = Math.min(in.capacity(), in.position() + wanted);
+    if (limit <= in.position()) {
+      in.flip();
+      return 0;
+    }
+    in.limit(limit);
+    int requested = in.remaining();
+    int read;
+    try {
+      read = channel.read(in);
+    } finally {
+      in.flip();
+    }
+    socketDrained = read < requested;
+    return read;
+  }
+
+  private boolean endOfInput() throws IOException {
+    if (state == State.HANDSHAKING) {
+      throw new TlsHandshakeException(TlsFailure.OTHER,
+          "the peer closed the connection during the TLS handshake", null);
+    }
+    if (!engine.isInboundDone()) {
+      truncated = true;
+      log.debug("TLS peer {} closed without close_notify", channel);
+    }
+    return true;
+  }
+
+  @Override
+  public int write(ByteBuffer src) throws IOException {
+    if (state != State.OPEN || tasks.isRunning() || !leftovers.drainOut()) {
+      return 0;
+    }
+    tasks.throwIfFailed();
+    ByteBuffer out = TlsScratch.netOut();
+    int consumed = 0;
+    try {
+      int packetBytes = engine.getSession().getPacketBufferSize();
+      while (src.hasRemaining() && out.remaining() >= packetBytes) {
+        if (!wrapOrDelegate()) {
+          break;
+        }
+        SSLEngineResult result = engine.wrap(src, out);
+        afterResult(result);
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+          throw new SSLException("the TLS session is closed for writing");
+        }
+        consumed += result.bytesConsumed();
+        if (result.getStatus() != SSLEngineResult.Status.OK) {
+          break;
+        }
+      }
+    } catch (SSLException e) {
+      throw failure(e);
+    }
+    leftovers.send(out.flip());
+    return consumed;
+  }
+
+  @Override
+  public boolean flush() throws IOException {
+    if (state == State.CLOSED) {
+      return true;
+    }
+    tasks.throwIfFailed();
+    if (!leftovers.drainOut()) {
+      return false;
+    }
+    try {
+      wrapOrDelegate();
+    } catch (SSLException e) {
+      throw failure(e);
+    }
+    return !leftovers.hasOut();
+  }
+
+  /**
+   * Runs the handshake steps that need no input from the peer: wraps what the engine wants to
+   * send and starts delegated tasks. True when the engine may unwrap or write application data
+   * now; false while a task runs or the socket holds up a handshake record.
+   */
+  private boolean wrapOrDelegate() throws IOException {
+    while (true) {
+      if (tasks.isRunning()) {
+        return false;
+      }
+      HandshakeStatus status = engine.getHandshakeStatus();
+      if (status == NEED_TASK) {
+        refuseRenegotiation();
+        tasks.start();
+        return false;
+      } else if (status == NEED_WRAP) {
+        refuseRenegotiation();
+        if (!wrapHandshake()) {
+          return false;
+        }
+      } else {
+        if (state == State.HANDSHAKING && status == NOT_HANDSHAKING) {
+          finishHandshake();
+        }
+        return true;
+      }
+    }
+  }
+
+  /** Wraps handshake records while the engine asks for it and sends them; false when held up. */
+  private boolean wrapHandshake() throws IOException {
+    if (!leftovers.drainOut()) {
+      return false;
+    }
+    ByteBuffer out = TlsScratch.netOut();
+    while (engine.getHandshakeStatus() == NEED_WRAP) {
+      SSLEngineResult result = engine.wrap(EMPTY, out);
+      afterResult(result);
+      if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW && out.position() == 0) {
+        throw new SSLException("a handshake record does not fit " + out.capacity() + " bytes");
+      }
+      if (result.getStatus() != SSLEngineResult.Status.OK) {
+        break;
+      }
+    }
+    leftovers.send(out.flip());
+    return !leftovers.hasOut();
+  }
+
+  /** Any handshake after the first in a TLS 1.2 session is a renegotiation: refused. */
+  private void refuseRenegotiation() throws TlsHandshakeException {
+    if (state == State.OPEN && !tls13 && !engine.isInboundDone() && !engine.isOutboundDone()) {
+      throw new TlsHandshakeException(TlsFailure.RENEGOTIATION,
+          "the TLS peer asked to renegotiate; Gust refuses renegotiation", null);
+    }
+  }
+
+  private void afterResult(SSLEngineResult result) {
+    if (result.getHandshakeStatus() == FINISHED && state == State.HANDSHAKING) {
+      finishHandshake();
+    }
+  }
+
+  private void finishHandshake() {
+    state = State.OPEN;
+    tls13 = "TLSv1.3".equals(engine.getSession().getProtocol());
+    info = TlsInfo.of(engine, Duration.ofNanos(loop.nanoTime() - startNanos));
+    log.debug("TLS handshake on {} finished: {}", channel, info);
+    runLater(onHandshakeFinished);
+  }
+
+  /** A handshake failure becomes typed; later failures stay the JDK's. */
+  private IOException failure(SSLException e) {
+    return state == State.HANDSHAKING || e instanceof SSLHandshakeException
+        ? TlsFailures.toHandshakeException(e) : e;
+  }
+
+  private void onTasksDone() {
+    if (state != State.CLOSED) {
+      pump.run();
+    }
+  }
+
+  /**
+   * Narrows the stream's interest while the handshake runs (only what the engine waits for, and
+   * nothing at all during a delegated task) and adds write interest while records are held.
+   * When the stream wants to read and the transport already holds input, it pumps the stream
+   * from the loop, since the socket may never become readable again.
+   */
+  @Override
+  public int interestOps(int streamOps) {
+    if (state == State.CLOSED) {
+      return streamOps;
+    }
+    int ops = leftovers.hasOut() ? SelectionKey.OP_WRITE : 0;
+    if (tasks.isRunning()) {
+      return ops;
+    }
+    if (state == State.HANDSHAKING) {
+      return engine.getHandshakeStatus() == NEED_UNWRAP ? ops | SelectionKey.OP_READ : ops;
+    }
+    if ((streamOps & SelectionKey.OP_READ) != 0 && (leftovers.hasPlain() || recordsWaiting)) {
+      schedulePump();
+    }
+    return ops | streamOps;
+  }
+
+  private void schedulePump() {
+    if (!pumpQueued) {
+      pumpQueued = true;
+      runLater(() -> {
+        pumpQueued = false;
+        onTasksDone();
+      });
+    }
+  }
+
+  private void runLater(Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("loop closed; dropping a TLS continuation");
+    }
+  }
+
+  /**
+   * Sends close_notify (after any held records) if the socket takes it at once, then closes the
+   * socket. While a delegated task runs the engine is busy, so the socket just closes.
+   */
+  @Override
+  public void close() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    try {
+      if (!tasks.isRunning()) {
+        engine.closeOutbound();
+        ByteBuffer out = TlsScratch.netOut();
+        while (!engine.isOutboundDone()) {
+          SSLEngineResult result = engine.wrap(EMPTY, out);
+          if (result.bytesProduced() == 0) {
+            break;
+          }
+        }
+        leftovers.send(out.flip());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("sending close_notify to {} failed: {}", channel, e.toString());
+    } finally {
+      leftovers.clear();
+      SocketTransport.closeQuietly(channel);
+    }
+  }
+}
