@@ -393,6 +393,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     IoHandler handler = (IoHandler) key.attachment();
     if (dispatchStartNanos == 0) {
       dispatchStartNanos = clock.nanoTime();
+      // Handlers run inside select(): the loop is busy now, so the watchdog must not take it
+      // for a loop waiting in select.
+      wakeState = AWAKE;
     }
     PROGRESS.setOpaque(this, ++progress);
     try {

@@ -52,6 +52,40 @@ class WatchdogTest {
   }
 
   @Test
+  void ioHandlerThatBlocksIsReported() throws Exception {
+    // Regression: handlers run inside select() while the loop still looked asleep to the watchdog.
+    List<Duration> reports = new CopyOnWriteArrayList<>();
+    try (EventLoop loop = EventLoop.builder()
+            .watchdogThreshold(Duration.ofMillis(50))
+            .blockedLoopListener((l, blockedFor, threshold, stack) -> reports.add(blockedFor))
+            .build();
+        java.nio.channels.Pipe.SourceChannel source = openReadablePipe()) {
+      CompletableFuture<Void> handled = new CompletableFuture<>();
+      loop.execute(() -> {
+        try {
+          loop.register(source, java.nio.channels.SelectionKey.OP_READ, key -> {
+            key.cancel();
+            sleepUninterruptibly(300);
+            handled.complete(null);
+          });
+        } catch (java.io.IOException e) {
+          handled.completeExceptionally(e);
+        }
+      });
+      handled.get(5, TimeUnit.SECONDS);
+      runAndWait(loop, () -> { });
+      assertEquals(1, reports.size(), reports.toString());
+    }
+  }
+
+  private static java.nio.channels.Pipe.SourceChannel openReadablePipe() throws Exception {
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    pipe.sink().write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+    pipe.sink().close();
+    return pipe.source();
+  }
+
+  @Test
   void listenerHearsHowLongTheLoopWasBlocked() throws Exception {
     List<Duration> reports = new CopyOnWriteArrayList<>();
     try (EventLoop loop = EventLoop.builder()
