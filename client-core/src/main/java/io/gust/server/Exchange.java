@@ -137,7 +137,10 @@ final class Exchange implements WriteListener {
         .remove("Content-Length").remove("Transfer-Encoding").remove("Connection")
         .set("Date", HttpDate.now())
         .set("Server", connection.context.serverName);
-    if (length >= 0) {
+    int code = response.code();
+    if (code == 204 || code == 304) {
+      // No body and no length field for these (RFC 9110 §8.6).
+    } else if (length >= 0) {
       fields.add("Content-Length", Long.toString(length));
     } else if (protocol == Protocol.HTTP_1_1) {
       fields.add("Transfer-Encoding", "chunked");

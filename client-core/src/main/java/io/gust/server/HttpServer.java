@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * loop thread; the accessors may be called from any thread. States: NEW → STARTED → CLOSED.
  */
 public final class HttpServer implements AutoCloseable {
-  private final Builder settings;
+  private final InetSocketAddress bindAddress;
+  private final Duration shutdownTimeout;
   private final ServerContext context;
   private final EventLoop acceptLoop;
   private final List<EventLoop> workers;
@@ -48,7 +49,8 @@ public final class HttpServer implements AutoCloseable {
   private volatile InetSocketAddress localAddress;
 
   private HttpServer(Builder builder) {
-    this.settings = builder;
+    this.bindAddress = new InetSocketAddress(builder.bindAddress, builder.port);
+    this.shutdownTimeout = builder.shutdownTimeout;
     this.context = new ServerContext(new Router(builder.routes), builder.limits,
         builder.idleTimeout.toNanos(), builder.bodyReadTimeout.toNanos(), builder.serverName);
     if (builder.group != null) {
@@ -81,8 +83,7 @@ public final class HttpServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     try {
-      Acceptor bound = new Acceptor(acceptLoop, workers, context,
-          new InetSocketAddress(settings.bindAddress, settings.port));
+      Acceptor bound = new Acceptor(acceptLoop, workers, context, bindAddress);
       localAddress = bound.localAddress();
       acceptor = bound;
       CompletableFuture<Void> registered = new CompletableFuture<>();
@@ -97,7 +98,7 @@ public final class HttpServer implements AutoCloseable {
       registered.join();
     } catch (IOException e) {
       close();
-      throw new UncheckedIOException("cannot bind " + settings.bindAddress + ":" + settings.port, e);
+      throw new UncheckedIOException("cannot bind " + bindAddress, e);
     }
     return this;
   }
@@ -155,7 +156,7 @@ public final class HttpServer implements AutoCloseable {
     if (listening != null) {
       runOnLoop(acceptLoop, listening::close);
     }
-    long deadline = System.nanoTime() + settings.shutdownTimeout.toNanos();
+    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
     for (ServerConnection connection : context.connections) {
       executeQuietly(connection.loop, connection::drain);
     }
