@@ -26,6 +26,7 @@ public final class Request {
   private final List<String> pathGroups;
   private final InetSocketAddress remoteAddress;
   private final EventLoop loop;
+  private final int pathStart;
   private final int queryStart;
   private Map<String, List<String>> queryParameters;
 
@@ -39,7 +40,29 @@ public final class Request {
     this.pathGroups = pathGroups;
     this.remoteAddress = remoteAddress;
     this.loop = loop;
+    this.pathStart = pathStart(target);
     this.queryStart = target.indexOf('?');
+  }
+
+  /** Where the path begins: 0 for origin-form, after the authority for absolute-form. */
+  static int pathStart(String target) {
+    if (target.startsWith("/")) {
+      return 0;
+    }
+    int scheme = target.indexOf("://");
+    if (scheme < 0) {
+      return 0;
+    }
+    int slash = target.indexOf('/', scheme + 3);
+    return slash < 0 ? target.length() : slash;
+  }
+
+  /** The path of {@code target} without scheme, authority or query. */
+  static String pathOf(String target) {
+    int start = pathStart(target);
+    int query = target.indexOf('?', start);
+    String path = target.substring(start, query < 0 ? target.length() : query);
+    return path.isEmpty() ? "/" : path;
   }
 
   /** The method token as received, such as {@code GET}. */
@@ -52,9 +75,9 @@ public final class Request {
     return target;
   }
 
-  /** The path part of the target, still percent-encoded. */
+  /** The path of the target, still percent-encoded; absolute-form loses scheme and authority. */
   public String path() {
-    return queryStart < 0 ? target : target.substring(0, queryStart);
+    return pathOf(target);
   }
 
   /** The raw query after {@code ?}, or null when there is none. */

@@ -13,6 +13,7 @@ import io.gust.net.ReadListener;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ final class ServerConnection implements ReadListener {
     head = parsed;
     BodyFraming framing = BodyFraming.forRequest(parsed);
     keepAlive = framing.isKeepAlive() && !context.draining;
-    match = context.router.find(parsed.method(), pathOf(parsed.target()));
+    match = context.router.find(parsed.method(), Request.pathOf(parsed.target()));
     if (framing.kind() == BodyFraming.Kind.NONE) {
       body = null;
       dispatch();
@@ -273,13 +274,8 @@ final class ServerConnection implements ReadListener {
     } else if (remaining > 0) {
       arm(remaining);
     } else {
-      fail(new java.util.concurrent.TimeoutException(state == State.READING_HEAD
+      fail(new TimeoutException(state == State.READING_HEAD
           && head == null && stream.bufferedBytes() == 0 ? "idle timeout" : "read timeout"));
     }
-  }
-
-  private static String pathOf(String target) {
-    int query = target.indexOf('?');
-    return query < 0 ? target : target.substring(0, query);
   }
 }

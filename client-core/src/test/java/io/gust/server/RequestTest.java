@@ -39,6 +39,13 @@ class RequestTest {
   }
 
   @Test
+  void absoluteFormTargetIsRoutedByItsPath() {
+    assertEquals("/a/b", request("http://example.test:8080/a/b?q=1").path());
+    assertEquals("/", request("http://example.test").path());
+    assertEquals("1", request("http://example.test/a?q=1").queryParameter("q"));
+  }
+
+  @Test
   void malformedPercentEncodingIsKeptAsIs() {
     assertEquals("%zz", request("/?v=%zz").queryParameter("v"));
   }
