@@ -8,6 +8,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ final class Acceptor implements IoHandler {
   /** Connections accepted per readiness event before other work gets the loop. */
   private static final int ACCEPTS_PER_EVENT = 256;
   private static final int BACKLOG = 1024;
+  private static final Duration BACKOFF = Duration.ofMillis(100);
 
   private final EventLoop acceptLoop;
   private final List<EventLoop> workers;
@@ -62,7 +64,7 @@ final class Acceptor implements IoHandler {
       try {
         accepted = channel.accept();
       } catch (IOException e) {
-        log.warn("accept failed on {}: {}", channel, e.toString());
+        backOff(e);
         return;
       }
       if (accepted == null) {
@@ -70,6 +72,25 @@ final class Acceptor implements IoHandler {
       }
       context.accepted.incrementAndGet();
       handOver(accepted);
+    }
+  }
+
+  /**
+   * Stops accepting for a moment after a failed accept: out of descriptors, the listening socket
+   * would stay ready and the loop would spin on it.
+   */
+  private void backOff(IOException cause) {
+    log.warn("accept failed on {}; pausing accepts for {} ms: {}", channel, BACKOFF.toMillis(),
+        cause.toString());
+    key.interestOps(0);
+    try {
+      acceptLoop.schedule(BACKOFF, () -> {
+        if (key.isValid()) {
+          key.interestOps(SelectionKey.OP_ACCEPT);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      close();
     }
   }
 
