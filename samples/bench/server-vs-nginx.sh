@@ -1,17 +1,19 @@
 #!/bin/sh
-# Requests/s of the companion server's /hello against nginx (one worker) serving the same body,
+# Requests/s of the companion server's /hello against nginx (one worker) answering the same body
+# from memory (return 200),
 # with wrk at 64 keep-alive connections, in the same run. Needs wrk and nginx (Debian packages)
 # and a built samples jar (mvn -B -o package -DskipTests).
-# Usage: samples/bench/server-vs-nginx.sh [DURATION_SECONDS] [THREADS]
+# The servers take turns for ROUNDS rounds, so that load from elsewhere hits both alike.
+# Usage: samples/bench/server-vs-nginx.sh [DURATION_SECONDS] [THREADS] [ROUNDS]
 set -eu
 duration=${1:-10}
 threads=${2:-2}
+rounds=${3:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/samples/target/gust-samples.jar"
 work=$(mktemp -d)
 gust_port=18080
 nginx_port=18081
-printf 'hello\n' > "$work/hello"
 cat > "$work/nginx.conf" <<CONF
 daemon off;
 master_process off;
@@ -25,7 +27,7 @@ http {
   keepalive_requests 1000000;
   server {
     listen 127.0.0.1:$nginx_port;
-    location = /hello { default_type text/plain; alias $work/hello; }
+    location = /hello { default_type text/plain; return 200 "hello\\n"; }
   }
 }
 CONF
@@ -40,8 +42,10 @@ for _ in $(seq 50); do
 done
 # Warm the JIT, then measure each server in turn.
 wrk -t "$threads" -c 64 -d 5 "http://127.0.0.1:$gust_port/hello" > /dev/null
-for name in gust nginx; do
-  port=$gust_port; [ "$name" = nginx ] && port=$nginx_port
-  rps=$(wrk -t "$threads" -c 64 -d "$duration" "http://127.0.0.1:$port/hello" | awk '/Requests\/sec/ {print $2}')
-  echo "$name $rps requests/s"
+for round in $(seq "$rounds"); do
+  for name in gust nginx; do
+    port=$gust_port; [ "$name" = nginx ] && port=$nginx_port
+    rps=$(wrk -t "$threads" -c 64 -d "$duration" "http://127.0.0.1:$port/hello" | awk '/Requests\/sec/ {print $2}')
+    echo "round $round: $name $rps requests/s"
+  done
 done
