@@ -103,6 +103,27 @@ class ProtocolEndToEndTest {
   }
 
   @Test
+  void expectContinueWithABodyOverTheLimitIs413WithoutTheInterimAnswer() throws Exception {
+    String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n"
+        + "Expect: 100-continue\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 413 ") && !answer.contains("100 Continue"), answer);
+  }
+
+  @Test
+  void headOfAStreamedRouteSendsTheHeadOnlyAndKeepsTheConnection() throws Exception {
+    try (RawConnection connection = new RawConnection(server)) {
+      String head = connection.send("HEAD /stream/3 HTTP/1.1\r\nHost: x\r\n\r\n")
+          .readUntil("\r\n\r\n", 1);
+      assertTrue(head.startsWith("HTTP/1.1 200 OK") && head.contains("Transfer-Encoding: chunked"),
+          head);
+      String next = connection.send("GET /status/204 HTTP/1.1\r\nHost: x\r\n"
+          + "Connection: close\r\n\r\n").readUntilClose();
+      assertTrue(next.startsWith("HTTP/1.1 204 ") && !next.contains("Content-Length"), next);
+      assertTrue(next.endsWith("\r\n\r\n"), next);
+    }
+  }
+
+  @Test
   void headerOverTheLimitIs431AndClosed() throws Exception {
     String answer = exchange("GET /hello HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(2000)
         + "\r\n\r\n");
