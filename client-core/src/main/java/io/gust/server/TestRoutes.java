@@ -24,7 +24,7 @@ import okio.ByteString;
  * <ul>
  *   <li>{@code /echo} (any method): the request back as {@code application/octet-stream}: its
  *       request line, its header fields as received, an empty line, then its body de-chunked;
- *       so the body is the request in HTTP/1.1 wire form without transfer framing.
+ *       so the body is the request in wire form without its transfer framing.
  *   <li>{@code /get}: 200 {@code get\n}. {@code /hello}: 200 {@code hello\n}.
  *   <li>{@code /status/{code}} (any method): that status, body {@code {code}\n}.
  *   <li>{@code /delay/{ms}}: 200 {@code delayed {ms} ms\n} after a loop timer, never blocking.
@@ -93,8 +93,8 @@ public final class TestRoutes {
 
   private static Response echo(Request request) {
     Buffer out = new Buffer();
-    out.writeUtf8(request.method()).writeByte(' ').writeUtf8(request.target())
-        .writeUtf8(" HTTP/1.1\r\n");
+    out.writeUtf8(request.method()).writeByte(' ').writeUtf8(request.target()).writeByte(' ')
+        .writeUtf8(request.protocol().toString()).writeUtf8("\r\n");
     for (int i = 0; i < request.headers().size(); i++) {
       out.writeUtf8(request.headers().name(i)).writeUtf8(": ")
           .writeUtf8(request.headers().value(i)).writeUtf8("\r\n");

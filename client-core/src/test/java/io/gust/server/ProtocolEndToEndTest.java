@@ -75,6 +75,9 @@ class ProtocolEndToEndTest {
   void http10ClientIsAnsweredAndClosedUnlessItAsksForKeepAlive() throws Exception {
     String closed = exchange("GET /hello HTTP/1.0\r\n\r\n");
     assertTrue(closed.contains("Connection: close\r\n") && closed.endsWith("hello\n"), closed);
+    String echoed = exchange("POST /echo HTTP/1.0\r\nContent-Length: 2\r\n\r\nhi");
+    assertTrue(echoed.endsWith("\r\n\r\nPOST /echo HTTP/1.0\r\nContent-Length: 2\r\n\r\nhi"),
+        echoed);
     try (RawConnection connection = new RawConnection(server)) {
       String kept = connection.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
           .readUntil("hello\n", 1);
