@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One exchange at a time: while a request is handled and answered, reading is paused, so
  * pipelined requests wait in the stream's buffer and are answered in order. One timer enforces
- * the idle timeout (between requests) and the body read timeout (inside a request).
+ * the idle timeout (between requests), the body read timeout (inside a request), and gives up
+ * on a response the client stopped reading for as long.
  *
  * <p>States: READING_HEAD → READING_BODY → HANDLING → WRITING → READING_HEAD (keep-alive);
  * READING_HEAD → HANDLING (no body); READING_* → WRITING (an error answer, then LINGERING);
@@ -55,6 +56,8 @@ final class ServerConnection implements ReadListener {
   /** When the current timeout expires, on the loop's clock. */
   private long deadlineNanos;
   private Cancellable timer;
+  /** Bytes written when the timer last found a response in progress. */
+  private long writtenAtLastCheck = -1;
 
   private ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
     this.loop = loop;
@@ -255,6 +258,20 @@ final class ServerConnection implements ReadListener {
     }
   }
 
+  /**
+   * A response whose bytes wait for a client that stopped reading for a whole read timeout is
+   * given up; a handler that takes long is not (the server cannot tell slow from stuck).
+   */
+  private void checkWriteProgress() {
+    long written = stream.bytesWritten();
+    if (stream.pendingWriteBytes() > 0 && written == writtenAtLastCheck) {
+      fail(new TimeoutException("write stalled"));
+      return;
+    }
+    writtenAtLastCheck = written;
+    touch(context.bodyReadTimeoutNanos);
+  }
+
   private void arm(long delayNanos) {
     try {
       timer = loop.schedule(Duration.ofNanos(delayNanos), this::onTimer);
@@ -269,8 +286,10 @@ final class ServerConnection implements ReadListener {
       return;
     }
     long remaining = deadlineNanos - loop.nanoTime();
-    if (state == State.HANDLING || state == State.WRITING) {
+    if (state == State.HANDLING) {
       touch(context.idleTimeoutNanos);
+    } else if (state == State.WRITING) {
+      checkWriteProgress();
     } else if (remaining > 0) {
       arm(remaining);
     } else {

@@ -123,7 +123,7 @@ class HttpServerTest {
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (completed.get() < pieces && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
       }
       assertEquals(pieces, completed.get());
     }
@@ -136,7 +136,7 @@ class HttpServerTest {
     while (System.nanoTime() < deadline) {
       CompletableFuture<Void> current = latest.get();
       if (current == null) {
-        Thread.onSpinWait();
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         continue;
       }
       try {

@@ -191,6 +191,14 @@ class ProtocolEndToEndTest {
   }
 
   @Test
+  void clientThatStopsReadingAResponseIsClosedByTheTimeout() throws Exception {
+    try (RawConnection connection = new RawConnection(server)) {
+      connection.send("GET /bytes/100000000 HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertEquals(0, awaitOpenConnections(), "the stalled response was not given up");
+    }
+  }
+
+  @Test
   void thousandSilentConnectionsAreClosedByTheIdleTimeoutWhileOthersAreServed()
       throws Exception {
     List<RawConnection> silent = new ArrayList<>();
@@ -213,7 +221,7 @@ class ProtocolEndToEndTest {
   private int awaitOpenConnections() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
     }
     return server.openConnections();
   }
