@@ -53,6 +53,8 @@ final class ServerConnection implements ReadListener {
   private Router.Match match;
   private boolean keepAlive;
   private boolean readingPaused;
+  /** The request was answered without reading its body, which may still be arriving. */
+  private boolean bodyUnread;
   /** When the current timeout expires, on the loop's clock. */
   private long deadlineNanos;
   private Cancellable timer;
@@ -133,6 +135,7 @@ final class ServerConnection implements ReadListener {
     if (match.refusal != null) {
       // Refuse before reading a body nobody wants; the unread body forces a close.
       keepAlive = false;
+      bodyUnread = true;
       dispatch();
       return;
     }
@@ -165,7 +168,7 @@ final class ServerConnection implements ReadListener {
       return;
     }
     if (close) {
-      closeAfterAnswer(false);
+      closeAfterAnswer(bodyUnread);
       return;
     }
     head = null;
