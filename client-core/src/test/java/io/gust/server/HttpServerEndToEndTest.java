@@ -85,6 +85,14 @@ class HttpServerEndToEndTest {
   }
 
   @Test
+  void bodyPostedToAnUnknownPathStillGetsThe404() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(server.url("/nowhere"))
+        .POST(BodyPublishers.ofByteArray(new byte[1024 * 1024])).build());
+    assertEquals(404, response.statusCode());
+    assertEquals("close", response.headers().firstValue("Connection").orElseThrow());
+  }
+
+  @Test
   void regexRoutesCaptureGroupsAndPrefixRoutesMatchBelow() throws Exception {
     assertEquals("ann,42,x y", get("/users/ann/posts/42?q=x+y").body());
     assertEquals("static /static/a/b.css", get("/static/a/b.css").body());
