@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * <p>It accepts on one loop and hands connections round-robin to the loops of its group (by
  * default one loop of its own, which it closes). Each connection stays on its loop, where its
  * synchronous handlers run. {@link #start()} and {@link #close()} block and refuse to run on a
- * loop thread; the accessors may be called from any thread. States: NEW → STARTED → CLOSED.
+ * loop thread; the accessors may be called from any thread. States: NEW → STARTED → CLOSED, and
+ * NEW → CLOSED for a server closed unstarted.
  */
 public final class HttpServer implements AutoCloseable {
   private final InetSocketAddress bindAddress;
@@ -43,8 +44,9 @@ public final class HttpServer implements AutoCloseable {
   private final EventLoop acceptLoop;
   private final List<EventLoop> workers;
   private final boolean ownsLoop;
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  enum State { NEW, STARTED, CLOSED }
+
+  private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private volatile Acceptor acceptor;
   private volatile InetSocketAddress localAddress;
 
@@ -79,8 +81,8 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer start() {
     checkNotOnLoop("start");
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("already started");
+    if (!state.compareAndSet(State.NEW, State.STARTED)) {
+      throw new IllegalStateException("already " + state.get().name().toLowerCase());
     }
     try {
       Acceptor bound = new Acceptor(acceptLoop, workers, context, bindAddress);
@@ -148,7 +150,7 @@ public final class HttpServer implements AutoCloseable {
   @Override
   public void close() {
     checkNotOnLoop("close");
-    if (!closed.compareAndSet(false, true)) {
+    if (state.getAndSet(State.CLOSED) == State.CLOSED) {
       return;
     }
     context.draining = true;
