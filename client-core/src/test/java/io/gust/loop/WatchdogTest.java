@@ -51,10 +51,7 @@ class WatchdogTest {
   void ioHandlerThatBlocksIsReported() throws Exception {
     // Regression: handlers run inside select() while the loop still looked asleep to the watchdog.
     List<Duration> reports = new CopyOnWriteArrayList<>();
-    try (EventLoop loop = EventLoop.builder()
-            .watchdogThreshold(Duration.ofMillis(50))
-            .blockedLoopListener((l, blockedFor, threshold, stack) -> reports.add(blockedFor))
-            .build();
+    try (EventLoop loop = loopReportingTo(reports);
         java.nio.channels.Pipe.SourceChannel source = openReadablePipe()) {
       CompletableFuture<Void> handled = new CompletableFuture<>();
       loop.execute(() -> {
@@ -74,6 +71,14 @@ class WatchdogTest {
     }
   }
 
+  /** A loop with a 50 ms threshold whose listener records each report. */
+  private static EventLoop loopReportingTo(List<Duration> reports) {
+    return EventLoop.builder()
+        .watchdogThreshold(Duration.ofMillis(50))
+        .blockedLoopListener((l, blockedFor, threshold, stack) -> reports.add(blockedFor))
+        .build();
+  }
+
   private static java.nio.channels.Pipe.SourceChannel openReadablePipe() throws Exception {
     java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
     pipe.sink().write(java.nio.ByteBuffer.wrap(new byte[] {1}));
@@ -84,10 +89,7 @@ class WatchdogTest {
   @Test
   void listenerHearsHowLongTheLoopWasBlocked() throws Exception {
     List<Duration> reports = new CopyOnWriteArrayList<>();
-    try (EventLoop loop = EventLoop.builder()
-        .watchdogThreshold(Duration.ofMillis(50))
-        .blockedLoopListener((l, blockedFor, threshold, stack) -> reports.add(blockedFor))
-        .build()) {
+    try (EventLoop loop = loopReportingTo(reports)) {
       runAndWait(loop, () -> sleepUninterruptibly(300));
       runAndWait(loop, () -> { });
       assertEquals(1, reports.size(), reports.toString());

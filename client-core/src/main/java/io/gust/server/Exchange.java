@@ -1,0 +1,171 @@
+package io.gust.server;
+
+import io.gust.http.Headers;
+import io.gust.http.Http1Writer;
+import io.gust.http.Protocol;
+import io.gust.http.ReasonPhrases;
+import io.gust.net.WriteListener;
+import java.util.concurrent.CompletionStage;
+import okio.Buffer;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the handler for one request at a time on a connection and writes its response: the head
+ * with the fields the server owns, then a fixed body, a streamed one, or none for HEAD.
+ * Loop-confined; reused for every exchange of its connection.
+ *
+ * <p>User code is contained here: a handler that throws, returns null or fails its stage is
+ * logged at WARN and answered with 500, and the connection goes on.
+ */
+final class Exchange implements WriteListener {
+  private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+
+  private final ServerConnection connection;
+  /** Bumped per exchange, so that a late async completion cannot answer a later request. */
+  private long generation;
+  private Request request;
+  private boolean keepAlive;
+  private boolean closeAfter;
+  private StreamWriter streamWriter;
+
+  Exchange(ServerConnection connection) {
+    this.connection = connection;
+  }
+
+  void run(Request request, Router.Match match, boolean keepAlive) {
+    this.request = request;
+    this.keepAlive = keepAlive;
+    long current = ++generation;
+    if (match.refusal != null) {
+      send(match.refusal);
+      return;
+    }
+    Route route = match.route;
+    if (route.handler != null) {
+      Response response;
+      try {
+        response = route.handler.handle(request);
+      } catch (Throwable t) {
+        response = handlerFailed(t);
+      }
+      send(response);
+      return;
+    }
+    CompletionStage<Response> stage;
+    try {
+      stage = route.asyncHandler.handle(request);
+    } catch (Throwable t) {
+      send(handlerFailed(t));
+      return;
+    }
+    if (stage == null) {
+      send(null);
+      return;
+    }
+    stage.whenComplete((response, error) -> {
+      if (connection.loop.inLoop()) {
+        completed(current, response, error);
+      } else {
+        connection.loop.execute(() -> completed(current, response, error));
+      }
+    });
+  }
+
+  private void completed(long expected, Response response, Throwable error) {
+    if (expected != generation || connection.isClosed()) {
+      return;
+    }
+    send(error != null ? handlerFailed(error) : response);
+  }
+
+  private Response handlerFailed(Throwable t) {
+    log.warn("handler for {} {} failed; answering 500", request.method(), request.path(), t);
+    return Response.of(500, "internal server error\n");
+  }
+
+  /** Answers a malformed request with {@code status} and closes. */
+  void refuse(int status, Protocol protocol) {
+    request = null;
+    keepAlive = false;
+    generation++;
+    Response response = Response.of(status, ReasonPhrases.of(status).toLowerCase() + "\n");
+    Buffer out = new Buffer();
+    Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, status, null,
+        headFields(response, response.body().size(), true, protocol));
+    out.write(response.body());
+    connection.stream.write(out, new WriteListener() {
+      @Override
+      public void onWritten() {
+        connection.closeAfterAnswer(true);
+      }
+    });
+  }
+
+  private void send(Response response) {
+    if (response == null) {
+      log.warn("handler for {} {} returned no response; answering 500", request.method(),
+          request.path());
+      response = Response.of(500, "internal server error\n");
+    }
+    connection.writing();
+    boolean headOnly = request.method().equals("HEAD");
+    boolean chunkable = request.protocol() == Protocol.HTTP_1_1;
+    ByteString fixed = response.body();
+    long length = fixed != null ? fixed.size() : response.streamLength();
+    closeAfter = !keepAlive || connection.context.draining
+        || "close".equalsIgnoreCase(response.headers().get("Connection"))
+        || (length < 0 && !chunkable);
+    Buffer out = new Buffer();
+    Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, response.code(), null,
+        headFields(response, length, closeAfter, request.protocol()));
+    if (fixed != null || headOnly) {
+      if (!headOnly) {
+        out.write(fixed);
+      }
+      connection.stream.write(out, this);
+      return;
+    }
+    connection.stream.write(out, null);
+    streamWriter = new StreamWriter(this, connection, length < 0 && chunkable, length);
+    streamWriter.start(response.streamingBody());
+  }
+
+  private Headers headFields(Response response, long length, boolean close, Protocol protocol) {
+    Headers.Builder fields = response.headers().newBuilder()
+        .remove("Content-Length").remove("Transfer-Encoding").remove("Connection")
+        .set("Date", HttpDate.now())
+        .set("Server", connection.context.serverName);
+    int code = response.code();
+    if (code == 204 || code == 304) {
+      // No body and no length field for these (RFC 9110 §8.6).
+    } else if (length >= 0) {
+      fields.add("Content-Length", Long.toString(length));
+    } else if (protocol == Protocol.HTTP_1_1) {
+      fields.add("Transfer-Encoding", "chunked");
+    }
+    if (close) {
+      fields.add("Connection", "close");
+    } else if (protocol == Protocol.HTTP_1_0) {
+      fields.add("Connection", "keep-alive");
+    }
+    return fields.build();
+  }
+
+  /** The fixed response, or the end of a streamed one, was written. */
+  @Override
+  public void onWritten() {
+    streamWriter = null;
+    request = null;
+    connection.exchangeDone(closeAfter);
+  }
+
+  void connectionClosed() {
+    generation++;
+    if (streamWriter != null) {
+      streamWriter.connectionClosed();
+      streamWriter = null;
+    }
+  }
+}

@@ -1,0 +1,348 @@
+package io.gust.server;
+
+import io.gust.http.CodecLimits;
+import io.gust.loop.EventLoop;
+import io.gust.loop.EventLoopGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+
+/**
+ * A minimal HTTP/1.1 server on Gust event loops: routes, keep-alive, pipelining, chunked bodies
+ * both ways, {@code Expect: 100-continue}, and size and time limits.
+ *
+ * <pre>{@code
+ * try (HttpServer server = HttpServer.builder()
+ *     .get("/hello", request -> Response.ok("hello\n"))
+ *     .build()
+ *     .start()) {
+ *   URI uri = server.url("/hello");
+ * }
+ * }</pre>
+ *
+ * <p>It accepts on one loop and hands connections round-robin to the loops of its group (by
+ * default one loop of its own, which it closes). Each connection stays on its loop, where its
+ * synchronous handlers run. {@link #start()} and {@link #close()} block and refuse to run on a
+ * loop thread; the accessors may be called from any thread. States: NEW → STARTED → CLOSED, and
+ * NEW → CLOSED for a server closed unstarted.
+ */
+public final class HttpServer implements AutoCloseable {
+  private final InetSocketAddress bindAddress;
+  private final Duration shutdownTimeout;
+  private final ServerContext context;
+  private final EventLoop acceptLoop;
+  private final List<EventLoop> workers;
+  private final boolean ownsLoop;
+  enum State { NEW, STARTED, CLOSED }
+
+  private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+  private volatile Acceptor acceptor;
+  private volatile InetSocketAddress localAddress;
+
+  private HttpServer(Builder builder) {
+    this.bindAddress = new InetSocketAddress(builder.bindAddress, builder.port);
+    this.shutdownTimeout = builder.shutdownTimeout;
+    this.context = new ServerContext(new Router(builder.routes), builder.limits,
+        builder.idleTimeout.toNanos(), builder.bodyReadTimeout.toNanos(), builder.serverName);
+    if (builder.group != null) {
+      this.workers = builder.group.loops();
+      this.acceptLoop = workers.get(0);
+      this.ownsLoop = false;
+    } else if (builder.loop != null) {
+      this.workers = List.of(builder.loop);
+      this.acceptLoop = builder.loop;
+      this.ownsLoop = false;
+    } else {
+      this.acceptLoop = EventLoop.create();
+      this.workers = List.of(acceptLoop);
+      this.ownsLoop = true;
+    }
+  }
+
+  /** A builder with no routes, bound to 127.0.0.1 on an ephemeral port. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Blocks until the server is bound and accepting; returns this server. Throws {@link
+   * UncheckedIOException} when the address cannot be bound (the server is then closed).
+   */
+  public HttpServer start() {
+    checkNotOnLoop("start");
+    if (!state.compareAndSet(State.NEW, State.STARTED)) {
+      throw new IllegalStateException("already " + state.get().name().toLowerCase());
+    }
+    try {
+      Acceptor bound = new Acceptor(acceptLoop, workers, context, bindAddress);
+      localAddress = bound.localAddress();
+      acceptor = bound;
+      CompletableFuture<Void> registered = new CompletableFuture<>();
+      acceptLoop.execute(() -> {
+        try {
+          bound.register();
+          registered.complete(null);
+        } catch (IOException | RuntimeException e) {
+          registered.completeExceptionally(e);
+        }
+      });
+      registered.join();
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("cannot bind " + bindAddress, e);
+    }
+    return this;
+  }
+
+  /** The bound port; only after {@link #start()}. */
+  public int port() {
+    return address().getPort();
+  }
+
+  /** The bound address; only after {@link #start()}. */
+  public InetSocketAddress address() {
+    InetSocketAddress address = localAddress;
+    if (address == null) {
+      throw new IllegalStateException("not started");
+    }
+    return address;
+  }
+
+  /** {@code http://host:port} plus {@code path}, which must start with {@code /}. */
+  public URI url(String path) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /: " + path);
+    }
+    InetSocketAddress address = address();
+    String host = address.getAddress().getHostAddress();
+    if (host.indexOf(':') >= 0) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + address.getPort() + path);
+  }
+
+  /** Connections accepted since the server started. */
+  public long acceptedConnections() {
+    return context.accepted.get();
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    return context.connections.size();
+  }
+
+  /**
+   * Blocks until the server stopped: it stops accepting, closes idle connections, lets exchanges
+   * in flight finish until the shutdown timeout, then closes every connection (and its own loop).
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    checkNotOnLoop("close");
+    if (state.getAndSet(State.CLOSED) == State.CLOSED) {
+      return;
+    }
+    context.draining = true;
+    Acceptor listening = acceptor;
+    if (listening != null) {
+      runOnLoop(acceptLoop, listening::close);
+    }
+    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+    for (ServerConnection connection : context.connections) {
+      executeQuietly(connection.loop, connection::drain);
+    }
+    awaitNoConnections(deadline);
+    for (ServerConnection connection : context.connections) {
+      executeQuietly(connection.loop,
+          () -> connection.fail(new IOException("server closed")));
+    }
+    awaitNoConnections(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+    if (ownsLoop) {
+      acceptLoop.close();
+    }
+  }
+
+  private void awaitNoConnections(long deadlineNanos) {
+    while (!context.connections.isEmpty() && System.nanoTime() - deadlineNanos < 0) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+  }
+
+  private static void runOnLoop(EventLoop loop, Runnable task) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (executeQuietly(loop, () -> {
+      task.run();
+      done.complete(null);
+    })) {
+      done.join();
+    }
+  }
+
+  private static boolean executeQuietly(EventLoop loop, Runnable task) {
+    try {
+      loop.execute(task);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return false;
+    }
+  }
+
+  private void checkNotOnLoop(String action) {
+    if (EventLoop.current() != null) {
+      throw new IllegalStateException(action + " blocks and must not run on a loop thread");
+    }
+  }
+
+  @Override
+  public String toString() {
+    InetSocketAddress address = localAddress;
+    return "HttpServer{" + (address == null ? "unbound" : address) + "}";
+  }
+
+  /** Settings and routes for an {@link HttpServer}; not thread-safe. */
+  public static final class Builder {
+    private EventLoop loop;
+    private EventLoopGroup group;
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private int port;
+    private final List<Route> routes = new ArrayList<>();
+    private CodecLimits limits = CodecLimits.SERVER;
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration bodyReadTimeout = Duration.ofSeconds(30);
+    private Duration shutdownTimeout = Duration.ofSeconds(5);
+    private String serverName = "gust";
+
+    private Builder() {}
+
+    /** Runs the server on {@code loop}, which the server does not close. */
+    public Builder loop(EventLoop loop) {
+      this.loop = Objects.requireNonNull(loop, "loop");
+      this.group = null;
+      return this;
+    }
+
+    /** Accepts on the group's first loop and spreads connections over all its loops. */
+    public Builder loopGroup(EventLoopGroup group) {
+      this.group = Objects.requireNonNull(group, "group");
+      this.loop = null;
+      return this;
+    }
+
+    /** The address to bind; default the loopback address. */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** The port to bind; default 0, an ephemeral port (read it with {@link #port()}). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port not in [0, 65535]: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Adds a GET route; see {@link #route(String, String, Handler)}. */
+    public Builder get(String path, Handler handler) {
+      return route("GET", path, handler);
+    }
+
+    /** Adds a GET route for a regular expression; see {@link #route(String, Pattern, Handler)}. */
+    public Builder get(Pattern path, Handler handler) {
+      return route("GET", path, handler);
+    }
+
+    /**
+     * Adds a synchronous route. {@code path} matches exactly, or as a prefix when it ends in
+     * {@code /*}. {@code method} "*" matches every method. Routes match in the order added.
+     */
+    public Builder route(String method, String path, Handler handler) {
+      routes.add(Route.of(method, path, Objects.requireNonNull(handler, "handler"), null));
+      return this;
+    }
+
+    /** Adds a synchronous route whose regular expression must match the whole path. */
+    public Builder route(String method, Pattern path, Handler handler) {
+      routes.add(Route.of(method, path, Objects.requireNonNull(handler, "handler"), null));
+      return this;
+    }
+
+    /** Adds an asynchronous route; paths as in {@link #route(String, String, Handler)}. */
+    public Builder routeAsync(String method, String path, AsyncHandler handler) {
+      routes.add(Route.of(method, path, null, Objects.requireNonNull(handler, "handler")));
+      return this;
+    }
+
+    /** Adds an asynchronous route for a regular expression. */
+    public Builder routeAsync(String method, Pattern path, AsyncHandler handler) {
+      routes.add(Route.of(method, path, null, Objects.requireNonNull(handler, "handler")));
+      return this;
+    }
+
+    /** Adds the shared test routes of {@link TestRoutes} with their defaults. */
+    public Builder testRoutes() {
+      TestRoutes.install(this);
+      return this;
+    }
+
+    /** The most bytes of a request line plus header fields; more is answered with 431. */
+    public Builder maxHeaderBytes(int bytes) {
+      this.limits = limits.withMaxHeadBytes(bytes);
+      return this;
+    }
+
+    /** The largest request body; more is answered with 413. Default 10 MiB. */
+    public Builder maxBodyBytes(long bytes) {
+      this.limits = limits.withMaxBodyBytes(bytes);
+      return this;
+    }
+
+    /** How long a connection may wait for its next request; default 60 s. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /** How long a request may stall between bytes of its head or body; default 30 s. */
+    public Builder bodyReadTimeout(Duration timeout) {
+      this.bodyReadTimeout = positive(timeout, "bodyReadTimeout");
+      return this;
+    }
+
+    /** How long {@link HttpServer#close()} lets exchanges in flight finish; default 5 s. */
+    public Builder shutdownTimeout(Duration timeout) {
+      this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** The {@code Server} field value; default "gust". */
+    public Builder serverName(String name) {
+      this.serverName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Creates the server; call {@link HttpServer#start()} to bind it. */
+    public HttpServer build() {
+      return new HttpServer(this);
+    }
+
+    private static Duration positive(Duration timeout, String name) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + timeout);
+      }
+      return timeout;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.gust.server;
+
+import io.gust.http.Headers;
+import io.gust.http.Protocol;
+import io.gust.loop.EventLoop;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.ByteString;
+
+/**
+ * A request as the server received it: request line, header fields, the whole body, the groups
+ * its route pattern captured, and the peer's address. Immutable; safe to hand to other threads.
+ */
+public final class Request {
+  private final String method;
+  private final String target;
+  private final Protocol protocol;
+  private final Headers headers;
+  private final ByteString body;
+  private final List<String> pathGroups;
+  private final InetSocketAddress remoteAddress;
+  private final EventLoop loop;
+  private final int pathStart;
+  private final int queryStart;
+  private Map<String, List<String>> queryParameters;
+
+  Request(String method, String target, Protocol protocol, Headers headers, ByteString body,
+      List<String> pathGroups, InetSocketAddress remoteAddress, EventLoop loop) {
+    this.method = method;
+    this.target = target;
+    this.protocol = protocol;
+    this.headers = headers;
+    this.body = body;
+    this.pathGroups = pathGroups;
+    this.remoteAddress = remoteAddress;
+    this.loop = loop;
+    this.pathStart = pathStart(target);
+    this.queryStart = target.indexOf('?');
+  }
+
+  /** Where the path begins: 0 for origin-form, after the authority for absolute-form. */
+  static int pathStart(String target) {
+    if (target.startsWith("/")) {
+      return 0;
+    }
+    int scheme = target.indexOf("://");
+    if (scheme < 0) {
+      return 0;
+    }
+    int slash = target.indexOf('/', scheme + 3);
+    return slash < 0 ? target.length() : slash;
+  }
+
+  /** The path of {@code target} without scheme, authority or query. */
+  static String pathOf(String target) {
+    int start = pathStart(target);
+    int query = target.indexOf('?', start);
+    String path = target.substring(start, query < 0 ? target.length() : query);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  /** The method token as received, such as {@code GET}. */
+  public String method() {
+    return method;
+  }
+
+  /** The request target as received: path and query. */
+  public String target() {
+    return target;
+  }
+
+  /** The path of the target, still percent-encoded; absolute-form loses scheme and authority. */
+  public String path() {
+    return pathOf(target);
+  }
+
+  /** The raw query after {@code ?}, or null when there is none. */
+  public String query() {
+    return queryStart < 0 ? null : target.substring(queryStart + 1);
+  }
+
+  /** Every query parameter, decoded, in order of appearance. */
+  public Map<String, List<String>> queryParameters() {
+    Map<String, List<String>> result = queryParameters;
+    if (result == null) {
+      result = parseQuery(query());
+      queryParameters = result;
+    }
+    return result;
+  }
+
+  /** The first value of query parameter {@code name}, or null. */
+  public String queryParameter(String name) {
+    List<String> values = queryParameters().get(name);
+    return values == null ? null : values.get(0);
+  }
+
+  /** The HTTP version of the request line. */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** The header fields in the order received. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The first value of header {@code name}, or null. */
+  public String header(String name) {
+    return headers.get(name);
+  }
+
+  /** The body, de-chunked; empty when the request had none. */
+  public ByteString body() {
+    return body;
+  }
+
+  /** The body decoded as UTF-8. */
+  public String bodyString() {
+    return body.utf8();
+  }
+
+  /** The groups the route's regular expression captured, group 1 first; empty for other routes. */
+  public List<String> pathGroups() {
+    return pathGroups;
+  }
+
+  /** Captured group {@code number}, counting from 1 as {@link java.util.regex.Matcher} does. */
+  public String pathGroup(int number) {
+    return pathGroups.get(number - 1);
+  }
+
+  /** The client's address. */
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  /** The loop that owns the connection; asynchronous handlers may schedule timers on it. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /** The request line; the target may hold a query, so mind where it is logged. */
+  @Override
+  public String toString() {
+    return method + " " + target + " " + protocol;
+  }
+
+  private static Map<String, List<String>> parseQuery(String query) {
+    if (query == null || query.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+      result.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package io.gust.server;
+
+import io.gust.http.BodyDecoder;
+import io.gust.http.BodyFraming;
+import io.gust.http.HttpProtocolException;
+import io.gust.http.Protocol;
+import io.gust.http.RequestHead;
+import io.gust.http.RequestHeadParser;
+import io.gust.loop.Cancellable;
+import io.gust.loop.EventLoop;
+import io.gust.net.ChannelStream;
+import io.gust.net.ReadListener;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import okio.Buffer;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted connection: reads a request head and body, runs the route's handler, writes the
+ * response, and repeats while keep-alive allows. Loop-confined.
+ *
+ * <p>One exchange at a time: while a request is handled and answered, reading is paused, so
+ * pipelined requests wait in the stream's buffer and are answered in order. One timer enforces
+ * the idle timeout (between requests), the body read timeout (inside a request), and gives up
+ * on a response the client stopped reading for as long.
+ *
+ * <p>States: READING_HEAD → READING_BODY → HANDLING → WRITING → READING_HEAD (keep-alive);
+ * READING_HEAD → HANDLING (no body); READING_* → WRITING (an error answer, then LINGERING);
+ * WRITING → LINGERING → CLOSED after an error answer; any → CLOSED, through {@link #fail}.
+ */
+final class ServerConnection implements ReadListener {
+  private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+  /** How long the connection keeps reading and discarding after an error answer. */
+  private static final Duration LINGER = Duration.ofMillis(200);
+  private static final ByteString CONTINUE = ByteString.encodeUtf8("HTTP/1.1 100 Continue\r\n\r\n");
+
+  enum State { READING_HEAD, READING_BODY, HANDLING, WRITING, LINGERING, CLOSED }
+
+  final EventLoop loop;
+  final ChannelStream stream;
+  final ServerContext context;
+  private final RequestHeadParser parser;
+  private final Exchange exchange;
+  private State state = State.READING_HEAD;
+  private RequestHead head;
+  private BodyDecoder decoder;
+  /** The body read so far; null for a request without one. */
+  private Buffer body;
+  private Router.Match match;
+  private boolean keepAlive;
+  private boolean readingPaused;
+  /** The request was answered without reading its body, which may still be arriving. */
+  private boolean bodyUnread;
+  /** When the current timeout expires, on the loop's clock. */
+  private long deadlineNanos;
+  private Cancellable timer;
+  /** Bytes written when the timer last found a response in progress. */
+  private long writtenAtLastCheck = -1;
+
+  private ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
+    this.loop = loop;
+    this.stream = stream;
+    this.context = context;
+    this.parser = new RequestHeadParser(context.limits);
+    this.exchange = new Exchange(this);
+  }
+
+  /** Takes over an accepted channel on {@code loop}; loop thread only. */
+  static void open(EventLoop loop, SocketChannel channel, ServerContext context) {
+    ChannelStream stream = ChannelStream.open(loop, channel);
+    if (!stream.isOpen()) {
+      return;
+    }
+    ServerConnection connection = new ServerConnection(loop, stream, context);
+    context.connections.add(connection);
+    stream.addCloseListener(connection::onClosed);
+    connection.touch(context.idleTimeoutNanos);
+    stream.readWith(connection);
+  }
+
+  @Override
+  public boolean onReadable(Buffer in) {
+    try {
+      while (state == State.READING_HEAD || state == State.READING_BODY) {
+        if (!advance(in)) {
+          break;
+        }
+      }
+    } catch (HttpProtocolException e) {
+      refuse(e);
+    }
+    if (state == State.LINGERING) {
+      in.clear();
+    }
+    return state != State.CLOSED;
+  }
+
+  /** Parses what {@code in} holds for the current state; false when more bytes are needed. */
+  private boolean advance(Buffer in) throws HttpProtocolException {
+    if (state == State.READING_HEAD) {
+      if (in.size() == 0) {
+        return false;
+      }
+      RequestHead parsed = parser.parse(in);
+      if (parsed == null) {
+        touch(context.bodyReadTimeoutNanos);
+        return false;
+      }
+      startRequest(parsed);
+      return true;
+    }
+    if (!decoder.decode(in, body)) {
+      touch(context.bodyReadTimeoutNanos);
+      return false;
+    }
+    dispatch();
+    return true;
+  }
+
+  private void startRequest(RequestHead parsed) throws HttpProtocolException {
+    head = parsed;
+    BodyFraming framing = BodyFraming.forRequest(parsed);
+    keepAlive = framing.isKeepAlive() && !context.draining;
+    match = context.router.find(parsed.method(), Request.pathOf(parsed.target()));
+    if (framing.kind() == BodyFraming.Kind.NONE) {
+      body = null;
+      dispatch();
+      return;
+    }
+    decoder = framing.newDecoder(context.limits);
+    if (match.refusal != null) {
+      // Refuse before reading a body nobody wants; the unread body forces a close.
+      keepAlive = false;
+      bodyUnread = true;
+      dispatch();
+      return;
+    }
+    body = new Buffer();
+    state = State.READING_BODY;
+    touch(context.bodyReadTimeoutNanos);
+    if (parsed.protocol() == Protocol.HTTP_1_1
+        && "100-continue".equalsIgnoreCase(parsed.headers().get("Expect"))) {
+      stream.write(new Buffer().write(CONTINUE), null);
+    }
+  }
+
+  private void dispatch() {
+    state = State.HANDLING;
+    ByteString bytes = body == null ? ByteString.EMPTY : body.readByteString();
+    Request request = new Request(head.method(), head.target(), head.protocol(), head.headers(),
+        bytes, match.groups, stream.remoteAddress(), loop);
+    body = null;
+    decoder = null;
+    exchange.run(request, match, keepAlive);
+    if (state == State.HANDLING || state == State.WRITING) {
+      readingPaused = true;
+      stream.pauseReading();
+    }
+  }
+
+  /** The response was written; serve the next request or close. Called by the exchange. */
+  void exchangeDone(boolean close) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (close) {
+      closeAfterAnswer(bodyUnread);
+      return;
+    }
+    head = null;
+    match = null;
+    state = State.READING_HEAD;
+    touch(context.idleTimeoutNanos);
+    if (readingPaused) {
+      readingPaused = false;
+      stream.resumeReading();
+    }
+  }
+
+  /** Marks the state as writing; the exchange calls this before queueing the response. */
+  void writing() {
+    if (state != State.CLOSED) {
+      state = State.WRITING;
+    }
+  }
+
+  private void refuse(HttpProtocolException e) {
+    int status = e.suggestedStatus() > 0 ? e.suggestedStatus() : 400;
+    log.debug("refusing a request from {} with {}: {}", stream.remoteAddress(), status,
+        e.getMessage());
+    state = State.WRITING;
+    exchange.refuse(status, head == null ? Protocol.HTTP_1_1 : head.protocol());
+  }
+
+  /**
+   * Closes once an answer that ends the connection was written. After an error the peer may
+   * still be sending; closing with unread bytes would reset the connection and could destroy
+   * the answer in flight, so the connection reads and discards for a short while first.
+   */
+  void closeAfterAnswer(boolean error) {
+    if (!error && stream.bufferedBytes() == 0) {
+      stream.close();
+      return;
+    }
+    state = State.LINGERING;
+    if (readingPaused) {
+      readingPaused = false;
+      stream.resumeReading();
+    }
+    touch(LINGER.toNanos());
+  }
+
+  /** Closes at once if no exchange is under way, else after the current one; for shutdown. */
+  void drain() {
+    if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && head == null) {
+      stream.close();
+    }
+  }
+
+  /** The one path to CLOSED for a failure or a forced close; idempotent. */
+  void fail(Throwable cause) {
+    if (state != State.CLOSED) {
+      log.debug("closing the connection from {}: {}", stream.remoteAddress(), cause.toString());
+      stream.close();
+    }
+  }
+
+  boolean isClosed() {
+    return state == State.CLOSED;
+  }
+
+  private void onClosed(Throwable cause) {
+    state = State.CLOSED;
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+    exchange.connectionClosed();
+    context.connections.remove(this);
+  }
+
+  @Override
+  public void onEnd(Buffer buffered) {
+    buffered.clear();
+  }
+
+  @Override
+  public void onError(Throwable cause) {
+    // The close listener does the bookkeeping.
+  }
+
+  /** Moves the deadline to {@code timeoutNanos} from now, arming the timer if none is pending. */
+  private void touch(long timeoutNanos) {
+    deadlineNanos = loop.nanoTime() + timeoutNanos;
+    if (timer == null && state != State.CLOSED) {
+      arm(timeoutNanos);
+    }
+  }
+
+  /**
+   * A response whose bytes wait for a client that stopped reading for a whole read timeout is
+   * given up; a handler that takes long is not (the server cannot tell slow from stuck).
+   */
+  private void checkWriteProgress() {
+    long written = stream.bytesWritten();
+    if (stream.pendingWriteBytes() > 0 && written == writtenAtLastCheck) {
+      fail(new TimeoutException("write stalled"));
+      return;
+    }
+    writtenAtLastCheck = written;
+    touch(context.bodyReadTimeoutNanos);
+  }
+
+  private void arm(long delayNanos) {
+    try {
+      timer = loop.schedule(Duration.ofNanos(delayNanos), this::onTimer);
+    } catch (RejectedExecutionException e) {
+      fail(e);
+    }
+  }
+
+  private void onTimer() {
+    timer = null;
+    if (state == State.CLOSED) {
+      return;
+    }
+    long remaining = deadlineNanos - loop.nanoTime();
+    if (state == State.HANDLING) {
+      touch(context.idleTimeoutNanos);
+    } else if (state == State.WRITING) {
+      checkWriteProgress();
+    } else if (remaining > 0) {
+      arm(remaining);
+    } else {
+      fail(new TimeoutException(state == State.READING_HEAD
+          && head == null && stream.bufferedBytes() == 0 ? "idle timeout" : "read timeout"));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.gust.server;
+
+import io.gust.http.CodecLimits;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every connection of one server shares: routes, limits, timeouts and the open set. */
+final class ServerContext {
+  final Router router;
+  final CodecLimits limits;
+  final long idleTimeoutNanos;
+  final long bodyReadTimeoutNanos;
+  final String serverName;
+  /** Connections still open, from any loop; the server drains them on close. */
+  final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+  final AtomicLong accepted = new AtomicLong();
+  /** Set once the server is closing: responses then close their connections. */
+  volatile boolean draining;
+
+  ServerContext(Router router, CodecLimits limits, long idleTimeoutNanos,
+      long bodyReadTimeoutNanos, String serverName) {
+    this.router = router;
+    this.limits = limits;
+    this.idleTimeoutNanos = idleTimeoutNanos;
+    this.bodyReadTimeoutNanos = bodyReadTimeoutNanos;
+    this.serverName = serverName;
+  }
+}

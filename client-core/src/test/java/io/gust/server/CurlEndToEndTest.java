@@ -1,0 +1,131 @@
+package io.gust.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.testing.TestServerExtension;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server against curl, a client Gust did not write. Skipped without curl unless CI=true. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CurlEndToEndTest {
+  @RegisterExtension
+  final TestServerExtension server = new TestServerExtension();
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void requireCurl() {
+    boolean present = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .anyMatch(p -> Files.isExecutable(Path.of(p, "curl")));
+    if (!present && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError("curl is required on CI (.ci/run installs it)");
+    }
+    Assumptions.assumeTrue(present, "curl is not installed; skipping the curl interoperability tests");
+  }
+
+  /** What one curl run printed. */
+  private record Run(int exit, byte[] stdout, String stderr) {
+    String out() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+  }
+
+  private Run curl(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20"));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
+    return new Run(process.exitValue(), Files.readAllBytes(out), Files.readString(err));
+  }
+
+  private String url(String path) {
+    return server.url(path).toString();
+  }
+
+  @Test
+  void twoUrlsInOneInvocationReuseTheConnection() throws Exception {
+    Run run = curl("-v", url("/hello"), url("/second"));
+    assertEquals(0, run.exit(), run.stderr());
+    assertEquals("hello\nhandle second request\n", run.out());
+    assertTrue(run.stderr().contains("Re-using existing connection"), run.stderr());
+    assertEquals(1, server.server().acceptedConnections());
+  }
+
+  @Test
+  void chunkedUploadIsEchoedDechunked() throws Exception {
+    byte[] body = new byte[200_000];
+    new java.util.Random(1).nextBytes(body);
+    Path file = Files.write(dir.resolve("upload.bin"), body);
+    Run run = curl("-H", "Transfer-Encoding: chunked", "--data-binary", "@" + file, url("/echo"));
+    assertEquals(0, run.exit(), run.stderr());
+    assertTrue(run.out().startsWith("POST /echo HTTP/1.1\r\n"));
+    assertTrue(run.out().contains("Transfer-Encoding: chunked\r\n"));
+    byte[] tail = Arrays.copyOfRange(run.stdout(), run.stdout().length - body.length,
+        run.stdout().length);
+    assertArrayEquals(body, tail);
+  }
+
+  @Test
+  void chunkedDownloadArrivesWhole() throws Exception {
+    Run run = curl("-i", url("/stream/3"));
+    assertTrue(run.out().contains("Transfer-Encoding: chunked"), run.out());
+    assertTrue(run.out().endsWith("chunk 0\nchunk 1\nchunk 2\n"), run.out());
+  }
+
+  @Test
+  void headShowsTheLengthAndNoBody() throws Exception {
+    Run run = curl("-I", url("/bytes/1234"));
+    assertEquals(0, run.exit(), run.stderr());
+    assertTrue(run.out().startsWith("HTTP/1.1 200 OK"), run.out());
+    assertTrue(run.out().contains("Content-Length: 1234"), run.out());
+  }
+
+  @Test
+  void expectContinueIsAnsweredBeforeTheBody() throws Exception {
+    Run run = curl("-v", "-H", "Expect: 100-continue", "--data-binary", "some body",
+        url("/echo"));
+    assertEquals(0, run.exit(), run.stderr());
+    assertTrue(run.stderr().contains("HTTP/1.1 100 Continue"), run.stderr());
+    assertTrue(run.out().endsWith("\r\n\r\nsome body"), run.out());
+  }
+
+  @Test
+  void tenMebibytesBothWays() throws Exception {
+    byte[] body = new byte[10 * 1024 * 1024 - 4096];
+    new java.util.Random(2).nextBytes(body);
+    Path file = Files.write(dir.resolve("big.bin"), body);
+    Run up = curl("--data-binary", "@" + file, url("/echo"));
+    assertEquals(0, up.exit(), up.stderr());
+    assertArrayEquals(body, Arrays.copyOfRange(up.stdout(), up.stdout().length - body.length,
+        up.stdout().length));
+    Run down = curl(url("/bytes/" + 10 * 1024 * 1024));
+    assertEquals(10 * 1024 * 1024, down.stdout().length);
+    assertEquals((byte) (12345 % 251), down.stdout()[12345]);
+  }
+
+  @Test
+  void gzipIsDecodedByCurl() throws Exception {
+    Run run = curl("--compressed", url("/gzip"));
+    assertEquals(TestRoutes.GZIP_TEXT, run.out());
+  }
+}
