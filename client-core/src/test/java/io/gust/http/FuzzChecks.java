@@ -1,0 +1,44 @@
+package io.gust.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The assertions every codec fuzz harness makes about a failure it was allowed to see. */
+final class FuzzChecks {
+  private FuzzChecks() {}
+
+  /**
+   * Asserts that {@code error} is a well-formed codec error under {@code limits}: it has a
+   * message and a phase, and a size error names the configured value of its limit.
+   */
+  static void assertWellFormed(HttpProtocolException error, CodecLimits limits, long maxDecodedBytes) {
+    assertNotNull(error.getMessage());
+    assertTrue(error.phase() == Phase.HEADERS || error.phase() == Phase.BODY, error.phase()::toString);
+    if (error instanceof MessageTooLargeException) {
+      MessageTooLargeException tooLarge = (MessageTooLargeException) error;
+      assertEquals(expectedLimitValue(tooLarge.limit(), limits, maxDecodedBytes), tooLarge.limitValue());
+    }
+  }
+
+  private static long expectedLimitValue(
+      MessageTooLargeException.Limit limit, CodecLimits limits, long maxDecodedBytes) {
+    switch (limit) {
+      case HEAD_BYTES:
+        return limits.maxHeadBytes();
+      case HEADER_COUNT:
+        return limits.maxHeaderCount();
+      case CHUNK_LINE_BYTES:
+        return ChunkedDecoder.MAX_CHUNK_LINE_BYTES;
+      case BODY_BYTES:
+        return limits.maxBodyBytes();
+      default:
+        return maxDecodedBytes;
+    }
+  }
+
+  /** Describes the outcome of a failed run for comparing runs: its type and message. */
+  static String describe(HttpProtocolException error) {
+    return "failed: " + error.getClass().getSimpleName() + ": " + error.getMessage();
+  }
+}
