@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import okio.Buffer;
+
 /** The assertions every codec fuzz harness makes about a failure it was allowed to see. */
 final class FuzzChecks {
   private FuzzChecks() {}
@@ -37,6 +39,21 @@ final class FuzzChecks {
     }
   }
 
+  /** Asserts that a head parser asking for more input holds less than a head's worth of it. */
+  static void assertHeadPending(Buffer in, CodecLimits limits) {
+    assertTrue(in.size() < limits.maxHeadBytes(), "a head grew past its limit");
+  }
+
+  /**
+   * Asserts that a body decoder asking for more input holds no more than a chunk-size line or a
+   * trailer section, and has produced no more than the body limit.
+   */
+  static void assertBodyPending(Buffer in, Buffer body, CodecLimits limits) {
+    assertTrue(body.size() <= limits.maxBodyBytes(), "a body grew past its limit");
+    assertTrue(in.size() < ChunkedDecoder.MAX_CHUNK_LINE_BYTES + limits.maxHeadBytes(),
+        "a chunked body buffered more than a size line or a trailer section");
+  }
+
   /**
    * Describes a failure for comparing runs of one input split differently: only its phase, since
    * a message with two faults (a bad chunk and corrupt gzip inside it) may show either first,
@@ -44,5 +61,18 @@ final class FuzzChecks {
    */
   static String describe(HttpProtocolException error) {
     return "failed in " + error.phase();
+  }
+
+  /** Fails a harness whose parser goes round without consuming input. */
+  static final class ProgressGuard {
+    private long lastSize = -1;
+    private int idleRounds;
+
+    /** Call once per round of parsing; fails after four rounds in a row that consumed nothing. */
+    void round(Buffer in) {
+      idleRounds = in.size() == lastSize ? idleRounds + 1 : 0;
+      assertTrue(idleRounds < 4, "parsing makes no progress");
+      lastSize = in.size();
+    }
   }
 }

@@ -61,24 +61,19 @@ class RequestFuzzTest {
 
     /** Parses as far as the buffered bytes go. */
     private void pump() throws HttpProtocolException {
-      long lastSize = -1;
-      int idleRounds = 0;
+      FuzzChecks.ProgressGuard guard = new FuzzChecks.ProgressGuard();
       while (!closed) {
-        idleRounds = in.size() == lastSize ? idleRounds + 1 : 0;
-        assertTrue(idleRounds < 4, "parsing makes no progress");
-        lastSize = in.size();
+        guard.round(in);
         if (decoder == null) {
           head = parser.parse(in);
           if (head == null) {
-            assertTrue(in.size() < LIMITS.maxHeadBytes(), "a head grew past its limit");
+            FuzzChecks.assertHeadPending(in, LIMITS);
             return;
           }
           framing = BodyFraming.forRequest(head);
           decoder = framing.newDecoder(LIMITS);
         } else if (!decoder.decode(in, body)) {
-          assertTrue(body.size() <= LIMITS.maxBodyBytes(), "a body grew past its limit");
-          assertTrue(in.size() < ChunkedDecoder.MAX_CHUNK_LINE_BYTES + LIMITS.maxHeadBytes(),
-              "a chunked body buffered more than a size line or a trailer section");
+          FuzzChecks.assertBodyPending(in, body, LIMITS);
           return;
         } else {
           endBody();
