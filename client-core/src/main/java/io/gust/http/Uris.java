@@ -24,7 +24,10 @@ final class Uris {
     }
   }
 
-  /** Returns {@code uri} checked for http use, in ASCII form; throws IllegalArgumentException. */
+  /**
+   * Returns {@code uri} checked for http use, in ASCII form: scheme, host and port; throws
+   * IllegalArgumentException.
+   */
   static URI check(URI uri) {
     String text = uri.toString();
     checkNoControls(text);
@@ -38,6 +41,7 @@ final class Uris {
     if (uri.isOpaque() || host(uri) == null) {
       throw new IllegalArgumentException("URL has no host: " + safe(uri));
     }
+    port(uri);
     return uri;
   }
 

@@ -1,6 +1,7 @@
 package io.gust.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,15 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class UrisTest {
+  /** Regression (found by fuzzing): a bad port in a registry-style authority passed newBuilder and failed in build(). */
+  @Test
+  void badPortInARegistryAuthorityIsRefusedByNewBuilder() {
+    assertThrows(IllegalArgumentException.class,
+        () -> HttpRequest.newBuilder("http://user:pw@localhost:80https80/a/:b"));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://my_service:99999/"));
+    assertEquals(8080, HttpRequest.newBuilder("http://my_service:8080/").build().port());
+  }
+
   @Test
   void percentDecodesUtf8AndKeepsPlusAndBrokenEscapes() {
     assertEquals("a b+c\u00e9", Uris.percentDecode("a%20b+c%C3%A9"));
