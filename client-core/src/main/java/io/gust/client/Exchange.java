@@ -1,0 +1,339 @@
+package io.gust.client;
+
+import io.gust.http.Headers;
+import io.gust.http.HttpRequest;
+import io.gust.http.HttpResponse;
+import io.gust.http.HttpTimeoutException;
+import io.gust.http.Phase;
+import io.gust.http.ResponseHead;
+import io.gust.http.Timings;
+import io.gust.loop.Cancellable;
+import io.gust.loop.EventLoop;
+import io.gust.net.ChannelStream;
+import io.gust.net.ConnectTimeoutException;
+import io.gust.net.TcpConnection;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import okio.Buffer;
+import okio.ByteString;
+
+/**
+ * One request and its response on one connection: connect if the connection is new, write, read.
+ * Loop-confined.
+ *
+ * <p>States: CONNECTING → WRITING → (AWAITING_CONTINUE → WRITING) → READING_HEAD → READING_BODY →
+ * DONE; a response head arriving while the request is still being written goes straight to
+ * READING_BODY; any state before DONE → FAILED. Reading starts as soon as the connection is
+ * ready, so an early response or close is noticed while writing. {@link #fail(Throwable)} is the
+ * one failure path: the first failure wins, cancels the timers, closes the connection (freeing
+ * its slot) and tells the fetch once, saying whether a retry is safe. {@link #abort()} is the
+ * same without telling the fetch, for when the fetch itself ended.
+ *
+ * <p>A finished response is handed over from a loop task (this object's {@link #run()}), after
+ * the read that completed it has returned, so that the connection is idle again before the next
+ * exchange (perhaps started by the caller's callback) reads from it.
+ */
+final class Exchange implements Runnable {
+  enum State { CONNECTING, WRITING, AWAITING_CONTINUE, READING_HEAD, READING_BODY, DONE, FAILED }
+
+  private static final Duration CONTINUE_TIMEOUT = Duration.ofSeconds(1);
+
+  final Fetch fetch;
+  final HttpRequest request;
+  final PooledConnection connection;
+  final EventLoop loop;
+  private final boolean reused;
+  ChannelStream stream;
+  private State state;
+  private boolean resolved;
+  private RequestWriter writer;
+  private ResponseReader reader;
+  private Cancellable continueTimer;
+  private ReadTimer readTimer;
+  private long phaseStartNanos;
+  private long writtenNanos;
+  private long firstByteNanos;
+  private HttpResponse response;
+  private boolean reusable;
+
+  Exchange(Fetch fetch, PooledConnection connection) {
+    this.fetch = fetch;
+    this.request = fetch.request();
+    this.connection = connection;
+    this.loop = connection.client.loop;
+    this.reused = connection.state == PooledConnection.State.BUSY;
+  }
+
+  boolean isActive() {
+    return state != State.DONE && state != State.FAILED;
+  }
+
+  Phase phase() {
+    switch (state) {
+      case CONNECTING:
+        return resolved ? Phase.CONNECT : Phase.DNS;
+      case WRITING:
+      case AWAITING_CONTINUE:
+        return Phase.WRITE;
+      case READING_HEAD:
+        return Phase.HEADERS;
+      default:
+        return Phase.BODY;
+    }
+  }
+
+  void start() {
+    phaseStartNanos = loop.nanoTime();
+    if (reused) {
+      fetch.dnsNanos = 0;
+      fetch.connectNanos = 0;
+      begin(connection.stream);
+      return;
+    }
+    state = State.CONNECTING;
+    ClientConfig config = fetch.client.config;
+    CompletableFuture<List<InetSocketAddress>> resolving =
+        config.resolver.resolve(loop, request.host(), request.port());
+    connection.connecting = resolving;
+    resolving.whenComplete(this::resolved);
+  }
+
+  private void resolved(List<InetSocketAddress> addresses, Throwable error) {
+    if (state != State.CONNECTING) {
+      return;
+    }
+    long now = loop.nanoTime();
+    fetch.dnsNanos = now - phaseStartNanos;
+    phaseStartNanos = now;
+    resolved = true;
+    if (error != null) {
+      fail(error);
+      return;
+    }
+    CompletableFuture<TcpConnection> connecting =
+        fetch.client.config.connector.connect(loop, addresses, fetch.connectTimeout());
+    connection.connecting = connecting;
+    connecting.whenComplete(this::connected);
+  }
+
+  private void connected(TcpConnection tcp, Throwable error) {
+    if (state != State.CONNECTING) {
+      if (tcp != null) {
+        tcp.openStream().close();
+      }
+      return;
+    }
+    long now = loop.nanoTime();
+    fetch.connectNanos = now - phaseStartNanos;
+    phaseStartNanos = now;
+    Throwable cause = Failures.unwrap(error);
+    if (cause instanceof ConnectTimeoutException) {
+      fail(Failures.connectTimeout((ConnectTimeoutException) cause, request,
+          fetch.connectTimeout()));
+    } else if (cause != null) {
+      fail(cause);
+    } else {
+      ChannelStream opened = tcp.openStream();
+      connection.connected(opened);
+      begin(opened);
+    }
+  }
+
+  private void begin(ChannelStream ready) {
+    stream = ready;
+    state = State.WRITING;
+    writer = new RequestWriter(this, ready);
+    reader = new ResponseReader(this);
+    Duration readTimeout = fetch.readTimeout();
+    if (readTimeout != null && !readTimeout.isZero()) {
+      readTimer = new ReadTimer(this, readTimeout);
+    }
+    ready.readWith(reader);
+    if (isActive()) {
+      writer.start();
+    }
+  }
+
+  /** The head went out with Expect: 100-continue; the body waits for 100, a final status or 1 s. */
+  void awaitContinue() {
+    state = State.AWAITING_CONTINUE;
+    continueTimer = loop.schedule(CONTINUE_TIMEOUT, () -> {
+      continueTimer = null;
+      sendBodyAfterContinue();
+    });
+  }
+
+  private void sendBodyAfterContinue() {
+    if (state == State.AWAITING_CONTINUE) {
+      state = State.WRITING;
+      writer.sendBody(new Buffer());
+    }
+  }
+
+  void interim(ResponseHead head) {
+    if (head.code() == 100) {
+      cancelContinueTimer();
+      sendBodyAfterContinue();
+    }
+  }
+
+  void requestWritten() {
+    writtenNanos = loop.nanoTime();
+    if (state == State.WRITING) {
+      state = State.READING_HEAD;
+    }
+    progress();
+  }
+
+  void bytesRead() {
+    if (firstByteNanos == 0) {
+      firstByteNanos = loop.nanoTime();
+    }
+    if (readTimer != null) {
+      readTimer.lastReadNanos = loop.nanoTime();
+    }
+  }
+
+  void headReceived(ResponseHead head, boolean redirect) {
+    cancelContinueTimer();
+    state = State.READING_BODY;
+    if (!redirect && request.headerCallback() != null) {
+      UserCallbacks.headers(this, HttpResponse.newBuilder().head(head).request(request).build());
+    }
+  }
+
+  void progress() {
+    if (request.progressListener() != null && reader != null) {
+      UserCallbacks.progress(this, writer.bodyBytesSent, writer.sendTotal, reader.bodyBytes,
+          reader.receiveTotal());
+    }
+  }
+
+  void responseComplete(ResponseHead head, ByteString body, Headers trailers, boolean keepAlive) {
+    state = State.DONE;
+    cancelTimers();
+    long now = loop.nanoTime();
+    if (writtenNanos == 0) {
+      writtenNanos = now;
+    }
+    reusable = keepAlive && writer.isComplete();
+    response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
+        .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
+        .retryCount(fetch.retryCount()).timings(timings(now)).build();
+    loop.execute(this);
+  }
+
+  private Timings timings(long now) {
+    long firstByte = firstByteNanos == 0 ? now : firstByteNanos;
+    return Timings.newBuilder().queueNanos(fetch.queueNanos()).dnsNanos(fetch.dnsNanos)
+        .connectNanos(fetch.connectNanos)
+        .requestWrittenNanos(Math.max(0, writtenNanos - phaseStartNanos))
+        .firstByteNanos(Math.max(0, firstByte - writtenNanos))
+        .bodyNanos(now - firstByte).totalNanos(now - fetch.startNanos()).build();
+  }
+
+  /** Hands the finished response over, once the read that finished it has returned. */
+  @Override
+  public void run() {
+    connection.release(reusable);
+    fetch.exchangeDone(response);
+  }
+
+  /** The one failure path of an exchange. */
+  void fail(Throwable cause) {
+    if (!isActive()) {
+      return;
+    }
+    Phase phase = phase();
+    boolean retryable = reused && (reader == null || !reader.receivedAny)
+        && (phase == Phase.WRITE || phase == Phase.HEADERS);
+    abort();
+    fetch.exchangeFailed(Failures.forClient(cause, request, phase), retryable);
+  }
+
+  /** Ends the exchange without reporting: timers off, connection closed, slot freed. */
+  void abort() {
+    if (!isActive()) {
+      return;
+    }
+    state = State.FAILED;
+    cancelTimers();
+    if (writer != null) {
+      writer.abort();
+    }
+    if (reader != null) {
+      reader.closeContent();
+    }
+    connection.close();
+  }
+
+  private void cancelTimers() {
+    cancelContinueTimer();
+    if (readTimer != null) {
+      readTimer.cancel();
+      readTimer = null;
+    }
+  }
+
+  private void cancelContinueTimer() {
+    if (continueTimer != null) {
+      continueTimer.cancel();
+      continueTimer = null;
+    }
+  }
+
+  /** Runs {@code task} on the loop: now when already there, else queued. */
+  void onLoop(Runnable task) {
+    if (loop.inLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
+  }
+
+  /**
+   * The idle read timeout, lazily: reads only record their time; when the timer fires it fails
+   * the exchange if the connection has been silent for the whole timeout, else re-arms for the
+   * remainder. Time spent paused by the body callback does not count as silence.
+   */
+  private static final class ReadTimer implements Runnable {
+    private final Exchange exchange;
+    private final Duration timeout;
+    long lastReadNanos;
+    private Cancellable timer;
+
+    ReadTimer(Exchange exchange, Duration timeout) {
+      this.exchange = exchange;
+      this.timeout = timeout;
+      this.lastReadNanos = exchange.loop.nanoTime();
+      this.timer = exchange.loop.schedule(timeout, this);
+    }
+
+    @Override
+    public void run() {
+      if (timer == null || !exchange.isActive()) {
+        return;
+      }
+      long now = exchange.loop.nanoTime();
+      if (exchange.stream.isReadingPaused() || exchange.state == State.WRITING) {
+        lastReadNanos = now;
+      }
+      long silentNanos = now - lastReadNanos;
+      if (silentNanos >= timeout.toNanos()) {
+        timer = null;
+        exchange.fail(new HttpTimeoutException(exchange.request, exchange.phase(), timeout));
+      } else {
+        timer = exchange.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
+      }
+    }
+
+    void cancel() {
+      if (timer != null) {
+        timer.cancel();
+        timer = null;
+      }
+    }
+  }
+}

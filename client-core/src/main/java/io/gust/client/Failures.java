@@ -1,0 +1,80 @@
+package io.gust.client;
+
+import io.gust.http.HttpClientException;
+import io.gust.http.HttpConnectException;
+import io.gust.http.HttpProtocolException;
+import io.gust.http.HttpRequest;
+import io.gust.http.HttpTimeoutException;
+import io.gust.http.MessageTooLargeException;
+import io.gust.http.Phase;
+import io.gust.http.TruncatedBodyException;
+import io.gust.net.ConnectFailedException;
+import io.gust.net.ConnectTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Turns what the lower layers raise into the client's typed failures, at the boundary where the
+ * request and phase are known. Messages carry only {@link HttpClientException#safeUri} forms.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** Maps {@code cause}, raised while {@code request} was in {@code phase}, to a client failure. */
+  static HttpClientException forClient(Throwable cause, HttpRequest request, Phase phase) {
+    Throwable unwrapped = unwrap(cause);
+    if (unwrapped instanceof HttpClientException) {
+      HttpClientException typed = (HttpClientException) unwrapped;
+      return typed.request() != null ? typed : withRequest(typed, request);
+    }
+    String target = HttpClientException.safeUri(request.uri());
+    if (unwrapped instanceof UnknownHostException) {
+      return new HttpConnectException("cannot resolve host of " + target, request, Phase.DNS,
+          unwrapped);
+    }
+    if (unwrapped instanceof ConnectFailedException) {
+      return new HttpConnectException("cannot connect to " + target, request, Phase.CONNECT,
+          unwrapped);
+    }
+    return new HttpClientException(describe(unwrapped) + " during " + phase + " for " + target,
+        request, phase, unwrapped);
+  }
+
+  /** A connect timeout, which names the connect phase and the configured timeout. */
+  static HttpClientException connectTimeout(ConnectTimeoutException cause, HttpRequest request,
+      Duration timeout) {
+    HttpTimeoutException error = new HttpTimeoutException(request, Phase.CONNECT, timeout);
+    error.addSuppressed(cause);
+    return error;
+  }
+
+  private static HttpClientException withRequest(HttpClientException codec, HttpRequest request) {
+    String message = codec.getMessage() + " for " + HttpClientException.safeUri(request.uri());
+    if (codec instanceof MessageTooLargeException) {
+      MessageTooLargeException tooLarge = (MessageTooLargeException) codec;
+      return new MessageTooLargeException(tooLarge.limit(), tooLarge.limitValue(), request,
+          codec.phase(), codec);
+    }
+    if (codec instanceof TruncatedBodyException) {
+      return new TruncatedBodyException(message, request, codec);
+    }
+    if (codec instanceof HttpProtocolException) {
+      return new HttpProtocolException(message, request, codec.phase(), codec);
+    }
+    return new HttpClientException(message, request, codec.phase(), codec);
+  }
+
+  static Throwable unwrap(Throwable cause) {
+    Throwable current = cause;
+    while (current instanceof CompletionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,207 @@
+package io.gust.client;
+
+import io.gust.http.HttpRequest;
+import io.gust.loop.EventLoop;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The client's partition on one loop: its connection pool, its FIFO queue of fetches waiting for
+ * a slot, and its live fetches. Loop-confined: every method runs on {@link #loop}'s thread.
+ *
+ * <p>One slot is one open socket: a fetch in flight holds one (connecting or carrying its
+ * exchange), an idle pooled connection holds one. So {@code maxConnections} bounds both the
+ * exchanges in flight and the sockets open. A fetch that finds no idle connection to its origin
+ * and no free slot waits in the queue; when the loop is at its limit while idle connections to
+ * other origins hold slots, the oldest of those is closed to make room.
+ */
+final class LoopClient {
+  final EventLoop loop;
+  final ClientConfig config;
+  private final int maxConnections;
+  private final int maxConnectionsPerHost;
+  /** Origins by host name; origins sharing a name are chained through {@link HostPool#next}. */
+  private final HashMap<String, HostPool> hosts = new HashMap<>();
+  private final ArrayDeque<Fetch> queue = new ArrayDeque<>();
+  /** Sentinel of the doubly linked list of fetches submitted and not yet finished. */
+  private final Fetch live = Fetch.sentinel();
+  /** Open sockets, connecting ones included. */
+  private int openCount;
+  private boolean closed;
+  private boolean dispatching;
+  private boolean redispatch;
+  private boolean lastClaimClientFull;
+
+  LoopClient(EventLoop loop, ClientConfig config, int maxConnections, int maxConnectionsPerHost) {
+    this.loop = loop;
+    this.config = config;
+    this.maxConnections = maxConnections;
+    this.maxConnectionsPerHost = maxConnectionsPerHost;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Takes in a new fetch: it starts now when a slot is free, else it waits its turn. */
+  void submit(Fetch fetch) {
+    if (closed) {
+      fetch.failClientClosed();
+      return;
+    }
+    fetch.linkAfter(live);
+    fetch.start();
+    if (!fetch.isDone()) {
+      acquire(fetch);
+    }
+  }
+
+  /** Finds a connection for the fetch's current request, or queues it behind earlier waiters. */
+  void acquire(Fetch fetch) {
+    PooledConnection connection = queue.isEmpty() ? claim(fetch) : null;
+    if (connection != null) {
+      fetch.startExchange(connection);
+    } else {
+      queue.addLast(fetch);
+      fetch.queued();
+      dispatch();
+    }
+  }
+
+  /** Drops a queued fetch (cancelled or timed out); false when it was not queued. */
+  boolean dequeue(Fetch fetch) {
+    return queue.remove(fetch);
+  }
+
+  /** Starts queued fetches, in order, while slots allow. Reentrant calls fold into one pass. */
+  void dispatch() {
+    if (dispatching) {
+      redispatch = true;
+      return;
+    }
+    dispatching = true;
+    try {
+      do {
+        redispatch = false;
+        while (startNextQueued()) {
+          // Each start may free or take slots; rescan from the head.
+        }
+      } while (redispatch);
+    } finally {
+      dispatching = false;
+    }
+  }
+
+  private boolean startNextQueued() {
+    Iterator<Fetch> waiting = queue.iterator();
+    while (waiting.hasNext()) {
+      Fetch fetch = waiting.next();
+      PooledConnection connection = claim(fetch);
+      if (connection != null) {
+        waiting.remove();
+        fetch.startExchange(connection);
+        return true;
+      }
+      if (lastClaimClientFull) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns a connection for the fetch: a healthy idle one to its origin (BUSY), or a new one
+   * (CONNECTING) when both limits allow; null when neither, with {@link #lastClaimClientFull}
+   * saying whether the loop-wide limit (rather than the origin's) stood in the way.
+   */
+  private PooledConnection claim(Fetch fetch) {
+    HttpRequest request = fetch.request();
+    HostPool host = hostPool(request);
+    lastClaimClientFull = false;
+    if (!fetch.needsFreshConnection()) {
+      PooledConnection idle = host.takeIdle();
+      if (idle != null) {
+        return idle;
+      }
+    }
+    if (host.open.size() >= maxConnectionsPerHost) {
+      return null;
+    }
+    if (openCount >= maxConnections && !closeIdleElsewhere(host)) {
+      lastClaimClientFull = true;
+      return null;
+    }
+    PooledConnection connection = new PooledConnection(this, host);
+    openCount++;
+    host.open.add(connection);
+    return connection;
+  }
+
+  private boolean closeIdleElsewhere(HostPool except) {
+    for (HostPool first : hosts.values()) {
+      for (HostPool pool = first; pool != null; pool = pool.next) {
+        if (pool != except && !pool.idle.isEmpty()) {
+          pool.idle.peekLast().close();
+          return openCount < maxConnections;
+        }
+      }
+    }
+    return false;
+  }
+
+  private HostPool hostPool(HttpRequest request) {
+    HostPool first = hosts.get(request.host());
+    for (HostPool pool = first; pool != null; pool = pool.next) {
+      if (pool.matches(request)) {
+        return pool;
+      }
+    }
+    HostPool created = new HostPool(request);
+    created.next = first;
+    hosts.put(request.host(), created);
+    return created;
+  }
+
+  /** A connection closed: its slot is free. */
+  void connectionClosed(PooledConnection connection) {
+    openCount--;
+    connection.host.open.remove(connection);
+    dispatch();
+  }
+
+  /** Fails every queued and live fetch as cancelled by a client close, and closes every socket. */
+  void shutdown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.clear();
+    while (live.nextLive != live) {
+      live.nextLive.failClientClosed();
+    }
+    for (HostPool first : new ArrayList<>(hosts.values())) {
+      for (HostPool pool = first; pool != null; pool = pool.next) {
+        for (PooledConnection connection : new ArrayList<>(pool.open)) {
+          connection.close();
+        }
+      }
+    }
+    hosts.clear();
+  }
+
+  /** Adds this partition's origins to {@code into} and returns its queue length. */
+  int snapshot(List<PoolSnapshot.Host> into) {
+    long now = loop.nanoTime();
+    for (HostPool first : hosts.values()) {
+      for (HostPool pool = first; pool != null; pool = pool.next) {
+        if (!pool.open.isEmpty()) {
+          into.add(pool.snapshot(now));
+        }
+      }
+    }
+    return queue.size();
+  }
+}

@@ -1,0 +1,136 @@
+package io.gust.client;
+
+import io.gust.http.ResponseHeadParser;
+import io.gust.loop.Cancellable;
+import io.gust.net.ChannelStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One socket of the pool, from connecting to closed. Counts against its loop's and host's
+ * connection limits from the moment it is created until {@link #close()}. Loop-confined.
+ *
+ * <p>States: CONNECTING → BUSY (connected, carrying an exchange) ⇄ IDLE (in its host's idle
+ * deque) → CLOSED; any state → CLOSED. The idle timer is lazy: it is armed when the connection
+ * first goes idle and, when it fires, closes the connection if it has been idle for the whole
+ * timeout, or re-arms itself for the remainder; going busy and idle again costs no timer work.
+ */
+final class PooledConnection implements Runnable, Consumer<Throwable> {
+  private static final Logger log = LoggerFactory.getLogger(PooledConnection.class);
+
+  enum State { CONNECTING, BUSY, IDLE, CLOSED }
+
+  final LoopClient client;
+  final HostPool host;
+  final long openedNanos;
+  /** Parses every response head on this connection. */
+  final ResponseHeadParser headParser;
+  ChannelStream stream;
+  State state = State.CONNECTING;
+  int reuseCount;
+  private long idleSinceNanos;
+  /** The armed idle timer, or null. */
+  private Cancellable idleTimer;
+  /** The lookup or connect in progress, cancelled to abort it; null once connected. */
+  CompletableFuture<?> connecting;
+
+  PooledConnection(LoopClient client, HostPool host) {
+    this.client = client;
+    this.host = host;
+    this.openedNanos = client.loop.nanoTime();
+    this.headParser = new ResponseHeadParser(client.config.limits);
+  }
+
+  void connected(ChannelStream connectedStream) {
+    connecting = null;
+    stream = connectedStream;
+    state = State.BUSY;
+    stream.addCloseListener(this);
+  }
+
+  /** Takes this idle connection for an exchange if it is still healthy; closes it otherwise. */
+  boolean reuse() {
+    if (state == State.IDLE && stream.isHealthy()) {
+      state = State.BUSY;
+      reuseCount++;
+      return true;
+    }
+    close();
+    return false;
+  }
+
+  /**
+   * Ends this connection's exchange: back to the idle deque when {@code reusable} (and the pool
+   * is open), closed otherwise. Either way the loop's queue gets a chance to run.
+   */
+  void release(boolean reusable) {
+    if (state != State.BUSY) {
+      return;
+    }
+    if (reusable && !client.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
+      state = State.IDLE;
+      idleSinceNanos = client.loop.nanoTime();
+      host.idle.addFirst(this);
+      if (idleTimer == null) {
+        idleTimer = client.loop.schedule(client.config.idleTimeout, this);
+      }
+      client.dispatch();
+    } else {
+      close();
+    }
+  }
+
+  /** Closes the socket and frees the slot; idempotent. */
+  void close() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    State was = state;
+    state = State.CLOSED;
+    if (was == State.IDLE) {
+      host.idle.remove(this);
+    }
+    if (idleTimer != null) {
+      idleTimer.cancel();
+      idleTimer = null;
+    }
+    if (connecting != null) {
+      connecting.cancel(false);
+      connecting = null;
+    }
+    if (stream != null) {
+      stream.close();
+    }
+    client.connectionClosed(this);
+  }
+
+  /** The idle timer fired. */
+  @Override
+  public void run() {
+    idleTimer = null;
+    if (state != State.IDLE) {
+      return;
+    }
+    long timeoutNanos = client.config.idleTimeout.toNanos();
+    long idleNanos = client.loop.nanoTime() - idleSinceNanos;
+    if (idleNanos >= timeoutNanos) {
+      log.debug("closing {} idle for {} ms", stream, idleNanos / 1_000_000);
+      close();
+    } else {
+      idleTimer = client.loop.schedule(
+          Duration.ofNanos(timeoutNanos - idleNanos), this);
+    }
+  }
+
+  /** The stream closed; while idle that frees the slot, while busy the exchange hears it too. */
+  @Override
+  public void accept(Throwable cause) {
+    if (state == State.IDLE) {
+      log.debug("idle connection closed by peer: {}", stream);
+      close();
+    }
+  }
+}

@@ -1,0 +1,296 @@
+package io.gust.client;
+
+import io.gust.http.BodyWriter;
+import io.gust.http.Headers;
+import io.gust.http.Http1Writer;
+import io.gust.http.HttpRequest;
+import io.gust.http.RequestBody;
+import io.gust.loop.EventLoop;
+import io.gust.net.ChannelStream;
+import io.gust.net.WriteListener;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import okio.Buffer;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one request: its head with the fields the client adds (Host, User-Agent,
+ * Accept-Encoding, framing, Expect), then its body — bytes at once, a file in chunks read off the
+ * loop, or a producer's chunks (chunked unless it announced a length) with write backpressure.
+ * Loop-confined, except the {@link BodyWriter} methods, which hop to the loop.
+ *
+ * <p>As the {@link WriteListener} of the request's last write it tells the exchange when the
+ * whole request reached the socket; a failed write fails the exchange in phase WRITE.
+ */
+final class RequestWriter implements WriteListener, BodyWriter {
+  private static final Logger log = LoggerFactory.getLogger(RequestWriter.class);
+
+  private final Exchange exchange;
+  private final ChannelStream stream;
+  private final EventLoop loop;
+  private final HttpRequest request;
+  private final RequestBody body;
+  /** Body bytes handed to the stream so far. */
+  long bodyBytesSent;
+  /** The body length announced in Content-Length, or -1 when chunked or unknown yet. */
+  long sendTotal = -1;
+  private boolean chunked;
+  private boolean ended;
+  private boolean complete;
+  /** The file being sent, while it is. */
+  private FileSource file;
+
+  RequestWriter(Exchange exchange, ChannelStream stream) {
+    this.exchange = exchange;
+    this.stream = stream;
+    this.loop = stream.loop();
+    this.request = exchange.request;
+    this.body = request.body();
+  }
+
+  /** Whether every byte of the request reached the socket. */
+  boolean isComplete() {
+    return complete;
+  }
+
+  /** Writes the head and, unless the exchange waits for 100 Continue, the body. */
+  void start() {
+    if (body != null && body.kind() == RequestBody.Kind.FILE) {
+      loop.runInExecutor(exchange.fetch.client.config.fileExecutor,
+          () -> FileSource.open(body.path())).whenComplete(this::fileOpened);
+      return;
+    }
+    long length = body == null ? (expectsBody() ? 0 : -1) : body.contentLength();
+    writeHeadThenBody(length);
+  }
+
+  private void fileOpened(FileSource opened, Throwable error) {
+    if (error != null) {
+      exchange.fail(error);
+    } else if (!exchange.isActive()) {
+      opened.close();
+    } else {
+      file = opened;
+      writeHeadThenBody(opened.size);
+    }
+  }
+
+  private void writeHeadThenBody(long contentLength) {
+    Buffer out = new Buffer();
+    chunked = body != null && contentLength < 0;
+    sendTotal = contentLength;
+    writeHead(out, contentLength);
+    if (exchange.fetch.expectContinue()) {
+      stream.write(out, null);
+      exchange.awaitContinue();
+    } else {
+      sendBody(out);
+    }
+  }
+
+  /** Sends the body after {@code prefix} (the head, or nothing after a 100 Continue). */
+  void sendBody(Buffer prefix) {
+    if (body == null) {
+      stream.write(prefix, this);
+      return;
+    }
+    switch (body.kind()) {
+      case BYTES:
+        prefix.write(body.bytes());
+        bodyBytesSent = body.bytes().size();
+        stream.write(prefix, this);
+        break;
+      case FILE:
+        stream.write(prefix, null);
+        readFileChunk();
+        break;
+      default:
+        stream.write(prefix, null);
+        produce();
+    }
+  }
+
+  private void produce() {
+    try {
+      body.producer().produce(this);
+    } catch (RuntimeException | Error e) {
+      log.warn("body producer for {} threw", request, e);
+      exchange.fail(e);
+    }
+  }
+
+  private void readFileChunk() {
+    FileSource source = file;
+    loop.runInExecutor(exchange.fetch.client.config.fileExecutor, source::readChunk)
+        .whenComplete(this::fileChunkRead);
+  }
+
+  private void fileChunkRead(Buffer chunk, Throwable error) {
+    if (!exchange.isActive()) {
+      return;
+    }
+    if (error != null) {
+      exchange.fail(error);
+      return;
+    }
+    bodyBytesSent += chunk.size();
+    boolean last = file.isDone();
+    stream.write(chunk, last ? this : new WriteListener() {
+      @Override
+      public void onWritten() {
+        exchange.progress();
+        readFileChunk();
+      }
+
+      @Override
+      public void onWriteFailed(Throwable cause) {
+        exchange.fail(cause);
+      }
+    });
+  }
+
+  /** The exchange ended: release the file. */
+  void abort() {
+    if (file != null) {
+      file.close();
+      file = null;
+    }
+  }
+
+  @Override
+  public void onWritten() {
+    complete = true;
+    abort();
+    exchange.requestWritten();
+  }
+
+  @Override
+  public void onWriteFailed(Throwable cause) {
+    exchange.fail(cause);
+  }
+
+  @Override
+  public CompletionStage<Void> write(ByteString chunk) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    if (loop.inLoop()) {
+      writeChunk(chunk, written);
+    } else {
+      loop.execute(() -> writeChunk(chunk, written));
+    }
+    return written;
+  }
+
+  private void writeChunk(ByteString chunk, CompletableFuture<Void> written) {
+    if (ended || !exchange.isActive()) {
+      written.completeExceptionally(new IllegalStateException(
+          ended ? "body already ended" : "exchange is over"));
+      return;
+    }
+    Buffer out = new Buffer();
+    if (chunked) {
+      Http1Writer.writeChunk(out, chunk);
+    } else {
+      out.write(chunk);
+    }
+    bodyBytesSent += chunk.size();
+    if (!chunked && bodyBytesSent > sendTotal) {
+      written.completeExceptionally(new IllegalStateException("body longer than announced"));
+      exchange.fail(new IllegalStateException("body producer wrote more than its content length"));
+      return;
+    }
+    stream.write(out, new WriteListener() {
+      @Override
+      public void onWritten() {
+        exchange.progress();
+        written.complete(null);
+      }
+
+      @Override
+      public void onWriteFailed(Throwable cause) {
+        written.completeExceptionally(cause);
+      }
+    });
+  }
+
+  @Override
+  public void end() {
+    onLoop(() -> {
+      if (ended || !exchange.isActive()) {
+        return;
+      }
+      ended = true;
+      if (!chunked && bodyBytesSent != sendTotal) {
+        exchange.fail(new IllegalStateException("body producer wrote " + bodyBytesSent
+            + " bytes but announced " + sendTotal));
+        return;
+      }
+      Buffer out = new Buffer();
+      if (chunked) {
+        Http1Writer.writeLastChunk(out, Headers.empty());
+      }
+      stream.write(out, this);
+    });
+  }
+
+  @Override
+  public void fail(Throwable cause) {
+    onLoop(() -> exchange.fail(cause));
+  }
+
+  private void onLoop(Runnable task) {
+    if (loop.inLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
+  }
+
+  private boolean expectsBody() {
+    String method = request.method();
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+
+  private void writeHead(Buffer out, long contentLength) {
+    Headers headers = request.headers();
+    out.writeUtf8(request.method()).writeByte(' ').writeUtf8(request.requestTarget())
+        .writeUtf8(" HTTP/1.1\r\n");
+    if (headers.get("Host") == null) {
+      field(out, "Host", request.hostHeader());
+    }
+    for (int i = 0, size = headers.size(); i < size; i++) {
+      String name = headers.name(i);
+      if (!isFramingField(name)) {
+        field(out, name, headers.value(i));
+      }
+    }
+    ClientConfig config = exchange.fetch.client.config;
+    if (headers.get("User-Agent") == null) {
+      field(out, "User-Agent", config.userAgent);
+    }
+    if (exchange.fetch.decompress()) {
+      field(out, "Accept-Encoding", "gzip, deflate");
+    }
+    if (body != null && body.contentType() != null && headers.get("Content-Type") == null) {
+      field(out, "Content-Type", body.contentType());
+    }
+    if (chunked) {
+      field(out, "Transfer-Encoding", "chunked");
+    } else if (contentLength >= 0) {
+      out.writeUtf8("Content-Length: ").writeDecimalLong(contentLength).writeUtf8("\r\n");
+    }
+    if (exchange.fetch.expectContinue() && headers.get("Expect") == null) {
+      field(out, "Expect", "100-continue");
+    }
+    out.writeUtf8("\r\n");
+  }
+
+  private static boolean isFramingField(String name) {
+    return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
+  }
+
+  private static void field(Buffer out, String name, String value) {
+    out.writeUtf8(name).writeUtf8(": ").writeUtf8(value).writeUtf8("\r\n");
+  }
+}

@@ -1,0 +1,250 @@
+package io.gust.client;
+
+import io.gust.http.BodyChunkCallback;
+import io.gust.http.BodyDecoder;
+import io.gust.http.BodyFraming;
+import io.gust.http.CodecLimits;
+import io.gust.http.ContentDecoder;
+import io.gust.http.HttpClientException;
+import io.gust.http.ResponseHead;
+import io.gust.net.ReadListener;
+import java.io.EOFException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import okio.Buffer;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one response from the connection's buffer: heads (skipping 1xx), the body by its framing,
+ * content decoding, and the body either collected or streamed to the request's body callback.
+ * Loop-confined; it is the exchange's {@link ReadListener}.
+ *
+ * <p>Backpressure: when the body callback returns a stage that is not complete, reading pauses
+ * until it completes. A redirect that will be followed has its body drained and dropped, never
+ * shown to the callbacks.
+ */
+final class ResponseReader implements ReadListener {
+  private static final Logger log = LoggerFactory.getLogger(ResponseReader.class);
+
+  private final Exchange exchange;
+  private ResponseHead head;
+  private BodyFraming framing;
+  private BodyDecoder decoder;
+  private ContentDecoder content;
+  private BodyChunkCallback bodyCallback;
+  private boolean discard;
+  /** Body bytes as framed on the wire, before content decoding. */
+  private final Buffer framed = new Buffer();
+  /** Body bytes after content decoding, collected or about to be streamed. */
+  private Buffer decoded;
+  /** Decoded body bytes received so far. */
+  long bodyBytes;
+  /** True once any response byte arrived: after that a failure is never retried. */
+  boolean receivedAny;
+  private boolean paused;
+  /** The body ended while a chunk was still being processed by the callback. */
+  private boolean completeWhenResumed;
+
+  ResponseReader(Exchange exchange) {
+    this.exchange = exchange;
+  }
+
+  /** The announced body length, or -1 when unknown. */
+  long receiveTotal() {
+    return framing == null || framing.contentLength() < 0 || content != null
+        ? -1 : framing.contentLength();
+  }
+
+  @Override
+  public boolean onReadable(Buffer in) {
+    receivedAny = true;
+    exchange.bytesRead();
+    try {
+      if (head == null && !readHead(in)) {
+        return exchange.isActive();
+      }
+      return readBody(in) && exchange.isActive();
+    } catch (HttpClientException e) {
+      exchange.fail(e);
+      return false;
+    }
+  }
+
+  /** Parses heads until the final one; false when more bytes are needed. */
+  private boolean readHead(Buffer in) throws HttpClientException {
+    while (true) {
+      ResponseHead parsed = exchange.connection.headParser.parse(in);
+      if (parsed == null) {
+        return false;
+      }
+      if (!parsed.isInterim()) {
+        startBody(parsed);
+        return exchange.isActive();
+      }
+      exchange.interim(parsed);
+    }
+  }
+
+  private void startBody(ResponseHead parsed) throws HttpClientException {
+    head = parsed;
+    Fetch fetch = exchange.fetch;
+    framing = BodyFraming.forResponse(exchange.request.method(), parsed);
+    discard = fetch.willFollow(parsed.code(), parsed.headers());
+    bodyCallback = discard ? null : exchange.request.bodyCallback();
+    CodecLimits limits = fetch.client.config.limits;
+    decoder = framing.newDecoder(bodyCallback == null ? limits
+        : limits.withMaxBodyBytes(Long.MAX_VALUE));
+    if (!discard && fetch.decompress()) {
+      content = ContentDecoder.forEncoding(parsed.headers().get("Content-Encoding"),
+          bodyCallback == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
+    }
+    decoded = content == null ? framed : new Buffer();
+    exchange.headReceived(parsed, discard);
+  }
+
+  /** Moves body bytes on; true while more are expected. */
+  private boolean readBody(Buffer in) throws HttpClientException {
+    boolean finished = decoder.decode(in, framed);
+    if (content != null) {
+      content.decode(framed, decoded);
+      if (finished) {
+        content.finish();
+      }
+    }
+    consumeDecoded();
+    if (finished) {
+      if (paused) {
+        completeWhenResumed = true;
+      } else {
+        complete(framing.isKeepAlive());
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private void consumeDecoded() {
+    long size = decoded.size();
+    if (size == 0) {
+      return;
+    }
+    bodyBytes += size;
+    if (discard) {
+      decoded.clear();
+      return;
+    }
+    exchange.progress();
+    if (bodyCallback != null) {
+      deliver(decoded.readByteString());
+    }
+  }
+
+  private void deliver(ByteString chunk) {
+    Executor executor = exchange.fetch.client.config.callbackExecutor;
+    if (executor == null) {
+      resumeAfter(invoke(chunk));
+      return;
+    }
+    pause();
+    executor.execute(() -> {
+      CompletionStage<?> stage = invoke(chunk);
+      if (stage == null) {
+        exchange.onLoop(() -> chunkDone(null));
+      } else {
+        stage.whenComplete((ignored, error) -> exchange.onLoop(() -> chunkDone(error)));
+      }
+    });
+  }
+
+  private CompletionStage<?> invoke(ByteString chunk) {
+    try {
+      return bodyCallback.onChunk(chunk);
+    } catch (RuntimeException | Error e) {
+      log.warn("body callback for {} threw", exchange.request, e);
+      exchange.onLoop(() -> exchange.fail(e));
+      return null;
+    }
+  }
+
+  private void resumeAfter(CompletionStage<?> stage) {
+    if (stage == null || !exchange.isActive()) {
+      return;
+    }
+    if (stage.toCompletableFuture().isDone()) {
+      stage.whenComplete((ignored, error) -> {
+        if (error != null) {
+          exchange.fail(error);
+        }
+      });
+      return;
+    }
+    pause();
+    stage.whenComplete((ignored, error) -> exchange.onLoop(() -> chunkDone(error)));
+  }
+
+  private void pause() {
+    paused = true;
+    exchange.stream.pauseReading();
+  }
+
+  private void chunkDone(Throwable error) {
+    if (!exchange.isActive()) {
+      return;
+    }
+    if (error != null) {
+      exchange.fail(error);
+      return;
+    }
+    paused = false;
+    if (completeWhenResumed) {
+      complete(framing.isKeepAlive());
+    } else {
+      exchange.stream.resumeReading();
+    }
+  }
+
+  private void complete(boolean keepAlive) {
+    closeContent();
+    ByteString body = bodyCallback != null || discard ? ByteString.EMPTY : decoded.readByteString();
+    exchange.responseComplete(head, body, decoder.trailers(), keepAlive);
+  }
+
+  @Override
+  public void onEnd(Buffer buffered) {
+    if (!exchange.isActive()) {
+      return;
+    }
+    try {
+      if (head == null) {
+        exchange.fail(new EOFException(buffered.size() == 0 && !receivedAny
+            ? "connection closed before the response"
+            : "connection closed in the middle of the response head"));
+        return;
+      }
+      if (readBody(buffered)) {
+        decoder.endOfInput();
+        if (content != null) {
+          content.finish();
+          consumeDecoded();
+        }
+        complete(false);
+      }
+    } catch (HttpClientException e) {
+      exchange.fail(e);
+    }
+  }
+
+  @Override
+  public void onError(Throwable cause) {
+    exchange.fail(cause);
+  }
+
+  /** Releases the inflater; idempotent. */
+  void closeContent() {
+    if (content != null) {
+      content.close();
+    }
+  }
+}
