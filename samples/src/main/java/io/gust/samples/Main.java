@@ -12,6 +12,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (command) {
       case "demo" -> System.exit(LoopDemo.run(rest));
+      case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
       case "help", "-h", "--help" -> usage(0);
       default -> {
         System.err.println("gust: unknown command '" + command + "'");
@@ -24,6 +25,10 @@ public final class Main {
     System.err.println("""
         usage: java -jar gust-samples.jar COMMAND [ARGS...]
           demo    blocking work on the loop versus offloaded work, with timings
+          fetch   [-sSiIL] [-o FILE] [-D FILE] [-X METHOD] [-H 'Name: value']... [-d DATA]
+                  [--data-binary @FILE] [--max-redirs N] [--compressed] [--connect-timeout S]
+                  [-m S] [-k] [--cacert FILE] [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
+                  curl's options and exit codes, on Gust's client
         JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]""");
     System.exit(status);
   }
