@@ -13,6 +13,7 @@ public final class Main {
     switch (command) {
       case "demo" -> System.exit(LoopDemo.run(rest));
       case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
+      case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
       case "help", "-h", "--help" -> usage(0);
       default -> {
         System.err.println("gust: unknown command '" + command + "'");
@@ -29,6 +30,8 @@ public final class Main {
                   [--data-binary @FILE] [--max-redirs N] [--compressed] [--connect-timeout S]
                   [-m S] [-k] [--cacert FILE] [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
                   curl's options and exit codes, on Gust's client
+          serve   [--port N] [--dir DIR] [--loops N]
+                  the companion server: test routes, and the files under DIR
         JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]""");
     System.exit(status);
   }
