@@ -11,7 +11,7 @@ public final class Main {
     String command = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (command) {
-      case "demo" -> System.exit(LoopDemo.run(rest));
+      case "demo" -> System.exit(Demo.run(rest, System.out));
       case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
       case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
       case "help", "-h", "--help" -> usage(0);
@@ -25,7 +25,8 @@ public final class Main {
   private static void usage(int status) {
     System.err.println("""
         usage: java -jar gust-samples.jar COMMAND [ARGS...]
-          demo    blocking work on the loop versus offloaded work, with timings
+          demo    the companion server in-process: a blocking handler versus an offloaded one,
+                  Future and callback style, many fetches at once, with timings
           fetch   [-sSiIL] [-o FILE] [-D FILE] [-X METHOD] [-H 'Name: value']... [-d DATA]
                   [--data-binary @FILE] [--max-redirs N] [--compressed] [--connect-timeout S]
                   [-m S] [-k] [--cacert FILE] [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
