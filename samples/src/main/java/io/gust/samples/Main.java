@@ -14,6 +14,7 @@ public final class Main {
       case "demo" -> System.exit(Demo.run(rest, System.out));
       case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
       case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
+      case "bench" -> System.exit(BenchCommand.run(rest, System.out, System.err));
       case "help", "-h", "--help" -> usage(0);
       default -> {
         System.err.println("gust: unknown command '" + command + "'");
@@ -33,6 +34,9 @@ public final class Main {
                   curl's options and exit codes, on Gust's client
           serve   [--port N] [--dir DIR] [--loops N]
                   the companion server: test routes, and the files under DIR
+          bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--client gust|jdk|okhttp]
+                  [--json] URL
+                  a closed-loop load generator: requests/s and latency percentiles
         JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]""");
     System.exit(status);
   }
