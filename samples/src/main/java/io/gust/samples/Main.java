@@ -2,6 +2,8 @@ package io.gust.samples;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Entry point of the samples jar: {@code java -jar gust-samples.jar COMMAND [ARGS...]}. */
 public final class Main {
@@ -15,12 +17,32 @@ public final class Main {
       case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
       case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
       case "bench" -> System.exit(BenchCommand.run(rest, System.out, System.err));
+      case "example" -> example(rest);
       case "help", "-h", "--help" -> usage(0);
       default -> {
         System.err.println("gust: unknown command '" + command + "'");
         usage(2);
       }
     }
+  }
+
+  /** The example classes, each a {@code main} of its own, runnable by name. */
+  interface Example {
+    void main(String[] args) throws Exception;
+  }
+
+  private static final Map<String, Example> EXAMPLES = new TreeMap<>(Map.of(
+      "FutureStyle", FutureStyle::main, "CallbackStyle", CallbackStyle::main,
+      "ManyAtOnce", ManyAtOnce::main, "Resolvers", Resolvers::main,
+      "BlockingVersusOffloaded", BlockingVersusOffloaded::main, "Streaming", Streaming::main));
+
+  private static void example(String[] args) throws Exception {
+    Example example = args.length == 0 ? null : EXAMPLES.get(args[0]);
+    if (example == null) {
+      System.err.println("usage: example NAME [BASE_URL], NAME one of " + EXAMPLES.keySet());
+      System.exit(2);
+    }
+    example.main(Arrays.copyOfRange(args, 1, args.length));
   }
 
   private static void usage(int status) {
@@ -37,7 +59,11 @@ public final class Main {
           bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--client gust|jdk|okhttp]
                   [--json] URL
                   a closed-loop load generator: requests/s and latency percentiles
-        JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]""");
+          example NAME [BASE_URL]
+                  runs an example (%s)
+                  against BASE_URL, or the companion server in-process
+        JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]"""
+        .formatted(String.join(", ", EXAMPLES.keySet())));
     System.exit(status);
   }
 }
