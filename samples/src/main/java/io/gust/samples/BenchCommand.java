@@ -104,11 +104,8 @@ final class BenchCommand {
   /** Prints, once a second, the requests/s of the last second and the totals so far. */
   private static ScheduledExecutorService progress(ClosedLoop run, long startNanos,
       PrintStream err) {
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "bench-progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-progress"));
     long[] last = {0};
     String end = System.console() != null ? "\r" : "\n";
     ticker.scheduleAtFixedRate(() -> {

@@ -26,11 +26,8 @@ import okio.ByteString;
  * succeeded, as curl does. A write failure is kept and reported as curl's exit 23.
  */
 final class FetchOutput implements AutoCloseable {
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "fetch-output");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("fetch-output"));
   private final OutputStream stdout;
   private final boolean headersToStdout;
   private final Path bodyFile;

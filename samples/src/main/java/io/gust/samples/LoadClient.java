@@ -73,11 +73,8 @@ interface LoadClient extends AutoCloseable {
   /** The JDK's HttpClient, HTTP/1.1 forced, on a two-thread executor (it opens what it needs). */
   final class Jdk implements LoadClient {
     private static final int THREADS = 2;
-    private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {
-      Thread thread = new Thread(task, "bench-jdk");
-      thread.setDaemon(true);
-      return thread;
-    });
+    private final ExecutorService executor =
+        Executors.newFixedThreadPool(THREADS, DaemonThreads.named("bench-jdk"));
     private final HttpClient client;
     private final HttpRequest request;
 

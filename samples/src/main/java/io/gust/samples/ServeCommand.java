@@ -62,11 +62,7 @@ final class ServeCommand {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    ExecutorService files = Executors.newFixedThreadPool(2, task -> {
-      Thread thread = new Thread(task, "serve-files");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService files = Executors.newFixedThreadPool(2, DaemonThreads.named("serve-files"));
     HttpServer.Builder builder = HttpServer.builder().port(port).testRoutes();
     if (dir != null) {
       builder.routeAsync("GET", "/*", Handlers.offload(files, new StaticFiles(dir, files)));
