@@ -73,7 +73,8 @@ final class ClosedLoop {
       long startNanos = System.nanoTime();
       CompletableFuture<Integer> answer = send();
       if (answer.isDone()) {
-        record(answer.handle((code, error) -> error == null ? code : -1).join(), startNanos, answer);
+        int code = answer.handle((status, error) -> error == null ? status : -1).join();
+        record(code, startNanos, answer);
         continue;
       }
       answer.whenComplete((code, error) -> {
@@ -93,8 +94,8 @@ final class ClosedLoop {
   }
 
   private void record(int code, long startNanos, CompletableFuture<Integer> answer) {
-    latencyMicros.recordValue(
-        Math.min(latencyMicros.getHighestTrackableValue(), (System.nanoTime() - startNanos) / 1000));
+    long micros = (System.nanoTime() - startNanos) / 1000;
+    latencyMicros.recordValue(Math.min(latencyMicros.getHighestTrackableValue(), micros));
     completed.increment();
     if (code < 0) {
       errors.increment();

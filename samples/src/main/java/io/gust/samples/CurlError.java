@@ -52,7 +52,7 @@ record CurlError(int exitCode, String message) {
         && "connection closed before the response".equals(error.getCause().getMessage())) {
       return new CurlError(EMPTY_REPLY, "Empty reply from server");
     }
-    return new CurlError(RECEIVE_ERROR, "Failure when receiving data from the peer (" + detail + ")");
+    return receiveError(detail);
   }
 
   private static CurlError connectFailure(HttpConnectException error, String detail) {
@@ -78,7 +78,8 @@ record CurlError(int exitCode, String message) {
    */
   private static CurlError protocolFailure(HttpProtocolException error, String detail) {
     if (detail.contains("status line") || detail.contains("status code")) {
-      return new CurlError(UNSUPPORTED_PROTOCOL, "Unsupported response in status line (" + detail + ")");
+      return new CurlError(UNSUPPORTED_PROTOCOL,
+          "Unsupported response in status line (" + detail + ")");
     }
     if (error.phase() == Phase.HEADERS) {
       return new CurlError(WEIRD_REPLY, "Weird server reply (" + detail + ")");
@@ -87,6 +88,11 @@ record CurlError(int exitCode, String message) {
       return new CurlError(BAD_CONTENT_ENCODING,
           "Error while processing content unencoding (" + detail + ")");
     }
-    return new CurlError(RECEIVE_ERROR, "Failure when receiving data from the peer (" + detail + ")");
+    return receiveError(detail);
+  }
+
+  private static CurlError receiveError(String detail) {
+    return new CurlError(RECEIVE_ERROR,
+        "Failure when receiving data from the peer (" + detail + ")");
   }
 }

@@ -174,7 +174,8 @@ final class FetchCommand {
     if (remainingNanos <= 0) {
       throw new ExecutionException(new HttpTimeoutException(request, Phase.QUEUE, options.maxTime));
     }
-    Duration connect = options.connectTimeout != null ? options.connectTimeout : CURL_CONNECT_TIMEOUT;
+    Duration connect =
+        options.connectTimeout != null ? options.connectTimeout : CURL_CONNECT_TIMEOUT;
     return request.newBuilder()
         .connectTimeout(connect)
         .requestTimeout(Duration.ofNanos(remainingNanos))

@@ -64,7 +64,7 @@ final class FetchOutput implements AutoCloseable {
     }
   }
 
-  /** Writes a chunked body's trailer fields where the heads go, without an empty line, as curl does. */
+  /** Writes a chunked body's trailers where the heads go, with no empty line after, as curl. */
   CompletableFuture<Void> trailers(Headers trailers) {
     if (trailers.size() == 0) {
       return CompletableFuture.completedFuture(null);

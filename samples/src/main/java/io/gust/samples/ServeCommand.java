@@ -49,7 +49,7 @@ final class ServeCommand {
     return 0;
   }
 
-  /** Starts the server that {@code args} describe; port 0 (the default is 8080) picks a free one. */
+  /** Starts the server {@code args} describe; port 8080 by default, 0 picks a free one. */
   static Running start(String[] args) throws IOException {
     int port = 8080;
     int loops = 0;

@@ -72,7 +72,7 @@ final class StaticFiles implements Handler {
     return Response.of(403, "forbidden\n");
   }
 
-  /** The path without its leading slashes, percent-decoded; null when it tries to leave the root. */
+  /** The path without leading slashes, percent-decoded; null when it tries to leave the root. */
   static String decode(String path) {
     String decoded;
     try {

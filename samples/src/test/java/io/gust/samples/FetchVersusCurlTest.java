@@ -301,7 +301,8 @@ class FetchVersusCurlTest {
     private static void installRedirects(RawServer server) {
       for (int code : new int[] {302, 303, 307, 308}) {
         server.on("/" + code, (request, out, socket) -> out.write(("HTTP/1.1 " + code
-            + " Moved\r\nLocation: /method\r\nConnection: close\r\nContent-Length: 6\r\n\r\nmoved\n")
+            + " Moved\r\nLocation: /method\r\nConnection: close\r\nContent-Length: 6\r\n\r\n"
+            + "moved\n")
             .getBytes(StandardCharsets.ISO_8859_1)));
       }
       for (int n = 1; n <= 3; n++) {

@@ -57,7 +57,8 @@ final class RawServer implements AutoCloseable {
 
   /** Installs a script that writes {@code wire} (ISO-8859-1) and closes. */
   RawServer on(String path, String wire) {
-    return on(path, (request, out, socket) -> out.write(wire.getBytes(StandardCharsets.ISO_8859_1)));
+    byte[] bytes = wire.getBytes(StandardCharsets.ISO_8859_1);
+    return on(path, (request, out, socket) -> out.write(bytes));
   }
 
   private void acceptLoop() {
