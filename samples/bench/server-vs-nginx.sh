@@ -31,7 +31,7 @@ http {
   }
 }
 CONF
-java -Xms256m -Xmx256m -cp "$jar" io.gust.samples.TestRoutesServer "$gust_port" > "$work/gust.log" 2>&1 &
+java -Xms256m -Xmx256m -jar "$jar" serve --port "$gust_port" > "$work/gust.log" 2>&1 &
 gust=$!
 nginx -c "$work/nginx.conf" -p "$work" &
 ngx=$!

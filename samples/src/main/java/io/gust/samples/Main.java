@@ -2,6 +2,8 @@ package io.gust.samples;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Entry point of the samples jar: {@code java -jar gust-samples.jar COMMAND [ARGS...]}. */
 public final class Main {
@@ -11,7 +13,11 @@ public final class Main {
     String command = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (command) {
-      case "demo" -> System.exit(LoopDemo.run(rest));
+      case "demo" -> System.exit(Demo.run(rest, System.out));
+      case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
+      case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
+      case "bench" -> System.exit(BenchCommand.run(rest, System.out, System.err));
+      case "example" -> example(rest);
       case "help", "-h", "--help" -> usage(0);
       default -> {
         System.err.println("gust: unknown command '" + command + "'");
@@ -20,11 +26,44 @@ public final class Main {
     }
   }
 
+  /** The example classes, each a {@code main} of its own, runnable by name. */
+  interface Example {
+    void main(String[] args) throws Exception;
+  }
+
+  private static final Map<String, Example> EXAMPLES = new TreeMap<>(Map.of(
+      "FutureStyle", FutureStyle::main, "CallbackStyle", CallbackStyle::main,
+      "ManyAtOnce", ManyAtOnce::main, "Resolvers", Resolvers::main,
+      "BlockingVersusOffloaded", BlockingVersusOffloaded::main, "Streaming", Streaming::main));
+
+  private static void example(String[] args) throws Exception {
+    Example example = args.length == 0 ? null : EXAMPLES.get(args[0]);
+    if (example == null) {
+      System.err.println("usage: example NAME [BASE_URL], NAME one of " + EXAMPLES.keySet());
+      System.exit(2);
+    }
+    example.main(Arrays.copyOfRange(args, 1, args.length));
+  }
+
   private static void usage(int status) {
     System.err.println("""
         usage: java -jar gust-samples.jar COMMAND [ARGS...]
-          demo    blocking work on the loop versus offloaded work, with timings
-        JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]""");
+          demo    the companion server in-process: a blocking handler versus an offloaded one,
+                  Future and callback style, many fetches at once, with timings
+          fetch   [-sSiIL] [-o FILE] [-D FILE] [-X METHOD] [-H 'Name: value']... [-d DATA]
+                  [--data-binary @FILE] [--max-redirs N] [--compressed] [--connect-timeout S]
+                  [-m S] [-k] [--cacert FILE] [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
+                  curl's options and exit codes, on Gust's client
+          serve   [--port N] [--dir DIR] [--loops N]
+                  the companion server: test routes, and the files under DIR
+          bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--client gust|jdk|okhttp]
+                  [--json] URL
+                  a closed-loop load generator: requests/s and latency percentiles
+          example NAME [BASE_URL]
+                  runs an example (%s)
+                  against BASE_URL, or the companion server in-process
+        JMH benchmarks: java -cp gust-samples.jar org.openjdk.jmh.Main [BENCHMARK...]"""
+        .formatted(String.join(", ", EXAMPLES.keySet())));
     System.exit(status);
   }
 }

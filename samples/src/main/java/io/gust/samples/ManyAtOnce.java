@@ -1,59 +1,55 @@
 package io.gust.samples;
 
+import io.gust.client.AsyncHttpClient;
 import io.gust.concurrent.Completion;
 import io.gust.concurrent.CompletionIterator;
 import io.gust.concurrent.Futures;
-import java.time.Duration;
+import io.gust.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Awaiting many requests at once: {@code Futures.all} for every answer in request order, then
- * {@code Futures.asCompleted} to print each answer the moment it lands.
+ * Awaiting many fetches at once: {@code Futures.all} for every answer in request order, after
+ * the slowest one (not the sum), then {@code Futures.asCompleted} to handle each answer the
+ * moment it lands.
  *
- * <p>Each "fetch" here is a {@code Futures.sleep} of a few hundred milliseconds standing in for a
- * real one. Run: {@code java -cp samples/target/gust-samples.jar io.gust.samples.ManyAtOnce}.
+ * <p>Run: {@code java -jar gust-samples.jar example ManyAtOnce [BASE_URL]}.
  */
 public final class ManyAtOnce {
-  private static final List<String> URLS = List.of(
-      "http://localhost:8080/delay/300", "http://localhost:8080/delay/100",
-      "http://localhost:8080/delay/500", "http://localhost:8080/delay/200");
+  private static final int[] DELAYS_MILLIS = {300, 100, 500, 200};
 
   private ManyAtOnce() {}
 
-  public static void main(String[] args) {
-    // The first timer starts the shared timer loop, logging and all; time only what follows.
-    Futures.sleep(Duration.ZERO).join();
-    long start = System.nanoTime();
-    List<String> answers = Futures.all(fetchAll()).join();
-    System.out.printf("all: %d answers in request order after %d ms (one delay, not their sum)%n",
-        answers.size(), sinceMillis(start));
-    answers.forEach(answer -> System.out.println("  " + answer));
+  public static void main(String[] args) throws Exception {
+    try (Companion server = Companion.from(args);
+        AsyncHttpClient client = AsyncHttpClient.create()) {
+      long start = System.nanoTime();
+      List<HttpResponse> answers = Futures.all(fetchAll(client, server)).join();
+      System.out.printf("all: %d answers in request order after %d ms%n", answers.size(),
+          sinceMillis(start));
+      answers.forEach(answer -> System.out.println("  " + answer.bodyString().trim()));
 
-    start = System.nanoTime();
-    System.out.println("asCompleted: each answer as it lands");
-    CompletionIterator<Integer, String> landed = Futures.asCompleted(fetchAll());
-    while (landed.hasNext()) {
-      Completion<Integer, String> next = landed.next();
-      System.out.printf("  %4d ms  #%d %s%n", sinceMillis(start), next.key(),
-          next.outcome().isSuccess() ? next.outcome().value() : next.outcome().error());
+      start = System.nanoTime();
+      System.out.println("asCompleted: each answer as it lands");
+      CompletionIterator<Integer, HttpResponse> landed =
+          Futures.asCompleted(fetchAll(client, server));
+      while (landed.hasNext()) {
+        Completion<Integer, HttpResponse> next = landed.next();
+        System.out.printf("  %4d ms  #%d %s%n", sinceMillis(start), next.key(),
+            next.outcome().isSuccess() ? next.outcome().value().bodyString().trim()
+                : next.outcome().error());
+      }
     }
   }
 
-  /** Starts every stand-in fetch at once. */
-  private static List<CompletableFuture<String>> fetchAll() {
-    List<CompletableFuture<String>> fetches = new ArrayList<>();
-    for (String url : URLS) {
-      fetches.add(fetch(url));
+  private static List<CompletableFuture<HttpResponse>> fetchAll(AsyncHttpClient client,
+      Companion server) {
+    List<CompletableFuture<HttpResponse>> fetches = new ArrayList<>();
+    for (int millis : DELAYS_MILLIS) {
+      fetches.add(client.fetch(server.url("/delay/" + millis)));
     }
     return fetches;
-  }
-
-  /** A pretend fetch: answers after the delay its URL names. */
-  private static CompletableFuture<String> fetch(String url) {
-    long millis = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
-    return Futures.sleep(Duration.ofMillis(millis)).thenApply(ignored -> url + " -> 200 OK");
   }
 
   private static long sinceMillis(long startNanos) {

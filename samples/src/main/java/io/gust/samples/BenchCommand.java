@@ -1,0 +1,148 @@
+package io.gust.samples;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The {@code bench} command: a closed-loop load generator. {@code -c} requests in flight (default
+ * 16) for {@code -d} seconds (default 10) or {@code -n} requests, through Gust, the JDK's client or
+ * OkHttp ({@code --client}); prints requests/s, latency percentiles, errors and non-2xx answers,
+ * as text or ({@code --json}) as one JSON object on stdout, and a progress line on stderr each
+ * second.
+ *
+ * <p>A warm-up runs first and is not counted: one second before a timed run, a tenth of the
+ * requests (at least {@code -c}) before a counted one. With {@code -n} the report counts exactly
+ * the requests asked for.
+ */
+final class BenchCommand {
+  private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
+      + " [--client gust|jdk|okhttp] [--json] URL";
+
+  private int connections = 16;
+  private double seconds = 10;
+  private long requests;
+  private String client = "gust";
+  private boolean json;
+  private URI url;
+
+  private BenchCommand() {}
+
+  /** Blocks until the run is over; returns 0, 1 when every request failed, or 2 for bad usage. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    BenchCommand bench = new BenchCommand();
+    try {
+      bench.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("bench: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    return bench.measure(out, err);
+  }
+
+  private void parse(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "-c" -> connections = Integer.parseInt(value(args, ++i));
+        case "-d" -> seconds = Double.parseDouble(value(args, ++i));
+        case "-n" -> requests = Long.parseLong(value(args, ++i));
+        case "--client" -> client = value(args, ++i).toLowerCase(Locale.ROOT);
+        case "--json" -> json = true;
+        default -> {
+          if (args[i].startsWith("-") || url != null) {
+            throw new IllegalArgumentException("unexpected argument " + args[i]);
+          }
+          url = URI.create(args[i]);
+        }
+      }
+    }
+    if (url == null || connections < 1 || seconds <= 0 || requests < 0) {
+      throw new IllegalArgumentException(url == null ? "no URL" : "-c, -d and -n must be positive");
+    }
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException("option " + args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private int measure(PrintStream out, PrintStream err) throws InterruptedException {
+    try (LoadClient load = LoadClient.create(client, url, connections)) {
+      ClosedLoop warmUp = requests > 0
+          ? ClosedLoop.ofCount(load, connections, Math.max(connections, requests / 10))
+          : ClosedLoop.ofDuration(load, connections, 1);
+      warmUp.start().join();
+      ClosedLoop run = requests > 0 ? ClosedLoop.ofCount(load, connections, requests)
+          : ClosedLoop.ofDuration(load, connections, seconds);
+      long startNanos = System.nanoTime();
+      CompletableFuture<Void> finished = run.start();
+      ScheduledExecutorService ticker = progress(run, startNanos, err);
+      try {
+        finished.join();
+      } finally {
+        ticker.shutdownNow();
+        ticker.awaitTermination(1, TimeUnit.SECONDS);
+      }
+      double elapsed = (System.nanoTime() - startNanos) / 1e9;
+      out.print(json ? json(run, elapsed) : text(run, elapsed, load.description()));
+      out.flush();
+      return run.errors.sum() == run.completed.sum() ? 1 : 0;
+    } catch (IllegalArgumentException e) {
+      err.println("bench: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** Prints, once a second, the requests/s of the last second and the totals so far. */
+  private static ScheduledExecutorService progress(ClosedLoop run, long startNanos,
+      PrintStream err) {
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-progress"));
+    long[] last = {0};
+    String end = System.console() != null ? "\r" : "\n";
+    ticker.scheduleAtFixedRate(() -> {
+      long total = run.completed.sum();
+      err.printf("%5.0f s  %8d req/s  %10d requests  %6d errors%s",
+          (System.nanoTime() - startNanos) / 1e9, total - last[0], total, run.errors.sum(), end);
+      last[0] = total;
+    }, 1, 1, TimeUnit.SECONDS);
+    return ticker;
+  }
+
+  private String text(ClosedLoop run, double elapsed, String description) {
+    Histogram h = run.latencyMicros;
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("%s%n%d connections, %s, %s%n", description, connections,
+        requests > 0 ? requests + " requests" : seconds + " s", url));
+    text.append(String.format("requests     %d in %.2f s: %.1f requests/s%n", run.completed.sum(),
+        elapsed, run.completed.sum() / elapsed));
+    text.append(String.format("errors       %d%s   non-2xx %d%n", run.errors.sum(),
+        run.firstError == null ? "" : " (first: " + run.firstError + ")", run.non2xx.sum()));
+    text.append(String.format("latency ms   p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
+        millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0));
+    return text.toString();
+  }
+
+  private String json(ClosedLoop run, double elapsed) {
+    Histogram h = run.latencyMicros;
+    return String.format(Locale.ROOT, "{\"client\":\"%s\",\"connections\":%d,\"url\":\"%s\","
+            + "\"seconds\":%.3f,\"requests\":%d,\"requestsPerSecond\":%.1f,\"errors\":%d,"
+            + "\"non2xx\":%d,\"latencyMillis\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,"
+            + "\"p99.9\":%.3f,\"max\":%.3f}}%n",
+        client, connections, url.toString().replace("\"", "%22"), elapsed, run.completed.sum(),
+        run.completed.sum() / elapsed, run.errors.sum(), run.non2xx.sum(), millis(h, 50),
+        millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0);
+  }
+
+  private static double millis(Histogram h, double percentile) {
+    return h.getValueAtPercentile(percentile) / 1000.0;
+  }
+}

@@ -1,0 +1,177 @@
+package io.gust.samples;
+
+import io.gust.http.Headers;
+import io.gust.http.HttpResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okio.ByteString;
+
+/**
+ * Where {@code fetch} writes: response heads (for -i and -D), the body (stdout or -o) and the
+ * progress bar, all on one writer thread of its own so that the loop thread never blocks on a
+ * pipe or a disk. Each write returns a future that completes once the bytes were handed to the
+ * stream; the body callback returns it, so a slow consumer slows the download (backpressure)
+ * instead of filling the heap.
+ *
+ * <p>The -o file is created at the first body byte, or empty when a transfer without body
+ * succeeded, as curl does. A write failure is kept and reported as curl's exit 23.
+ */
+final class FetchOutput implements AutoCloseable {
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("fetch-output"));
+  private final OutputStream stdout;
+  private final boolean headersToStdout;
+  private final Path bodyFile;
+  private final Path headerFile;
+  /** The -o stream, opened at the first body byte. Writer-thread confined. */
+  private OutputStream body;
+  /** The -D stream, opened at the first head. Writer-thread confined. */
+  private OutputStream headers;
+  /** The first write failure; set on the writer thread, read after {@link #drain}. */
+  private volatile IOException failure;
+
+  FetchOutput(OutputStream stdout, CurlOptions options) {
+    this.stdout = stdout;
+    this.headersToStdout = options.includeHeaders || options.head || options.dumpHeadersToStdout;
+    this.bodyFile = options.output;
+    this.headerFile = options.dumpHeaders;
+  }
+
+  /** Writes a response head as curl shows it: status line, fields, empty line, all CRLF. */
+  CompletableFuture<Void> head(HttpResponse head) {
+    byte[] bytes = format(head).getBytes(StandardCharsets.ISO_8859_1);
+    return submit(() -> writeHead(bytes));
+  }
+
+  private void writeHead(byte[] bytes) throws IOException {
+    if (headersToStdout) {
+      stdout.write(bytes);
+    }
+    if (headerFile != null) {
+      if (headers == null) {
+        headers = new BufferedOutputStream(Files.newOutputStream(headerFile));
+      }
+      headers.write(bytes);
+    }
+  }
+
+  /** Writes a chunked body's trailers where the heads go, with no empty line after, as curl. */
+  CompletableFuture<Void> trailers(Headers trailers) {
+    if (trailers.size() == 0) {
+      return CompletableFuture.completedFuture(null);
+    }
+    byte[] bytes = fields(new StringBuilder(), trailers).toString()
+        .getBytes(StandardCharsets.ISO_8859_1);
+    return submit(() -> writeHead(bytes));
+  }
+
+  /** Writes a piece of the body to -o or stdout. */
+  CompletableFuture<Void> body(ByteString chunk) {
+    return submit(() -> bodyStream().write(chunk.toByteArray()));
+  }
+
+  /** Writes text to stdout after everything before it (for -w). */
+  CompletableFuture<Void> text(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return submit(() -> stdout.write(bytes));
+  }
+
+  /** Runs {@code task} on the writer thread, after every write before it (for the progress bar). */
+  void later(Runnable task, PrintStream stderr) {
+    writer.execute(() -> {
+      task.run();
+      stderr.flush();
+    });
+  }
+
+  static String format(HttpResponse head) {
+    StringBuilder text = new StringBuilder(256);
+    text.append(head.protocol()).append(' ').append(head.code());
+    if (!head.reason().isEmpty()) {
+      text.append(' ').append(head.reason());
+    }
+    text.append("\r\n");
+    return fields(text, head.headers()).append("\r\n").toString();
+  }
+
+  private static StringBuilder fields(StringBuilder text, Headers fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      text.append(fields.name(i)).append(": ").append(fields.value(i)).append("\r\n");
+    }
+    return text;
+  }
+
+  private OutputStream bodyStream() throws IOException {
+    if (bodyFile == null) {
+      return stdout;
+    }
+    if (body == null) {
+      body = new BufferedOutputStream(Files.newOutputStream(bodyFile), 64 * 1024);
+    }
+    return body;
+  }
+
+  /** An I/O action on the writer thread. */
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  private CompletableFuture<Void> submit(Write write) {
+    return CompletableFuture.runAsync(() -> {
+      if (failure != null) {
+        throw new java.io.UncheckedIOException(failure);
+      }
+      try {
+        write.run();
+      } catch (IOException e) {
+        failure = e;
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, writer);
+  }
+
+  /**
+   * Blocks until every write so far is done and flushed; on success also creates the empty -o
+   * file of a bodiless transfer. Returns the first write failure, or null.
+   */
+  IOException drain(boolean success) {
+    submit(() -> {
+      if (success && bodyFile != null) {
+        bodyStream();
+      }
+      for (OutputStream stream : new OutputStream[] {body, headers, stdout}) {
+        if (stream != null) {
+          stream.flush();
+        }
+      }
+    }).exceptionally(e -> null).join();
+    return failure;
+  }
+
+  /** Closes the files and stops the writer thread; stdout stays open. */
+  @Override
+  public void close() {
+    submit(() -> {
+      for (OutputStream stream : new OutputStream[] {body, headers}) {
+        if (stream != null) {
+          stream.close();
+        }
+      }
+    }).exceptionally(e -> null).join();
+    writer.shutdown();
+    try {
+      writer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

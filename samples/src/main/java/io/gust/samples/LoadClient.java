@@ -1,0 +1,153 @@
+package io.gust.samples;
+
+import io.gust.client.AsyncHttpClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * One HTTP client as {@code bench} drives it: GET the URL, read the whole body, complete with the
+ * status code. Each implementation is set up for {@code connections} requests in flight.
+ */
+interface LoadClient extends AutoCloseable {
+  /** Starts one GET; the future completes, on the client's own thread, with the status. */
+  CompletableFuture<Integer> get();
+
+  /** One line on how the client is set up, for the report. */
+  String description();
+
+  @Override
+  void close();
+
+  /** Creates the client named {@code name}: gust, jdk or okhttp. */
+  static LoadClient create(String name, URI url, int connections) {
+    return switch (name) {
+      case "gust" -> new Gust(url, connections);
+      case "jdk" -> new Jdk(url);
+      case "okhttp" -> new OkHttp(url, connections);
+      default -> throw new IllegalArgumentException("unknown client " + name
+          + " (gust, jdk or okhttp)");
+    };
+  }
+
+  /** Gust's AsyncHttpClient with as many connections as requests in flight. */
+  final class Gust implements LoadClient {
+    private final AsyncHttpClient client;
+    private final io.gust.http.HttpRequest request;
+
+    Gust(URI url, int connections) {
+      client = AsyncHttpClient.builder().maxConnections(connections)
+          .maxConnectionsPerHost(connections).decompress(false).build();
+      request = io.gust.http.HttpRequest.newBuilder(url).build();
+    }
+
+    @Override
+    public CompletableFuture<Integer> get() {
+      return client.fetch(request).thenApply(io.gust.http.HttpResponse::code);
+    }
+
+    @Override
+    public String description() {
+      return "gust: AsyncHttpClient, one loop, maxConnections = connections";
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  /** The JDK's HttpClient, HTTP/1.1 forced, on a two-thread executor (it opens what it needs). */
+  final class Jdk implements LoadClient {
+    private static final int THREADS = 2;
+    private final ExecutorService executor =
+        Executors.newFixedThreadPool(THREADS, DaemonThreads.named("bench-jdk"));
+    private final HttpClient client;
+    private final HttpRequest request;
+
+    Jdk(URI url) {
+      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+          .build();
+      request = HttpRequest.newBuilder(url).GET().build();
+    }
+
+    @Override
+    public CompletableFuture<Integer> get() {
+      return client.sendAsync(request, BodyHandlers.ofByteArray())
+          .thenApply(java.net.http.HttpResponse::statusCode);
+    }
+
+    @Override
+    public String description() {
+      return "jdk: java.net.http.HttpClient, HTTP/1.1, sendAsync, executor of " + THREADS
+          + " threads";
+    }
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
+  }
+
+  /** OkHttp with enqueue, its dispatcher and pool sized to the connections. */
+  final class OkHttp implements LoadClient {
+    private final OkHttpClient client;
+    private final Request request;
+
+    OkHttp(URI url, int connections) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(connections);
+      dispatcher.setMaxRequestsPerHost(connections);
+      client = new OkHttpClient.Builder().dispatcher(dispatcher)
+          .connectionPool(new ConnectionPool(connections, 1, TimeUnit.MINUTES))
+          .retryOnConnectionFailure(false).build();
+      request = new Request.Builder().url(url.toString()).build();
+    }
+
+    @Override
+    public CompletableFuture<Integer> get() {
+      CompletableFuture<Integer> result = new CompletableFuture<>();
+      client.newCall(request).enqueue(new Callback() {
+        @Override
+        public void onResponse(Call call, Response response) {
+          try (response) {
+            response.body().bytes();
+            result.complete(response.code());
+          } catch (IOException e) {
+            result.completeExceptionally(e);
+          }
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+          result.completeExceptionally(e);
+        }
+      });
+      return result;
+    }
+
+    @Override
+    public String description() {
+      return "okhttp: OkHttpClient.enqueue, dispatcher and pool sized to connections";
+    }
+
+    @Override
+    public void close() {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.gust.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.server.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(60)
+class BenchCommandEndToEndTest {
+  private static HttpServer server;
+
+  @BeforeAll
+  static void start() {
+    server = HttpServer.builder().testRoutes().build().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gust", "jdk", "okhttp"})
+  void countedRunReportsExactlyTheRequestsItMade(String client) throws Exception {
+    String json = run("-c", "4", "-n", "300", "--client", client, "--json",
+        server.url("/get").toString());
+    assertEquals(300, number(json, "requests"), json);
+    assertEquals(0, number(json, "errors"), json);
+    assertEquals(0, number(json, "non2xx"), json);
+    assertTrue(json.contains("\"client\":\"" + client + "\""), json);
+    assertTrue(json.contains("\"p99.9\":"), json);
+  }
+
+  @Test
+  void timedRunReportsRequestsAndPercentilesAsText() throws Exception {
+    String text = run("-c", "2", "-d", "0.5", server.url("/hello").toString());
+    Matcher requests = Pattern.compile("requests\\s+(\\d+) in").matcher(text);
+    assertTrue(requests.find(), text);
+    assertTrue(Long.parseLong(requests.group(1)) > 0, text);
+    assertTrue(text.contains("p50") && text.contains("p99.9") && text.contains("max"), text);
+  }
+
+  @Test
+  void nonSuccessStatusesAreCountedApart() throws Exception {
+    String json = run("-c", "2", "-n", "20", "--json", server.url("/status/503").toString());
+    assertEquals(20, number(json, "requests"), json);
+    assertEquals(20, number(json, "non2xx"), json);
+  }
+
+  @Test
+  void badUsageExitsTwo() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = BenchCommand.run(new String[] {"-c", "0", "http://127.0.0.1:1/"},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    assertEquals(2, code);
+  }
+
+  private static String run(String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = BenchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream()));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, text);
+    return text;
+  }
+
+  private static long number(String json, String key) {
+    Matcher matcher = Pattern.compile("\"" + Pattern.quote(key) + "\":(\\d+)").matcher(json);
+    assertTrue(matcher.find(), key + " in " + json);
+    return Long.parseLong(matcher.group(1));
+  }
+}
