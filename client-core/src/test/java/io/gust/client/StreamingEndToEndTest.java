@@ -138,6 +138,21 @@ class StreamingEndToEndTest {
   }
 
   @Test
+  void throwingBodyProducerFailsTheFetchInWritePhase() throws Exception {
+    try (LogCapture logs = LogCapture.of("io.gust.client")) {
+      HttpRequest request = HttpRequest.newBuilder(server.url("/"))
+          .post(RequestBody.ofProducer(writer -> {
+            throw new IllegalStateException("producer bug");
+          }, "text/plain")).build();
+      ExecutionException error = assertThrows(ExecutionException.class,
+          () -> client.fetch(request).get(10, TimeUnit.SECONDS));
+      HttpClientException failure = assertInstanceOf(HttpClientException.class, error.getCause());
+      assertEquals(io.gust.http.Phase.WRITE, failure.phase());
+      assertTrue(logs.hasAtLeast(Level.WARN));
+    }
+  }
+
+  @Test
   void streamedBodyMatchesTheBufferedOne() throws Exception {
     Buffer streamed = new Buffer();
     HttpRequest request = HttpRequest.newBuilder(server.url("/")).bodyCallback(chunk -> {
