@@ -1,5 +1,7 @@
 package io.gust.client;
 
+import io.gust.http.CodecLimits;
+import io.gust.http.Headers;
 import io.gust.http.HttpClientException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
@@ -7,16 +9,14 @@ import io.gust.http.RequestCancelledException;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
-import io.gust.http.CodecLimits;
-import io.gust.http.Headers;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@link #close()} fails queued and in-flight fetches with a {@link RequestCancelledException}
  * ({@code isClientClosed()}), closes every connection and the loop it created (never one it was
  * given). Fetches after close fail at once.
+ *
+ * <p>Decompressed responses keep their Content-Encoding and Content-Length fields as received
+ * (they describe the wire); {@link HttpResponse#body()} holds the decoded bytes.
  */
 public final class AsyncHttpClient implements AutoCloseable {
   private final List<LoopClient> partitions;

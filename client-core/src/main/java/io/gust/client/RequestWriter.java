@@ -174,11 +174,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
   @Override
   public CompletionStage<Void> write(ByteString chunk) {
     CompletableFuture<Void> written = new CompletableFuture<>();
-    if (loop.inLoop()) {
-      writeChunk(chunk, written);
-    } else {
-      loop.execute(() -> writeChunk(chunk, written));
-    }
+    exchange.onLoop(() -> writeChunk(chunk, written));
     return written;
   }
 
@@ -216,7 +212,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
 
   @Override
   public void end() {
-    onLoop(() -> {
+    exchange.onLoop(() -> {
       if (ended || !exchange.isActive()) {
         return;
       }
@@ -236,15 +232,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
 
   @Override
   public void fail(Throwable cause) {
-    onLoop(() -> exchange.fail(cause));
-  }
-
-  private void onLoop(Runnable task) {
-    if (loop.inLoop()) {
-      task.run();
-    } else {
-      loop.execute(task);
-    }
+    exchange.onLoop(() -> exchange.fail(cause));
   }
 
   private boolean expectsBody() {

@@ -39,6 +39,8 @@ final class ResponseReader implements ReadListener {
   private final Buffer framed = new Buffer();
   /** Body bytes after content decoding, collected or about to be streamed. */
   private Buffer decoded;
+  /** Bytes of {@link #decoded} already counted, while the body is collected. */
+  private long collectedBytes;
   /** Decoded body bytes received so far. */
   long bodyBytes;
   /** True once any response byte arrived: after that a failure is never retried. */
@@ -126,11 +128,11 @@ final class ResponseReader implements ReadListener {
   }
 
   private void consumeDecoded() {
-    long size = decoded.size();
-    if (size == 0) {
+    long fresh = decoded.size() - collectedBytes;
+    if (fresh == 0) {
       return;
     }
-    bodyBytes += size;
+    bodyBytes += fresh;
     if (discard) {
       decoded.clear();
       return;
@@ -138,6 +140,8 @@ final class ResponseReader implements ReadListener {
     exchange.progress();
     if (bodyCallback != null) {
       deliver(decoded.readByteString());
+    } else {
+      collectedBytes = decoded.size();
     }
   }
 

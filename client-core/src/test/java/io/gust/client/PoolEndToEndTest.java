@@ -1,0 +1,170 @@
+package io.gust.client;
+
+import static io.gust.testing.ScriptedServer.readHead;
+import static io.gust.testing.ScriptedServer.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.http.HttpRequest;
+import io.gust.http.HttpResponse;
+import io.gust.http.HttpTimeoutException;
+import io.gust.http.Phase;
+import io.gust.loop.EventLoopGroup;
+import io.gust.testing.LeakCheck;
+import io.gust.testing.ScriptedServer;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Timeout(30)
+class PoolEndToEndTest {
+  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  private final List<ScriptedServer> servers = new ArrayList<>();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (ScriptedServer server : servers) {
+      server.close();
+    }
+  }
+
+  private ScriptedServer serve(ScriptedServer.Script script) throws Exception {
+    ScriptedServer server = ScriptedServer.start(script);
+    servers.add(server);
+    return server;
+  }
+
+  private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
+    return future.get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void thousandConcurrentFetchesShareTenConnections() throws Exception {
+    ScriptedServer server = serve(ScriptedServer::keepAliveOk);
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxConnections(10).build());
+    List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      all.add(client.fetch(server.url("/" + i)));
+    }
+    for (CompletableFuture<HttpResponse> future : all) {
+      assertEquals("ok", await(future).bodyString());
+    }
+    assertTrue(server.maxOpenCount() <= 10, "open at once: " + server.maxOpenCount());
+    assertTrue(server.acceptedCount() <= 10, "accepted: " + server.acceptedCount());
+  }
+
+  @Test
+  void queuedFetchRequestTimeoutCountsItsQueueTime() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ScriptedServer server = serve((socket, index) -> {
+      readHead(socket.getInputStream());
+      release.await(10, TimeUnit.SECONDS);
+      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+      socket.getInputStream().read();
+    });
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxConnections(1).build());
+    CompletableFuture<HttpResponse> holder = client.fetch(server.url("/hold"));
+    CompletableFuture<HttpResponse> queued = client.fetch(HttpRequest.newBuilder(server.url("/q"))
+        .requestTimeout(Duration.ofMillis(300)).build());
+    ExecutionException error = assertThrows(ExecutionException.class, () -> await(queued));
+    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error.getCause());
+    assertEquals(Phase.QUEUE, timeout.phase());
+    release.countDown();
+    assertEquals(200, await(holder).code());
+  }
+
+  @Test
+  void cancellingAFetchMidBodyFreesItsSlotForTheNext() throws Exception {
+    CountDownLatch bodyStarted = new CountDownLatch(1);
+    ScriptedServer server = serve((socket, index) -> {
+      InputStream in = socket.getInputStream();
+      readHead(in);
+      if (index == 0) {
+        write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial");
+        bodyStarted.countDown();
+        in.read();
+        return;
+      }
+      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext");
+      in.read();
+    });
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxConnections(1).build());
+    CompletableFuture<HttpResponse> first = client.fetch(server.url("/big"));
+    assertTrue(bodyStarted.await(5, TimeUnit.SECONDS));
+    CompletableFuture<HttpResponse> second = client.fetch(server.url("/next"));
+    assertTrue(first.cancel(true));
+    assertEquals("next", await(second).bodyString());
+    PoolSnapshot snapshot = client.poolSnapshot().get(5, TimeUnit.SECONDS);
+    assertEquals(1, snapshot.open());
+  }
+
+  @Test
+  void idleConnectionsAreEvictedAfterTheIdleTimeout() throws Exception {
+    ScriptedServer server = serve(ScriptedServer::keepAliveOk);
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .idleTimeout(Duration.ofMillis(100)).build());
+    await(client.fetch(server.url("/")));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (client.poolSnapshot().get(5, TimeUnit.SECONDS).open() > 0) {
+      assertTrue(System.nanoTime() < deadline, "idle connection never evicted");
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void atTheLimitAnIdleConnectionToAnotherHostMakesRoom() throws Exception {
+    ScriptedServer a = serve(ScriptedServer::keepAliveOk);
+    ScriptedServer b = serve(ScriptedServer::keepAliveOk);
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxConnections(1).build());
+    await(client.fetch(a.url("/")));
+    assertEquals("ok", await(client.fetch(b.url("/"))).bodyString());
+    PoolSnapshot snapshot = client.poolSnapshot().get(5, TimeUnit.SECONDS);
+    assertEquals(1, snapshot.open());
+    assertEquals(b.port(), snapshot.hosts().get(0).port());
+  }
+
+  @Test
+  void perHostLimitQueuesTheRest() throws Exception {
+    ScriptedServer server = serve(ScriptedServer::keepAliveOk);
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxConnectionsPerHost(2)
+        .build());
+    List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      all.add(client.fetch(server.url("/")));
+    }
+    for (CompletableFuture<HttpResponse> future : all) {
+      await(future);
+    }
+    assertTrue(server.maxOpenCount() <= 2, "open at once: " + server.maxOpenCount());
+  }
+
+  @Test
+  void loopGroupSpreadsFetchesOverItsLoops() throws Exception {
+    ScriptedServer server = serve(ScriptedServer::keepAliveOk);
+    try (EventLoopGroup group = EventLoopGroup.create(2)) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loopGroup(group)
+          .maxConnections(4).build());
+      List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        all.add(client.fetch(server.url("/")));
+      }
+      for (CompletableFuture<HttpResponse> future : all) {
+        await(future);
+      }
+      assertTrue(server.maxOpenCount() <= 4, "open at once: " + server.maxOpenCount());
+      assertEquals(2, client.poolSnapshot().get(5, TimeUnit.SECONDS).hosts().size());
+      client.close();
+    }
+  }
+}
