@@ -83,20 +83,10 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
       try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
         port = closed.getLocalPort();
       }
-<<<<<<< HEAD
-      // No lambda of this class may run on the loop here: it would wait for this class's
-      // initialisation, which waits for the loop (a class-init deadlock seen under load).
-      try {
-        client.fetch("http://localhost:" + port + "/").get(5, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException expected) {
-        // Refused, as intended: the point was to open what the JDK keeps open.
-      }
-=======
       // No lambda here: one would need this class initialised, on the loop thread, mid-init.
       client.fetch("http://localhost:" + port + "/").get(5, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException expected) {
       // Refused, as intended.
->>>>>>> client
     } catch (Exception e) {
       throw new AssertionError("warm-up failed", e);
     }
