@@ -17,10 +17,12 @@ import io.gust.http.MessageTooLargeException;
 import io.gust.http.Phase;
 import io.gust.http.RequestBody;
 import io.gust.http.TruncatedBodyException;
+import io.gust.testing.FullBacklog;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -294,6 +296,18 @@ class MisbehavingServerEndToEndTest {
     HttpClientException error = failure(client.fetch(request));
     assertInstanceOf(HttpTimeoutException.class, error);
     assertEquals(Phase.BODY, error.phase());
+  }
+
+  @Test
+  void connectTimeoutReportsConnectPhase() throws Exception {
+    try (FullBacklog silent = FullBacklog.open(InetAddress.getLoopbackAddress())) {
+      HttpRequest request = HttpRequest.newBuilder(
+          "http://127.0.0.1:" + silent.address().getPort() + "/")
+          .connectTimeout(Duration.ofMillis(200)).build();
+      HttpClientException error = failure(client.fetch(request));
+      assertInstanceOf(HttpTimeoutException.class, error);
+      assertEquals(Phase.CONNECT, error.phase());
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.gust.net;
 
+import io.gust.testing.FullBacklog;
+
 import static io.gust.net.StreamFixture.await;
 import static io.gust.net.StreamFixture.awaitFailure;
 import static io.gust.net.StreamFixture.onLoop;

@@ -1,4 +1,4 @@
-package io.gust.net;
+package io.gust.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +13,7 @@ import java.util.List;
  * connections nobody accepts, so Linux drops further SYNs and a connect to it hangs until its
  * timeout. The way to test connect timeouts without leaving loopback.
  */
-final class FullBacklog implements AutoCloseable {
+public final class FullBacklog implements AutoCloseable {
   private final ServerSocket server;
   private final List<Socket> fillers = new ArrayList<>();
 
@@ -31,11 +31,13 @@ final class FullBacklog implements AutoCloseable {
     }
   }
 
-  static FullBacklog open(InetAddress address) throws IOException {
+  /** A never-answering listener on {@code address}, an ephemeral port. */
+  public static FullBacklog open(InetAddress address) throws IOException {
     return new FullBacklog(address);
   }
 
-  InetSocketAddress address() {
+  /** Where connects hang. */
+  public InetSocketAddress address() {
     return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
   }
 
