@@ -38,6 +38,9 @@ final class Demo {
         AsyncHttpClient client = AsyncHttpClient.create()) {
       out.println("Gust demo: the companion server runs at " + companion.url("/"));
       out.println();
+      // One quiet round trip first, so that class loading on a cold JVM does not hold either loop
+      // long enough for the watchdog to speak before the scenario that is meant to make it speak.
+      client.fetch(companion.url("/second")).get(30, TimeUnit.SECONDS);
       new Demo(client, companion, out).show();
       return 0;
     }
