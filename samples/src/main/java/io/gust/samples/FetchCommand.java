@@ -7,6 +7,7 @@ import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
+import io.gust.net.TlsOptions;
 import io.gust.resolver.OverrideResolver;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,9 +79,11 @@ final class FetchCommand {
     CurlError error;
     try {
       effectiveUri = target(options.url);
-      error = firstError();
+      error = firstError(TlsSettings.of(options.insecure, options.caCert));
     } catch (IllegalArgumentException e) {
       error = new CurlError(CurlError.MALFORMED_URL, "URL rejected: " + e.getMessage());
+    } catch (CurlOptions.UsageException e) {
+      error = new CurlError(CurlError.CA_CERT_BAD_FILE, e.getMessage());
     }
     IOException writeFailure = output.drain(error == null);
     if (error == null && writeFailure != null) {
@@ -104,24 +107,21 @@ final class FetchCommand {
     return error.exitCode();
   }
 
-  /** curl's reading of a URL: no scheme means http; only http is spoken for now. */
+  /** curl's reading of a URL: no scheme means http. */
   private static URI target(String url) {
     String withScheme = url.contains("://") ? url : "http://" + url;
     return HttpRequest.newBuilder(withScheme).build().uri();
   }
 
   /** Runs every hop; returns null when a whole response arrived, else what went wrong. */
-  private CurlError firstError() {
+  private CurlError firstError(TlsOptions tls) {
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
-    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1)
+    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1).tls(tls)
         .followRedirects(false).decompress(options.compressed).build()) {
       HttpRequest request = FetchRequests.first(options, effectiveUri);
       while (true) {
-        if (!"http".equalsIgnoreCase(request.uri().getScheme())) {
-          return unsupported(request.uri());
-        }
         Hop hop = new Hop();
         HttpRequest sent = hopRequest(request, hop, progress);
         HttpResponse response = client.fetch(sent).get();
@@ -148,12 +148,6 @@ final class FetchCommand {
         progress.finish();
       }
     }
-  }
-
-  /** Gust's client speaks no TLS yet, so https (and with it -k and --cacert) must wait. */
-  private static CurlError unsupported(URI uri) {
-    return new CurlError(CurlError.UNSUPPORTED_PROTOCOL, "Protocol \"" + uri.getScheme()
-        + "\" not supported: Gust's client has no TLS yet, so -k and --cacert have no effect");
   }
 
   private Resolver resolver() {
