@@ -45,6 +45,8 @@ final class FetchCommand {
   private volatile int lastCode;
   private URI effectiveUri;
   private int redirectCount;
+  /** Why the --cacert file could not be used, or null. */
+  private String caProblem;
 
   private FetchCommand(CurlOptions options, FetchOutput output, PrintStream stderr) {
     this.options = options;
@@ -79,11 +81,9 @@ final class FetchCommand {
     CurlError error;
     try {
       effectiveUri = target(options.url);
-      error = firstError(TlsSettings.of(options.insecure, options.caCert));
+      error = firstError();
     } catch (IllegalArgumentException e) {
       error = new CurlError(CurlError.MALFORMED_URL, "URL rejected: " + e.getMessage());
-    } catch (CurlOptions.UsageException e) {
-      error = new CurlError(CurlError.CA_CERT_BAD_FILE, e.getMessage());
     }
     IOException writeFailure = output.drain(error == null);
     if (error == null && writeFailure != null) {
@@ -114,14 +114,17 @@ final class FetchCommand {
   }
 
   /** Runs every hop; returns null when a whole response arrived, else what went wrong. */
-  private CurlError firstError(TlsOptions tls) {
+  private CurlError firstError() {
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
-    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1).tls(tls)
+    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1).tls(tls())
         .followRedirects(false).decompress(options.compressed).build()) {
       HttpRequest request = FetchRequests.first(options, effectiveUri);
       while (true) {
+        if (caProblem != null && request.isHttps()) {
+          return new CurlError(CurlError.CA_CERT_BAD_FILE, caProblem);
+        }
         Hop hop = new Hop();
         HttpRequest sent = hopRequest(request, hop, progress);
         HttpResponse response = client.fetch(sent).get();
@@ -147,6 +150,20 @@ final class FetchCommand {
       if (progress != null) {
         progress.finish();
       }
+    }
+  }
+
+  /**
+   * The TLS options of -k and --cacert. A --cacert file that cannot be read matters only once an
+   * https URL is fetched, as in curl: until then the defaults stand in and {@link #caProblem}
+   * keeps the reason.
+   */
+  private TlsOptions tls() {
+    try {
+      return TlsSettings.of(options.insecure, options.caCert);
+    } catch (CurlOptions.UsageException e) {
+      caProblem = e.getMessage();
+      return TlsOptions.defaults();
     }
   }
 

@@ -185,6 +185,13 @@ class FetchVersusCurlTest {
   }
 
   @Test
+  void unreadableCaFileMattersOnlyForHttps(@TempDir Path dir) throws Exception {
+    List<String> options = List.of("--cacert", dir.resolve("missing.pem").toString());
+    assertAgree(options, companion.url("/get").toString());
+    assertAgree(options, httpsServers.get(0).url("/get").toString());
+  }
+
+  @Test
   void refusedConnection() throws Exception {
     int port;
     try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
