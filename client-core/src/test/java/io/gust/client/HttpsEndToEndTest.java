@@ -1,6 +1,5 @@
 package io.gust.client;
 
-import static io.gust.testing.ScriptedServer.readHead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.net.TlsOptions;
+import io.gust.testing.Curl;
+import io.gust.testing.Curl.Run;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.TestServerExtension;
 import io.gust.testing.TlsCertificates;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,28 +25,16 @@ class CurlHttpsEndToEndTest {
           .build()));
 
   @TempDir Path dir;
-  private Path curl;
   private Path caFile;
 
   @BeforeEach
   void setUp() throws Exception {
-    curl = ExternalTools.require("curl");
+    ExternalTools.require("curl");
     caFile = TlsCertificates.writePem(TlsCertificates.CA, dir.resolve("ca.pem"));
   }
 
-  /** What one curl run printed. */
-  private record Run(int exit, String out, String err) {}
-
   private Run curl(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(curl.toString(), "-sS", "--max-time", "20"));
-    command.addAll(List.of(args));
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err));
+    return Curl.run(dir, args);
   }
 
   private String url(String path) {
@@ -59,11 +44,11 @@ class CurlHttpsEndToEndTest {
   @Test
   void curlFetchesOverHttpsTrustingTheTestCa() throws Exception {
     Run run = curl("--cacert", caFile.toString(), "-v", url("/hello"), url("/second"));
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(0, run.exit(), run.stderr());
     assertEquals("hello\nhandle second request\n", run.out());
-    assertTrue(run.err().contains("Re-using existing connection"), run.err());
-    assertTrue(run.err().contains("ALPN: server accepted http/1.1")
-        || run.err().contains("ALPN, server accepted to use http/1.1"), run.err());
+    assertTrue(run.stderr().contains("Re-using existing connection"), run.stderr());
+    assertTrue(run.stderr().contains("ALPN: server accepted http/1.1")
+        || run.stderr().contains("ALPN, server accepted to use http/1.1"), run.stderr());
     assertEquals(1, server.server().acceptedConnections());
   }
 
@@ -71,7 +56,7 @@ class CurlHttpsEndToEndTest {
   void curlPostsOverHttpsAndGetsTheEcho() throws Exception {
     Run run = curl("--cacert", caFile.toString(), "--data-binary", "secret payload",
         url("/echo"));
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.out().startsWith("POST /echo HTTP/1.1\r\n"), run.out());
     assertTrue(run.out().endsWith("\r\n\r\nsecret payload"), run.out());
   }
@@ -79,6 +64,6 @@ class CurlHttpsEndToEndTest {
   @Test
   void curlWithoutTheCaRefusesTheCertificateWithExit60() throws Exception {
     Run run = curl(url("/hello"));
-    assertEquals(60, run.exit(), run.err());
+    assertEquals(60, run.exit(), run.stderr());
   }
 }
