@@ -11,6 +11,7 @@ import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
+import io.gust.net.TlsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An asynchronous HTTP/1.1 client on Gust's event loops, with a keep-alive connection pool, a
@@ -242,6 +244,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     Executor callbackExecutor;
     int maxHeaderBytes = CodecLimits.CLIENT.maxHeadBytes();
     long maxBodyBytes = 64L * 1024 * 1024;
+    TlsOptions tls;
 
     private Builder() {}
 
@@ -373,6 +376,23 @@ public final class AsyncHttpClient implements AutoCloseable {
       }
       this.maxBodyBytes = bytes;
       return this;
+    }
+
+    /**
+     * How {@code https} connections speak TLS: trust and client certificates, host name
+     * verification, protocols, cipher suites, ALPN. Default {@link TlsOptions#defaults()}: the
+     * JDK's trust store, host names verified, SNI sent, ALPN offering {@code http/1.1}. The
+     * connect timeout bounds TCP connect and handshake together. As in curl, a body that ends with
+     * the connection is complete even when the server skipped close_notify.
+     */
+    public Builder tls(TlsOptions options) {
+      this.tls = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Shorthand for {@link #tls} with {@code context}'s trust and key material, else defaults. */
+    public Builder sslContext(SSLContext context) {
+      return tls(TlsOptions.builder().sslContext(context).build());
     }
 
     /** Returns the client; it starts its own loop unless given one. */

@@ -3,6 +3,7 @@ package io.gust.client;
 import io.gust.http.CodecLimits;
 import io.gust.net.Resolver;
 import io.gust.net.TcpConnector;
+import io.gust.net.TlsOptions;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -27,6 +28,8 @@ final class ClientConfig {
   final CodecLimits limits;
   /** Reads request body files off the loop. */
   final Executor fileExecutor;
+  /** Null: the JDK defaults, created on the first https fetch. */
+  private final TlsOptions tls;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -46,6 +49,17 @@ final class ClientConfig {
     this.limits = new CodecLimits(b.maxHeaderBytes, CodecLimits.CLIENT.maxHeaderCount(),
         b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
+    this.tls = b.tls;
+  }
+
+  /** How https connections speak TLS. */
+  TlsOptions tls() {
+    return tls != null ? tls : DefaultTls.OPTIONS;
+  }
+
+  /** Holds the default options, so a client that never fetches https never loads a trust store. */
+  private static final class DefaultTls {
+    static final TlsOptions OPTIONS = TlsOptions.defaults();
   }
 
   /** This loop's share of {@code total}: an even split, the remainder to the first loops, at least 1. */

@@ -12,6 +12,7 @@ import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ConnectTimeoutException;
 import io.gust.net.TcpConnection;
+import io.gust.net.TlsHandshakeException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import okio.ByteString;
  * One request and its response on one connection: connect if the connection is new, write, read.
  * Loop-confined.
  *
- * <p>States: CONNECTING → WRITING → (AWAITING_CONTINUE → WRITING) → READING_HEAD → READING_BODY →
+ * <p>States: CONNECTING (DNS, TCP, then TLS for https) → WRITING → (AWAITING_CONTINUE → WRITING) → READING_HEAD → READING_BODY →
  * DONE; a response head arriving while the request is still being written goes straight to
  * READING_BODY; any state before DONE → FAILED. Reading starts as soon as the connection is
  * ready, so an early response or close is noticed while writing. {@link #fail(Throwable)} is the
@@ -47,7 +48,10 @@ final class Exchange implements Runnable {
   private final boolean reused;
   ChannelStream stream;
   private State state;
-  private boolean resolved;
+  /** While CONNECTING: DNS, CONNECT or TLS. */
+  private Phase setupPhase = Phase.DNS;
+  /** Bounds the TLS handshake by what the connect timeout left; null when not armed. */
+  private Cancellable handshakeTimer;
   private RequestWriter writer;
   private ResponseReader reader;
   private Cancellable continueTimer;
@@ -73,7 +77,7 @@ final class Exchange implements Runnable {
   Phase phase() {
     switch (state) {
       case CONNECTING:
-        return resolved ? Phase.CONNECT : Phase.DNS;
+        return setupPhase;
       case WRITING:
       case AWAITING_CONTINUE:
         return Phase.WRITE;
@@ -89,6 +93,7 @@ final class Exchange implements Runnable {
     if (reused) {
       fetch.dnsNanos = 0;
       fetch.connectNanos = 0;
+      fetch.tlsNanos = 0;
       begin(connection.stream);
       return;
     }
@@ -107,7 +112,7 @@ final class Exchange implements Runnable {
     long now = loop.nanoTime();
     fetch.dnsNanos = now - phaseStartNanos;
     phaseStartNanos = now;
-    resolved = true;
+    setupPhase = Phase.CONNECT;
     if (error != null) {
       fail(error);
       return;
@@ -134,10 +139,53 @@ final class Exchange implements Runnable {
           fetch.connectTimeout()));
     } else if (cause != null) {
       fail(cause);
+    } else if (request.isHttps()) {
+      handshake(tcp);
     } else {
+      fetch.tlsNanos = 0;
       ChannelStream opened = tcp.openStream();
       connection.connected(opened);
       begin(opened);
+    }
+  }
+
+  /**
+   * Starts the TLS handshake. The connect timeout bounds TCP connect and handshake together (as
+   * curl's does), so the handshake gets what the connect left; the options' own handshake
+   * timeout applies too, whichever is shorter.
+   */
+  private void handshake(TcpConnection tcp) {
+    setupPhase = Phase.TLS;
+    Duration connectTimeout = fetch.connectTimeout();
+    long leftNanos = Math.max(1, connectTimeout.toNanos() - fetch.connectNanos);
+    handshakeTimer = loop.schedule(Duration.ofNanos(leftNanos),
+        () -> fail(new HttpTimeoutException(request, Phase.TLS, connectTimeout)));
+    CompletableFuture<ChannelStream> handshaking =
+        tcp.openTlsStream(fetch.client.config.tls(), request.host());
+    connection.connecting = handshaking;
+    handshaking.whenComplete(this::handshaken);
+  }
+
+  private void handshaken(ChannelStream tls, Throwable error) {
+    if (state != State.CONNECTING) {
+      if (tls != null) {
+        tls.close();
+      }
+      return;
+    }
+    cancelHandshakeTimer();
+    long now = loop.nanoTime();
+    fetch.tlsNanos = now - phaseStartNanos;
+    phaseStartNanos = now;
+    Throwable cause = Failures.unwrap(error);
+    if (cause instanceof TlsHandshakeException) {
+      fail(Failures.tls((TlsHandshakeException) cause, request,
+          fetch.client.config.tls().handshakeTimeout()));
+    } else if (cause != null) {
+      fail(cause);
+    } else {
+      connection.connected(tls);
+      begin(tls);
     }
   }
 
@@ -228,7 +276,7 @@ final class Exchange implements Runnable {
   private Timings timings(long now) {
     long firstByte = firstByteNanos == 0 ? now : firstByteNanos;
     return Timings.newBuilder().queueNanos(fetch.queueNanos()).dnsNanos(fetch.dnsNanos)
-        .connectNanos(fetch.connectNanos)
+        .connectNanos(fetch.connectNanos).tlsNanos(fetch.tlsNanos)
         .requestWrittenNanos(Math.max(0, writtenNanos - phaseStartNanos))
         .firstByteNanos(Math.max(0, firstByte - writtenNanos))
         .bodyNanos(now - firstByte).totalNanos(now - fetch.startNanos()).build();
@@ -271,9 +319,17 @@ final class Exchange implements Runnable {
 
   private void cancelTimers() {
     cancelContinueTimer();
+    cancelHandshakeTimer();
     if (readTimer != null) {
       readTimer.cancel();
       readTimer = null;
+    }
+  }
+
+  private void cancelHandshakeTimer() {
+    if (handshakeTimer != null) {
+      handshakeTimer.cancel();
+      handshakeTimer = null;
     }
   }
 

@@ -10,6 +10,8 @@ import io.gust.http.Phase;
 import io.gust.http.TruncatedBodyException;
 import io.gust.net.ConnectFailedException;
 import io.gust.net.ConnectTimeoutException;
+import io.gust.net.TlsFailure;
+import io.gust.net.TlsHandshakeException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -47,6 +49,20 @@ final class Failures {
     HttpTimeoutException error = new HttpTimeoutException(request, Phase.CONNECT, timeout);
     error.addSuppressed(cause);
     return error;
+  }
+
+  /**
+   * A failed TLS handshake, in the TLS phase with the handshake exception (and so its {@link
+   * TlsFailure}) as the cause; a handshake timeout becomes an {@link HttpTimeoutException}.
+   */
+  static HttpClientException tls(TlsHandshakeException cause, HttpRequest request,
+      Duration handshakeTimeout) {
+    if (cause.failure() == TlsFailure.HANDSHAKE_TIMEOUT) {
+      return new HttpTimeoutException(request, Phase.TLS, handshakeTimeout, cause);
+    }
+    String message = "TLS handshake with " + HttpClientException.safeUri(request.uri())
+        + " failed (" + cause.failure() + "): " + describe(cause);
+    return new HttpClientException(message, request, Phase.TLS, cause);
   }
 
   private static HttpClientException withRequest(HttpClientException codec, HttpRequest request) {

@@ -49,9 +49,10 @@ final class Fetch implements Runnable, Cancellable {
   private Exchange exchange;
   private long queuedAtNanos;
   private long queueNanos;
-  /** DNS and connect time of the connection that carried the last exchange. */
+  /** DNS, connect and TLS handshake time of the connection that carried the last exchange. */
   long dnsNanos;
   long connectNanos;
+  long tlsNanos;
   private int redirectCount;
   private int retryCount;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */

@@ -12,7 +12,13 @@ public class HttpTimeoutException extends HttpClientException {
 
   /** Creates a timeout for {@code request} (nullable) that fired after {@code timeout}. */
   public HttpTimeoutException(HttpRequest request, Phase phase, Duration timeout) {
-    super(message(request, phase, timeout), request, phase, null);
+    this(request, phase, timeout, null);
+  }
+
+  /** Like {@link #HttpTimeoutException(HttpRequest, Phase, Duration)}, keeping what timed out. */
+  public HttpTimeoutException(HttpRequest request, Phase phase, Duration timeout,
+      Throwable cause) {
+    super(message(request, phase, timeout), request, phase, cause);
     this.timeout = timeout;
   }
 

@@ -3,6 +3,7 @@ package io.gust.server;
 import io.gust.http.CodecLimits;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
+import io.gust.net.TlsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A minimal HTTP/1.1 server on Gust event loops: routes, keep-alive, pipelining, chunked bodies
@@ -54,7 +56,8 @@ public final class HttpServer implements AutoCloseable {
     this.bindAddress = new InetSocketAddress(builder.bindAddress, builder.port);
     this.shutdownTimeout = builder.shutdownTimeout;
     this.context = new ServerContext(new Router(builder.routes), builder.limits,
-        builder.idleTimeout.toNanos(), builder.bodyReadTimeout.toNanos(), builder.serverName);
+        builder.idleTimeout.toNanos(), builder.bodyReadTimeout.toNanos(), builder.serverName,
+        builder.tls);
     if (builder.group != null) {
       this.workers = builder.group.loops();
       this.acceptLoop = workers.get(0);
@@ -119,7 +122,15 @@ public final class HttpServer implements AutoCloseable {
     return address;
   }
 
-  /** {@code http://host:port} plus {@code path}, which must start with {@code /}. */
+  /** Whether this server speaks HTTPS. */
+  public boolean isHttps() {
+    return context.tls != null;
+  }
+
+  /**
+   * {@code http://host:port} (or {@code https://} for a TLS server) plus {@code path}, which must
+   * start with {@code /}. The host is the bound IP address.
+   */
   public URI url(String path) {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with /: " + path);
@@ -129,7 +140,7 @@ public final class HttpServer implements AutoCloseable {
     if (host.indexOf(':') >= 0) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + address.getPort() + path);
+    return URI.create((isHttps() ? "https://" : "http://") + host + ":" + address.getPort() + path);
   }
 
   /** Connections accepted since the server started. */
@@ -222,6 +233,7 @@ public final class HttpServer implements AutoCloseable {
     private Duration bodyReadTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private String serverName = "gust";
+    private TlsOptions tls;
 
     private Builder() {}
 
@@ -331,6 +343,21 @@ public final class HttpServer implements AutoCloseable {
     public Builder serverName(String name) {
       this.serverName = Objects.requireNonNull(name, "name");
       return this;
+    }
+
+    /**
+     * Serves HTTPS: every accepted connection first completes a TLS handshake with these options,
+     * whose context must hold the server's key and certificate (and which set whether clients
+     * must present certificates). A failed handshake closes the connection.
+     */
+    public Builder tls(TlsOptions options) {
+      this.tls = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Shorthand for {@link #tls(TlsOptions)} with {@code context} and default options. */
+    public Builder tls(SSLContext context) {
+      return tls(TlsOptions.builder().sslContext(context).build());
     }
 
     /** Creates the server; call {@link HttpServer#start()} to bind it. */

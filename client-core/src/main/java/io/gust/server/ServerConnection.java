@@ -10,6 +10,7 @@ import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
+import io.gust.net.TlsOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,9 +70,26 @@ final class ServerConnection implements ReadListener {
     this.exchange = new Exchange(this);
   }
 
-  /** Takes over an accepted channel on {@code loop}; loop thread only. */
+  /**
+   * Takes over an accepted channel on {@code loop}, after a TLS handshake when the server has
+   * TLS options; loop thread only. A failed handshake has already closed the channel.
+   */
   static void open(EventLoop loop, SocketChannel channel, ServerContext context) {
-    ChannelStream stream = ChannelStream.open(loop, channel);
+    TlsOptions tls = context.tls;
+    if (tls == null) {
+      serve(loop, ChannelStream.open(loop, channel), context);
+      return;
+    }
+    ChannelStream.openTlsServer(loop, channel, tls).whenComplete((stream, error) -> {
+      if (error != null) {
+        log.debug("TLS handshake with a client failed: {}", error.toString());
+      } else {
+        serve(loop, stream, context);
+      }
+    });
+  }
+
+  private static void serve(EventLoop loop, ChannelStream stream, ServerContext context) {
     if (!stream.isOpen()) {
       return;
     }

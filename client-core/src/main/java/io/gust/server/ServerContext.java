@@ -1,6 +1,7 @@
 package io.gust.server;
 
 import io.gust.http.CodecLimits;
+import io.gust.net.TlsOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +13,8 @@ final class ServerContext {
   final long idleTimeoutNanos;
   final long bodyReadTimeoutNanos;
   final String serverName;
+  /** Null for plain HTTP. */
+  final TlsOptions tls;
   /** Connections still open, from any loop; the server drains them on close. */
   final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
   final AtomicLong accepted = new AtomicLong();
@@ -19,11 +22,12 @@ final class ServerContext {
   volatile boolean draining;
 
   ServerContext(Router router, CodecLimits limits, long idleTimeoutNanos,
-      long bodyReadTimeoutNanos, String serverName) {
+      long bodyReadTimeoutNanos, String serverName, TlsOptions tls) {
     this.router = router;
     this.limits = limits;
     this.idleTimeoutNanos = idleTimeoutNanos;
     this.bodyReadTimeoutNanos = bodyReadTimeoutNanos;
     this.serverName = serverName;
+    this.tls = tls;
   }
 }

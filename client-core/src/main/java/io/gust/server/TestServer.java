@@ -45,7 +45,10 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(builder.build().start());
   }
 
-  /** The URL of {@code path} on this server, such as {@code http://127.0.0.1:40123/get}. */
+  /**
+   * The URL of {@code path} on this server, such as {@code http://127.0.0.1:40123/get}; {@code
+   * https} for a server started with {@code builder -> builder.tls(...)}.
+   */
   public URI url(String path) {
     return server.url(path);
   }

@@ -5,6 +5,7 @@ import static io.gust.net.StreamFixture.onLoop;
 
 import io.gust.loop.EventLoop;
 import io.gust.testing.OpenFiles;
+import io.gust.testing.TlsCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.testing.Curl;
+import io.gust.testing.Curl.Run;
+import io.gust.testing.ExternalTools;
 import io.gust.testing.TestServerExtension;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,30 +30,11 @@ class CurlEndToEndTest {
 
   @BeforeAll
   static void requireCurl() {
-    boolean present = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .anyMatch(p -> Files.isExecutable(Path.of(p, "curl")));
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("curl is required on CI (.ci/run installs it)");
-    }
-    Assumptions.assumeTrue(present, "curl is not installed; skipping the curl interoperability tests");
-  }
-
-  /** What one curl run printed. */
-  private record Run(int exit, byte[] stdout, String stderr) {
-    String out() {
-      return new String(stdout, StandardCharsets.UTF_8);
-    }
+    ExternalTools.require("curl");
   }
 
   private Run curl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20"));
-    command.addAll(List.of(args));
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
-    return new Run(process.exitValue(), Files.readAllBytes(out), Files.readString(err));
+    return Curl.run(dir, args);
   }
 
   private String url(String path) {

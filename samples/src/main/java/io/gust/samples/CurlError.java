@@ -29,6 +29,7 @@ record CurlError(int exitCode, String message) {
   static final int RECEIVE_ERROR = 56;
   static final int PEER_FAILED_VERIFICATION = 60;
   static final int BAD_CONTENT_ENCODING = 61;
+  static final int CA_CERT_BAD_FILE = 77;
 
   /** Maps what the client reported to curl's exit code; {@code elapsedMillis} for timeouts. */
   static CurlError of(Throwable error, long elapsedMillis) {
@@ -36,6 +37,9 @@ record CurlError(int exitCode, String message) {
     if (error instanceof HttpTimeoutException) {
       return new CurlError(TIMEOUT,
           "Operation timed out after " + elapsedMillis + " milliseconds (" + detail + ")");
+    }
+    if (error instanceof HttpClientException && ((HttpClientException) error).phase() == Phase.TLS) {
+      return tlsFailure(error, detail);
     }
     if (error instanceof HttpConnectException) {
       return connectFailure((HttpConnectException) error, detail);
@@ -62,12 +66,17 @@ record CurlError(int exitCode, String message) {
       case CONNECT:
         return new CurlError(COULD_NOT_CONNECT, "Failed to connect (" + detail + ")");
       default:
-        boolean certificate = error.getCause() instanceof TlsHandshakeException
-            && ((TlsHandshakeException) error.getCause()).failure().isCertificateProblem();
-        return certificate
-            ? new CurlError(PEER_FAILED_VERIFICATION, "SSL certificate problem (" + detail + ")")
-            : new CurlError(SSL_CONNECT, "SSL connect error (" + detail + ")");
+        return tlsFailure(error, detail);
     }
+  }
+
+  /** A failed handshake: 60 when the server's certificate was refused, else 35, as curl says. */
+  private static CurlError tlsFailure(Throwable error, String detail) {
+    boolean certificate = error.getCause() instanceof TlsHandshakeException
+        && ((TlsHandshakeException) error.getCause()).failure().isCertificateProblem();
+    return certificate
+        ? new CurlError(PEER_FAILED_VERIFICATION, "SSL certificate problem (" + detail + ")")
+        : new CurlError(SSL_CONNECT, "SSL connect error (" + detail + ")");
   }
 
   /**

@@ -7,6 +7,7 @@ import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
+import io.gust.net.TlsOptions;
 import io.gust.resolver.OverrideResolver;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,6 +45,8 @@ final class FetchCommand {
   private volatile int lastCode;
   private URI effectiveUri;
   private int redirectCount;
+  /** Why the --cacert file could not be used, or null. */
+  private String caProblem;
 
   private FetchCommand(CurlOptions options, FetchOutput output, PrintStream stderr) {
     this.options = options;
@@ -104,7 +107,7 @@ final class FetchCommand {
     return error.exitCode();
   }
 
-  /** curl's reading of a URL: no scheme means http; only http is spoken for now. */
+  /** curl's reading of a URL: no scheme means http. */
   private static URI target(String url) {
     String withScheme = url.contains("://") ? url : "http://" + url;
     return HttpRequest.newBuilder(withScheme).build().uri();
@@ -115,12 +118,12 @@ final class FetchCommand {
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
-    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1)
+    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1).tls(tls())
         .followRedirects(false).decompress(options.compressed).build()) {
       HttpRequest request = FetchRequests.first(options, effectiveUri);
       while (true) {
-        if (!"http".equalsIgnoreCase(request.uri().getScheme())) {
-          return unsupported(request.uri());
+        if (caProblem != null && request.isHttps()) {
+          return new CurlError(CurlError.CA_CERT_BAD_FILE, caProblem);
         }
         Hop hop = new Hop();
         HttpRequest sent = hopRequest(request, hop, progress);
@@ -150,10 +153,18 @@ final class FetchCommand {
     }
   }
 
-  /** Gust's client speaks no TLS yet, so https (and with it -k and --cacert) must wait. */
-  private static CurlError unsupported(URI uri) {
-    return new CurlError(CurlError.UNSUPPORTED_PROTOCOL, "Protocol \"" + uri.getScheme()
-        + "\" not supported: Gust's client has no TLS yet, so -k and --cacert have no effect");
+  /**
+   * The TLS options of -k and --cacert. A --cacert file that cannot be read matters only once an
+   * https URL is fetched, as in curl: until then the defaults stand in and {@link #caProblem}
+   * keeps the reason.
+   */
+  private TlsOptions tls() {
+    try {
+      return TlsSettings.of(options.insecure, options.caCert);
+    } catch (CurlOptions.UsageException e) {
+      caProblem = e.getMessage();
+      return TlsOptions.defaults();
+    }
   }
 
   private Resolver resolver() {

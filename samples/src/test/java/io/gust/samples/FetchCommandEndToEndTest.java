@@ -89,6 +89,6 @@ class FetchCommandEndToEndTest {
     assertEquals(7, fetch("-s", "http://127.0.0.1:" + port + "/"));
     assertEquals(47, fetch("-sL", "--max-redirs", "1", url("/redirect/3")));
     assertEquals(2, fetch("--no-such-option", url("/get")));
-    assertEquals(1, fetch("-s", "https://127.0.0.1:1/"));
+    assertEquals(7, fetch("-s", "https://127.0.0.1:" + port + "/"));
   }
 }

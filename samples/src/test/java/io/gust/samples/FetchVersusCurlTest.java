@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gust.server.HttpServer;
+import io.gust.testing.TlsCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,9 @@ class FetchVersusCurlTest {
   private static final String BODY = "hello, differential world\n";
   private static RawServer raw;
   private static HttpServer companion;
+  /** HTTPS companion servers: a good certificate, an untrusted issuer, a wrong host name. */
+  private static final List<HttpServer> httpsServers = new ArrayList<>();
+  private static Path caFile;
 
   @BeforeAll
   static void startServers() throws IOException {
@@ -57,6 +62,12 @@ class FetchVersusCurlTest {
     raw = new RawServer();
     Scripts.install(raw);
     companion = HttpServer.builder().testRoutes().build().start();
+    for (HeldCertificate certificate : List.of(TlsCertificates.SERVER,
+        TlsCertificates.UNTRUSTED, TlsCertificates.WRONG_HOST)) {
+      httpsServers.add(HttpServer.builder().testRoutes()
+          .tls(TlsCertificates.serverContext(certificate)).build().start());
+    }
+    caFile = TlsCertificates.writePem(TlsCertificates.CA, Files.createTempFile("gust-ca", ".pem"));
   }
 
   @AfterAll
@@ -64,6 +75,8 @@ class FetchVersusCurlTest {
     if (raw != null) {
       raw.close();
       companion.close();
+      httpsServers.forEach(HttpServer::close);
+      Files.deleteIfExists(caFile);
     }
   }
 
@@ -144,6 +157,38 @@ class FetchVersusCurlTest {
   void agreesWithCurlAgainstCompanionServer(String name, String path, List<String> options,
       boolean wholeOutput) throws Exception {
     assertAgree(options, companion.url(path).toString(), wholeOutput);
+  }
+
+  static Stream<Arguments> httpsCases() {
+    return Stream.of(
+        Arguments.of("trustedWithCacert", 0, List.of("--cacert"), "/hello"),
+        Arguments.of("redirectsWithCacert", 0, List.of("--cacert", "-L"), "/redirect/2"),
+        Arguments.of("untrustedIssuerExits60", 1, List.of("--cacert"), "/hello"),
+        Arguments.of("wrongHostExits60", 2, List.of("--cacert"), "/hello"),
+        Arguments.of("untrustedIssuerAcceptedWithK", 1, List.of("-k"), "/hello"),
+        Arguments.of("wrongHostAcceptedWithK", 2, List.of("-k"), "/hello"));
+  }
+
+  /** Over HTTPS; "--cacert" in {@code flags} is followed by the test CA's PEM file. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("httpsCases")
+  void agreesWithCurlOverHttps(String name, int server, List<String> flags, String path)
+      throws Exception {
+    List<String> options = new ArrayList<>();
+    for (String flag : flags) {
+      options.add(flag);
+      if (flag.equals("--cacert")) {
+        options.add(caFile.toString());
+      }
+    }
+    assertAgree(options, httpsServers.get(server).url(path).toString());
+  }
+
+  @Test
+  void unreadableCaFileMattersOnlyForHttps(@TempDir Path dir) throws Exception {
+    List<String> options = List.of("--cacert", dir.resolve("missing.pem").toString());
+    assertAgree(options, companion.url("/get").toString());
+    assertAgree(options, httpsServers.get(0).url("/get").toString());
   }
 
   @Test

@@ -1,0 +1,123 @@
+package io.gust.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A real nginx for interoperability tests: one process (no master, no daemon) serving HTTPS on a
+ * free 127.0.0.1 port with a test certificate, files from {@code www} under its directory, and
+ * {@code /hello}. Everything it writes stays in that directory; {@link #close()} kills it.
+ */
+public final class Nginx implements AutoCloseable {
+  private final Process process;
+  private final Path dir;
+  private final int port;
+
+  private Nginx(Process process, Path dir, int port) {
+    this.process = process;
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /** Starts {@code binary} in {@code dir} presenting {@code certificate}; waits until it listens. */
+  public static Nginx start(Path binary, Path dir, HeldCertificate certificate) throws Exception {
+    Files.createDirectories(dir.resolve("www"));
+    Path cert = TlsCertificates.writePem(certificate, dir.resolve("cert.pem"));
+    Path key = TlsCertificates.writeKeyPem(certificate, dir.resolve("key.pem"));
+    int port = freePort();
+    Path config = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, cert, key));
+    Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(),
+        "-e", dir.resolve("error.log").toString(), "-c", config.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    Nginx nginx = new Nginx(process, dir, port);
+    try {
+      nginx.awaitListening();
+    } catch (IOException | RuntimeException e) {
+      nginx.close();
+      throw e;
+    }
+    return nginx;
+  }
+
+  private static String config(Path dir, int port, Path cert, Path key) {
+    return "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+        + "pid " + dir.resolve("nginx.pid") + ";\n"
+        + "error_log " + dir.resolve("error.log") + " info;\n"
+        + "events { worker_connections 64; }\n"
+        + "http {\n"
+        + "  access_log " + dir.resolve("access.log") + ";\n"
+        + "  client_body_temp_path " + dir.resolve("body") + ";\n"
+        + "  proxy_temp_path " + dir.resolve("proxy") + ";\n"
+        + "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";\n"
+        + "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";\n"
+        + "  scgi_temp_path " + dir.resolve("scgi") + ";\n"
+        + "  server {\n"
+        + "    listen 127.0.0.1:" + port + " ssl;\n"
+        + "    server_name localhost;\n"
+        + "    ssl_certificate " + cert + ";\n"
+        + "    ssl_certificate_key " + key + ";\n"
+        + "    ssl_protocols TLSv1.2 TLSv1.3;\n"
+        + "    keepalive_requests 1000;\n"
+        + "    location = /hello { default_type text/plain; return 200 \"hello from nginx\\n\"; }\n"
+        + "    location / { root " + dir.resolve("www") + "; }\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+
+  /** Polls, with a bound, until nginx accepts connections or exits. */
+  private void awaitListening() throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("nginx exited: " + logs());
+      }
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+        return;
+      } catch (IOException notYet) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      }
+    }
+    throw new IllegalStateException("nginx did not listen within 10 s: " + logs());
+  }
+
+  private String logs() throws IOException {
+    Path errors = dir.resolve("error.log");
+    Path stdout = dir.resolve("stdout.log");
+    return (Files.exists(stdout) ? Files.readString(stdout) : "")
+        + (Files.exists(errors) ? Files.readString(errors) : "");
+  }
+
+  /** The port nginx listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Where nginx serves files from. */
+  public Path www() {
+    return dir.resolve("www");
+  }
+
+  /** Kills nginx and waits, with a bound, for it to exit. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}
