@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.http.HttpClientException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
+import io.gust.http.RequestBody;
 import io.gust.loop.EventLoop;
 import io.gust.server.TestServer;
 import io.gust.testing.Fault;
@@ -34,10 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Thousands of fetches through a {@link FaultProxy} that gives every connection a random fault
  * (delay, drop, reset, stall, truncate, split writes, corrupt one byte, or none) on the way to the
- * companion server. Each fetch must end within its request timeout (plus a scheduling grace)
- * with the exact bytes of {@code /bytes/{n}} or with a typed {@link HttpClientException}; then the
- * client's pool, the loop's timers, the process's sockets and its threads must be back where they
- * started.
+ * companion server: GETs of {@code /bytes/{n}}, a quarter of them POSTs of n bytes to {@code
+ * /echo}, a third with {@code Connection: close}. Each fetch must end within its request timeout
+ * (plus a scheduling grace) with the exact bytes expected or with a typed {@link
+ * HttpClientException}; then the client's pool, the loop's timers, the process's sockets and its
+ * threads must be back where they started.
  *
  * <p>Plain HTTP has no integrity check, so a flipped bit in a body byte (or in a digit of the
  * path) yields a complete response with the wrong bytes. The test counts those as undetectable
@@ -60,6 +62,7 @@ class FaultInjectionEndToEndTest {
   private static final Duration GRACE = Duration.ofMillis(3_000);
   private static final int IN_FLIGHT = 32;
   private static final int MAX_BODY = 1_500;
+  private static final ByteString ECHO_START = ByteString.encodeUtf8("POST /echo HTTP/1.1\r\n");
 
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
 
@@ -115,19 +118,18 @@ class FaultInjectionEndToEndTest {
     Semaphore window = new Semaphore(IN_FLIGHT);
     for (int i = 0; i < FETCHES; i++) {
       int size = (int) ((i * 7919L + SEED) % MAX_BODY & 0x7fffffff);
-      HttpRequest.Builder request = HttpRequest.get("http://127.0.0.1:" + port + "/bytes/" + size);
-      if (i % 3 == 0) {
-        request.header("Connection", "close");
-      }
+      boolean post = i % 4 == 1;
+      HttpRequest request = request(port, size, post, i % 3 == 0);
       window.acquire();
       long startNanos = System.nanoTime();
-      client.fetch(request.build()).whenComplete((response, error) -> {
+      client.fetch(request).whenComplete((response, error) -> {
         long tookNanos = System.nanoTime() - startNanos;
         slowestNanos.accumulateAndGet(tookNanos, Math::max);
         if (tookNanos > REQUEST_TIMEOUT.plus(GRACE).toNanos()) {
-          late.add(outcome(response, error, size) + " after " + tookNanos / 1_000_000 + " ms");
+          late.add(outcome(response, error, size, post) + " after " + tookNanos / 1_000_000
+              + " ms");
         }
-        outcomes.merge(outcome(response, error, size), 1, Integer::sum);
+        outcomes.merge(outcome(response, error, size, post), 1, Integer::sum);
         window.release();
       });
     }
@@ -140,7 +142,18 @@ class FaultInjectionEndToEndTest {
     return sorted;
   }
 
-  private static String outcome(HttpResponse response, Throwable error, int size) {
+  private static HttpRequest request(int port, int size, boolean post, boolean close) {
+    String base = "http://127.0.0.1:" + port;
+    HttpRequest.Builder request = post
+        ? HttpRequest.newBuilder(base + "/echo").post(RequestBody.of(expected(size).toByteArray()))
+        : HttpRequest.get(base + "/bytes/" + size);
+    if (close) {
+      request.header("Connection", "close");
+    }
+    return request.build();
+  }
+
+  private static String outcome(HttpResponse response, Throwable error, int size, boolean post) {
     if (error != null) {
       Throwable cause = error instanceof java.util.concurrent.CompletionException
           || error instanceof ExecutionException ? error.getCause() : error;
@@ -149,7 +162,11 @@ class FaultInjectionEndToEndTest {
       }
       return "untyped " + cause;
     }
-    return response.code() == 200 && response.body().equals(expected(size)) ? "ok" : "wrong bytes";
+    ByteString body = response.body();
+    boolean right = post
+        ? body.startsWith(ECHO_START) && body.endsWith(expected(size))
+        : body.equals(expected(size));
+    return response.code() == 200 && right ? "ok" : "wrong bytes";
   }
 
   private static ByteString expected(int size) {

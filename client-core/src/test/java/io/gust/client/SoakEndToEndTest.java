@@ -83,7 +83,7 @@ class SoakEndToEndTest {
     }
   }
 
-  /** Runs {@code fetches} closed-loop, checks each body, prints requests/s every tenth; returns the count. */
+  /** Runs {@code fetches} closed-loop, checks each body, prints requests/s every tenth. */
   private static long run(AsyncHttpClient client, TestServer[] servers, long fetches, String label)
       throws InterruptedException {
     Semaphore window = new Semaphore(IN_FLIGHT);
