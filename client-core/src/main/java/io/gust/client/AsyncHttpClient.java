@@ -130,6 +130,11 @@ public final class AsyncHttpClient implements AutoCloseable {
     return fetch;
   }
 
+  /** This client's partitions, one per loop; for tests in this package. */
+  List<LoopClient> partitions() {
+    return partitions;
+  }
+
   private LoopClient pick() {
     if (byIndex.length == 1) {
       return byIndex[0];

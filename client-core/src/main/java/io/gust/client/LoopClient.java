@@ -126,12 +126,15 @@ final class LoopClient {
       if (idle != null) {
         return idle;
       }
+      // Closing dead idle connections may have dropped the origin: look it up again.
+      host = hostPool(request);
     }
     if (host.open.size() >= maxConnectionsPerHost) {
       return null;
     }
     if (openCount >= maxConnections && !closeIdleElsewhere(host)) {
       lastClaimClientFull = true;
+      dropIfUnused(host);
       return null;
     }
     PooledConnection connection = new PooledConnection(this, host);
@@ -165,11 +168,48 @@ final class LoopClient {
     return created;
   }
 
-  /** A connection closed: its slot is free. */
+  /** A connection closed: its slot is free, and an origin left without connections is dropped. */
   void connectionClosed(PooledConnection connection) {
     openCount--;
     connection.host.open.remove(connection);
+    dropIfUnused(connection.host);
     dispatch();
+  }
+
+  /**
+   * Unlinks an origin that holds no connection, so a client that talks to many origins over time
+   * keeps only the live ones. Waiters hold requests, not origins: they find or recreate theirs.
+   */
+  private void dropIfUnused(HostPool host) {
+    if (!host.open.isEmpty()) {
+      return;
+    }
+    HostPool first = hosts.get(host.host);
+    if (first == host) {
+      if (host.next == null) {
+        hosts.remove(host.host);
+      } else {
+        hosts.put(host.host, host.next);
+      }
+      return;
+    }
+    for (HostPool pool = first; pool != null; pool = pool.next) {
+      if (pool.next == host) {
+        pool.next = host.next;
+        return;
+      }
+    }
+  }
+
+  /** Origins known on this loop, for tests. */
+  int originCount() {
+    int count = 0;
+    for (HostPool first : hosts.values()) {
+      for (HostPool pool = first; pool != null; pool = pool.next) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Fails every queued and live fetch as cancelled by a client close, and closes every socket. */

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestWriter implements WriteListener, BodyWriter {
   private static final Logger log = LoggerFactory.getLogger(RequestWriter.class);
+  /** The largest body sent after a final answer to Expect: 100-continue to keep the connection. */
+  private static final int MAX_SKIPPED_BODY_BYTES = 64 * 1024;
 
   private final Exchange exchange;
   private final ChannelStream stream;
@@ -39,6 +41,8 @@ final class RequestWriter implements WriteListener, BodyWriter {
   private boolean chunked;
   private boolean ended;
   private boolean complete;
+  /** Whether the body went out or started to (it waits after Expect: 100-continue). */
+  private boolean bodyStarted;
   /** The file being sent, while it is. */
   private FileSource file;
 
@@ -92,6 +96,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
 
   /** Sends the body after {@code prefix} (the head, or nothing after a 100 Continue). */
   void sendBody(Buffer prefix) {
+    bodyStarted = true;
     if (body == null) {
       stream.write(prefix, this);
       return;
@@ -149,6 +154,22 @@ final class RequestWriter implements WriteListener, BodyWriter {
         exchange.fail(cause);
       }
     });
+  }
+
+  /**
+   * After a final answer to Expect: 100-continue that keeps the connection open, sends the body
+   * after all when it is small and in memory: a server that keeps such a connection reads and
+   * discards the announced body (RFC 9110 §10.1.1), so both sides stay in step. Returns false,
+   * sending nothing, when the body already went or is of another kind; the connection then closes.
+   */
+  boolean sendSkippedBody() {
+    if (bodyStarted || body == null || body.kind() != RequestBody.Kind.BYTES
+        || body.bytes().size() > MAX_SKIPPED_BODY_BYTES) {
+      return false;
+    }
+    bodyStarted = true;
+    stream.write(new Buffer().write(body.bytes()), null);
+    return true;
   }
 
   /** The exchange ended: release the file. */

@@ -6,9 +6,9 @@ package io.gust.http;
  * {@link #newDecoder} then reads the body. Immutable.
  *
  * <p>Keep-alive: HTTP/1.1 unless {@code Connection: close}; HTTP/1.0 only with {@code Connection:
- * keep-alive}. Never after a body read until close, a response with both Transfer-Encoding and
- * Content-Length (a smuggling sign), an HTTP/1.0 message with Transfer-Encoding, a 101 or a 2xx
- * answer to CONNECT (the connection stops speaking HTTP).
+ * keep-alive}. Never after a body read until close, an HTTP/1.0 message with Transfer-Encoding,
+ * a 101 or a 2xx answer to CONNECT (the connection stops speaking HTTP). A message with both
+ * Transfer-Encoding and Content-Length is refused either way, as a request smuggling sign.
  */
 public final class BodyFraming {
   /** The ways a body can be delimited. */
@@ -41,9 +41,9 @@ public final class BodyFraming {
   /**
    * Decides the framing of a response to a request made with {@code requestMethod}. No body for
    * HEAD, 1xx, 204, 304 and 2xx to CONNECT; else Transfer-Encoding (chunked when chunked is the
-   * final coding, otherwise until close) wins over Content-Length, which must be one non-negative
-   * decimal (repeats allowed only when identical); else until close. Codings before a final
-   * chunked are not decoded.
+   * final coding, otherwise until close), which must not come with Content-Length (a smuggling
+   * sign, refused); else Content-Length, which must be one non-negative decimal (repeats allowed
+   * only when identical); else until close. Codings before a final chunked are not decoded.
    */
   public static BodyFraming forResponse(String requestMethod, ResponseHead head)
       throws HttpProtocolException {
@@ -56,9 +56,11 @@ public final class BodyFraming {
     }
     Coding coding = transferCoding(headers);
     if (coding != Coding.ABSENT) {
-      boolean cleanTe = head.protocol() == Protocol.HTTP_1_1 && headers.get("Content-Length") == null;
+      if (headers.get("Content-Length") != null) {
+        throw headerError("response has both Transfer-Encoding and Content-Length", 502);
+      }
       Kind kind = coding == Coding.NOT_CHUNKED_LAST ? Kind.UNTIL_CLOSE : Kind.CHUNKED;
-      return new BodyFraming(kind, -1, reusable && cleanTe, true);
+      return new BodyFraming(kind, -1, reusable && head.protocol() == Protocol.HTTP_1_1, true);
     }
     long length = contentLength(headers, 502);
     return length < 0

@@ -219,7 +219,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /** Current health figures; any thread. */
   public LoopStats stats() {
-    return health.snapshot(clock.nanoTime(), passes.progressOpaque());
+    return health.snapshot(clock.nanoTime(), passes.progressOpaque(), timers.sizeOpaque());
   }
 
   /** True once {@link #close()} has been called. */

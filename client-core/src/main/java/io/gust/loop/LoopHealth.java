@@ -44,12 +44,13 @@ final class LoopHealth {
     }
   }
 
-  LoopStats snapshot(long nowNanos, long tasksRun) {
+  LoopStats snapshot(long nowNanos, long tasksRun, int pendingTimers) {
     long current = lastLagNanos;
     long queued = probeQueuedNanos;
     if (queued != 0 && nowNanos - queued > current) {
       current = nowNanos - queued;
     }
-    return new LoopStats(current, Math.max(current, maxLagNanos), tasksRun, longestRunNanos);
+    return new LoopStats(current, Math.max(current, maxLagNanos), tasksRun, longestRunNanos,
+        pendingTimers);
   }
 }

@@ -14,12 +14,15 @@ public final class LoopStats {
   private final Duration maxLag;
   private final long tasksRun;
   private final Duration longestRun;
+  private final int pendingTimers;
 
-  LoopStats(long currentLagNanos, long maxLagNanos, long tasksRun, long longestRunNanos) {
+  LoopStats(long currentLagNanos, long maxLagNanos, long tasksRun, long longestRunNanos,
+      int pendingTimers) {
     this.currentLag = Duration.ofNanos(currentLagNanos);
     this.maxLag = Duration.ofNanos(maxLagNanos);
     this.tasksRun = tasksRun;
     this.longestRun = Duration.ofNanos(longestRunNanos);
+    this.pendingTimers = pendingTimers;
   }
 
   /** The lag most recently measured, or how long an unanswered probe has waited if longer. */
@@ -42,9 +45,18 @@ public final class LoopStats {
     return longestRun;
   }
 
+  /**
+   * Timers scheduled and neither run nor cancelled yet, the loop's own included. Exact when
+   * read on the loop thread; from another thread, a value from a moment ago.
+   */
+  public int pendingTimers() {
+    return pendingTimers;
+  }
+
   @Override
   public String toString() {
     return "LoopStats{currentLag=" + currentLag.toMillis() + "ms, maxLag=" + maxLag.toMillis()
-        + "ms, tasksRun=" + tasksRun + ", longestRun=" + longestRun.toMillis() + "ms}";
+        + "ms, tasksRun=" + tasksRun + ", longestRun=" + longestRun.toMillis()
+        + "ms, pendingTimers=" + pendingTimers + "}";
   }
 }

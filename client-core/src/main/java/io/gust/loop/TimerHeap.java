@@ -1,5 +1,7 @@
 package io.gust.loop;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -10,11 +12,27 @@ import java.util.Arrays;
  * heap with dead entries. Loop-confined.
  */
 final class TimerHeap {
+  private static final VarHandle SIZE;
+
+  static {
+    try {
+      SIZE = MethodHandles.lookup().findVarHandle(TimerHeap.class, "size", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private LoopTimer[] heap = new LoopTimer[64];
+  /** Timers queued. Written on the loop thread only; other threads read it opaquely. */
   private int size;
 
   int size() {
     return size;
+  }
+
+  /** The size as another thread may read it: recent, never torn, never cached by the JIT. */
+  int sizeOpaque() {
+    return (int) SIZE.getOpaque(this);
   }
 
   LoopTimer peek() {

@@ -271,17 +271,42 @@ class MisbehavingServerEndToEndTest {
   }
 
   @Test
-  void expectContinueAnsweredWithAFinalStatusSendsNoBody() throws Exception {
+  void expectContinueAnsweredWithAFinalStatusAndCloseSendsNoBody() throws Exception {
     server = ScriptedServer.start((socket, index) -> {
       InputStream in = socket.getInputStream();
       readHead(in);
-      write(socket, "HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n");
+      write(socket, "HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n"
+          + "Connection: close\r\n\r\n");
       heads.add(String.valueOf(in.read()));
     });
     HttpRequest request = HttpRequest.newBuilder(server.url("/"))
         .post(RequestBody.ofString("body", "text/plain")).expectContinue(true).build();
     assertEquals(417, await(client.fetch(request)).code());
     assertEquals("-1", heads.poll(5, TimeUnit.SECONDS), "body was sent or connection kept");
+  }
+
+  /** Regression: a final answer to Expect: 100-continue always closed the connection. */
+  @Test
+  void expectContinueAnsweredWithAFinalStatusThatKeepsTheConnectionGetsTheBodyAndReuse()
+      throws Exception {
+    server = ScriptedServer.start((socket, index) -> {
+      InputStream in = socket.getInputStream();
+      readHead(in);
+      write(socket, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+      heads.add(new String(in.readNBytes(4), java.nio.charset.StandardCharsets.US_ASCII));
+      heads.add(readHead(in).substring(0, 6));
+      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      in.read();
+    });
+    HttpRequest request = HttpRequest.newBuilder(server.url("/"))
+        .post(RequestBody.ofString("body", "text/plain")).expectContinue(true).build();
+    assertEquals(403, await(client.fetch(request)).code());
+    HttpResponse next = await(client.fetch(server.url("/next")));
+    assertEquals("ok", next.bodyString());
+    assertTrue(next.isConnectionReused());
+    assertEquals("body", heads.poll(5, TimeUnit.SECONDS));
+    assertEquals("GET /n", heads.poll(5, TimeUnit.SECONDS));
+    assertEquals(1, server.acceptedCount());
   }
 
   @Test

@@ -12,9 +12,11 @@ import io.gust.http.HttpResponse;
 import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.loop.EventLoopGroup;
+import io.gust.net.Resolver;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +134,37 @@ class PoolEndToEndTest {
     PoolSnapshot snapshot = client.poolSnapshot().get(5, TimeUnit.SECONDS);
     assertEquals(1, snapshot.open());
     assertEquals(b.port(), snapshot.hosts().get(0).port());
+  }
+
+  /** Regression: the pool kept an entry for every origin ever fetched, a leak with many origins. */
+  @Test
+  void originsWithoutConnectionsAreDropped() throws Exception {
+    ScriptedServer a = serve(ScriptedServer::keepAliveOk);
+    ScriptedServer b = serve(ScriptedServer::keepAliveOk);
+    Resolver anyToLoopback = (loop, host, port, family) ->
+        CompletableFuture.completedFuture(List.of(new InetSocketAddress("127.0.0.1", port)));
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().resolver(anyToLoopback)
+        .maxConnections(4).build());
+    for (int i = 0; i < 200; i++) {
+      for (ScriptedServer server : List.of(a, b)) {
+        HttpRequest.Builder request = HttpRequest.get("http://o" + i + ".test:" + server.port()
+            + "/");
+        if (i % 2 == 0) {
+          request.header("Connection", "close");
+        }
+        assertEquals("ok", await(client.fetch(request.build())).bodyString());
+      }
+    }
+    LoopClient partition = client.partitions().get(0);
+    CompletableFuture<int[]> counts = new CompletableFuture<>();
+    partition.loop.execute(() -> {
+      List<PoolSnapshot.Host> hosts = new ArrayList<>();
+      partition.snapshot(hosts);
+      counts.complete(new int[] {partition.originCount(), hosts.size()});
+    });
+    int[] originsAndPooled = counts.get(5, TimeUnit.SECONDS);
+    assertTrue(originsAndPooled[1] <= 4, "origins with connections: " + originsAndPooled[1]);
+    assertEquals(originsAndPooled[1], originsAndPooled[0], "origins kept without a connection");
   }
 
   @Test

@@ -123,6 +123,22 @@ class RedirectsEndToEndTest {
   }
 
   @Test
+  void crossOriginRedirectDropsProxyAuthorizationAndUserInfoCredentials() throws Exception {
+    server.enqueue(redirect(307, other.url("/there").toString()));
+    other.enqueue(new MockResponse.Builder().body("other").build());
+    String withUserInfo = server.url("/here").toString().replace("://", "://user:secret@");
+    HttpRequest request = HttpRequest.newBuilder(withUserInfo)
+        .header("Proxy-Authorization", "Basic cHJveHk6cHc=").header("COOKIE", "a=b").build();
+    assertEquals("other", await(client.fetch(request)).bodyString());
+    RecordedRequest first = take(server);
+    assertEquals("Basic dXNlcjpzZWNyZXQ=", first.getHeaders().get("Authorization"));
+    RecordedRequest followed = take(other);
+    assertNull(followed.getHeaders().get("Authorization"));
+    assertNull(followed.getHeaders().get("Proxy-Authorization"));
+    assertNull(followed.getHeaders().get("Cookie"));
+  }
+
+  @Test
   void tooManyRedirectsFailsTyped() throws Exception {
     for (int i = 0; i < 3; i++) {
       server.enqueue(redirect(301, "/loop"));

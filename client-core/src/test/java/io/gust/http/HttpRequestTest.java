@@ -127,6 +127,22 @@ class HttpRequestTest {
     assertThrows(IllegalArgumentException.class, () -> builder.setHeader("X Y", "a"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\r", "\n", "\r\n", "\u0000"})
+  void refusesCrLfAndNulInjectedIntoMethodHeadersAndUrl(String bad) {
+    HttpRequest.Builder builder = HttpRequest.get("http://h/");
+    assertThrows(IllegalArgumentException.class, () -> builder.method("GET" + bad, null));
+    assertThrows(IllegalArgumentException.class, () -> builder.method(bad + "GET", null));
+    assertThrows(IllegalArgumentException.class, () -> builder.header("X" + bad, "a"));
+    assertThrows(IllegalArgumentException.class, () -> builder.header("X", "a" + bad + "Y: 1"));
+    assertThrows(IllegalArgumentException.class, () -> builder.setHeader("X", bad));
+    assertThrows(IllegalArgumentException.class, () -> Headers.of("X", "a" + bad));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/a" + bad));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h" + bad + "/"));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/?q=" + bad));
+    assertEquals(Headers.empty(), builder.build().headers());
+  }
+
   @Test
   void headerAddsSetHeaderReplacesRemoveHeaderRemoves() {
     HttpRequest request = HttpRequest.get("http://h/").header("A", "1").header("a", "2").header("B", "3")

@@ -303,6 +303,20 @@ class EventLoopTest {
   }
 
   @Test
+  void statsCountPendingTimersUntilTheyRunOrAreCancelled() throws Exception {
+    int before = onLoop(() -> loop.stats().pendingTimers());
+    Cancellable later = loop.schedule(Duration.ofHours(1), () -> { });
+    CompletableFuture<Void> ran = new CompletableFuture<>();
+    loop.schedule(Duration.ofMillis(1), () -> ran.complete(null));
+    assertEquals(before + 2, (int) onLoop(() -> loop.stats().pendingTimers()));
+    ran.get(5, TimeUnit.SECONDS);
+    assertEquals(before + 1, (int) onLoop(() -> loop.stats().pendingTimers()));
+    later.cancel();
+    assertEquals(before, (int) onLoop(() -> loop.stats().pendingTimers()));
+    assertEquals(before, loop.stats().pendingTimers());
+  }
+
+  @Test
   void groupHandsOutLoopsRoundRobinAndClosesThemAll() {
     EventLoopGroup group = EventLoopGroup.create(3);
     List<EventLoop> seen = new ArrayList<>();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exact bytes from raw sockets: pipelining, HTTP/1.0, 100-continue, and bad input, each answered
@@ -156,6 +158,31 @@ class ProtocolEndToEndTest {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
         + "Content-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Content-Length: 3\r\nContent-Length: 4",
+      "Content-Length: 3, 4",
+      "Content-Length: -3",
+      "Transfer-Encoding: chunked, chunked",
+      "Transfer-Encoding: gzip",
+      "Transfer-Encoding: chunked, gzip",
+      "Transfer-Encoding: ,",
+      "Content-Length: 3\r\nTransfer-Encoding: chunked",
+  })
+  void smugglingFramingIs400AndClosed(String framing) throws Exception {
+    String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing
+        + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+  }
+
+  @Test
+  void moreHeaderFieldsThanTheLimitIs431AndClosed() throws Exception {
+    String answer = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n" + "a:\r\n".repeat(201)
+        + "\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 431 ") && answer.contains("Connection: close"), answer);
   }
 
   @Test

@@ -1,0 +1,197 @@
+package io.gust.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.http.HttpClientException;
+import io.gust.http.HttpRequest;
+import io.gust.http.HttpResponse;
+import io.gust.http.RequestBody;
+import io.gust.loop.EventLoop;
+import io.gust.server.TestServer;
+import io.gust.testing.Fault;
+import io.gust.testing.FaultProxy;
+import io.gust.testing.LeakCheck;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import okio.ByteString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Thousands of fetches through a {@link FaultProxy} that gives every connection a random fault
+ * (delay, drop, reset, stall, truncate, split writes, corrupt one byte, or none) on the way to the
+ * companion server: GETs of {@code /bytes/{n}}, a quarter of them POSTs of n bytes to {@code
+ * /echo}, a third with {@code Connection: close}. Each fetch must end within its request timeout
+ * (plus a scheduling grace) with the exact bytes expected or with a typed {@link
+ * HttpClientException}; then the client's pool, the loop's timers, the process's sockets and its
+ * threads must be back where they started.
+ *
+ * <p>Plain HTTP has no integrity check, so a flipped bit in a body byte (or in a digit of the
+ * path) yields a complete response with the wrong bytes. The test counts those as undetectable
+ * corruptions and allows at most one per connection that the plan gave a CORRUPT fault; with no
+ * CORRUPT fault a single wrong byte fails it.
+ *
+ * <p>The seed is printed; repeat a run with {@code -Dgust.faults.seed=N}, and size it with {@code
+ * -Dgust.faults.fetches=N}.
+ */
+@Timeout(120)
+class FaultInjectionEndToEndTest {
+  private static final long SEED = Long.getLong("gust.faults.seed", 0x6057_2026L);
+  private static final int FETCHES = Integer.getInteger("gust.faults.fetches", 2_000);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1_000);
+  /**
+   * Lateness allowed past the request timeout: room for a loaded two-core machine to starve the
+   * loop for a moment, far below the 10 s connect timeout or anything else that could end a fetch
+   * whose request timeout failed to fire.
+   */
+  private static final Duration GRACE = Duration.ofMillis(3_000);
+  private static final int IN_FLIGHT = 32;
+  private static final int MAX_BODY = 1_500;
+  private static final ByteString ECHO_START = ByteString.encodeUtf8("POST /echo HTTP/1.1\r\n");
+
+  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+
+  @Test
+  void everyFetchThroughRandomFaultsEndsInTimeWithTheRightBytesOrATypedError() throws Exception {
+    EventLoop loop = EventLoop.builder().name("gust-loop-faults").build();
+    try (TestServer server = TestServer.start()) {
+      int pendingTimers = onLoop(loop).get(5, TimeUnit.SECONDS);
+      int channels = LeakCheck.channelCount();
+      int threads = Thread.activeCount();
+      AtomicInteger corruptPlanned = new AtomicInteger();
+      IntFunction<Fault> random = Fault.randomPlan(SEED, 400, Duration.ofMillis(100));
+      IntFunction<Fault> plan = index -> {
+        Fault fault = random.apply(index);
+        if (fault.kind() == Fault.Kind.CORRUPT) {
+          corruptPlanned.incrementAndGet();
+        }
+        return fault;
+      };
+      Map<String, Integer> outcomes;
+      try (FaultProxy proxy = FaultProxy.start(
+          new InetSocketAddress("127.0.0.1", server.port()), plan)) {
+        AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loop(loop)
+            .maxConnections(16).requestTimeout(REQUEST_TIMEOUT).build());
+        outcomes = fetchAll(client, proxy.port());
+        System.out.println("Fault injection, seed " + SEED + ": " + FETCHES + " fetches over "
+            + proxy.connectionCount() + " connections, " + proxy.faultsStruck()
+            + " faults struck, " + corruptPlanned.get() + " CORRUPT planned; outcomes " + outcomes);
+        PoolSnapshot pool = client.poolSnapshot().get(5, TimeUnit.SECONDS);
+        assertEquals(0, pool.busy(), pool::toString);
+        assertEquals(0, pool.queued(), pool::toString);
+        assertEquals(pendingTimers + pool.idle(), (int) onLoop(loop).get(5, TimeUnit.SECONDS),
+            "timers beside one idle timeout per idle connection");
+        client.close();
+      }
+      int wrong = outcomes.getOrDefault("wrong bytes", 0);
+      assertTrue(wrong <= corruptPlanned.get(), "wrong bodies without a CORRUPT fault: " + wrong);
+      assertTrue(outcomes.getOrDefault("ok", 0) > FETCHES / 4, outcomes::toString);
+      assertEquals(pendingTimers, (int) onLoop(loop).get(5, TimeUnit.SECONDS), "pending timers");
+      LeakCheck.awaitChannelsAtMost(channels, Duration.ofSeconds(10));
+      awaitThreadsAtMost(threads, Duration.ofSeconds(10));
+    } finally {
+      loop.close();
+    }
+  }
+
+  /** Runs the fetches, at most {@link #IN_FLIGHT} at once, and counts them by outcome. */
+  private static Map<String, Integer> fetchAll(AsyncHttpClient client, int port)
+      throws InterruptedException {
+    ConcurrentMap<String, Integer> outcomes = new ConcurrentHashMap<>();
+    AtomicLong slowestNanos = new AtomicLong();
+    List<String> late = java.util.Collections.synchronizedList(new ArrayList<>());
+    Semaphore window = new Semaphore(IN_FLIGHT);
+    for (int i = 0; i < FETCHES; i++) {
+      int size = (int) ((i * 7919L + SEED) % MAX_BODY & 0x7fffffff);
+      boolean post = i % 4 == 1;
+      HttpRequest request = request(port, size, post, i % 3 == 0);
+      window.acquire();
+      long startNanos = System.nanoTime();
+      client.fetch(request).whenComplete((response, error) -> {
+        long tookNanos = System.nanoTime() - startNanos;
+        slowestNanos.accumulateAndGet(tookNanos, Math::max);
+        if (tookNanos > REQUEST_TIMEOUT.plus(GRACE).toNanos()) {
+          late.add(outcome(response, error, size, post) + " after " + tookNanos / 1_000_000
+              + " ms");
+        }
+        outcomes.merge(outcome(response, error, size, post), 1, Integer::sum);
+        window.release();
+      });
+    }
+    assertTrue(window.tryAcquire(IN_FLIGHT, 30, TimeUnit.SECONDS), "fetches still running");
+    System.out.println("Slowest fetch: " + slowestNanos.get() / 1_000_000 + " ms");
+    assertEquals(List.of(), late, "fetches that outlived their request timeout");
+    Map<String, Integer> sorted = new TreeMap<>(outcomes);
+    assertTrue(sorted.keySet().stream().noneMatch(key -> key.startsWith("untyped")),
+        sorted::toString);
+    return sorted;
+  }
+
+  private static HttpRequest request(int port, int size, boolean post, boolean close) {
+    String base = "http://127.0.0.1:" + port;
+    HttpRequest.Builder request = post
+        ? HttpRequest.newBuilder(base + "/echo").post(RequestBody.of(expected(size).toByteArray()))
+        : HttpRequest.get(base + "/bytes/" + size);
+    if (close) {
+      request.header("Connection", "close");
+    }
+    return request.build();
+  }
+
+  private static String outcome(HttpResponse response, Throwable error, int size, boolean post) {
+    if (error != null) {
+      Throwable cause = error instanceof java.util.concurrent.CompletionException
+          || error instanceof ExecutionException ? error.getCause() : error;
+      if (cause instanceof HttpClientException typed) {
+        return typed.getClass().getSimpleName() + " in " + typed.phase();
+      }
+      return "untyped " + cause;
+    }
+    ByteString body = response.body();
+    boolean right = post
+        ? body.startsWith(ECHO_START) && body.endsWith(expected(size))
+        : body.equals(expected(size));
+    return response.code() == 200 && right ? "ok" : "wrong bytes";
+  }
+
+  private static ByteString expected(int size) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) (i % 251);
+    }
+    return ByteString.of(bytes);
+  }
+
+  /** The loop's pending timers, read on the loop thread. */
+  private static CompletableFuture<Integer> onLoop(EventLoop loop) {
+    CompletableFuture<Integer> count = new CompletableFuture<>();
+    loop.execute(() -> count.complete(loop.stats().pendingTimers()));
+    return count;
+  }
+
+  private static void awaitThreadsAtMost(int expected, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (Thread.activeCount() > expected) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("expected at most " + expected + " threads but "
+            + Thread.getAllStackTraces().keySet());
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+}
