@@ -83,7 +83,8 @@ class FaultInjectionEndToEndTest {
       AtomicInteger corruptPlanned = new AtomicInteger();
       Map<String, Integer> outcomes;
       try (FaultProxy proxy = FaultProxy.start(
-          new InetSocketAddress("127.0.0.1", server.port()), countingCorrupt(corruptPlanned))) {
+          new InetSocketAddress("127.0.0.1", server.port()),
+          countingCorrupt(https ? 4_000 : 400, corruptPlanned))) {
         AsyncHttpClient client = leaks.track(client(loop, https));
         int fetches = https ? FETCHES / 2 : FETCHES;
         outcomes = fetchAll(client, scheme + "://127.0.0.1:" + proxy.port(), fetches);
@@ -109,9 +110,12 @@ class FaultInjectionEndToEndTest {
     }
   }
 
-  /** The seeded random plan, counting the CORRUPT faults it hands out. */
-  private static IntFunction<Fault> countingCorrupt(AtomicInteger corruptPlanned) {
-    IntFunction<Fault> random = Fault.randomPlan(SEED, 400, Duration.ofMillis(100));
+  /**
+   * The seeded random plan, counting the CORRUPT faults it hands out. Offsets reach past the
+   * first exchange: about 400 bytes in plain HTTP, a few thousand with a TLS handshake first.
+   */
+  private static IntFunction<Fault> countingCorrupt(long maxOffset, AtomicInteger corruptPlanned) {
+    IntFunction<Fault> random = Fault.randomPlan(SEED, maxOffset, Duration.ofMillis(100));
     return index -> {
       Fault fault = random.apply(index);
       if (fault.kind() == Fault.Kind.CORRUPT) {
