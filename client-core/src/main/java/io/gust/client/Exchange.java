@@ -161,7 +161,7 @@ final class Exchange implements Runnable {
     handshakeTimer = loop.schedule(Duration.ofNanos(leftNanos),
         () -> fail(new HttpTimeoutException(request, Phase.TLS, connectTimeout)));
     CompletableFuture<ChannelStream> handshaking =
-        tcp.openTlsStream(fetch.client.config.tls(), request.host());
+        tcp.openTlsStream(fetch.client.config.tls, request.host());
     connection.connecting = handshaking;
     handshaking.whenComplete(this::handshaken);
   }
@@ -180,7 +180,7 @@ final class Exchange implements Runnable {
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       fail(Failures.tls((TlsHandshakeException) cause, request,
-          fetch.client.config.tls().handshakeTimeout()));
+          fetch.client.config.tls.handshakeTimeout()));
     } else if (cause != null) {
       fail(cause);
     } else {

@@ -117,6 +117,8 @@ class HttpsEndToEndTest {
     }
     assertTrue(first.timings().tls().toNanos() > 0);
     assertEquals(1, server.server().acceptedConnections());
+    PoolSnapshot pool = client.poolSnapshot().get(5, TimeUnit.SECONDS);
+    assertEquals("https", pool.hosts().get(0).scheme(), pool.toString());
   }
 
   @Test
