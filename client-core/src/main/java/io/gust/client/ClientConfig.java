@@ -28,8 +28,12 @@ final class ClientConfig {
   final CodecLimits limits;
   /** Reads request body files off the loop. */
   final Executor fileExecutor;
-  /** Null: the JDK defaults, created on the first https fetch. */
-  private final TlsOptions tls;
+  /**
+   * How https connections speak TLS. The defaults are made here, on the thread building the
+   * client, because they load the JDK's trust store from disk: never on a loop (the JDK caches
+   * them, so only the first client of a JVM pays).
+   */
+  final TlsOptions tls;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -49,17 +53,7 @@ final class ClientConfig {
     this.limits = new CodecLimits(b.maxHeaderBytes, CodecLimits.CLIENT.maxHeaderCount(),
         b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
-    this.tls = b.tls;
-  }
-
-  /** How https connections speak TLS. */
-  TlsOptions tls() {
-    return tls != null ? tls : DefaultTls.OPTIONS;
-  }
-
-  /** Holds the default options, so a client that never fetches https never loads a trust store. */
-  private static final class DefaultTls {
-    static final TlsOptions OPTIONS = TlsOptions.defaults();
+    this.tls = b.tls != null ? b.tls : TlsOptions.defaults();
   }
 
   /** This loop's share of {@code total}: an even split, the remainder to the first loops, at least 1. */

@@ -24,13 +24,13 @@ import okio.ByteString;
  * One request and its response on one connection: connect if the connection is new, write, read.
  * Loop-confined.
  *
- * <p>States: CONNECTING (DNS, TCP, then TLS for https) → WRITING → (AWAITING_CONTINUE → WRITING) → READING_HEAD → READING_BODY →
- * DONE; a response head arriving while the request is still being written goes straight to
- * READING_BODY; any state before DONE → FAILED. Reading starts as soon as the connection is
- * ready, so an early response or close is noticed while writing. {@link #fail(Throwable)} is the
- * one failure path: the first failure wins, cancels the timers, closes the connection (freeing
- * its slot) and tells the fetch once, saying whether a retry is safe. {@link #abort()} is the
- * same without telling the fetch, for when the fetch itself ended.
+ * <p>States: CONNECTING (DNS, TCP, then TLS for https) → WRITING → (AWAITING_CONTINUE → WRITING)
+ * → READING_HEAD → READING_BODY → DONE; a response head arriving while the request is still
+ * being written goes straight to READING_BODY; any state before DONE → FAILED. Reading starts as
+ * soon as the connection is ready, so an early response or close is noticed while writing.
+ * {@link #fail(Throwable)} is the one failure path: the first failure wins, cancels the timers,
+ * closes the connection (freeing its slot) and tells the fetch once, saying whether a retry is
+ * safe. {@link #abort()} is the same without telling the fetch, for when the fetch itself ended.
  *
  * <p>A finished response is handed over from a loop task (this object's {@link #run()}), after
  * the read that completed it has returned, so that the connection is idle again before the next
@@ -112,11 +112,11 @@ final class Exchange implements Runnable {
     long now = loop.nanoTime();
     fetch.dnsNanos = now - phaseStartNanos;
     phaseStartNanos = now;
-    setupPhase = Phase.CONNECT;
     if (error != null) {
       fail(error);
       return;
     }
+    setupPhase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
         fetch.client.config.connector.connect(loop, addresses, fetch.connectTimeout());
     connection.connecting = connecting;
@@ -161,7 +161,7 @@ final class Exchange implements Runnable {
     handshakeTimer = loop.schedule(Duration.ofNanos(leftNanos),
         () -> fail(new HttpTimeoutException(request, Phase.TLS, connectTimeout)));
     CompletableFuture<ChannelStream> handshaking =
-        tcp.openTlsStream(fetch.client.config.tls(), request.host());
+        tcp.openTlsStream(fetch.client.config.tls, request.host());
     connection.connecting = handshaking;
     handshaking.whenComplete(this::handshaken);
   }
@@ -180,7 +180,7 @@ final class Exchange implements Runnable {
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       fail(Failures.tls((TlsHandshakeException) cause, request,
-          fetch.client.config.tls().handshakeTimeout()));
+          fetch.client.config.tls.handshakeTimeout()));
     } else if (cause != null) {
       fail(cause);
     } else {

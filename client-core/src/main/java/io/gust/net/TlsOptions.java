@@ -53,6 +53,7 @@ public final class TlsOptions {
     this.clientAuth = builder.clientAuth;
     this.handshakeTimeout = builder.handshakeTimeout;
     this.taskExecutor = builder.taskExecutor != null ? builder.taskExecutor : TlsTaskPool.shared();
+    TlsWarmUp.startOnce();
   }
 
   /** The default options: see the class comment. */

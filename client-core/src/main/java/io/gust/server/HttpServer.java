@@ -22,7 +22,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A minimal HTTP/1.1 server on Gust event loops: routes, keep-alive, pipelining, chunked bodies
- * both ways, {@code Expect: 100-continue}, and size and time limits.
+ * both ways, {@code Expect: 100-continue}, size and time limits, and HTTPS when given {@link
+ * Builder#tls(TlsOptions) TLS options}.
  *
  * <pre>{@code
  * try (HttpServer server = HttpServer.builder()

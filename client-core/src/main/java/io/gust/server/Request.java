@@ -3,6 +3,7 @@ package io.gust.server;
 import io.gust.http.Headers;
 import io.gust.http.Protocol;
 import io.gust.loop.EventLoop;
+import io.gust.net.TlsInfo;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,14 @@ public final class Request {
   private final List<String> pathGroups;
   private final InetSocketAddress remoteAddress;
   private final EventLoop loop;
+  /** Null on a plain connection. */
+  private final TlsInfo tls;
   private final int pathStart;
   private final int queryStart;
   private Map<String, List<String>> queryParameters;
 
   Request(String method, String target, Protocol protocol, Headers headers, ByteString body,
-      List<String> pathGroups, InetSocketAddress remoteAddress, EventLoop loop) {
+      List<String> pathGroups, InetSocketAddress remoteAddress, EventLoop loop, TlsInfo tls) {
     this.method = method;
     this.target = target;
     this.protocol = protocol;
@@ -40,6 +43,7 @@ public final class Request {
     this.pathGroups = pathGroups;
     this.remoteAddress = remoteAddress;
     this.loop = loop;
+    this.tls = tls;
     this.pathStart = pathStart(target);
     this.queryStart = target.indexOf('?');
   }
@@ -144,6 +148,14 @@ public final class Request {
   /** The loop that owns the connection; asynchronous handlers may schedule timers on it. */
   public EventLoop loop() {
     return loop;
+  }
+
+  /**
+   * What the TLS handshake of this request's connection negotiated (protocol version, cipher
+   * suite, the client's certificates when it sent some); null on a plain HTTP connection.
+   */
+  public TlsInfo tlsInfo() {
+    return tls;
   }
 
   /** The request line; the target may hold a query, so mind where it is logged. */

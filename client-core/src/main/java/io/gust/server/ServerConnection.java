@@ -83,6 +83,8 @@ final class ServerConnection implements ReadListener {
     ChannelStream.openTlsServer(loop, channel, tls).whenComplete((stream, error) -> {
       if (error != null) {
         log.debug("TLS handshake with a client failed: {}", error.toString());
+      } else if (context.draining) {
+        stream.close();
       } else {
         serve(loop, stream, context);
       }
@@ -170,7 +172,7 @@ final class ServerConnection implements ReadListener {
     state = State.HANDLING;
     ByteString bytes = body == null ? ByteString.EMPTY : body.readByteString();
     Request request = new Request(head.method(), head.target(), head.protocol(), head.headers(),
-        bytes, match.groups, stream.remoteAddress(), loop);
+        bytes, match.groups, stream.remoteAddress(), loop, stream.tlsInfo());
     body = null;
     decoder = null;
     exchange.run(request, match, keepAlive);

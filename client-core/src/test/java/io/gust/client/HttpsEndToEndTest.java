@@ -117,6 +117,8 @@ class HttpsEndToEndTest {
     }
     assertTrue(first.timings().tls().toNanos() > 0);
     assertEquals(1, server.server().acceptedConnections());
+    PoolSnapshot pool = client.poolSnapshot().get(5, TimeUnit.SECONDS);
+    assertEquals("https", pool.hosts().get(0).scheme(), pool.toString());
   }
 
   @Test
@@ -159,16 +161,24 @@ class HttpsEndToEndTest {
     return Response.of(302, "").withHeader("Location", target.toString());
   }
 
+  /** A route answering with what the connection's TLS handshake negotiated. */
+  private static void tlsRoute(HttpServer.Builder builder) {
+    builder.get("/tls", request -> Response.ok(request.tlsInfo().protocol() + " "
+        + request.tlsInfo().applicationProtocol() + " "
+        + request.tlsInfo().peerCertificates().size()));
+  }
+
   @Test
   void tls13AndTls12BothWork() throws Exception {
     for (String version : List.of("TLSv1.3", "TLSv1.2")) {
-      TestServer server = httpsServer(TlsOptions.builder().protocols(List.of(version))
-          .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(), b -> {});
+      TestServer server = httpsServer(TlsOptions.builder()
+          .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(),
+          HttpsEndToEndTest::tlsRoute);
       AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
           .tls(TlsOptions.builder().protocols(List.of(version))
               .sslContext(TlsCertificates.clientContext()).build()).build());
-      HttpResponse response = await(client.fetch(url(server, "/hello")));
-      assertEquals("hello\n", response.bodyString(), version);
+      HttpResponse response = await(client.fetch(url(server, "/tls")));
+      assertEquals(version + " http/1.1 0", response.bodyString());
     }
   }
 
@@ -177,10 +187,11 @@ class HttpsEndToEndTest {
     TlsOptions options = TlsOptions.builder()
         .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER))
         .clientAuth(TlsOptions.ClientAuth.REQUIRED).build();
-    TestServer server = httpsServer(options, builder -> {});
+    TestServer server = httpsServer(options, HttpsEndToEndTest::tlsRoute);
     AsyncHttpClient withCertificate = leaks.track(AsyncHttpClient.builder()
         .sslContext(TlsCertificates.clientContext(TlsCertificates.CLIENT)).build());
-    assertEquals(200, await(withCertificate.fetch(url(server, "/get"))).code());
+    HttpResponse response = await(withCertificate.fetch(url(server, "/tls")));
+    assertTrue(response.bodyString().endsWith(" 1"), "client certificate: " + response.bodyString());
     HttpClientException refused = failure(trustingClient().fetch(url(server, "/get")));
     assertTrue(refused.phase().compareTo(Phase.TLS) >= 0, refused.toString());
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.http.HttpClientException;
+import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
@@ -155,6 +157,30 @@ class HttpsFailuresEndToEndTest {
     assertEquals(Phase.TLS, timeout.phase());
     assertEquals(Duration.ofMillis(300), timeout.timeout());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+  }
+
+  @Test
+  void cancellingDuringTheHandshakeClosesTheSocketAndFreesTheSlot() throws Exception {
+    CountDownLatch accepted = new CountDownLatch(1);
+    ScriptedServer server = scripted((socket, index) -> {
+      accepted.countDown();
+      release.await(30, TimeUnit.SECONDS);
+    });
+    AsyncHttpClient client = trustingClient();
+    CompletableFuture<HttpResponse> fetch = client.fetch(https(server, "/stall"));
+    assertTrue(accepted.await(10, TimeUnit.SECONDS));
+    fetch.cancel(true);
+    PoolSnapshot pool = client.poolSnapshot().get(5, TimeUnit.SECONDS);
+    assertEquals(0, pool.open(), pool.toString());
+  }
+
+  @Test
+  void requestTimeoutDuringTheHandshakeNamesTheTlsPhase() throws Exception {
+    ScriptedServer server = silentServer();
+    CompletableFuture<HttpResponse> fetch = trustingClient().fetch(HttpRequest.newBuilder(
+        https(server, "/stall")).requestTimeout(Duration.ofMillis(300)).build());
+    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, failure(fetch));
+    assertEquals(Phase.TLS, timeout.phase());
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class RequestTest {
   private static Request request(String target) {
     return new Request("GET", target, Protocol.HTTP_1_1, Headers.of("Host", "x"),
-        ByteString.encodeUtf8("body"), List.of("g1"), null, null);
+        ByteString.encodeUtf8("body"), List.of("g1"), null, null, null);
   }
 
   @Test
