@@ -32,15 +32,49 @@ interface LoadClient extends AutoCloseable {
   @Override
   void close();
 
-  /** Creates the client named {@code name}: gust, jdk or okhttp. */
+  /** Creates the client named {@code name}: gust, jdk, okhttp, or a peer (jetty, apache, ahc). */
   static LoadClient create(String name, URI url, int connections) {
     return switch (name) {
       case "gust" -> new Gust(url, connections);
       case "jdk" -> new Jdk(url);
       case "okhttp" -> new OkHttp(url, connections);
+      case "jetty" -> peer("PeerJetty", name, url, connections);
+      case "apache" -> peer("PeerApache", name, url, connections);
+      case "ahc" -> peer("PeerAhc", name, url, connections);
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (gust, jdk or okhttp)");
+          + " (gust, jdk, okhttp, jetty, apache or ahc)");
     };
+  }
+
+  /** The version of a Maven artifact in this jar, from its pom.properties, or "?" when absent. */
+  static String mavenVersion(String group, String artifact) {
+    String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+    try (java.io.InputStream in = LoadClient.class.getResourceAsStream(path)) {
+      java.util.Properties properties = new java.util.Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "?");
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** A peer client, compiled into the jar only by the Maven profile {@code peers}. */
+  private static LoadClient peer(String type, String name, URI url, int connections) {
+    Class<?> peer;
+    try {
+      peer = Class.forName(LoadClient.class.getPackageName() + "." + type);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException("client " + name + " is not in this jar: build it with"
+          + " the peers profile (mvn -B package -DskipTests -Ppeers)");
+    }
+    try {
+      return (LoadClient) peer.getDeclaredConstructor(URI.class, int.class)
+          .newInstance(url, connections);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot start client " + name, e);
+    }
   }
 
   /** Gust's AsyncHttpClient with as many connections as requests in flight. */
@@ -92,7 +126,7 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "jdk: java.net.http.HttpClient, HTTP/1.1, sendAsync, executor of " + THREADS
+      return "jdk: " + Runtime.version() + " java.net.http.HttpClient, HTTP/1.1, sendAsync, executor of " + THREADS
           + " threads";
     }
 
@@ -141,7 +175,8 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "okhttp: OkHttpClient.enqueue, dispatcher and pool sized to connections";
+      return "okhttp: OkHttp " + mavenVersion("com.squareup.okhttp3", "okhttp-jvm")
+          + " OkHttpClient.enqueue, dispatcher and pool sized to connections";
     }
 
     @Override

@@ -40,6 +40,33 @@ class BenchCommandEndToEndTest {
     assertEquals(0, number(json, "non2xx"), json);
     assertTrue(json.contains("\"client\":\"" + client + "\""), json);
     assertTrue(json.contains("\"p99.9\":"), json);
+    assertTrue(number(json, "bytesPerRequest") > 0, json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "apache", "ahc"})
+  void peerClientMissingFromTheJarNamesTheProfileThatAddsIt(String client) throws Exception {
+    String peer = "io.gust.samples.Peer" + switch (client) {
+      case "jetty" -> "Jetty";
+      case "apache" -> "Apache";
+      default -> "Ahc";
+    };
+    boolean built = true;
+    try {
+      Class.forName(peer);
+    } catch (ClassNotFoundException e) {
+      built = false;
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = BenchCommand.run(new String[] {"-c", "2", "-n", "10", "--client", client,
+        server.url("/get").toString()}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    if (built) {
+      assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    } else {
+      assertEquals(2, code);
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("-Ppeers"), err.toString());
+    }
   }
 
   @Test
