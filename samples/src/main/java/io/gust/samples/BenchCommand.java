@@ -27,7 +27,8 @@ import org.HdrHistogram.Histogram;
  */
 final class BenchCommand {
   private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
-      + " [--warmup SECONDS] [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL";
+      + " [--warmup SECONDS] [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
+      + " | bench --versions";
 
   private int connections = 16;
   private double seconds = 10;
@@ -42,6 +43,10 @@ final class BenchCommand {
 
   /** Blocks until the run is over; returns 0, 1 when every request failed, or 2 for bad usage. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (args.length == 1 && args[0].equals("--versions")) {
+      out.println(LoadClient.versions());
+      return 0;
+    }
     BenchCommand bench = new BenchCommand();
     try {
       bench.parse(args);

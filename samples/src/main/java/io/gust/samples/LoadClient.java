@@ -46,6 +46,15 @@ interface LoadClient extends AutoCloseable {
     };
   }
 
+  /** One line naming the version of each client in this jar, and of Java. */
+  static String versions() {
+    return "gust " + mavenVersion("io.gust", "gust-client-core") + ", Java " + Runtime.version()
+        + ", OkHttp " + okhttp3.OkHttp.VERSION
+        + ", Jetty " + mavenVersion("org.eclipse.jetty", "jetty-client")
+        + ", Apache HttpClient " + mavenVersion("org.apache.httpcomponents.client5", "httpclient5")
+        + ", AsyncHttpClient " + mavenVersion("org.asynchttpclient", "async-http-client");
+  }
+
   /** The version of a Maven artifact in this jar, from its pom.properties, or "?" when absent. */
   static String mavenVersion(String group, String artifact) {
     String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
@@ -175,7 +184,7 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "okhttp: OkHttp " + mavenVersion("com.squareup.okhttp3", "okhttp-jvm")
+      return "okhttp: OkHttp " + okhttp3.OkHttp.VERSION
           + " OkHttpClient.enqueue, dispatcher and pool sized to connections";
     }
 
