@@ -17,6 +17,10 @@ import org.HdrHistogram.Histogram;
  * request, errors and non-2xx answers, as text or ({@code --json}) as one JSON object on stdout,
  * and a progress line on stderr each second.
  *
+ * <p>{@code --hold N} instead starts N requests at once against a slow URL (such as the
+ * companion server's {@code /delay/5000}) and reports the heap they hold, per request, after a
+ * GC {@code --sample} seconds (default 2) in, the JVM's threads, and how many completed.
+ *
  * <p>Bytes per request are the heap allocated by every thread of the JVM during the timed run
  * (the sum of {@code ThreadMXBean.getThreadAllocatedBytes} deltas) divided by the requests: the
  * client and the load loop together, including each request's future and latency bookkeeping.
@@ -27,12 +31,16 @@ import org.HdrHistogram.Histogram;
  */
 final class BenchCommand {
   private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
-      + " [--warmup SECONDS] [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
+      + " [--warmup SECONDS] [--hold N [--sample SECONDS]]"
+      + " [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
       + " | bench --versions";
 
   private int connections = 16;
   private double seconds = 10;
   private double warmUpSeconds = 1;
+  /** Requests to hold at once, or 0 for a closed-loop run. */
+  private int hold;
+  private double holdSampleSeconds = 2;
   private long requests;
   private String client = "gust";
   private boolean json;
@@ -63,6 +71,8 @@ final class BenchCommand {
       switch (args[i]) {
         case "-c" -> connections = Integer.parseInt(value(args, ++i));
         case "-d" -> seconds = Double.parseDouble(value(args, ++i));
+        case "--hold" -> hold = Integer.parseInt(value(args, ++i));
+        case "--sample" -> holdSampleSeconds = Double.parseDouble(value(args, ++i));
         case "--warmup" -> warmUpSeconds = Double.parseDouble(value(args, ++i));
         case "-n" -> requests = Long.parseLong(value(args, ++i));
         case "--client" -> client = value(args, ++i).toLowerCase(Locale.ROOT);
@@ -75,7 +85,7 @@ final class BenchCommand {
         }
       }
     }
-    if (url == null || connections < 1 || seconds <= 0 || requests < 0) {
+    if (url == null || connections < 1 || seconds <= 0 || requests < 0 || hold < 0) {
       throw new IllegalArgumentException(url == null ? "no URL" : "-c, -d and -n must be positive");
     }
   }
@@ -88,7 +98,10 @@ final class BenchCommand {
   }
 
   private int measure(PrintStream out, PrintStream err) throws InterruptedException {
-    try (LoadClient load = LoadClient.create(client, url, connections)) {
+    try (LoadClient load = LoadClient.create(client, url, hold > 0 ? hold : connections)) {
+      if (hold > 0) {
+        return HoldRun.run(load, hold, url, holdSampleSeconds, json, out);
+      }
       ClosedLoop warmUp = requests > 0
           ? ClosedLoop.ofCount(load, connections, Math.max(connections, requests / 10))
           : ClosedLoop.ofDuration(load, connections, warmUpSeconds);

@@ -86,6 +86,16 @@ class BenchCommandEndToEndTest {
   }
 
   @Test
+  void holdRunCompletesEveryHeldRequestAndReportsHeapAndThreads() throws Exception {
+    String json = run("--hold", "50", "--sample", "0.1", "--json",
+        server.url("/delay/300").toString());
+    assertEquals(50, number(json, "completed"), json);
+    assertEquals(0, number(json, "failed"), json);
+    assertTrue(number(json, "threads") > 0, json);
+    assertTrue(json.contains("\"heapBytesPerRequest\":"), json);
+  }
+
+  @Test
   void badUsageExitsTwo() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = BenchCommand.run(new String[] {"-c", "0", "http://127.0.0.1:1/"},
