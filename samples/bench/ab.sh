@@ -15,30 +15,8 @@ path=${5:-/small}
 inflight=${6:-64}
 work=$(mktemp -d)
 port=18092
-chmod 755 "$work"
-head -c 1048576 /dev/zero > "$work/1m"
-chmod 644 "$work/1m"
-cat > "$work/nginx.conf" <<CONF
-daemon off;
-worker_processes 2;
-error_log $work/error.log;
-pid $work/nginx.pid;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  keepalive_timeout 300s;
-  sendfile on;
-  server {
-    listen 127.0.0.1:$port;
-    root $work;
-    location = /small { default_type text/plain; return 200 "hello\\n"; }
-    location = /1m { default_type application/octet-stream; }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" &
-ngx=$!
+. "$(dirname "$0")/nginx-origin.sh"
+start_nginx "$work" "$port"
 trap 'kill $ngx 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do
   curl -fs "http://127.0.0.1:$port/small" > /dev/null 2>&1 && break

@@ -33,30 +33,8 @@ fi
 work=$(mktemp -d)
 nginx_port=18091
 gust_port=18090
-head -c 1048576 /dev/zero > "$work/1m"
-chmod 755 "$work"; chmod 644 "$work/1m" # nginx workers run as another user
-cat > "$work/nginx.conf" <<CONF
-daemon off;
-worker_processes 2;
-error_log $work/error.log;
-pid $work/nginx.pid;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server_tokens off;
-  sendfile on;
-  keepalive_requests 100000000;
-  keepalive_timeout 300s;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work;
-    location = /small { default_type text/plain; return 200 "hello\\n"; }
-    location = /1m { default_type application/octet-stream; }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" &
-ngx=$!
+. "$root/samples/bench/nginx-origin.sh"
+start_nginx "$work" "$nginx_port"
 java -Xms256m -Xmx256m -jar "$jar" serve --port "$gust_port" > "$work/gust.log" 2>&1 &
 gust=$!
 trap 'kill $gust $ngx 2>/dev/null; rm -rf "$work"' EXIT

@@ -17,6 +17,8 @@ import org.HdrHistogram.Histogram;
  * request, errors and non-2xx answers, as text or ({@code --json}) as one JSON object on stdout,
  * and a progress line on stderr each second.
  *
+ * <p>{@code --loops N} spreads the gust client over an EventLoopGroup of N loops.
+ *
  * <p>{@code --hold N} instead starts N requests at once against a slow URL (such as the
  * companion server's {@code /delay/5000}) and reports the heap they hold, per request, after a
  * GC {@code --sample} seconds (default 2) in, the JVM's threads, and how many completed.
@@ -31,7 +33,7 @@ import org.HdrHistogram.Histogram;
  */
 final class BenchCommand {
   private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
-      + " [--warmup SECONDS] [--hold N [--sample SECONDS]]"
+      + " [--warmup SECONDS] [--hold N [--sample SECONDS]] [--loops N]"
       + " [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
       + " | bench --versions";
 
@@ -40,6 +42,8 @@ final class BenchCommand {
   private double warmUpSeconds = 1;
   /** Requests to hold at once, or 0 for a closed-loop run. */
   private int hold;
+  /** Event loops for the gust client. */
+  private int loops = 1;
   private double holdSampleSeconds = 2;
   private long requests;
   private String client = "gust";
@@ -71,6 +75,7 @@ final class BenchCommand {
       switch (args[i]) {
         case "-c" -> connections = Integer.parseInt(value(args, ++i));
         case "-d" -> seconds = Double.parseDouble(value(args, ++i));
+        case "--loops" -> loops = Integer.parseInt(value(args, ++i));
         case "--hold" -> hold = Integer.parseInt(value(args, ++i));
         case "--sample" -> holdSampleSeconds = Double.parseDouble(value(args, ++i));
         case "--warmup" -> warmUpSeconds = Double.parseDouble(value(args, ++i));
@@ -85,7 +90,8 @@ final class BenchCommand {
         }
       }
     }
-    if (url == null || connections < 1 || seconds <= 0 || requests < 0 || hold < 0) {
+    if (url == null || connections < 1 || seconds <= 0 || requests < 0 || hold < 0
+        || loops < 1) {
       throw new IllegalArgumentException(url == null ? "no URL" : "-c, -d and -n must be positive");
     }
   }
@@ -98,7 +104,8 @@ final class BenchCommand {
   }
 
   private int measure(PrintStream out, PrintStream err) throws InterruptedException {
-    try (LoadClient load = LoadClient.create(client, url, hold > 0 ? hold : connections)) {
+    try (LoadClient load = LoadClient.create(client, url, hold > 0 ? hold : connections,
+        loops)) {
       if (hold > 0) {
         return HoldRun.run(load, hold, url, holdSampleSeconds, json, out);
       }

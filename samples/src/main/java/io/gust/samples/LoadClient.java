@@ -1,6 +1,7 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
+import io.gust.loop.EventLoopGroup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +35,13 @@ interface LoadClient extends AutoCloseable {
 
   /** Creates the client named {@code name}: gust, jdk, okhttp, or a peer (jetty, apache, ahc). */
   static LoadClient create(String name, URI url, int connections) {
+    return create(name, url, connections, 1);
+  }
+
+  /** Like {@link #create(String, URI, int)}, Gust spread over {@code loops} event loops. */
+  static LoadClient create(String name, URI url, int connections, int loops) {
     return switch (name) {
-      case "gust" -> new Gust(url, connections);
+      case "gust" -> new Gust(url, connections, loops);
       case "jdk" -> new Jdk(url);
       case "okhttp" -> new OkHttp(url, connections);
       case "jetty" -> peer("PeerJetty", name, url, connections);
@@ -86,14 +92,23 @@ interface LoadClient extends AutoCloseable {
     }
   }
 
-  /** Gust's AsyncHttpClient with as many connections as requests in flight. */
+  /**
+   * Gust's AsyncHttpClient with as many connections as requests in flight, on its own loop or on
+   * a group of {@code loops} loops.
+   */
   final class Gust implements LoadClient {
     private final AsyncHttpClient client;
     private final io.gust.http.HttpRequest request;
+    private final EventLoopGroup group;
 
-    Gust(URI url, int connections) {
-      client = AsyncHttpClient.builder().maxConnections(connections)
-          .maxConnectionsPerHost(connections).decompress(false).build();
+    Gust(URI url, int connections, int loops) {
+      AsyncHttpClient.Builder builder = AsyncHttpClient.builder().maxConnections(connections)
+          .maxConnectionsPerHost(connections).decompress(false);
+      group = loops > 1 ? EventLoopGroup.create(loops) : null;
+      if (group != null) {
+        builder.loopGroup(group);
+      }
+      client = builder.build();
       request = io.gust.http.HttpRequest.newBuilder(url).build();
     }
 
@@ -104,12 +119,16 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "gust: AsyncHttpClient, one loop, maxConnections = connections";
+      return "gust: AsyncHttpClient, " + (group == null ? "one loop" : group.size() + " loops")
+          + ", maxConnections = connections";
     }
 
     @Override
     public void close() {
       client.close();
+      if (group != null) {
+        group.close();
+      }
     }
   }
 

@@ -57,7 +57,7 @@ public final class Main {
           serve   [--port N] [--dir DIR] [--loops N]
                   the companion server: test routes, and the files under DIR
           bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--warmup SECONDS]
-                  [--hold N [--sample SECONDS]] [--json] URL
+                  [--hold N [--sample SECONDS]] [--loops N] [--json] URL
                   [--client gust|jdk|okhttp|jetty|apache|ahc (the last three: -Ppeers)]
                   a closed-loop load generator: requests/s, latency percentiles, bytes
                   allocated per request; --hold N: N requests held at once, heap per request
