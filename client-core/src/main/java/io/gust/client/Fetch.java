@@ -147,7 +147,7 @@ final class Fetch implements Runnable, Cancellable {
     } else if (remainingNanos <= 0) {
       fail(new HttpTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
-      deadline = client.loop.schedule(Duration.ofNanos(remainingNanos), this);
+      deadline = client.loop.scheduleNanos(remainingNanos, this);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import okio.Buffer;
 
 /**
  * The client's partition on one loop: its connection pool, its FIFO queue of fetches waiting for
@@ -21,6 +22,11 @@ import java.util.List;
 final class LoopClient {
   final EventLoop loop;
   final ClientConfig config;
+  /**
+   * Where request heads are serialized: every write hands its bytes (segments) to the stream's
+   * queue at once, so one buffer serves every request of the loop.
+   */
+  final Buffer heads = new Buffer();
   private final int maxConnections;
   private final int maxConnectionsPerHost;
   /** Origins by host name; origins sharing a name are chained through {@link HostPool#next}. */
@@ -96,6 +102,9 @@ final class LoopClient {
   }
 
   private boolean startNextQueued() {
+    if (queue.isEmpty()) {
+      return false;
+    }
     Iterator<Fetch> waiting = queue.iterator();
     while (waiting.hasNext()) {
       Fetch fetch = waiting.next();

@@ -82,7 +82,8 @@ final class RequestWriter implements WriteListener, BodyWriter {
   }
 
   private void writeHeadThenBody(long contentLength) {
-    Buffer out = new Buffer();
+    Buffer out = exchange.connection.client.heads;
+    out.clear(); // empty unless a previous head failed half-written
     chunked = body != null && contentLength < 0;
     sendTotal = contentLength;
     writeHead(out, contentLength);

@@ -181,8 +181,13 @@ public final class BodyFraming {
 
   /** Returns the Content-Length, or -1 when absent; throws unless all values are one decimal. */
   private static long contentLength(Headers headers, int status) throws HttpProtocolException {
-    if (headers.get("Content-Length") == null) {
+    String first = headers.get("Content-Length");
+    if (first == null) {
       return -1;
+    }
+    long plain = plainDecimal(first);
+    if (plain >= 0 && count(headers, "Content-Length") == 1) {
+      return plain;
     }
     FieldList values = new FieldList(headers, "Content-Length");
     long length = -1;
@@ -200,6 +205,33 @@ public final class BodyFraming {
       throw headerError("empty Content-Length", status);
     }
     return length;
+  }
+
+  private static int count(Headers headers, String name) {
+    int count = 0;
+    for (int i = 0, size = headers.size(); i < size; i++) {
+      if (Headers.sameName(headers.name(i), name)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The value as a decimal of at most 18 digits, or -1 when it is anything else. */
+  private static long plainDecimal(String value) {
+    int length = value.length();
+    if (length == 0 || length > 18) {
+      return -1;
+    }
+    long result = 0;
+    for (int i = 0; i < length; i++) {
+      int digit = value.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      result = result * 10 + digit;
+    }
+    return result;
   }
 
   private static HttpProtocolException headerError(String message, int status) {

@@ -15,9 +15,17 @@ import okio.Buffer;
  * unfolded into one space when folding is allowed (responses) and refused otherwise (requests).
  *
  * <p>Each complete line is copied once into a reusable array and parsed there, which costs one
- * bulk copy instead of a call per byte. Loop-confined.
+ * bulk copy instead of a call per byte. A connection's responses tend to repeat their start line
+ * and most field lines (Server, Content-Type, Connection...), so the strings of the previous head
+ * are kept by position and reused when the same bytes come again at the same place, which spares
+ * their allocation and their character checks. Loop-confined.
  */
 final class FieldBlockReader {
+  /** Field positions whose strings are remembered for the next head. */
+  private static final int REMEMBERED_FIELDS = 16;
+  /** Longer values are not remembered: they rarely repeat and would pin memory per connection. */
+  private static final int REMEMBERED_VALUE_BYTES = 96;
+
   private final LineScanner scanner;
   private final int maxHeadBytes;
   private final int maxFieldCount;
@@ -30,6 +38,13 @@ final class FieldBlockReader {
 
   /** Bytes of the lines consumed since the last reset. */
   private long headBytes;
+
+  /** The previous head's start line, and its names and values by field position. */
+  private String previousStartLine;
+  private final String[] previousNames = new String[REMEMBERED_FIELDS];
+  private final String[] previousValues = new String[REMEMBERED_FIELDS];
+  /** Position of the next field line in the head being read. */
+  private int fieldIndex;
 
   FieldBlockReader(CodecLimits limits, boolean foldAllowed, Phase phase) {
     this.maxHeadBytes = limits.maxHeadBytes();
@@ -49,7 +64,13 @@ final class FieldBlockReader {
     do {
       length = nextLine(in);
     } while (length == 0);
-    return length < 0 ? null : new String(line, 0, length, StandardCharsets.ISO_8859_1);
+    if (length < 0) {
+      return null;
+    }
+    if (!sameBytes(previousStartLine, 0, length)) {
+      previousStartLine = new String(line, 0, length, StandardCharsets.ISO_8859_1);
+    }
+    return previousStartLine;
   }
 
   /**
@@ -84,6 +105,7 @@ final class FieldBlockReader {
   void reset() {
     fields.clear();
     headBytes = 0;
+    fieldIndex = 0;
     scanner.reset();
   }
 
@@ -116,16 +138,35 @@ final class FieldBlockReader {
     if (colon == 0 || colon == length) {
       throw error(colon == 0 ? "empty header field name" : "header field line without a colon");
     }
+    int index = fieldIndex++;
+    boolean remembered = index < REMEMBERED_FIELDS;
     String name = HeaderNames.lookup(line, colon);
     if (name == null) {
-      name = checkedName(colon);
+      name = remembered && sameBytes(previousNames[index], 0, colon)
+          ? previousNames[index] : checkedName(colon);
     }
-    String value = value(colon + 1, length, name);
+    String value = value(colon + 1, length, name, remembered ? index : -1);
     if (fields.size() == maxFieldCount) {
       throw new MessageTooLargeException(
           MessageTooLargeException.Limit.HEADER_COUNT, maxFieldCount, phase);
     }
+    if (remembered) {
+      previousNames[index] = name;
+    }
     fields.addLenient(name, value);
+  }
+
+  /** Whether {@code text} is not null and spells {@code line[start..end)}. */
+  private boolean sameBytes(String text, int start, int end) {
+    if (text == null || text.length() != end - start) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i - start) != (line[i] & 0xff)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String checkedName(int length) throws HttpProtocolException {
@@ -139,14 +180,31 @@ final class FieldBlockReader {
     return new String(line, 0, length, StandardCharsets.ISO_8859_1);
   }
 
-  /** Returns {@code line[start..end)} trimmed of OWS, checked for control characters. */
-  private String value(int start, int end, String name) throws HttpProtocolException {
+  /**
+   * Returns {@code line[start..end)} trimmed of OWS, checked for control characters: the value
+   * the previous head had at field position {@code index} when the bytes are the same, else a new
+   * string, remembered there. An index of -1 remembers nothing.
+   */
+  private String value(int start, int end, String name, int index) throws HttpProtocolException {
     while (start < end && HttpChars.isOws(line[start])) {
       start++;
     }
     while (end > start && HttpChars.isOws(line[end - 1])) {
       end--;
     }
+    if (index < 0) {
+      return newValue(start, end, name);
+    }
+    String previous = previousValues[index];
+    if (sameBytes(previous, start, end)) {
+      return previous;
+    }
+    String value = newValue(start, end, name);
+    previousValues[index] = end - start <= REMEMBERED_VALUE_BYTES ? value : null;
+    return value;
+  }
+
+  private String newValue(int start, int end, String name) throws HttpProtocolException {
     for (int i = start; i < end; i++) {
       if (!HttpChars.isFieldChar(line[i] & 0xff)) {
         throw error("control character 0x" + Integer.toHexString(line[i] & 0xff)
@@ -164,7 +222,7 @@ final class FieldBlockReader {
     if (fields.size() == 0) {
       throw error("whitespace before the first header field");
     }
-    String continuation = value(0, length, "(continuation)");
+    String continuation = value(0, length, "(continuation)", -1);
     if (!continuation.isEmpty()) {
       fields.appendToLastValue(" ".concat(continuation));
     }

@@ -24,6 +24,9 @@ public final class HttpRequest {
   private final Headers headers;
   private final RequestBody body;
   private final RequestOptions options;
+  /** Derived once, on first use; a race computes the same string twice, harmlessly. */
+  private String requestTarget;
+  private String hostHeader;
 
   private HttpRequest(Builder builder) {
     this.method = builder.method;
@@ -93,12 +96,22 @@ public final class HttpRequest {
 
   /** Returns the origin-form request target: raw path ("/" when empty) plus "?" and raw query. */
   public String requestTarget() {
-    return Uris.requestTarget(uri);
+    String target = requestTarget;
+    if (target == null) {
+      target = Uris.requestTarget(uri);
+      requestTarget = target;
+    }
+    return target;
   }
 
   /** Returns the Host field value: host[:port], IPv6 in brackets, default port left out. */
   public String hostHeader() {
-    return Uris.hostHeader(uri.getScheme(), host, port);
+    String value = hostHeader;
+    if (value == null) {
+      value = Uris.hostHeader(uri.getScheme(), host, port);
+      hostHeader = value;
+    }
+    return value;
   }
 
   /** Returns the header fields the caller set; the client adds Host and the framing fields. */

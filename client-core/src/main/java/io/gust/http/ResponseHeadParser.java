@@ -22,6 +22,11 @@ public final class ResponseHeadParser {
 
   private String reason;
 
+  /** The last status line parsed and its version: the reader hands back the same string for a
+   * repeated line, which then needs no parsing. */
+  private String parsedLine;
+  private Protocol parsedProtocol;
+
   /** Creates a parser with the client's default limits. */
   public ResponseHeadParser() {
     this(CodecLimits.CLIENT);
@@ -42,7 +47,13 @@ public final class ResponseHeadParser {
       if (line == null) {
         return null;
       }
-      parseStatusLine(line);
+      if (line == parsedLine) {
+        protocol = parsedProtocol;
+      } else {
+        parseStatusLine(line);
+        parsedLine = line;
+        parsedProtocol = protocol;
+      }
     }
     if (!reader.readFields(in)) {
       return null;

@@ -134,8 +134,18 @@ public final class EventLoop implements Executor, AutoCloseable {
    * @throws RejectedExecutionException when the loop is closing or closed
    */
   public Cancellable schedule(Duration delay, Runnable task) {
+    return scheduleNanos(saturatedNanos(delay), task);
+  }
+
+  /**
+   * Like {@link #schedule(Duration, Runnable)}, with the delay in nanoseconds: no Duration to
+   * allocate on a hot path.
+   *
+   * @throws RejectedExecutionException when the loop is closing or closed
+   */
+  public Cancellable scheduleNanos(long delay, Runnable task) {
     Objects.requireNonNull(task, "task");
-    long delayNanos = Math.max(0, saturatedNanos(delay));
+    long delayNanos = Math.max(0, delay);
     long now = clock.nanoTime();
     long deadline = now + delayNanos < now ? Long.MAX_VALUE : now + delayNanos;
     LoopTimer timer = new LoopTimer(this, task, deadline, timerSequence.getAndIncrement());

@@ -244,4 +244,34 @@ class ResponseHeadParserTest {
     assertSame("Content-Length", head.headers().name(0));
     assertSame("content-type", head.headers().name(1));
   }
+
+  @Test
+  void secondHeadOnOneParserReusesTheStringsOfRepeatedLinesAndReadsChangedOnesAfresh()
+      throws IOException {
+    ResponseHeadParser parser = new ResponseHeadParser();
+    Buffer in = new Buffer();
+    in.writeUtf8("HTTP/1.1 200 OK\r\nServer: s1\r\nX-Trace: a\r\nDate: d1\r\n\r\n");
+    ResponseHead first = parser.parse(in);
+    in.writeUtf8("HTTP/1.1 200 OK\r\nServer: s1\r\nX-Trace: b\r\nDate: d2\r\nExtra: e\r\n\r\n");
+    ResponseHead second = parser.parse(in);
+    assertSame(first.headers().value(0), second.headers().value(0));
+    assertSame(first.headers().name(1), second.headers().name(1));
+    assertEquals("b", second.headers().get("X-Trace"));
+    assertEquals("d2", second.headers().get("Date"));
+    assertEquals("e", second.headers().get("Extra"));
+    in.writeUtf8("HTTP/1.1 404 Not Found\r\nServer: s1\r\n\r\n");
+    ResponseHead third = parser.parse(in);
+    assertEquals(404, third.code());
+    assertEquals("Not Found", third.reason());
+  }
+
+  @Test
+  void controlCharacterInAValueAtARememberedPositionIsStillRefused() throws IOException {
+    ResponseHeadParser parser = new ResponseHeadParser();
+    Buffer in = new Buffer();
+    in.writeUtf8("HTTP/1.1 200 OK\r\nX-Trace: ab\r\n\r\n");
+    parser.parse(in);
+    in.writeUtf8("HTTP/1.1 200 OK\r\nX-Trace: a\u0001\r\n\r\n");
+    assertThrows(HttpProtocolException.class, () -> parser.parse(in));
+  }
 }

@@ -60,6 +60,21 @@ class EventLoopTest {
   }
 
   @Test
+  void timerScheduledInNanosFiresInDeadlineOrderWithDurationTimers() throws Exception {
+    List<String> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(1);
+    onLoop(() -> {
+      loop.scheduleNanos(TimeUnit.MILLISECONDS.toNanos(30), () -> fired.add("nanos 30"));
+      loop.schedule(Duration.ofMillis(10), () -> fired.add("duration 10"));
+      loop.scheduleNanos(-5, () -> fired.add("nanos now"));
+      loop.schedule(Duration.ofMillis(50), done::countDown);
+      return null;
+    });
+    assertTrue(done.await(5, TimeUnit.SECONDS));
+    assertEquals(List.of("nanos now", "duration 10", "nanos 30"), fired);
+  }
+
+  @Test
   void timerCancelledFromAnotherThreadNeverFiresAndLeavesTheHeap() throws Exception {
     int count = 1000;
     java.util.concurrent.atomic.AtomicIntegerArray fired = new java.util.concurrent.atomic.AtomicIntegerArray(count);

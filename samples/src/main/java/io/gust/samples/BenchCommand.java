@@ -11,30 +11,54 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The {@code bench} command: a closed-loop load generator. {@code -c} requests in flight (default
- * 16) for {@code -d} seconds (default 10) or {@code -n} requests, through Gust, the JDK's client or
- * OkHttp ({@code --client}); prints requests/s, latency percentiles, errors and non-2xx answers,
- * as text or ({@code --json}) as one JSON object on stdout, and a progress line on stderr each
- * second.
+ * 16) for {@code -d} seconds (default 10) or {@code -n} requests, through Gust, the JDK's client,
+ * OkHttp or, in a jar built with the Maven profile {@code peers}, Jetty, Apache HttpClient 5 or
+ * AsyncHttpClient ({@code --client}); prints requests/s, latency percentiles, bytes allocated per
+ * request, errors and non-2xx answers, as text or ({@code --json}) as one JSON object on stdout,
+ * and a progress line on stderr each second.
  *
- * <p>A warm-up runs first and is not counted: one second before a timed run, a tenth of the
+ * <p>{@code --loops N} spreads the gust client over an EventLoopGroup of N loops.
+ *
+ * <p>{@code --hold N} instead starts N requests at once against a slow URL (such as the
+ * companion server's {@code /delay/5000}) and reports the heap they hold, per request, after a
+ * GC {@code --sample} seconds (default 2) in, the JVM's threads, and how many completed.
+ *
+ * <p>Bytes per request are the heap allocated by every thread of the JVM during the timed run
+ * (the sum of {@code ThreadMXBean.getThreadAllocatedBytes} deltas) divided by the requests: the
+ * client and the load loop together, including each request's future and latency bookkeeping.
+ *
+ * <p>A warm-up runs first and is not counted: one second ({@code --warmup}) before a timed run, a tenth of the
  * requests (at least {@code -c}) before a counted one. With {@code -n} the report counts exactly
  * the requests asked for.
  */
 final class BenchCommand {
   private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
-      + " [--client gust|jdk|okhttp] [--json] URL";
+      + " [--warmup SECONDS] [--hold N [--sample SECONDS]] [--loops N]"
+      + " [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
+      + " | bench --versions";
 
   private int connections = 16;
   private double seconds = 10;
+  private double warmUpSeconds = 1;
+  /** Requests to hold at once, or 0 for a closed-loop run. */
+  private int hold;
+  /** Event loops for the gust client. */
+  private int loops = 1;
+  private double holdSampleSeconds = 2;
   private long requests;
   private String client = "gust";
   private boolean json;
   private URI url;
+  private double bytesPerRequest;
 
   private BenchCommand() {}
 
   /** Blocks until the run is over; returns 0, 1 when every request failed, or 2 for bad usage. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (args.length == 1 && args[0].equals("--versions")) {
+      out.println(LoadClient.versions());
+      return 0;
+    }
     BenchCommand bench = new BenchCommand();
     try {
       bench.parse(args);
@@ -51,6 +75,10 @@ final class BenchCommand {
       switch (args[i]) {
         case "-c" -> connections = Integer.parseInt(value(args, ++i));
         case "-d" -> seconds = Double.parseDouble(value(args, ++i));
+        case "--loops" -> loops = Integer.parseInt(value(args, ++i));
+        case "--hold" -> hold = Integer.parseInt(value(args, ++i));
+        case "--sample" -> holdSampleSeconds = Double.parseDouble(value(args, ++i));
+        case "--warmup" -> warmUpSeconds = Double.parseDouble(value(args, ++i));
         case "-n" -> requests = Long.parseLong(value(args, ++i));
         case "--client" -> client = value(args, ++i).toLowerCase(Locale.ROOT);
         case "--json" -> json = true;
@@ -62,7 +90,8 @@ final class BenchCommand {
         }
       }
     }
-    if (url == null || connections < 1 || seconds <= 0 || requests < 0) {
+    if (url == null || connections < 1 || seconds <= 0 || requests < 0 || hold < 0
+        || loops < 1) {
       throw new IllegalArgumentException(url == null ? "no URL" : "-c, -d and -n must be positive");
     }
   }
@@ -75,13 +104,18 @@ final class BenchCommand {
   }
 
   private int measure(PrintStream out, PrintStream err) throws InterruptedException {
-    try (LoadClient load = LoadClient.create(client, url, connections)) {
+    try (LoadClient load = LoadClient.create(client, url, hold > 0 ? hold : connections,
+        loops)) {
+      if (hold > 0) {
+        return HoldRun.run(load, hold, url, holdSampleSeconds, json, out);
+      }
       ClosedLoop warmUp = requests > 0
           ? ClosedLoop.ofCount(load, connections, Math.max(connections, requests / 10))
-          : ClosedLoop.ofDuration(load, connections, 1);
+          : ClosedLoop.ofDuration(load, connections, warmUpSeconds);
       warmUp.start().join();
       ClosedLoop run = requests > 0 ? ClosedLoop.ofCount(load, connections, requests)
           : ClosedLoop.ofDuration(load, connections, seconds);
+      Allocations allocations = Allocations.start();
       long startNanos = System.nanoTime();
       CompletableFuture<Void> finished = run.start();
       ScheduledExecutorService ticker = progress(run, startNanos, err);
@@ -92,6 +126,7 @@ final class BenchCommand {
         ticker.awaitTermination(1, TimeUnit.SECONDS);
       }
       double elapsed = (System.nanoTime() - startNanos) / 1e9;
+      bytesPerRequest = allocations.bytes() / (double) Math.max(1, run.completed.sum());
       out.print(json ? json(run, elapsed) : text(run, elapsed, load.description()));
       out.flush();
       return run.errors.sum() == run.completed.sum() ? 1 : 0;
@@ -128,6 +163,7 @@ final class BenchCommand {
         run.firstError == null ? "" : " (first: " + run.firstError + ")", run.non2xx.sum()));
     text.append(String.format("latency ms   p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
         millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0));
+    text.append(String.format("allocated    %.0f bytes per request%n", bytesPerRequest));
     return text.toString();
   }
 
@@ -136,10 +172,11 @@ final class BenchCommand {
     return String.format(Locale.ROOT, "{\"client\":\"%s\",\"connections\":%d,\"url\":\"%s\","
             + "\"seconds\":%.3f,\"requests\":%d,\"requestsPerSecond\":%.1f,\"errors\":%d,"
             + "\"non2xx\":%d,\"latencyMillis\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,"
-            + "\"p99.9\":%.3f,\"max\":%.3f}}%n",
+            + "\"p99.9\":%.3f,\"max\":%.3f},\"bytesPerRequest\":%.0f}%n",
         client, connections, url.toString().replace("\"", "%22"), elapsed, run.completed.sum(),
         run.completed.sum() / elapsed, run.errors.sum(), run.non2xx.sum(), millis(h, 50),
-        millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0);
+        millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0,
+        bytesPerRequest);
   }
 
   private static double millis(Histogram h, double percentile) {

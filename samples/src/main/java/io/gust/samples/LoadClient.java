@@ -1,6 +1,7 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
+import io.gust.loop.EventLoopGroup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,25 +33,82 @@ interface LoadClient extends AutoCloseable {
   @Override
   void close();
 
-  /** Creates the client named {@code name}: gust, jdk or okhttp. */
+  /** Creates the client named {@code name}: gust, jdk, okhttp, or a peer (jetty, apache, ahc). */
   static LoadClient create(String name, URI url, int connections) {
+    return create(name, url, connections, 1);
+  }
+
+  /** Like {@link #create(String, URI, int)}, Gust spread over {@code loops} event loops. */
+  static LoadClient create(String name, URI url, int connections, int loops) {
     return switch (name) {
-      case "gust" -> new Gust(url, connections);
+      case "gust" -> new Gust(url, connections, loops);
       case "jdk" -> new Jdk(url);
       case "okhttp" -> new OkHttp(url, connections);
+      case "jetty" -> peer("PeerJetty", name, url, connections);
+      case "apache" -> peer("PeerApache", name, url, connections);
+      case "ahc" -> peer("PeerAhc", name, url, connections);
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (gust, jdk or okhttp)");
+          + " (gust, jdk, okhttp, jetty, apache or ahc)");
     };
   }
 
-  /** Gust's AsyncHttpClient with as many connections as requests in flight. */
+  /** One line naming the version of each client in this jar, and of Java. */
+  static String versions() {
+    return "gust " + mavenVersion("io.gust", "gust-client-core") + ", Java " + Runtime.version()
+        + ", OkHttp " + okhttp3.OkHttp.VERSION
+        + ", Jetty " + mavenVersion("org.eclipse.jetty", "jetty-client")
+        + ", Apache HttpClient " + mavenVersion("org.apache.httpcomponents.client5", "httpclient5")
+        + ", AsyncHttpClient " + mavenVersion("org.asynchttpclient", "async-http-client");
+  }
+
+  /** The version of a Maven artifact in this jar, from its pom.properties, or "?" when absent. */
+  static String mavenVersion(String group, String artifact) {
+    String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+    try (java.io.InputStream in = LoadClient.class.getResourceAsStream(path)) {
+      java.util.Properties properties = new java.util.Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "?");
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** A peer client, compiled into the jar only by the Maven profile {@code peers}. */
+  private static LoadClient peer(String type, String name, URI url, int connections) {
+    Class<?> peer;
+    try {
+      peer = Class.forName(LoadClient.class.getPackageName() + "." + type);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException("client " + name + " is not in this jar: build it with"
+          + " the peers profile (mvn -B package -DskipTests -Ppeers)");
+    }
+    try {
+      return (LoadClient) peer.getDeclaredConstructor(URI.class, int.class)
+          .newInstance(url, connections);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot start client " + name, e);
+    }
+  }
+
+  /**
+   * Gust's AsyncHttpClient with as many connections as requests in flight, on its own loop or on
+   * a group of {@code loops} loops.
+   */
   final class Gust implements LoadClient {
     private final AsyncHttpClient client;
     private final io.gust.http.HttpRequest request;
+    private final EventLoopGroup group;
 
-    Gust(URI url, int connections) {
-      client = AsyncHttpClient.builder().maxConnections(connections)
-          .maxConnectionsPerHost(connections).decompress(false).build();
+    Gust(URI url, int connections, int loops) {
+      AsyncHttpClient.Builder builder = AsyncHttpClient.builder().maxConnections(connections)
+          .maxConnectionsPerHost(connections).decompress(false);
+      group = loops > 1 ? EventLoopGroup.create(loops) : null;
+      if (group != null) {
+        builder.loopGroup(group);
+      }
+      client = builder.build();
       request = io.gust.http.HttpRequest.newBuilder(url).build();
     }
 
@@ -61,12 +119,16 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "gust: AsyncHttpClient, one loop, maxConnections = connections";
+      return "gust: AsyncHttpClient, " + (group == null ? "one loop" : group.size() + " loops")
+          + ", maxConnections = connections";
     }
 
     @Override
     public void close() {
       client.close();
+      if (group != null) {
+        group.close();
+      }
     }
   }
 
@@ -92,7 +154,7 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "jdk: java.net.http.HttpClient, HTTP/1.1, sendAsync, executor of " + THREADS
+      return "jdk: " + Runtime.version() + " java.net.http.HttpClient, HTTP/1.1, sendAsync, executor of " + THREADS
           + " threads";
     }
 
@@ -141,7 +203,8 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "okhttp: OkHttpClient.enqueue, dispatcher and pool sized to connections";
+      return "okhttp: OkHttp " + okhttp3.OkHttp.VERSION
+          + " OkHttpClient.enqueue, dispatcher and pool sized to connections";
     }
 
     @Override

@@ -56,9 +56,11 @@ public final class Main {
                   curl's options and exit codes, on Gust's client
           serve   [--port N] [--dir DIR] [--loops N]
                   the companion server: test routes, and the files under DIR
-          bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--client gust|jdk|okhttp]
-                  [--json] URL
-                  a closed-loop load generator: requests/s and latency percentiles
+          bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--warmup SECONDS]
+                  [--hold N [--sample SECONDS]] [--loops N] [--json] URL
+                  [--client gust|jdk|okhttp|jetty|apache|ahc (the last three: -Ppeers)]
+                  a closed-loop load generator: requests/s, latency percentiles, bytes
+                  allocated per request; --hold N: N requests held at once, heap per request
           example NAME [BASE_URL]
                   runs an example (%s)
                   against BASE_URL, or the companion server in-process

@@ -40,6 +40,33 @@ class BenchCommandEndToEndTest {
     assertEquals(0, number(json, "non2xx"), json);
     assertTrue(json.contains("\"client\":\"" + client + "\""), json);
     assertTrue(json.contains("\"p99.9\":"), json);
+    assertTrue(number(json, "bytesPerRequest") > 0, json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "apache", "ahc"})
+  void peerClientMissingFromTheJarNamesTheProfileThatAddsIt(String client) throws Exception {
+    String peer = "io.gust.samples.Peer" + switch (client) {
+      case "jetty" -> "Jetty";
+      case "apache" -> "Apache";
+      default -> "Ahc";
+    };
+    boolean built = true;
+    try {
+      Class.forName(peer);
+    } catch (ClassNotFoundException e) {
+      built = false;
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = BenchCommand.run(new String[] {"-c", "2", "-n", "10", "--client", client,
+        server.url("/get").toString()}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    if (built) {
+      assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    } else {
+      assertEquals(2, code);
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("-Ppeers"), err.toString());
+    }
   }
 
   @Test
@@ -56,6 +83,16 @@ class BenchCommandEndToEndTest {
     String json = run("-c", "2", "-n", "20", "--json", server.url("/status/503").toString());
     assertEquals(20, number(json, "requests"), json);
     assertEquals(20, number(json, "non2xx"), json);
+  }
+
+  @Test
+  void holdRunCompletesEveryHeldRequestAndReportsHeapAndThreads() throws Exception {
+    String json = run("--hold", "50", "--sample", "0.1", "--json",
+        server.url("/delay/300").toString());
+    assertEquals(50, number(json, "completed"), json);
+    assertEquals(0, number(json, "failed"), json);
+    assertTrue(number(json, "threads") > 0, json);
+    assertTrue(json.contains("\"heapBytesPerRequest\":"), json);
   }
 
   @Test

@@ -1,0 +1,29 @@
+# Sourced by compare.sh and ab.sh: start_nginx WORK PORT writes into WORK a 1 MiB file and an
+# nginx config (2 workers, keep-alive, /small answering "hello\n" from memory, /1m the file)
+# listening on 127.0.0.1:PORT, starts nginx in the background and sets $ngx to its pid.
+start_nginx() {
+  head -c 1048576 /dev/zero > "$1/1m"
+  chmod 755 "$1"; chmod 644 "$1/1m" # nginx workers run as another user
+  cat > "$1/nginx.conf" <<CONF
+daemon off;
+worker_processes 2;
+error_log $1/error.log;
+pid $1/nginx.pid;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server_tokens off;
+  sendfile on;
+  keepalive_requests 100000000;
+  keepalive_timeout 300s;
+  server {
+    listen 127.0.0.1:$2;
+    root $1;
+    location = /small { default_type text/plain; return 200 "hello\\n"; }
+    location = /1m { default_type application/octet-stream; }
+  }
+}
+CONF
+  nginx -c "$1/nginx.conf" -p "$1" &
+  ngx=$!
+}
