@@ -73,7 +73,9 @@ class SoakEndToEndTest {
       Figures end = Figures.now();
       System.out.printf("Soak: %d fetches; after warm-up %s; at the end %s%n", total, start, end);
       assertTrue(end.heapBytes <= start.heapBytes + HEAP_MARGIN_BYTES, () -> start + " -> " + end);
-      assertEquals(start.threads, end.threads, () -> start + " -> " + end);
+      // A leak shows as growth; threads of shared pools from earlier tests in the same JVM
+      // (gust-tls-N, JUnit's timeout threads) may retire meanwhile, so fewer is fine.
+      assertTrue(end.threads <= start.threads, () -> start + " -> " + end);
     } finally {
       for (TestServer server : servers) {
         if (server != null) {
