@@ -15,6 +15,9 @@
 #   the table shows each figure's median over the rounds.
 # - Gust's companion server (serve, one loop) against nginx (/hello and /small, same 6-byte
 #   body) under wrk at 64 connections, also in turns.
+# - Once per client after the rounds, unless HOLD=0: HOLD (default 10000) requests held at once
+#   against the companion server's /delay/5000 (its own process): heap per held request after a
+#   GC 3 s in, the client JVM's threads, and whether all completed.
 # Bytes per request are bench's: heap allocated by all the JVM's threads during the timed run
 # (ThreadMXBean.getThreadAllocatedBytes deltas) over requests, load loop included.
 # A cell marked "!" had errors or non-2xx answers in some round. Progress goes to stderr, the
@@ -24,6 +27,7 @@ seconds=${1:-5}
 rounds=${2:-3}
 warmup=${3:-3}
 clients=${CLIENTS:-"gust jdk okhttp jetty apache ahc"}
+hold=${HOLD:-10000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/samples/target/gust-samples.jar"
 if ! unzip -l "$jar" 2>/dev/null | grep -q 'io/gust/samples/PeerJetty.class'; then
@@ -80,6 +84,16 @@ for round in $(seq "$rounds"); do
   done
 done
 
+if [ "$hold" -gt 0 ]; then
+  for client in $clients; do
+    echo "held: $client" >&2
+    java -Xms1g -Xmx1g -jar "$jar" bench --hold "$hold" --sample 3 --json --client "$client" \
+      "http://127.0.0.1:$gust_port/delay/5000" 2> /dev/null \
+      | sed "s/^{/{\"workload\":\"hold\",\"client\":\"$client\",/" >> "$results" \
+      || echo "  $client failed" >&2
+  done
+fi
+
 versions="$(java -jar "$jar" bench --versions 2> /dev/null), $(nginx -v 2>&1 | sed "s/.*version: //"), wrk $(wrk -v 2>&1 | head -1 | cut -d" " -f2)"
 python3 - "$results" "$rounds" "$seconds" "$versions" <<'PY'
 import json, statistics, sys, datetime
@@ -94,10 +108,10 @@ def pick(workload, client, key):
     return statistics.median(values) if values else None
 order = []
 for r in rows:
-    if r["workload"] != "server" and r["client"] not in order:
+    if r["workload"] in ("small", "big") and r["client"] not in order:
         order.append(r["client"])
 def bad(workload, client):
-    return any(r.get("errors", 0) or r.get("non2xx", 0) for r in rows
+    return any(r.get("errors", 0) or r.get("non2xx", 0) or r.get("failed", 0) for r in rows
                if r["workload"] == workload and r["client"] == client)
 def cell(v, fmt, mark=False):
     return "—" if v is None else fmt.format(v) + (" !" if mark else "")
@@ -111,8 +125,13 @@ print("|---|" + "---|" * len(order))
 print("| small GET, 64 in flight: requests/s | " + " | ".join(cell(pick("small", c, "requestsPerSecond"), "{:,.0f}", bad("small", c)) for c in order) + " |")
 print("| small GET: p99 ms | " + " | ".join(cell(pick("small", c, "p99"), "{:.2f}") for c in order) + " |")
 print("| small GET: bytes allocated per request | " + " | ".join(cell(pick("small", c, "bytesPerRequest"), "{:,.0f}") for c in order) + " |")
+print("| small GET: client CPU µs per request | " + " | ".join(cell(pick("small", c, "cpuMicrosPerRequest"), "{:.1f}") for c in order) + " |")
 print("| 1 MiB GET, 16 in flight: MiB/s | " + " | ".join(cell(pick("big", c, "requestsPerSecond"), "{:,.0f}", bad("big", c)) for c in order) + " |")
 print("| 1 MiB GET: p99 ms | " + " | ".join(cell(pick("big", c, "p99"), "{:.1f}") for c in order) + " |")
+if any(r["workload"] == "hold" for r in rows):
+    count = next(r["hold"] for r in rows if r["workload"] == "hold")
+    print(f"| {count:,} held requests: heap bytes per request | " + " | ".join(cell(pick("hold", c, "heapBytesPerRequest"), "{:,.0f}", bad("hold", c)) for c in order) + " |")
+    print(f"| {count:,} held requests: JVM threads | " + " | ".join(cell(pick("hold", c, "threads"), "{:,.0f}") for c in order) + " |")
 print()
 print("| server under wrk, 64 connections, 6-byte body | requests/s | p99 ms |")
 print("|---|---|---|")

@@ -1,12 +1,13 @@
-# Sourced by compare.sh and ab.sh: start_nginx WORK PORT writes into WORK a 1 MiB file and an
-# nginx config (2 workers, keep-alive, /small answering "hello\n" from memory, /1m the file)
-# listening on 127.0.0.1:PORT, starts nginx in the background and sets $ngx to its pid.
+# Sourced by compare.sh, ab.sh and loops.sh: start_nginx WORK PORT writes into WORK a 1 MiB file
+# and an nginx config (WORKERS workers, default 2, keep-alive, /small answering "hello\n" from
+# memory, /1m the file) listening on 127.0.0.1:PORT, starts nginx in the background (under
+# the command in NGINX_PIN, such as "taskset -c 1", when set) and sets $ngx to its pid.
 start_nginx() {
   head -c 1048576 /dev/zero > "$1/1m"
   chmod 755 "$1"; chmod 644 "$1/1m" # nginx workers run as another user
   cat > "$1/nginx.conf" <<CONF
 daemon off;
-worker_processes 2;
+worker_processes ${WORKERS:-2};
 error_log $1/error.log;
 pid $1/nginx.pid;
 events { worker_connections 4096; }
@@ -24,6 +25,6 @@ http {
   }
 }
 CONF
-  nginx -c "$1/nginx.conf" -p "$1" &
+  ${NGINX_PIN:-} nginx -c "$1/nginx.conf" -p "$1" &
   ngx=$!
 }

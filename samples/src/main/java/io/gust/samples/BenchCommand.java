@@ -1,6 +1,7 @@
 package io.gust.samples;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,10 @@ import org.HdrHistogram.Histogram;
  * <p>{@code --hold N} instead starts N requests at once against a slow URL (such as the
  * companion server's {@code /delay/5000}) and reports the heap they hold, per request, after a
  * GC {@code --sample} seconds (default 2) in, the JVM's threads, and how many completed.
+ *
+ * <p>CPU per request is the whole JVM's CPU time during the timed run over its requests, and
+ * cores busy that time over the run's wall time: what the client costs the machine, load loop
+ * included.
  *
  * <p>Bytes per request are the heap allocated by every thread of the JVM during the timed run
  * (the sum of {@code ThreadMXBean.getThreadAllocatedBytes} deltas) divided by the requests: the
@@ -50,6 +55,10 @@ final class BenchCommand {
   private boolean json;
   private URI url;
   private double bytesPerRequest;
+  /** The JVM's CPU time during the timed run, over its requests, in microseconds. */
+  private double cpuMicrosPerRequest;
+  /** The JVM's CPU time during the timed run over its wall time: the cores it kept busy. */
+  private double coresBusy;
 
   private BenchCommand() {}
 
@@ -116,6 +125,7 @@ final class BenchCommand {
       ClosedLoop run = requests > 0 ? ClosedLoop.ofCount(load, connections, requests)
           : ClosedLoop.ofDuration(load, connections, seconds);
       Allocations allocations = Allocations.start();
+      long startCpuNanos = processCpuNanos();
       long startNanos = System.nanoTime();
       CompletableFuture<Void> finished = run.start();
       ScheduledExecutorService ticker = progress(run, startNanos, err);
@@ -127,6 +137,9 @@ final class BenchCommand {
       }
       double elapsed = (System.nanoTime() - startNanos) / 1e9;
       bytesPerRequest = allocations.bytes() / (double) Math.max(1, run.completed.sum());
+      double cpuNanos = processCpuNanos() - startCpuNanos;
+      cpuMicrosPerRequest = cpuNanos / 1000 / Math.max(1, run.completed.sum());
+      coresBusy = cpuNanos / 1e9 / elapsed;
       out.print(json ? json(run, elapsed) : text(run, elapsed, load.description()));
       out.flush();
       return run.errors.sum() == run.completed.sum() ? 1 : 0;
@@ -164,6 +177,8 @@ final class BenchCommand {
     text.append(String.format("latency ms   p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
         millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0));
     text.append(String.format("allocated    %.0f bytes per request%n", bytesPerRequest));
+    text.append(String.format("cpu          %.1f µs per request, %.2f cores busy (whole JVM)%n",
+        cpuMicrosPerRequest, coresBusy));
     return text.toString();
   }
 
@@ -172,11 +187,19 @@ final class BenchCommand {
     return String.format(Locale.ROOT, "{\"client\":\"%s\",\"connections\":%d,\"url\":\"%s\","
             + "\"seconds\":%.3f,\"requests\":%d,\"requestsPerSecond\":%.1f,\"errors\":%d,"
             + "\"non2xx\":%d,\"latencyMillis\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,"
-            + "\"p99.9\":%.3f,\"max\":%.3f},\"bytesPerRequest\":%.0f}%n",
+            + "\"p99.9\":%.3f,\"max\":%.3f},\"bytesPerRequest\":%.0f,"
+            + "\"cpuMicrosPerRequest\":%.2f,\"coresBusy\":%.2f}%n",
         client, connections, url.toString().replace("\"", "%22"), elapsed, run.completed.sum(),
         run.completed.sum() / elapsed, run.errors.sum(), run.non2xx.sum(), millis(h, 50),
         millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0,
-        bytesPerRequest);
+        bytesPerRequest, cpuMicrosPerRequest, coresBusy);
+  }
+
+  /** CPU time used by every thread of this JVM so far, or 0 where the JVM does not say. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
   private static double millis(Histogram h, double percentile) {

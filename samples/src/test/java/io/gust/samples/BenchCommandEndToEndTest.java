@@ -41,6 +41,8 @@ class BenchCommandEndToEndTest {
     assertTrue(json.contains("\"client\":\"" + client + "\""), json);
     assertTrue(json.contains("\"p99.9\":"), json);
     assertTrue(number(json, "bytesPerRequest") > 0, json);
+    assertTrue(decimal(json, "cpuMicrosPerRequest") > 0, json);
+    assertTrue(decimal(json, "coresBusy") > 0, json);
   }
 
   @ParameterizedTest
@@ -110,6 +112,12 @@ class BenchCommandEndToEndTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text);
     return text;
+  }
+
+  private static double decimal(String json, String key) {
+    Matcher matcher = Pattern.compile("\"" + Pattern.quote(key) + "\":(\\d+\\.\\d+)").matcher(json);
+    assertTrue(matcher.find(), key + " in " + json);
+    return Double.parseDouble(matcher.group(1));
   }
 
   private static long number(String json, String key) {
