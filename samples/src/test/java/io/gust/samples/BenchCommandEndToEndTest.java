@@ -115,7 +115,8 @@ class BenchCommandEndToEndTest {
   }
 
   private static double decimal(String json, String key) {
-    Matcher matcher = Pattern.compile("\"" + Pattern.quote(key) + "\":(\\d+\\.\\d+)").matcher(json);
+    Matcher matcher =
+        Pattern.compile("\"" + Pattern.quote(key) + "\":(\\d+\\.\\d+)").matcher(json);
     assertTrue(matcher.find(), key + " in " + json);
     return Double.parseDouble(matcher.group(1));
   }
