@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class Watchdog implements Runnable {
   private final ConcurrentHashMap<EventLoop, Sample> loops = new ConcurrentHashMap<>();
   private Thread thread;
 
-  private static final class Sample {
+  static final class Sample {
     long progress = -1;
     long sinceNanos;
     boolean reported;
@@ -81,6 +82,18 @@ final class Watchdog implements Runnable {
   }
 
   private static void check(EventLoop loop, Sample sample) {
+    check(loop, sample, l -> l.thread().getStackTrace());
+  }
+
+  /**
+   * Samples {@code loop} once, taking its stack through {@code stacks} when it looks blocked.
+   * A loop that moved on while its stack was taken is not reported: the stack would show where
+   * it went next (typically the selector's wait), not what held it. That happens when the loop
+   * thread was starved of CPU, or stopped at a safepoint, rather than held by a task; its lag
+   * still shows in {@link EventLoop#stats()}.
+   */
+  static void check(EventLoop loop, Sample sample,
+      Function<EventLoop, StackTraceElement[]> stacks) {
     long now = System.nanoTime();
     long progress = loop.progressOpaque();
     if (loop.isSelecting() || progress != sample.progress) {
@@ -95,7 +108,12 @@ final class Watchdog implements Runnable {
     long blockedNanos = now - sample.sinceNanos;
     if (!sample.reported && blockedNanos >= loop.watchdogThresholdNanos) {
       sample.reported = true;
-      StackTraceElement[] stack = loop.thread().getStackTrace();
+      StackTraceElement[] stack = stacks.apply(loop);
+      if (loop.isSelecting() || loop.progressOpaque() != progress) {
+        log.debug("{} was held for {} ms but moved on before its stack was taken; no task to "
+            + "blame (CPU starvation or a safepoint pause)", loop.name(), blockedNanos / 1_000_000);
+        return;
+      }
       loop.blockedListener.onBlocked(loop, Duration.ofNanos(blockedNanos),
           Duration.ofNanos(loop.watchdogThresholdNanos), stack);
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +131,81 @@ class WatchdogTest {
       loop.execute(() -> sleepUninterruptibly(200));
       runAndWait(loop, () -> { });
       assertTrue(loop.stats().maxLag().toMillis() >= 50, loop.stats().toString());
+    }
+  }
+
+  @Test
+  void loopThatMovesOnWhileItsStackIsTakenIsNotBlamed() throws Exception {
+    // Regression: a loop thread starved of CPU was reported with its stack in EPoll.wait, where
+    // it had gone by the time the stack was taken, as if the selector had blocked it.
+    List<StackTraceElement[]> reports = new CopyOnWriteArrayList<>();
+    try (LogCapture debug = LogCapture.of(EventLoop.class.getName(), Level.DEBUG);
+        EventLoop loop = loopWithOnlyManualChecks(reports)) {
+      CountDownLatch release = new CountDownLatch(1);
+      Watchdog.Sample sample = heldLoop(loop, release);
+      Watchdog.check(loop, sample, l -> {
+        release.countDown();
+        awaitMovedOn(l, sample.progress);
+        return l.thread().getStackTrace();
+      });
+      assertEquals(List.of(), reports);
+      assertTrue(debug.events().stream().anyMatch(
+          e -> e.getFormattedMessage().contains("moved on before its stack was taken")),
+          debug.events().toString());
+    }
+  }
+
+  @Test
+  void loopStillHeldWhenItsStackIsTakenIsReported() throws Exception {
+    List<StackTraceElement[]> reports = new CopyOnWriteArrayList<>();
+    try (EventLoop loop = loopWithOnlyManualChecks(reports)) {
+      CountDownLatch release = new CountDownLatch(1);
+      Watchdog.Sample sample = heldLoop(loop, release);
+      Watchdog.check(loop, sample, l -> l.thread().getStackTrace());
+      release.countDown();
+      assertEquals(1, reports.size());
+      assertTrue(Arrays.toString(reports.get(0)).contains("CountDownLatch.await"),
+          Arrays.toString(reports.get(0)));
+    }
+  }
+
+  /** A loop whose own watchdog never fires within a test, so only the test's checks report. */
+  private static EventLoop loopWithOnlyManualChecks(List<StackTraceElement[]> reports) {
+    return EventLoop.builder()
+        .watchdogThreshold(Duration.ofMinutes(10))
+        .blockedLoopListener((l, blockedFor, threshold, stack) -> reports.add(stack))
+        .build();
+  }
+
+  /**
+   * Holds {@code loop} in a task until {@code release} opens; returns a watchdog sample that has
+   * seen it held for a whole threshold already.
+   */
+  private static Watchdog.Sample heldLoop(EventLoop loop, CountDownLatch release)
+      throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    loop.execute(() -> {
+      started.countDown();
+      try {
+        release.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    Watchdog.Sample sample = new Watchdog.Sample();
+    sample.progress = loop.progressOpaque();
+    sample.sinceNanos = System.nanoTime() - loop.watchdogThresholdNanos;
+    return sample;
+  }
+
+  private static void awaitMovedOn(EventLoop loop, long progress) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!loop.isSelecting() && loop.progressOpaque() == progress) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the loop did not move on");
+      }
+      Thread.onSpinWait();
     }
   }
 
