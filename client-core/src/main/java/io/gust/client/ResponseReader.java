@@ -6,9 +6,10 @@ import io.gust.http.BodyFraming;
 import io.gust.http.CodecLimits;
 import io.gust.http.ContentDecoder;
 import io.gust.http.HttpClientException;
+import io.gust.http.HttpProtocolException;
+import io.gust.http.Phase;
 import io.gust.http.ResponseHead;
 import io.gust.net.ReadListener;
-import java.io.EOFException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import okio.Buffer;
@@ -222,9 +223,7 @@ final class ResponseReader implements ReadListener {
     }
     try {
       if (head == null) {
-        exchange.fail(new EOFException(buffered.size() == 0 && !receivedAny
-            ? "connection closed before the response"
-            : "connection closed in the middle of the response head"));
+        exchange.fail(endedBeforeHead(buffered));
         return;
       }
       if (readBody(buffered)) {
@@ -238,6 +237,14 @@ final class ResponseReader implements ReadListener {
     } catch (HttpClientException e) {
       exchange.fail(e);
     }
+  }
+
+  private HttpProtocolException endedBeforeHead(Buffer buffered) {
+    return buffered.size() == 0 && !receivedAny
+        ? new HttpProtocolException(HttpProtocolException.Kind.EMPTY_RESPONSE,
+            "connection closed before the response", Phase.HEADERS)
+        : new HttpProtocolException(HttpProtocolException.Kind.TRUNCATED_HEAD,
+            "connection closed in the middle of the response head", Phase.HEADERS);
   }
 
   @Override
