@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>Backpressure: when the body callback returns a stage that is not complete, reading pauses
  * until it completes. A redirect that will be followed has its body drained and dropped, never
  * shown to the callbacks.
+ *
+ * <p>Failures of the read side (a framing error, a truncated body, a reset) first hand the body
+ * callback every byte decoded before them, and wait until it has taken the last of them, so that
+ * the callback sees the good bytes and then the failure, in that order, as curl writes them out.
  */
 final class ResponseReader implements ReadListener {
   private static final Logger log = LoggerFactory.getLogger(ResponseReader.class);
@@ -49,6 +53,8 @@ final class ResponseReader implements ReadListener {
   private boolean paused;
   /** The body ended while a chunk was still being processed by the callback. */
   private boolean completeWhenResumed;
+  /** The read side failed while a chunk was still being processed by the callback. */
+  private Throwable failWhenResumed;
 
   ResponseReader(Exchange exchange) {
     this.exchange = exchange;
@@ -70,7 +76,7 @@ final class ResponseReader implements ReadListener {
       }
       return readBody(in) && exchange.isActive();
     } catch (HttpClientException e) {
-      exchange.fail(e);
+      fail(e);
       return false;
     }
   }
@@ -107,25 +113,59 @@ final class ResponseReader implements ReadListener {
     exchange.headReceived(parsed, discard);
   }
 
-  /** Moves body bytes on; true while more are expected. */
+  /**
+   * Moves body bytes on; true while more are expected. On a framing error the bytes framed
+   * before it are still decoded and handed on before the error is thrown.
+   */
   private boolean readBody(Buffer in) throws HttpClientException {
-    boolean finished = decoder.decode(in, framed);
+    boolean finished;
+    try {
+      finished = decoder.decode(in, framed);
+    } catch (HttpProtocolException e) {
+      try {
+        decodeContent(false);
+      } catch (HttpProtocolException later) {
+        e.addSuppressed(later);
+      }
+      consumeDecoded();
+      throw e;
+    }
+    decodeContent(finished);
+    consumeDecoded();
+    if (finished) {
+      finish();
+      return false;
+    }
+    return true;
+  }
+
+  private void decodeContent(boolean finished) throws HttpProtocolException {
     if (content != null) {
       content.decode(framed, decoded);
       if (finished) {
         content.finish();
       }
     }
-    consumeDecoded();
-    if (finished) {
-      if (paused) {
-        completeWhenResumed = true;
-      } else {
-        complete(framing.isKeepAlive());
-      }
-      return false;
+  }
+
+  /** The body is whole: completes now, or once the callback took the last chunk. */
+  private void finish() {
+    if (paused) {
+      completeWhenResumed = true;
+    } else {
+      complete(framing.isKeepAlive());
     }
-    return true;
+  }
+
+  /** The one failure path of the read side: fails now, or once the callback took the last chunk. */
+  private void fail(Throwable cause) {
+    if (paused) {
+      if (failWhenResumed == null) {
+        failWhenResumed = cause;
+      }
+    } else {
+      exchange.fail(cause);
+    }
   }
 
   private void consumeDecoded() {
@@ -198,12 +238,15 @@ final class ResponseReader implements ReadListener {
     if (!exchange.isActive()) {
       return;
     }
-    if (error != null) {
-      exchange.fail(error);
-      return;
-    }
     paused = false;
-    if (completeWhenResumed) {
+    if (failWhenResumed != null) {
+      if (error != null) {
+        failWhenResumed.addSuppressed(error);
+      }
+      exchange.fail(failWhenResumed);
+    } else if (error != null) {
+      exchange.fail(error);
+    } else if (completeWhenResumed) {
       complete(framing.isKeepAlive());
     } else {
       exchange.stream.resumeReading();
@@ -232,10 +275,10 @@ final class ResponseReader implements ReadListener {
           content.finish();
           consumeDecoded();
         }
-        complete(false);
+        finish();
       }
     } catch (HttpClientException e) {
-      exchange.fail(e);
+      fail(e);
     }
   }
 
@@ -249,7 +292,7 @@ final class ResponseReader implements ReadListener {
 
   @Override
   public void onError(Throwable cause) {
-    exchange.fail(cause);
+    fail(cause);
   }
 
   /** Releases the inflater; idempotent. */

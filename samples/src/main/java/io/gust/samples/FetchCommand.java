@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutionException;
  * every hop's head with -i and -D, and reports the last hop's status when it gives up, and the
  * client does not expose the heads of the redirects it follows. The body streams to the output
  * through a body callback, so a download needs no more heap than a few chunks, and what arrived
- * of a truncated body is written before the exit code says it was cut short.
+ * of a truncated or badly framed body is written before the exit code says so.
  *
  * <p>{@link #run} returns the exit code instead of exiting, so tests can run it in-process.
  */
