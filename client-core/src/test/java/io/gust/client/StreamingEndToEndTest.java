@@ -172,35 +172,30 @@ class StreamingEndToEndTest {
 
   /** Regression: good chunks read together with a bad chunk-size line never reached the callback. */
   @Test
-  void bytesBeforeABadChunkSizeReachTheBodyCallbackThenTheFailure() throws Exception {
-    try (ScriptedServer broken = ScriptedServer.start(StreamingEndToEndTest::badChunkAfterGoodOnes)) {
-      List<String> events = streamUntilFailure(client, broken.url("/"));
-      assertEquals(List.of("hello world", "BAD_CHUNK"), events);
-    }
+  void bytesBeforeABadChunkOrACutReachTheBodyCallbackThenTheFailure() throws Exception {
+    assertGoodBytesThenFailure(client);
   }
 
   /** Regression: with a callback executor the failure could overtake the last good chunk. */
   @Test
   void callbackExecutorSeesTheGoodBytesBeforeTheFailure() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    try (ScriptedServer broken = ScriptedServer.start(StreamingEndToEndTest::badChunkAfterGoodOnes);
-        ScriptedServer truncated = ScriptedServer.start(StreamingEndToEndTest::truncatedLength);
-        AsyncHttpClient viaPool = leaks.track(
-            AsyncHttpClient.builder().callbackExecutor(pool).build())) {
-      assertEquals(List.of("hello world", "BAD_CHUNK"),
-          streamUntilFailure(viaPool, broken.url("/")));
-      assertEquals(List.of("hello world", "TRUNCATED_BODY"),
-          streamUntilFailure(viaPool, truncated.url("/")));
+    try (AsyncHttpClient viaPool = leaks.track(
+        AsyncHttpClient.builder().callbackExecutor(pool).build())) {
+      assertGoodBytesThenFailure(viaPool);
     } finally {
       pool.shutdown();
     }
   }
 
-  @Test
-  void bytesOfABodyCutShortReachTheBodyCallbackThenTheTruncation() throws Exception {
-    try (ScriptedServer truncated = ScriptedServer.start(StreamingEndToEndTest::truncatedLength)) {
-      List<String> events = streamUntilFailure(client, truncated.url("/"));
-      assertEquals(List.of("hello world", "TRUNCATED_BODY"), events);
+  /** Streams a body broken by a bad chunk size, then one cut short, through {@code through}. */
+  private static void assertGoodBytesThenFailure(AsyncHttpClient through) throws Exception {
+    try (ScriptedServer broken = ScriptedServer.start(StreamingEndToEndTest::badChunkAfterGoodOnes);
+        ScriptedServer truncated = ScriptedServer.start(StreamingEndToEndTest::truncatedLength)) {
+      assertEquals(List.of("hello world", "BAD_CHUNK"),
+          streamUntilFailure(through, broken.url("/")));
+      assertEquals(List.of("hello world", "TRUNCATED_BODY"),
+          streamUntilFailure(through, truncated.url("/")));
     }
   }
 
