@@ -9,11 +9,11 @@ import io.gust.http.RequestCancelledException;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
+import io.gust.loop.LoopOwnership;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
 import io.gust.net.TlsOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -42,35 +42,16 @@ import javax.net.ssl.SSLContext;
  * (they describe the wire); {@link HttpResponse#body()} holds the decoded bytes.
  */
 public final class AsyncHttpClient implements AutoCloseable {
-  private final List<LoopClient> partitions;
-  private final LoopClient[] byIndex;
-  private final EventLoopGroup group;
-  private final EventLoop ownedLoop;
+  private final LoopOwnership loops;
+  private final Partitions partitions;
   private final ExecutorService fileExecutor;
-  private final AtomicInteger next = new AtomicInteger();
   private volatile boolean closed;
 
   private AsyncHttpClient(Builder builder) {
     this.fileExecutor = Executors.newFixedThreadPool(2, new FileThreads());
-    ClientConfig config = new ClientConfig(builder, fileExecutor);
-    List<EventLoop> loops;
-    if (builder.group != null) {
-      group = builder.group;
-      ownedLoop = null;
-      loops = group.loops();
-    } else {
-      group = null;
-      ownedLoop = builder.loop == null ? EventLoop.create() : null;
-      loops = List.of(builder.loop != null ? builder.loop : ownedLoop);
-    }
-    List<LoopClient> created = new ArrayList<>(loops.size());
-    for (int i = 0; i < loops.size(); i++) {
-      created.add(new LoopClient(loops.get(i), config,
-          ClientConfig.share(builder.maxConnections, loops.size(), i),
-          ClientConfig.share(builder.maxConnectionsPerHost, loops.size(), i)));
-    }
-    this.partitions = List.copyOf(created);
-    this.byIndex = created.toArray(new LoopClient[0]);
+    this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
+    this.partitions = new Partitions(loops.loops(), new ClientConfig(builder, fileExecutor),
+        builder.maxConnections, builder.maxConnectionsPerHost);
   }
 
   /** A client with the defaults: its own loop, 64 connections, 10 s connect, 60 s request. */
@@ -111,7 +92,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   private Fetch submit(HttpRequest request, ResponseFuture future, FetchCallback callback) {
     Objects.requireNonNull(request, "request");
-    LoopClient partition = pick();
+    LoopClient partition = partitions.pick();
     Fetch fetch = new Fetch(partition, request, future, callback);
     if (future != null) {
       future.attach(fetch);
@@ -132,20 +113,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   /** This client's partitions, one per loop; for tests in this package. */
   List<LoopClient> partitions() {
-    return partitions;
-  }
-
-  private LoopClient pick() {
-    if (byIndex.length == 1) {
-      return byIndex[0];
-    }
-    EventLoop current = EventLoop.current();
-    for (LoopClient partition : byIndex) {
-      if (partition.loop == current) {
-        return partition;
-      }
-    }
-    return byIndex[Math.floorMod(next.getAndIncrement(), byIndex.length)];
+    return partitions.all();
   }
 
   /**
@@ -153,24 +121,7 @@ public final class AsyncHttpClient implements AutoCloseable {
    * Any thread may call it.
    */
   public CompletableFuture<PoolSnapshot> poolSnapshot() {
-    List<CompletableFuture<Integer>> parts = new ArrayList<>();
-    List<PoolSnapshot.Host> hosts = java.util.Collections.synchronizedList(new ArrayList<>());
-    for (LoopClient partition : partitions) {
-      CompletableFuture<Integer> part = new CompletableFuture<>();
-      try {
-        partition.loop.execute(() -> part.complete(partition.snapshot(hosts)));
-      } catch (RejectedExecutionException e) {
-        part.complete(0);
-      }
-      parts.add(part);
-    }
-    return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-      int queued = 0;
-      for (CompletableFuture<Integer> part : parts) {
-        queued += part.join();
-      }
-      return new PoolSnapshot(hosts, queued);
-    });
+    return partitions.snapshot();
   }
 
   /**
@@ -183,30 +134,8 @@ public final class AsyncHttpClient implements AutoCloseable {
       return;
     }
     closed = true;
-    List<CompletableFuture<Void>> done = new ArrayList<>();
-    for (LoopClient partition : partitions) {
-      CompletableFuture<Void> shut = new CompletableFuture<>();
-      if (partition.loop.inLoop()) {
-        partition.shutdown();
-        shut.complete(null);
-      } else {
-        try {
-          partition.loop.execute(() -> {
-            partition.shutdown();
-            shut.complete(null);
-          });
-        } catch (RejectedExecutionException e) {
-          shut.complete(null);
-        }
-      }
-      done.add(shut);
-    }
-    if (EventLoop.current() == null) {
-      CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).join();
-    }
-    if (ownedLoop != null) {
-      ownedLoop.close();
-    }
+    partitions.shutdown();
+    loops.close();
     fileExecutor.shutdown();
   }
 
@@ -232,8 +161,8 @@ public final class AsyncHttpClient implements AutoCloseable {
    * positive (the read timeout may be zero: off).
    */
   public static final class Builder {
-    EventLoop loop;
-    EventLoopGroup group;
+    /** The loops given to {@code loop} or {@code loopGroup}; null for a loop of its own. */
+    LoopOwnership loops;
     Resolver resolver = new BlockingResolver();
     int maxConnections = 64;
     int maxConnectionsPerHost = 64;
@@ -255,8 +184,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
     /** Runs the client on {@code loop}, which the caller keeps owning (close does not close it). */
     public Builder loop(EventLoop loop) {
-      this.loop = Objects.requireNonNull(loop, "loop");
-      this.group = null;
+      this.loops = LoopOwnership.borrowed(loop);
       return this;
     }
 
@@ -266,8 +194,7 @@ public final class AsyncHttpClient implements AutoCloseable {
      * evenly between them (at least one per loop). The caller keeps owning the group.
      */
     public Builder loopGroup(EventLoopGroup group) {
-      this.group = Objects.requireNonNull(group, "group");
-      this.loop = null;
+      this.loops = LoopOwnership.borrowed(group);
       return this;
     }
 

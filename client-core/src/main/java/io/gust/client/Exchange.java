@@ -269,7 +269,8 @@ final class Exchange implements Runnable {
     reusable = keepAlive && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .retryCount(fetch.retryCount()).timings(timings(now)).build();
+        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings(now))
+        .build();
     loop.execute(this);
   }
 

@@ -76,7 +76,8 @@ final class Failures {
       return new TruncatedBodyException(message, request, codec);
     }
     if (codec instanceof HttpProtocolException) {
-      return new HttpProtocolException(message, request, codec.phase(), codec);
+      HttpProtocolException protocol = (HttpProtocolException) codec;
+      return new HttpProtocolException(protocol.kind(), message, request, codec.phase(), codec);
     }
     return new HttpClientException(message, request, codec.phase(), codec);
   }

@@ -54,6 +54,8 @@ final class Fetch implements Runnable, Cancellable {
   long connectNanos;
   long tlsNanos;
   private int redirectCount;
+  /** The head of the last redirect followed, body dropped; null before the first. */
+  private HttpResponse previousHop;
   private int retryCount;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
@@ -89,6 +91,10 @@ final class Fetch implements Runnable, Cancellable {
 
   int redirectCount() {
     return redirectCount;
+  }
+
+  HttpResponse previousHop() {
+    return previousHop;
   }
 
   int retryCount() {
@@ -189,6 +195,7 @@ final class Fetch implements Runnable, Cancellable {
         return;
       }
       redirectCount++;
+      previousHop = response;
       request = next;
       freshOnly = false;
       client.acquire(this);

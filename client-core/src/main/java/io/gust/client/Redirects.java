@@ -98,7 +98,7 @@ final class Redirects {
   }
 
   private static HttpProtocolException badLocation(HttpRequest request, String why, Throwable e) {
-    return new HttpProtocolException(why + " from " + HttpClientException.safeUri(request.uri()),
-        request, Phase.HEADERS, e);
+    return new HttpProtocolException(HttpProtocolException.Kind.BAD_LOCATION,
+        why + " from " + HttpClientException.safeUri(request.uri()), request, Phase.HEADERS, e);
   }
 }

@@ -6,9 +6,10 @@ import io.gust.http.BodyFraming;
 import io.gust.http.CodecLimits;
 import io.gust.http.ContentDecoder;
 import io.gust.http.HttpClientException;
+import io.gust.http.HttpProtocolException;
+import io.gust.http.Phase;
 import io.gust.http.ResponseHead;
 import io.gust.net.ReadListener;
-import java.io.EOFException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import okio.Buffer;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>Backpressure: when the body callback returns a stage that is not complete, reading pauses
  * until it completes. A redirect that will be followed has its body drained and dropped, never
  * shown to the callbacks.
+ *
+ * <p>Failures of the read side (a framing error, a truncated body, a reset) first hand the body
+ * callback every byte decoded before them, and wait until it has taken the last of them, so that
+ * the callback sees the good bytes and then the failure, in that order, as curl writes them out.
  */
 final class ResponseReader implements ReadListener {
   private static final Logger log = LoggerFactory.getLogger(ResponseReader.class);
@@ -48,6 +53,8 @@ final class ResponseReader implements ReadListener {
   private boolean paused;
   /** The body ended while a chunk was still being processed by the callback. */
   private boolean completeWhenResumed;
+  /** The read side failed while a chunk was still being processed by the callback. */
+  private Throwable failWhenResumed;
 
   ResponseReader(Exchange exchange) {
     this.exchange = exchange;
@@ -69,7 +76,7 @@ final class ResponseReader implements ReadListener {
       }
       return readBody(in) && exchange.isActive();
     } catch (HttpClientException e) {
-      exchange.fail(e);
+      fail(e);
       return false;
     }
   }
@@ -106,25 +113,59 @@ final class ResponseReader implements ReadListener {
     exchange.headReceived(parsed, discard);
   }
 
-  /** Moves body bytes on; true while more are expected. */
+  /**
+   * Moves body bytes on; true while more are expected. On a framing error the bytes framed
+   * before it are still decoded and handed on before the error is thrown.
+   */
   private boolean readBody(Buffer in) throws HttpClientException {
-    boolean finished = decoder.decode(in, framed);
+    boolean finished;
+    try {
+      finished = decoder.decode(in, framed);
+    } catch (HttpProtocolException e) {
+      try {
+        decodeContent(false);
+      } catch (HttpProtocolException later) {
+        e.addSuppressed(later);
+      }
+      consumeDecoded();
+      throw e;
+    }
+    decodeContent(finished);
+    consumeDecoded();
+    if (finished) {
+      finish();
+      return false;
+    }
+    return true;
+  }
+
+  private void decodeContent(boolean finished) throws HttpProtocolException {
     if (content != null) {
       content.decode(framed, decoded);
       if (finished) {
         content.finish();
       }
     }
-    consumeDecoded();
-    if (finished) {
-      if (paused) {
-        completeWhenResumed = true;
-      } else {
-        complete(framing.isKeepAlive());
-      }
-      return false;
+  }
+
+  /** The body is whole: completes now, or once the callback took the last chunk. */
+  private void finish() {
+    if (paused) {
+      completeWhenResumed = true;
+    } else {
+      complete(framing.isKeepAlive());
     }
-    return true;
+  }
+
+  /** The one failure path of the read side: fails now, or once the callback took the last chunk. */
+  private void fail(Throwable cause) {
+    if (paused) {
+      if (failWhenResumed == null) {
+        failWhenResumed = cause;
+      }
+    } else {
+      exchange.fail(cause);
+    }
   }
 
   private void consumeDecoded() {
@@ -197,12 +238,15 @@ final class ResponseReader implements ReadListener {
     if (!exchange.isActive()) {
       return;
     }
-    if (error != null) {
-      exchange.fail(error);
-      return;
-    }
     paused = false;
-    if (completeWhenResumed) {
+    if (failWhenResumed != null) {
+      if (error != null) {
+        failWhenResumed.addSuppressed(error);
+      }
+      exchange.fail(failWhenResumed);
+    } else if (error != null) {
+      exchange.fail(error);
+    } else if (completeWhenResumed) {
       complete(framing.isKeepAlive());
     } else {
       exchange.stream.resumeReading();
@@ -222,9 +266,7 @@ final class ResponseReader implements ReadListener {
     }
     try {
       if (head == null) {
-        exchange.fail(new EOFException(buffered.size() == 0 && !receivedAny
-            ? "connection closed before the response"
-            : "connection closed in the middle of the response head"));
+        exchange.fail(endedBeforeHead(buffered));
         return;
       }
       if (readBody(buffered)) {
@@ -233,16 +275,24 @@ final class ResponseReader implements ReadListener {
           content.finish();
           consumeDecoded();
         }
-        complete(false);
+        finish();
       }
     } catch (HttpClientException e) {
-      exchange.fail(e);
+      fail(e);
     }
+  }
+
+  private HttpProtocolException endedBeforeHead(Buffer buffered) {
+    return buffered.size() == 0 && !receivedAny
+        ? new HttpProtocolException(HttpProtocolException.Kind.EMPTY_RESPONSE,
+            "connection closed before the response", Phase.HEADERS)
+        : new HttpProtocolException(HttpProtocolException.Kind.TRUNCATED_HEAD,
+            "connection closed in the middle of the response head", Phase.HEADERS);
   }
 
   @Override
   public void onError(Throwable cause) {
-    exchange.fail(cause);
+    fail(cause);
   }
 
   /** Releases the inflater; idempotent. */

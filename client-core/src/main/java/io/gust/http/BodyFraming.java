@@ -1,5 +1,10 @@
 package io.gust.http;
 
+import static io.gust.http.HttpProtocolException.Kind.BAD_CONTENT_LENGTH;
+import static io.gust.http.HttpProtocolException.Kind.BAD_TRANSFER_ENCODING;
+import static io.gust.http.HttpProtocolException.Kind.CONFLICTING_FRAMING;
+import static io.gust.http.HttpProtocolException.Kind.CONFLICTING_LENGTH;
+
 /**
  * How a message's body is delimited (RFC 9112 §6.3) and whether its connection may carry another
  * exchange afterwards. Decided from a parsed head by {@link #forResponse} or {@link #forRequest};
@@ -57,7 +62,8 @@ public final class BodyFraming {
     Coding coding = transferCoding(headers);
     if (coding != Coding.ABSENT) {
       if (headers.get("Content-Length") != null) {
-        throw headerError("response has both Transfer-Encoding and Content-Length", 502);
+        throw headerError(CONFLICTING_FRAMING,
+            "response has both Transfer-Encoding and Content-Length", 502);
       }
       Kind kind = coding == Coding.NOT_CHUNKED_LAST ? Kind.UNTIL_CLOSE : Kind.CHUNKED;
       return new BodyFraming(kind, -1, reusable && head.protocol() == Protocol.HTTP_1_1, true);
@@ -80,16 +86,18 @@ public final class BodyFraming {
     Coding coding = transferCoding(headers);
     if (coding != Coding.ABSENT) {
       if (headers.get("Content-Length") != null) {
-        throw headerError("request has both Transfer-Encoding and Content-Length", 400);
+        throw headerError(CONFLICTING_FRAMING,
+            "request has both Transfer-Encoding and Content-Length", 400);
       }
       if (head.protocol() == Protocol.HTTP_1_0) {
-        throw headerError("Transfer-Encoding in an HTTP/1.0 request", 400);
+        throw headerError(BAD_TRANSFER_ENCODING, "Transfer-Encoding in an HTTP/1.0 request", 400);
       }
       if (coding == Coding.NOT_CHUNKED_LAST) {
-        throw headerError("request transfer coding does not end in chunked", 400);
+        throw headerError(BAD_TRANSFER_ENCODING,
+            "request transfer coding does not end in chunked", 400);
       }
       if (coding == Coding.CHUNKED_AFTER_OTHERS) {
-        throw headerError("unsupported transfer coding in request", 501);
+        throw headerError(BAD_TRANSFER_ENCODING, "unsupported transfer coding in request", 501);
       }
       return new BodyFraming(Kind.CHUNKED, -1, reusable, false);
     }
@@ -164,14 +172,14 @@ public final class BodyFraming {
     while (codings.next()) {
       if (codings.is("chunked")) {
         if (chunkedAt >= 0) {
-          throw headerError("chunked transfer coding applied twice", 400);
+          throw headerError(BAD_TRANSFER_ENCODING, "chunked transfer coding applied twice", 400);
         }
         chunkedAt = count;
       }
       count++;
     }
     if (count == 0) {
-      throw headerError("empty Transfer-Encoding", 400);
+      throw headerError(BAD_TRANSFER_ENCODING, "empty Transfer-Encoding", 400);
     }
     if (chunkedAt != count - 1) {
       return Coding.NOT_CHUNKED_LAST;
@@ -194,15 +202,16 @@ public final class BodyFraming {
     while (values.next()) {
       long value = values.decimal();
       if (value < 0) {
-        throw headerError("Content-Length is not a non-negative decimal", status);
+        throw headerError(BAD_CONTENT_LENGTH,
+            "Content-Length is not a non-negative decimal", status);
       }
       if (length >= 0 && value != length) {
-        throw headerError("conflicting Content-Length values", status);
+        throw headerError(CONFLICTING_LENGTH, "conflicting Content-Length values", status);
       }
       length = value;
     }
     if (length < 0) {
-      throw headerError("empty Content-Length", status);
+      throw headerError(BAD_CONTENT_LENGTH, "empty Content-Length", status);
     }
     return length;
   }
@@ -234,7 +243,8 @@ public final class BodyFraming {
     return result;
   }
 
-  private static HttpProtocolException headerError(String message, int status) {
-    return new HttpProtocolException(message, Phase.HEADERS, status);
+  private static HttpProtocolException headerError(
+      HttpProtocolException.Kind kind, String message, int status) {
+    return new HttpProtocolException(kind, message, Phase.HEADERS, status);
   }
 }

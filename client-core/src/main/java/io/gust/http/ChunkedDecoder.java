@@ -170,6 +170,7 @@ final class ChunkedDecoder implements BodyDecoder {
   }
 
   private static HttpProtocolException error(String message) {
-    return new HttpProtocolException(message, Phase.BODY);
+    return new HttpProtocolException(
+        HttpProtocolException.Kind.BAD_CHUNK, message, Phase.BODY);
   }
 }

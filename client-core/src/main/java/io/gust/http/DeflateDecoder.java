@@ -35,7 +35,8 @@ final class DeflateDecoder implements ContentDecoder {
       finished = inflation.inflate(in, out, null);
     }
     if (finished && in.size() > 0) {
-      throw new HttpProtocolException("data after the end of the deflate stream", Phase.BODY);
+      throw new HttpProtocolException(HttpProtocolException.Kind.BAD_CONTENT_ENCODING,
+          "data after the end of the deflate stream", Phase.BODY);
     }
   }
 

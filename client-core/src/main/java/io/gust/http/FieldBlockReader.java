@@ -229,6 +229,6 @@ final class FieldBlockReader {
   }
 
   private HttpProtocolException error(String message) {
-    return new HttpProtocolException(message, phase);
+    return new HttpProtocolException(HttpProtocolException.Kind.BAD_HEADER, message, phase);
   }
 }

@@ -183,6 +183,7 @@ final class GzipDecoder implements ContentDecoder {
   }
 
   private static HttpProtocolException error(String message) {
-    return new HttpProtocolException(message, Phase.BODY);
+    return new HttpProtocolException(
+        HttpProtocolException.Kind.BAD_CONTENT_ENCODING, message, Phase.BODY);
   }
 }

@@ -11,7 +11,8 @@ import okio.ByteString;
  * between threads.
  *
  * <p>The client builds it once the body has arrived (or, for a {@link HeaderCallback}, as a head
- * with an empty body); servers and tests build their own with {@link #newBuilder()}.
+ * with an empty body); servers and tests build their own with {@link #newBuilder()}. After
+ * redirects, {@link #previous()} leads back through the heads of the hops that led here.
  */
 public final class HttpResponse {
   private final int code;
@@ -26,6 +27,7 @@ public final class HttpResponse {
   private final boolean connectionReused;
   private final int redirectCount;
   private final int retryCount;
+  private final HttpResponse previous;
 
   private HttpResponse(Builder builder) {
     if (builder.code < 100 || builder.code > 999) {
@@ -44,6 +46,7 @@ public final class HttpResponse {
     this.connectionReused = builder.connectionReused;
     this.redirectCount = builder.redirectCount;
     this.retryCount = builder.retryCount;
+    this.previous = builder.previous;
   }
 
   /** Returns an empty builder: HTTP/1.1, no fields, empty body; the code must be set. */
@@ -137,6 +140,17 @@ public final class HttpResponse {
     return retryCount;
   }
 
+  /**
+   * Returns the response of the redirect the client followed to get here, or null when this is
+   * the first hop. It is the head of that hop (status, reason, header fields, effective URI, the
+   * request that was sent, timings) with an empty body, which the client drained and dropped; its
+   * own {@code previous()} leads one hop further back, so a response reached through {@link
+   * #redirectCount()} redirects has that many predecessors.
+   */
+  public HttpResponse previous() {
+    return previous;
+  }
+
   /** Returns the code, reason and URI, without query or credentials. */
   @Override
   public String toString() {
@@ -158,6 +172,7 @@ public final class HttpResponse {
     private boolean connectionReused;
     private int redirectCount;
     private int retryCount;
+    private HttpResponse previous;
 
     private Builder() {}
 
@@ -174,6 +189,7 @@ public final class HttpResponse {
       connectionReused = response.connectionReused;
       redirectCount = response.redirectCount;
       retryCount = response.retryCount;
+      previous = response.previous;
     }
 
     /** Sets the status code, in [100, 999]. */
@@ -256,6 +272,12 @@ public final class HttpResponse {
     /** Sets how many retries happened. */
     public Builder retryCount(int count) {
       this.retryCount = count;
+      return this;
+    }
+
+    /** Sets the response of the redirect followed before this one; null (the default) for none. */
+    public Builder previous(HttpResponse previous) {
+      this.previous = previous;
       return this;
     }
 

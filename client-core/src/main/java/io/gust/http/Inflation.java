@@ -39,7 +39,8 @@ final class Inflation {
       } while (produced > 0 && !inflater.finished() && !inflater.needsInput());
       BufferReads.skip(in, fed - inflater.getRemaining());
       if (produced == 0 && inflater.needsDictionary()) {
-        throw new HttpProtocolException(coding + " stream needs a preset dictionary", Phase.BODY);
+        throw new HttpProtocolException(HttpProtocolException.Kind.BAD_CONTENT_ENCODING,
+            coding + " stream needs a preset dictionary", Phase.BODY);
       }
     }
     return inflater.finished();
@@ -71,7 +72,8 @@ final class Inflation {
       }
       cursor.resizeBuffer(sizeBefore + produced);
     } catch (DataFormatException e) {
-      throw new HttpProtocolException("corrupt " + coding + " stream", null, Phase.BODY, e);
+      throw new HttpProtocolException(HttpProtocolException.Kind.BAD_CONTENT_ENCODING,
+          "corrupt " + coding + " stream", null, Phase.BODY, e);
     } finally {
       cursor.close();
     }

@@ -38,7 +38,8 @@ public class MessageTooLargeException extends HttpProtocolException {
   /** Creates an error for {@code request} (nullable) keeping {@code cause} (nullable). */
   public MessageTooLargeException(
       Limit limit, long limitValue, HttpRequest request, Phase phase, Throwable cause) {
-    super(limit + " over the limit of " + limitValue, request, phase, limit.status, cause);
+    super(Kind.TOO_LARGE, limit + " over the limit of " + limitValue, request, phase, limit.status,
+        cause);
     this.limit = limit;
     this.limitValue = limitValue;
   }

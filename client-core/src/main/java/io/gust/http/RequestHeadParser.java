@@ -82,6 +82,7 @@ public final class RequestHeadParser {
 
   /** Returns the error; the line stays out of the message because its target may hold a query. */
   private static HttpProtocolException malformed(String message, int status) {
-    return new HttpProtocolException(message, Phase.HEADERS, status);
+    return new HttpProtocolException(
+        HttpProtocolException.Kind.BAD_REQUEST_LINE, message, Phase.HEADERS, status);
   }
 }

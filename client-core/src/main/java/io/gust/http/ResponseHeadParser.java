@@ -106,6 +106,7 @@ public final class ResponseHeadParser {
   }
 
   private static HttpProtocolException malformed(String message, String line) {
-    return new HttpProtocolException(message + ": " + HttpChars.excerpt(line), Phase.HEADERS);
+    return new HttpProtocolException(HttpProtocolException.Kind.BAD_STATUS_LINE,
+        message + ": " + HttpChars.excerpt(line), Phase.HEADERS);
   }
 }

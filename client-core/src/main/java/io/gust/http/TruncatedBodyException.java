@@ -8,11 +8,11 @@ package io.gust.http;
 public class TruncatedBodyException extends HttpProtocolException {
   /** Creates a codec error. */
   public TruncatedBodyException(String message) {
-    super(message, Phase.BODY);
+    super(Kind.TRUNCATED_BODY, message, Phase.BODY);
   }
 
   /** Creates an error for {@code request} (nullable) keeping {@code cause} (nullable). */
   public TruncatedBodyException(String message, HttpRequest request, Throwable cause) {
-    super(message, request, Phase.BODY, cause);
+    super(Kind.TRUNCATED_BODY, message, request, Phase.BODY, cause);
   }
 }

@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * <p>States: HANDSHAKING → OPEN when the engine reports the handshake finished; HANDSHAKING or
  * OPEN → CLOSED by {@link #close()}. A failure is thrown from {@code read}, {@code write} or
  * {@code flush} (a handshake failure as a {@link TlsHandshakeException}), and the stream's one
- * fail path closes the transport. The handshake advances inside every call: reads unwrap,
- * {@code flush} and {@code read} wrap what the engine asks to send, and delegated tasks run on
- * the task executor while the transport asks for no readiness at all; when they finish, the
- * transport pumps the stream again on the loop. In an OPEN TLS 1.2 session any new handshake is
- * a renegotiation and fails with {@link TlsFailure#RENEGOTIATION}; TLS 1.3 post-handshake
- * messages (session tickets, key updates) are handled.
+ * fail path closes the transport. The handshake advances inside every call: reads unwrap (in
+ * {@link TlsReadSide}), {@code flush} and {@code read} wrap what the engine asks to send, and
+ * delegated tasks run on the task executor while the transport asks for no readiness at all;
+ * when they finish, the transport pumps the stream again on the loop. In an OPEN TLS 1.2 session
+ * any new handshake is a renegotiation and fails with {@link TlsFailure#RENEGOTIATION}; TLS 1.3
+ * post-handshake messages (session tickets, key updates) are handled.
  *
  * <p>Memory: ciphertext moves through the loop's {@link TlsScratch} buffers; a connection keeps
  * only {@link TlsLeftovers}, none while idle. A write counts as written once its bytes are
@@ -62,12 +62,8 @@ final class TlsTransport implements Transport {
   private Runnable pump = () -> { };
   private boolean pumpQueued;
   private final TlsLeftovers leftovers;
-  /** The last read stopped with whole records left because the stream's buffer was full. */
-  private boolean recordsWaiting;
-  /** The current read found the socket empty: another socket read would return nothing. */
-  private boolean socketDrained;
+  private final TlsReadSide reader;
   private boolean tls13;
-  private boolean truncated;
   private TlsInfo info;
 
   TlsTransport(EventLoop loop, SocketChannel channel, SSLEngine engine, Executor taskExecutor,
@@ -77,6 +73,7 @@ final class TlsTransport implements Transport {
     this.engine = engine;
     this.onHandshakeFinished = onHandshakeFinished;
     this.leftovers = new TlsLeftovers(channel);
+    this.reader = new TlsReadSide(this, channel, engine, leftovers);
     this.tasks = new TlsTasks(loop, engine, taskExecutor, this::onTasksDone);
     this.startNanos = loop.nanoTime();
   }
@@ -99,7 +96,7 @@ final class TlsTransport implements Transport {
 
   @Override
   public boolean isTruncated() {
-    return truncated;
+    return reader.isTruncated();
   }
 
   boolean isHandshaking() {
@@ -112,114 +109,11 @@ final class TlsTransport implements Transport {
       return -1;
     }
     tasks.throwIfFailed();
-    if (leftovers.hasPlain()) {
-      int drained = leftovers.drainPlain(dst);
-      // Records may wait behind the plaintext, and the socket may never signal them.
-      recordsWaiting = !leftovers.hasPlain() && leftovers.hasIn();
-      return drained;
-    }
-    int start = dst.position();
-    ByteBuffer in = TlsScratch.netIn();
-    leftovers.restoreIn(in);
-    in.flip();
-    recordsWaiting = false;
-    boolean end;
     try {
-      end = unwrapAll(in, dst, start);
+      return reader.read(dst);
     } catch (SSLException e) {
       throw failure(e);
-    } finally {
-      leftovers.keepIn(in, engine.getSession().getPacketBufferSize());
     }
-    int produced = dst.position() - start;
-    return produced > 0 || !end ? produced : -1;
-  }
-
-  /**
-   * Unwraps records from {@code in} (ciphertext, read mode) into {@code dst}, reading the socket
-   * when a record is incomplete, until the socket is drained, {@code dst} is full, or the
-   * handshake waits for a task or the socket; true at the end of input. A record too large for
-   * {@code dst} goes to a buffer of its own, whose rest the leftovers hold.
-   */
-  private boolean unwrapAll(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
-    socketDrained = false;
-    ByteBuffer target = dst;
-    while (true) {
-      if (!wrapOrDelegate()) {
-        return false;
-      }
-      SSLEngineResult result = engine.unwrap(in, target);
-      afterResult(result);
-      if (target != dst && target.position() > 0) {
-        leftovers.keepPlain(target.flip(), dst);
-        return false;
-      }
-      switch (result.getStatus()) {
-        case OK:
-          break;
-        case BUFFER_UNDERFLOW:
-          int read = socketDrained ? 0 : readSocket(in, dst, start);
-          if (read <= 0) {
-            return read < 0 && endOfInput();
-          }
-          break;
-        case BUFFER_OVERFLOW:
-          // The engine reports overflow before it checks that the record is complete.
-          if (dst.position() != start) {
-            recordsWaiting = true;
-            return false;
-          }
-          if (target != dst) {
-            throw new SSLException("a TLS record exceeds the application buffer size");
-          }
-          target = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-          break;
-        case CLOSED:
-        default:
-          return endOfInput();
-      }
-    }
-  }
-
-  /**
-   * Reads ciphertext after what {@code in} holds, no more than {@code dst} can take as plaintext
-   * (so whole records never wait in the transport) but at least one record's worth; the bytes
-   * read, 0 when none were ready or there is no room, -1 at the end of input.
-   */
-  private int readSocket(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
-    int held = in.remaining();
-    int wanted = dst.remaining() - held;
-    if (dst.position() == start) {
-      wanted = Math.max(wanted, engine.getSession().getPacketBufferSize() - held);
-    }
-    in.compact();
-    int limit = Math.min(in.capacity(), in.position() + wanted);
-    if (limit <= in.position()) {
-      in.flip();
-      return 0;
-    }
-    in.limit(limit);
-    int requested = in.remaining();
-    int read;
-    try {
-      read = channel.read(in);
-    } finally {
-      in.flip();
-    }
-    socketDrained = read < requested;
-    return read;
-  }
-
-  private boolean endOfInput() throws IOException {
-    if (state == State.HANDSHAKING) {
-      throw new TlsHandshakeException(TlsFailure.OTHER,
-          "the peer closed the connection during the TLS handshake", null);
-    }
-    if (!engine.isInboundDone()) {
-      truncated = true;
-      log.debug("TLS peer {} closed without close_notify", channel);
-    }
-    return true;
   }
 
   @Override
@@ -275,7 +169,7 @@ final class TlsTransport implements Transport {
    * send and starts delegated tasks. True when the engine may unwrap or write application data
    * now; false while a task runs or the socket holds up a handshake record.
    */
-  private boolean wrapOrDelegate() throws IOException {
+  boolean wrapOrDelegate() throws IOException {
     while (true) {
       if (tasks.isRunning()) {
         return false;
@@ -327,7 +221,8 @@ final class TlsTransport implements Transport {
     }
   }
 
-  private void afterResult(SSLEngineResult result) {
+  /** Marks the handshake finished when {@code result}, from a wrap or unwrap, says it is. */
+  void afterResult(SSLEngineResult result) {
     if (result.getHandshakeStatus() == FINISHED && state == State.HANDSHAKING) {
       finishHandshake();
     }
@@ -371,7 +266,7 @@ final class TlsTransport implements Transport {
     if (state == State.HANDSHAKING) {
       return engine.getHandshakeStatus() == NEED_UNWRAP ? ops | SelectionKey.OP_READ : ops;
     }
-    if ((streamOps & SelectionKey.OP_READ) != 0 && (leftovers.hasPlain() || recordsWaiting)) {
+    if ((streamOps & SelectionKey.OP_READ) != 0 && reader.hasWaitingInput()) {
       schedulePump();
     }
     return ops | streamOps;

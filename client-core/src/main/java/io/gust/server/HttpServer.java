@@ -3,6 +3,7 @@ package io.gust.server;
 import io.gust.http.CodecLimits;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
+import io.gust.loop.LoopOwnership;
 import io.gust.net.TlsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +45,8 @@ public final class HttpServer implements AutoCloseable {
   private final InetSocketAddress bindAddress;
   private final Duration shutdownTimeout;
   private final ServerContext context;
+  private final LoopOwnership loops;
   private final EventLoop acceptLoop;
-  private final List<EventLoop> workers;
-  private final boolean ownsLoop;
   enum State { NEW, STARTED, CLOSED }
 
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -59,19 +59,8 @@ public final class HttpServer implements AutoCloseable {
     this.context = new ServerContext(new Router(builder.routes), builder.limits,
         builder.idleTimeout.toNanos(), builder.bodyReadTimeout.toNanos(), builder.serverName,
         builder.tls);
-    if (builder.group != null) {
-      this.workers = builder.group.loops();
-      this.acceptLoop = workers.get(0);
-      this.ownsLoop = false;
-    } else if (builder.loop != null) {
-      this.workers = List.of(builder.loop);
-      this.acceptLoop = builder.loop;
-      this.ownsLoop = false;
-    } else {
-      this.acceptLoop = EventLoop.create();
-      this.workers = List.of(acceptLoop);
-      this.ownsLoop = true;
-    }
+    this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
+    this.acceptLoop = loops.loops().get(0);
   }
 
   /** A builder with no routes, bound to 127.0.0.1 on an ephemeral port. */
@@ -89,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
       throw new IllegalStateException("already " + state.get().name().toLowerCase());
     }
     try {
-      Acceptor bound = new Acceptor(acceptLoop, workers, context, bindAddress);
+      Acceptor bound = new Acceptor(acceptLoop, loops.loops(), context, bindAddress);
       localAddress = bound.localAddress();
       acceptor = bound;
       CompletableFuture<Void> registered = new CompletableFuture<>();
@@ -180,9 +169,7 @@ public final class HttpServer implements AutoCloseable {
           () -> connection.fail(new IOException("server closed")));
     }
     awaitNoConnections(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
-    if (ownsLoop) {
-      acceptLoop.close();
-    }
+    loops.close();
   }
 
   private void awaitNoConnections(long deadlineNanos) {
@@ -224,8 +211,8 @@ public final class HttpServer implements AutoCloseable {
 
   /** Settings and routes for an {@link HttpServer}; not thread-safe. */
   public static final class Builder {
-    private EventLoop loop;
-    private EventLoopGroup group;
+    /** The loops given to {@code loop} or {@code loopGroup}; null for a loop of its own. */
+    private LoopOwnership loops;
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int port;
     private final List<Route> routes = new ArrayList<>();
@@ -240,15 +227,13 @@ public final class HttpServer implements AutoCloseable {
 
     /** Runs the server on {@code loop}, which the server does not close. */
     public Builder loop(EventLoop loop) {
-      this.loop = Objects.requireNonNull(loop, "loop");
-      this.group = null;
+      this.loops = LoopOwnership.borrowed(loop);
       return this;
     }
 
     /** Accepts on the group's first loop and spreads connections over all its loops. */
     public Builder loopGroup(EventLoopGroup group) {
-      this.group = Objects.requireNonNull(group, "group");
-      this.loop = null;
+      this.loops = LoopOwnership.borrowed(group);
       return this;
     }
 

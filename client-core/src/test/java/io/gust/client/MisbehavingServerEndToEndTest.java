@@ -82,8 +82,26 @@ class MisbehavingServerEndToEndTest {
   void malformedStatusLineFailsAtOnceNotAsATimeout() throws Exception {
     replyWith("HTTP/1.1 2x0 Broken\r\n\r\n");
     HttpClientException error = failure(client.fetch(server.url("/")));
-    assertInstanceOf(HttpProtocolException.class, error);
+    assertEquals(HttpProtocolException.Kind.BAD_STATUS_LINE,
+        assertInstanceOf(HttpProtocolException.class, error).kind());
     assertEquals(Phase.HEADERS, error.phase());
+  }
+
+  @Test
+  void closeBeforeAnyByteIsAnEmptyResponseAndCloseMidHeadATruncatedOne() throws Exception {
+    server = ScriptedServer.start((socket, index) -> {
+      readHead(socket.getInputStream());
+      if (index == 1) {
+        write(socket, "HTTP/1.1 200 OK\r\nContent-Le");
+      }
+    });
+    HttpClientException empty = failure(client.fetch(server.url("/")));
+    assertEquals(HttpProtocolException.Kind.EMPTY_RESPONSE,
+        assertInstanceOf(HttpProtocolException.class, empty).kind());
+    HttpClientException cut = failure(client.fetch(server.url("/")));
+    assertEquals(HttpProtocolException.Kind.TRUNCATED_HEAD,
+        assertInstanceOf(HttpProtocolException.class, cut).kind());
+    assertEquals(Phase.HEADERS, cut.phase());
   }
 
   @Test

@@ -14,8 +14,11 @@ import io.gust.http.HttpResponse;
 import io.gust.http.Phase;
 import io.gust.http.RequestBody;
 import io.gust.http.TooManyRedirectsException;
+import io.gust.server.HttpServer;
 import io.gust.testing.LeakCheck;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +82,9 @@ class RedirectsEndToEndTest {
     assertEquals("done", response.bodyString());
     assertEquals(1, response.redirectCount());
     assertEquals(server.url("/result").uri(), response.effectiveUri());
+    assertEquals(303, response.previous().code());
+    assertEquals(server.url("/form").uri(), response.previous().effectiveUri());
+    assertNull(response.previous().previous());
     assertEquals("POST", take(server).getMethod());
     RecordedRequest followed = take(server);
     assertEquals("GET", followed.getMethod());
@@ -180,5 +186,30 @@ class RedirectsEndToEndTest {
         .followRedirects(false).build()));
     assertEquals(302, response.code());
     assertEquals("moved", response.bodyString());
+    assertNull(response.previous());
+  }
+
+  @Test
+  void responseLeadsBackThroughTheHeadsOfEveryHopFollowed() throws Exception {
+    try (HttpServer companion = HttpServer.builder().testRoutes().build().start()) {
+      HttpResponse response = await(client.fetch(companion.url("/redirect/3").toString()));
+      assertEquals(200, response.code());
+      assertEquals(companion.url("/get"), response.effectiveUri());
+      List<HttpResponse> hops = new ArrayList<>();
+      for (HttpResponse hop = response.previous(); hop != null; hop = hop.previous()) {
+        hops.add(0, hop);
+      }
+      assertEquals(3, hops.size());
+      assertEquals(response.redirectCount(), hops.size());
+      List<String> locations = List.of("/redirect/2", "/redirect/1", "/get");
+      for (int i = 0; i < 3; i++) {
+        HttpResponse hop = hops.get(i);
+        assertEquals(302, hop.code());
+        assertEquals(locations.get(i), hop.header("Location"));
+        assertEquals(companion.url("/redirect/" + (3 - i)), hop.effectiveUri());
+        assertEquals(hop.effectiveUri(), hop.request().uri());
+        assertEquals(0, hop.body().size(), "the body of a hop is not kept");
+      }
+    }
   }
 }

@@ -9,16 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.gust.http.HttpClientException;
+import io.gust.http.HttpProtocolException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.RequestBody;
+import io.gust.http.TruncatedBodyException;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.LogCapture;
 import io.gust.testing.ScriptedServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
@@ -161,5 +168,83 @@ class StreamingEndToEndTest {
     }).build();
     client.fetch(request).get(10, TimeUnit.SECONDS);
     assertEquals(ByteString.of(new byte[BODY_BYTES]), streamed.readByteString());
+  }
+
+  /** Regression: good chunks read together with a bad chunk-size line never reached the callback. */
+  @Test
+  void bytesBeforeABadChunkOrACutReachTheBodyCallbackThenTheFailure() throws Exception {
+    assertGoodBytesThenFailure(client);
+  }
+
+  /** Regression: with a callback executor the failure could overtake the last good chunk. */
+  @Test
+  void callbackExecutorSeesTheGoodBytesBeforeTheFailure() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (AsyncHttpClient viaPool = leaks.track(
+        AsyncHttpClient.builder().callbackExecutor(pool).build())) {
+      assertGoodBytesThenFailure(viaPool);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Streams a body broken by a bad chunk size, then one cut short, through {@code through}. */
+  private static void assertGoodBytesThenFailure(AsyncHttpClient through) throws Exception {
+    try (ScriptedServer broken = ScriptedServer.start(StreamingEndToEndTest::badChunkAfterGoodOnes);
+        ScriptedServer truncated = ScriptedServer.start(StreamingEndToEndTest::truncatedLength)) {
+      assertEquals(List.of("hello world", "BAD_CHUNK"),
+          streamUntilFailure(through, broken.url("/")));
+      assertEquals(List.of("hello world", "TRUNCATED_BODY"),
+          streamUntilFailure(through, truncated.url("/")));
+    }
+  }
+
+  @Test
+  void bufferedFetchOfABrokenBodyOnlyFails() throws Exception {
+    try (ScriptedServer broken = ScriptedServer.start(StreamingEndToEndTest::badChunkAfterGoodOnes);
+        ScriptedServer truncated = ScriptedServer.start(StreamingEndToEndTest::truncatedLength)) {
+      ExecutionException badChunk = assertThrows(ExecutionException.class,
+          () -> client.fetch(broken.url("/")).get(10, TimeUnit.SECONDS));
+      assertEquals(HttpProtocolException.Kind.BAD_CHUNK,
+          assertInstanceOf(HttpProtocolException.class, badChunk.getCause()).kind());
+      ExecutionException cut = assertThrows(ExecutionException.class,
+          () -> client.fetch(truncated.url("/")).get(10, TimeUnit.SECONDS));
+      assertInstanceOf(TruncatedBodyException.class, cut.getCause());
+    }
+  }
+
+  /** Sends two good chunks and a bad size line in one write, then waits for the client to go. */
+  private static void badChunkAfterGoodOnes(Socket socket, int index) throws IOException {
+    readHead(socket.getInputStream());
+    write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5\r\nhello\r\n6\r\n world\r\nzz\r\nnot a size\r\n0\r\n\r\n");
+    socket.getInputStream().read();
+  }
+
+  /** Announces 100 bytes, sends 11 and closes. */
+  private static void truncatedLength(Socket socket, int index) throws IOException {
+    readHead(socket.getInputStream());
+    write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello world");
+  }
+
+  /**
+   * Streams {@code url} until the fetch fails; returns the body the callback received, then the
+   * failure's kind, each recorded when it happened.
+   */
+  private static List<String> streamUntilFailure(AsyncHttpClient through, String url)
+      throws Exception {
+    StringBuffer body = new StringBuffer();
+    List<String> events = new CopyOnWriteArrayList<>();
+    HttpRequest request = HttpRequest.newBuilder(url).bodyCallback(chunk -> {
+      body.append(chunk.utf8());
+      return null;
+    }).build();
+    CompletableFuture<HttpResponse> fetched = through.fetch(request).whenComplete((r, error) -> {
+      events.add(body.toString());
+      events.add(error instanceof HttpProtocolException
+          ? ((HttpProtocolException) error).kind().name() : String.valueOf(error));
+    });
+    assertThrows(ExecutionException.class, () -> fetched.get(10, TimeUnit.SECONDS));
+    return events;
   }
 }

@@ -191,4 +191,19 @@ class BodyFramingTest {
     assertEquals(MessageTooLargeException.Limit.BODY_BYTES, e.limit());
     assertEquals(413, e.suggestedStatus());
   }
+
+  @Test
+  void errorsSayWhichFramingFieldBroke() {
+    assertEquals(HttpProtocolException.Kind.BAD_CONTENT_LENGTH, responseError("Content-Length", "x"));
+    assertEquals(HttpProtocolException.Kind.CONFLICTING_LENGTH,
+        responseError("Content-Length", "1", "Content-Length", "2"));
+    assertEquals(HttpProtocolException.Kind.CONFLICTING_FRAMING,
+        responseError("Transfer-Encoding", "chunked", "Content-Length", "2"));
+    assertEquals(HttpProtocolException.Kind.BAD_TRANSFER_ENCODING,
+        responseError("Transfer-Encoding", "chunked, chunked"));
+  }
+
+  private static HttpProtocolException.Kind responseError(String... fields) {
+    return assertThrows(HttpProtocolException.class, () -> response("GET", 200, fields)).kind();
+  }
 }

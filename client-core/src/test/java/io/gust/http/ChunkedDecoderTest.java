@@ -145,4 +145,15 @@ class ChunkedDecoderTest {
     assertThrows(HttpProtocolException.class,
         () -> decode(feed, decoder, new Buffer(), "0\r\nA: 1\r\n 2\r\n\r\n"));
   }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void errorsSayWhetherAChunkOrATrailerBroke(Feed feed) {
+    assertEquals(HttpProtocolException.Kind.BAD_CHUNK, rejects(feed, "zz\r\n").kind());
+    assertEquals(HttpProtocolException.Kind.BAD_CHUNK, rejects(feed, "1\r\nab\r\n").kind());
+    HttpProtocolException trailer = rejects(feed, "0\r\nno colon\r\n\r\n");
+    assertEquals(HttpProtocolException.Kind.BAD_HEADER, trailer.kind());
+    assertEquals(Phase.BODY, trailer.phase());
+    assertEquals(HttpProtocolException.Kind.TRUNCATED_BODY, rejects(feed, "5\r\nhel").kind());
+  }
 }

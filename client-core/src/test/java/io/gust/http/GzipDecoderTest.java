@@ -69,7 +69,8 @@ class GzipDecoderTest {
     assertThrows(HttpProtocolException.class, () -> decode(feed, withByte(gzip, 0, 0x1e)));
     assertThrows(HttpProtocolException.class, () -> decode(feed, withByte(gzip, 2, 7)));
     assertThrows(HttpProtocolException.class, () -> decode(feed, withByte(gzip, 3, 0x20)));
-    assertThrows(HttpProtocolException.class, () -> decode(feed, TEXT));
+    HttpProtocolException e = assertThrows(HttpProtocolException.class, () -> decode(feed, TEXT));
+    assertEquals(HttpProtocolException.Kind.BAD_CONTENT_ENCODING, e.kind());
   }
 
   @ParameterizedTest

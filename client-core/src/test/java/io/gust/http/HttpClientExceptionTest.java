@@ -83,8 +83,10 @@ class HttpClientExceptionTest {
 
   @Test
   void phasesAreCheckedWhereOnlySomeMakeSense() {
-    assertThrows(IllegalArgumentException.class, () -> new HttpProtocolException("x", Phase.CONNECT));
+    assertThrows(IllegalArgumentException.class,
+        () -> new HttpProtocolException(HttpProtocolException.Kind.BAD_HEADER, "x", Phase.CONNECT));
     assertThrows(IllegalArgumentException.class, () -> new HttpConnectException("x", null, Phase.BODY, null));
-    assertEquals(400, new HttpProtocolException("x", Phase.HEADERS).suggestedStatus());
+    assertEquals(400, new HttpProtocolException(HttpProtocolException.Kind.BAD_HEADER, "x",
+        Phase.HEADERS).suggestedStatus());
   }
 }

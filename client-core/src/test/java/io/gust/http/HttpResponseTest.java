@@ -92,9 +92,10 @@ class HttpResponseTest {
   @Test
   void toBuilderCopiesEverything() {
     Timings timings = Timings.newBuilder().totalNanos(5).build();
+    HttpResponse hop = HttpResponse.newBuilder().code(302).build();
     HttpResponse original = HttpResponse.newBuilder().code(200).reason("Fine").headers(Headers.of("A", "1"))
         .trailers(Headers.of("T", "2")).body(ByteString.encodeUtf8("x")).timings(timings)
-        .connectionReused(true).redirectCount(2).retryCount(1).build();
+        .connectionReused(true).redirectCount(2).retryCount(1).previous(hop).build();
     HttpResponse copy = original.toBuilder().build();
     assertEquals("Fine", copy.reason());
     assertEquals(original.headers(), copy.headers());
@@ -104,6 +105,7 @@ class HttpResponseTest {
     assertTrue(copy.isConnectionReused());
     assertEquals(2, copy.redirectCount());
     assertEquals(1, copy.retryCount());
+    assertSame(hop, copy.previous());
   }
 
   @Test

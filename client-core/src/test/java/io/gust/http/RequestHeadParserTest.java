@@ -108,4 +108,13 @@ class RequestHeadParserTest {
         () -> parse(Feed.ALL_AT_ONCE, "GET /x?token=secret HTTP/3\r\n\r\n"));
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
   }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void errorsSayWhetherTheRequestLineOrAFieldBroke(Feed feed) {
+    assertEquals(HttpProtocolException.Kind.BAD_REQUEST_LINE, assertThrows(
+        HttpProtocolException.class, () -> parse(feed, "GET / HTTP/3\r\n\r\n")).kind());
+    assertEquals(HttpProtocolException.Kind.BAD_HEADER, assertThrows(HttpProtocolException.class,
+        () -> parse(feed, "GET / HTTP/1.1\r\nHost : x\r\n\r\n")).kind());
+  }
 }

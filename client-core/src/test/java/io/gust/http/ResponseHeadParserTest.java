@@ -274,4 +274,18 @@ class ResponseHeadParserTest {
     in.writeUtf8("HTTP/1.1 200 OK\r\nX-Trace: a\u0001\r\n\r\n");
     assertThrows(HttpProtocolException.class, () -> parser.parse(in));
   }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void errorsSayWhetherTheStatusLineOrAFieldBroke(Feed feed) {
+    assertEquals(HttpProtocolException.Kind.BAD_STATUS_LINE,
+        rejects(feed, "HTTP/1.1 2x0 OK\r\n\r\n").kind());
+    assertEquals(HttpProtocolException.Kind.BAD_STATUS_LINE,
+        rejects(feed, "SSH-2.0-OpenSSH_9.2\r\n\r\n").kind());
+    assertEquals(HttpProtocolException.Kind.BAD_STATUS_LINE,
+        rejects(feed, "HTTP/1.1 200 O\u0001K\r\n\r\n").kind());
+    HttpProtocolException field = rejects(feed, "HTTP/1.1 200 OK\r\nno colon\r\n\r\n");
+    assertEquals(HttpProtocolException.Kind.BAD_HEADER, field.kind());
+    assertEquals(Phase.HEADERS, field.phase());
+  }
 }

@@ -5,9 +5,7 @@ import io.gust.http.HttpConnectException;
 import io.gust.http.HttpProtocolException;
 import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
-import io.gust.http.TruncatedBodyException;
 import io.gust.net.TlsHandshakeException;
-import java.io.EOFException;
 
 /**
  * A failed {@code fetch}: curl's exit code for it and a message in curl's words, followed by
@@ -44,17 +42,8 @@ record CurlError(int exitCode, String message) {
     if (error instanceof HttpConnectException) {
       return connectFailure((HttpConnectException) error, detail);
     }
-    if (error instanceof TruncatedBodyException) {
-      return new CurlError(PARTIAL_FILE,
-          "transfer closed with outstanding read data remaining (" + detail + ")");
-    }
     if (error instanceof HttpProtocolException) {
       return protocolFailure((HttpProtocolException) error, detail);
-    }
-    if (error instanceof HttpClientException && error.getCause() instanceof EOFException
-        && ((HttpClientException) error).phase() == Phase.HEADERS
-        && "connection closed before the response".equals(error.getCause().getMessage())) {
-      return new CurlError(EMPTY_REPLY, "Empty reply from server");
     }
     return receiveError(detail);
   }
@@ -80,24 +69,31 @@ record CurlError(int exitCode, String message) {
   }
 
   /**
-   * A reply that breaks HTTP: a bad status line curl calls unsupported (1), any other bad head
-   * weird (8); a bad compressed body a bad content encoding (61); anything else in the body a
-   * receive failure (56). Gust has no typed errors for these, so the part is recognised by the
-   * words of the message.
+   * A reply that breaks HTTP, by what broke: no reply at all is curl's empty reply (52), a bad
+   * status line unsupported (1), a body cut short a partial file (18), a bad compressed body a
+   * bad content encoding (61), a head cut short a receive failure (56); any other bad head is
+   * weird (8), anything else in the body a receive failure.
    */
   private static CurlError protocolFailure(HttpProtocolException error, String detail) {
-    if (detail.contains("status line") || detail.contains("status code")) {
-      return new CurlError(UNSUPPORTED_PROTOCOL,
-          "Unsupported response in status line (" + detail + ")");
+    switch (error.kind()) {
+      case EMPTY_RESPONSE:
+        return new CurlError(EMPTY_REPLY, "Empty reply from server");
+      case BAD_STATUS_LINE:
+        return new CurlError(UNSUPPORTED_PROTOCOL,
+            "Unsupported response in status line (" + detail + ")");
+      case TRUNCATED_BODY:
+        return new CurlError(PARTIAL_FILE,
+            "transfer closed with outstanding read data remaining (" + detail + ")");
+      case BAD_CONTENT_ENCODING:
+        return new CurlError(BAD_CONTENT_ENCODING,
+            "Error while processing content unencoding (" + detail + ")");
+      case TRUNCATED_HEAD:
+        return receiveError(detail);
+      default:
+        return error.phase() == Phase.HEADERS
+            ? new CurlError(WEIRD_REPLY, "Weird server reply (" + detail + ")")
+            : receiveError(detail);
     }
-    if (error.phase() == Phase.HEADERS) {
-      return new CurlError(WEIRD_REPLY, "Weird server reply (" + detail + ")");
-    }
-    if (detail.contains("gzip") || detail.contains("deflate")) {
-      return new CurlError(BAD_CONTENT_ENCODING,
-          "Error while processing content unencoding (" + detail + ")");
-    }
-    return receiveError(detail);
   }
 
   private static CurlError receiveError(String detail) {

@@ -25,10 +25,11 @@ import java.util.concurrent.ExecutionException;
  * exit codes, so that the two can be compared byte for byte.
  *
  * <p>Redirects are followed here, one client fetch per hop, rather than by the client: curl shows
- * every hop's head with -i and -D, and reports the last hop's status when it gives up, and the
- * client does not expose the heads of the redirects it follows. The body streams to the output
- * through a body callback, so a download needs no more heap than a few chunks, and what arrived
- * of a truncated body is written before the exit code says it was cut short.
+ * every hop's head with -i and -D as it arrives (the client's {@code HttpResponse.previous()}
+ * holds them only once the last hop is done), and reports the last hop's status when it gives
+ * up after --max-redirs hops, where the client fails without a response. The body streams to
+ * the output through a body callback, so a download needs no more heap than a few chunks, and
+ * what arrived of a truncated or badly framed body is written before the exit code says so.
  *
  * <p>{@link #run} returns the exit code instead of exiting, so tests can run it in-process.
  */

@@ -99,7 +99,7 @@ class FetchVersusCurlTest {
         raw("gzipWithoutCompressedIsRaw", "/gzip"),
         raw("truncatedLength", "/truncated"),
         raw("truncatedChunked", "/truncated-chunked"),
-        partly("badChunkSize", "/bad-chunk"),
+        raw("badChunkSize", "/bad-chunk"),
         raw("malformedStatusCode", "/bad-status"),
         raw("notHttp", "/not-http"),
         partly("headerWithoutColon", "/bad-header"),
@@ -125,11 +125,9 @@ class FetchVersusCurlTest {
   }
 
   /**
-   * A case where only the exit code must agree. badChunkSize: curl writes the chunk before the
-   * bad size line; Gust's client drops what it decoded from the same read before the framing
-   * error, so fetch writes nothing. headerWithoutColon, contentLengthNotANumber: curl reports the
-   * status it parsed before the bad field (200); Gust's client fails the whole head, so fetch
-   * knows no status (000).
+   * A case where only the exit code must agree. headerWithoutColon, contentLengthNotANumber:
+   * curl reports the status it parsed before the bad field (200); Gust's client fails the whole
+   * head, so fetch knows no status (000).
    */
   private static Arguments partly(String name, String path, String... options) {
     return Arguments.of(name, path, List.of(options), false);
@@ -236,8 +234,10 @@ class FetchVersusCurlTest {
       return render(true);
     }
 
+    /** Exit code and stdout, with Date field values masked: the two runs may straddle a second. */
     String render(boolean wholeOutput) {
-      String out = new String(stdout, StandardCharsets.ISO_8859_1);
+      String out = new String(stdout, StandardCharsets.ISO_8859_1)
+          .replaceAll("(?m)^Date: [^\r\n]*", "Date: (masked)");
       return "exit " + exitCode + (wholeOutput ? "\n" + out : "");
     }
   }
