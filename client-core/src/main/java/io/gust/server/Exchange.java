@@ -107,16 +107,17 @@ final class Exchange implements WriteListener {
   }
 
   /**
-   * The client went away before the answer was written: tells the handler through {@link
-   * Request#clientGone()} and cancels its pending stage. Idempotent per exchange.
+   * The client went away before the answer was written: cancels the handler's pending stage,
+   * then tells it through {@link Request#clientGone()}. Idempotent per exchange.
    */
   void clientGone() {
     if (request == null || gone) {
       return;
     }
     gone = true;
-    request.markClientGone();
+    Request current = request;
     cancelAwaited();
+    current.markClientGone();
   }
 
   /** Cancels the pending stage; a minimal stage (a CompletableFuture that refuses) stays. */

@@ -31,7 +31,7 @@ class ChannelStreamHalfCloseTest {
   @Test
   void peerEndingItsOutputClosesTheStreamByDefault() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {
-      CompletableFuture<Throwable> closed = closeCause(f);
+      CompletableFuture<Throwable> closed = f.closeCause();
       CompletableFuture<Buffer> all = f.onLoop(f.stream::readUntilClose);
       f.peerOut().write("request".getBytes(US_ASCII));
       f.peer.shutdownOutput();
@@ -46,7 +46,7 @@ class ChannelStreamHalfCloseTest {
   void halfCloseEndsThePendingReadAndStillDeliversTheAnswer() throws Exception {
     int fdsBefore = OpenFiles.count();
     try (StreamFixture f = StreamFixture.open()) {
-      CompletableFuture<Throwable> closed = closeCause(f);
+      CompletableFuture<Throwable> closed = f.closeCause();
       CompletableFuture<Buffer> all = f.onLoop(() -> {
         f.stream.allowHalfClose();
         return f.stream.readUntilClose();
@@ -165,7 +165,7 @@ class ChannelStreamHalfCloseTest {
   @Test
   void writeFailureAfterTheInputEndedClosesTheStream() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {
-      CompletableFuture<Throwable> closed = closeCause(f);
+      CompletableFuture<Throwable> closed = f.closeCause();
       CompletableFuture<Buffer> all = f.onLoop(() -> {
         f.stream.allowHalfClose();
         return f.stream.readUntilClose();
@@ -247,13 +247,7 @@ class ChannelStreamHalfCloseTest {
     return socket;
   }
 
-  private static CompletableFuture<Throwable> closeCause(StreamFixture f) throws Exception {
-    CompletableFuture<Throwable> cause = new CompletableFuture<>();
-    f.run(() -> f.stream.addCloseListener(cause::complete));
-    return cause;
-  }
-
-  /** Completes with "end", "end with LEFTOVER" or "error ..."; consumes everything it is offered. */
+  /** Completes with "end", "end with LEFTOVER" or "error ..."; consumes all it is offered. */
   private static class Recorder implements ReadListener {
     private final CompletableFuture<String> result;
 

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.loop.EventLoop;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.OpenFiles;
+import io.gust.testing.TlsCertificates;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,27 @@ class HalfCloseEndToEndTest {
     assertTrue(answer.substring(last).contains("Connection: close\r\n"), answer);
     assertTrue(answer.endsWith("\r\n\r\n\u0000\u0001\u0002"), answer);
     assertEquals(0, awaitNoConnections());
+  }
+
+  @Test
+  void httpsClientThatSendsCloseNotifyAfterItsRequestIsAnswered() throws Exception {
+    try (HttpServer https = HttpServer.builder().loop(loop)
+        .tls(TlsCertificates.serverOptions(TlsCertificates.SERVER))
+        .get("/hello", request -> Response.ok("hello\n"))
+        .build().start();
+        SSLSocket socket = (SSLSocket) TlsCertificates.clientContext().getSocketFactory()
+            .createSocket()) {
+      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+      socket.setSoTimeout(10_000);
+      socket.connect(new InetSocketAddress(https.address().getAddress(), https.port()), 5000);
+      socket.getOutputStream().write(
+          "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput(); // TLS 1.3 close_notify, then FIN
+      String answer = new String(socket.getInputStream().readAllBytes(),
+          StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.endsWith("\r\n\r\nhello\n"),
+          answer);
+    }
   }
 
   @Test
