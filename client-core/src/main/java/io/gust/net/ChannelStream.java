@@ -1,12 +1,9 @@
 package io.gust.net;
 
 import io.gust.loop.EventLoop;
-import io.gust.loop.IoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -31,14 +28,16 @@ import org.slf4j.LoggerFactory;
  * each completes once its bytes were written to the socket. {@link #pauseReading()} stops reading
  * from the socket, which slows the peer down through TCP flow control.
  *
- * <p>States: OPEN → CLOSED, by {@link #close()}, by the peer closing, or by a failure. The stream
- * owns its channel and closes it then. Pending writes fail. A pending read fails too, except that
- * after the peer's clean close {@link #readUntilClose} completes, a streaming read ends with
- * {@link StreamConsumer#onEnd} and a listener read with {@link ReadListener#onEnd}. Bytes buffered
- * when the peer closed or the connection failed stay readable; {@link #close()} discards them.
- * The peer's end of input closes the whole stream: there is no half-open state. Errors are typed:
- * {@link StreamClosedException}, {@link ConnectionResetException}, {@link
- * ReadBufferOverflowException}, or the JDK's {@code IOException} for anything else.
+ * <p>States: OPEN → CLOSED, by {@link #close()}, by the peer closing, or by a failure; and, for a
+ * stream that {@link #allowHalfClose() allows a half close}, OPEN → INPUT_ENDED when the peer
+ * ends its output, INPUT_ENDED → CLOSED as from OPEN. The stream owns its channel and closes it
+ * in CLOSED. Pending writes fail. A pending read fails too, except that after the peer's clean
+ * end {@link #readUntilClose} completes, a streaming read ends with {@link StreamConsumer#onEnd}
+ * and a listener read with {@link ReadListener#onEnd}. Bytes buffered when the peer closed or the
+ * connection failed stay readable; {@link #close()} discards them. By default the peer's end of
+ * input closes the whole stream. Errors are typed: {@link StreamClosedException}, {@link
+ * ConnectionResetException}, {@link ReadBufferOverflowException}, or the JDK's {@code
+ * IOException} for anything else.
  *
  * <p>While no read is pending and nothing is buffered the stream still watches its socket, so an
  * idle pooled connection notices the peer closing (close listeners fire) or sending unexpected
@@ -50,21 +49,15 @@ public final class ChannelStream {
   /** The default read buffer cap: 16 MiB. */
   public static final long DEFAULT_READ_BUFFER_CAP_BYTES = 16L * 1024 * 1024;
 
-  enum State { OPEN, CLOSED }
+  enum State { OPEN, INPUT_ENDED, CLOSED }
 
   private final EventLoop loop;
   private final Transport transport;
   private final InetSocketAddress remoteAddress;
   private final ReadSide reads;
   private final WriteSide writes = new WriteSide();
-  /** The loop's shared direct buffer for socket I/O. */
-  private final ByteBuffer scratch;
-  private SelectionKey key;
+  private final StreamEvents events;
   private State state = State.OPEN;
-  /** The interest set last given to the key. */
-  private int interestOps = -1;
-  /** False while the transport holds bytes of its own to send (TLS records). */
-  private boolean transportFlushed = true;
   /** Why the stream closed; operations started after that fail with it. */
   private Throwable closeCause;
   private final CloseListeners closeListeners = new CloseListeners();
@@ -74,7 +67,7 @@ public final class ChannelStream {
     this.transport = transport;
     this.remoteAddress = SocketAddresses.remoteOf(transport.channel());
     this.reads = new ReadSide(this, readBufferCapBytes);
-    this.scratch = LoopScratch.current();
+    this.events = new StreamEvents(this, transport, reads, writes);
   }
 
   /** Opens a stream with the default read buffer cap; loop thread only. */
@@ -99,9 +92,9 @@ public final class ChannelStream {
       throw new IllegalArgumentException("readBufferCapBytes < 1: " + readBufferCapBytes);
     }
     ChannelStream stream = new ChannelStream(loop, transport, readBufferCapBytes);
-    transport.attach(stream::pump);
+    transport.attach(stream.events::pump);
     try {
-      stream.key = loop.register(transport.channel(), 0, stream.new Events());
+      stream.events.register(loop);
     } catch (ClosedChannelException e) {
       stream.fail(StreamClosedException.loopClosed(e));
       return stream;
@@ -110,7 +103,7 @@ public final class ChannelStream {
       return stream;
     }
     log.debug("stream to {} opened", stream.peerName());
-    stream.flushWrites();
+    stream.events.flushWrites();
     return stream;
   }
 
@@ -201,14 +194,14 @@ public final class ChannelStream {
   public void pauseReading() {
     loop.checkInLoop("pauseReading");
     reads.pause();
-    updateInterest();
+    events.updateInterest();
   }
 
   /** Delivers what was buffered while paused, then reads from the socket again. */
   public void resumeReading() {
     loop.checkInLoop("resumeReading");
     reads.resume();
-    updateInterest();
+    events.updateInterest();
   }
 
   /** True between {@link #pauseReading()} and {@link #resumeReading()}. */
@@ -233,7 +226,7 @@ public final class ChannelStream {
    */
   public void write(Buffer data, WriteListener listener) {
     loop.checkInLoop("write");
-    if (state != State.OPEN) {
+    if (state == State.CLOSED) {
       data.clear();
       if (listener != null) {
         WriteSide.notifyFailed(listener, closeCause);
@@ -241,8 +234,8 @@ public final class ChannelStream {
       return;
     }
     writes.enqueue(data, listener);
-    if ((interestOps & SelectionKey.OP_WRITE) == 0) {
-      flushWrites();
+    if (!events.hasWriteInterest()) {
+      events.flushWrites();
     }
   }
 
@@ -294,9 +287,27 @@ public final class ChannelStream {
     return transport.isTruncated();
   }
 
-  /** True until the stream closes. */
+  /** True until the stream closes, also after the peer ended its input in a half close. */
   public boolean isOpen() {
-    return state == State.OPEN;
+    return state != State.CLOSED;
+  }
+
+  /**
+   * Keeps the stream open for writing when the peer ends its output, instead of closing it; loop
+   * thread only. Reads then end as at the peer's clean close (the pending one at once, which is
+   * how the owner hears of it; later ones once they took what is buffered), the socket is no
+   * longer read, writes still go out, and {@link #isInputEnded()} is true until {@link #close()}
+   * or a write failure closes the stream. Over TLS the end is close_notify, or a FIN without it;
+   * TLS 1.2 ends both directions with close_notify, so there the stream still closes.
+   */
+  public void allowHalfClose() {
+    loop.checkInLoop("allowHalfClose");
+    events.allowHalfClose();
+  }
+
+  /** True when the peer ended its output and the stream stays open for writes. */
+  public boolean isInputEnded() {
+    return state == State.INPUT_ENDED;
   }
 
   /**
@@ -307,8 +318,8 @@ public final class ChannelStream {
   public boolean isHealthy() {
     loop.checkInLoop("isHealthy");
     if (state == State.OPEN && !reads.isPending()) {
-      readFromSocket();
-      updateInterest();
+      events.readFromSocket();
+      events.updateInterest();
     }
     return state == State.OPEN && !reads.isPending() && reads.buffer.size() == 0;
   }
@@ -342,15 +353,23 @@ public final class ChannelStream {
     terminate(cause, cause);
   }
 
+  /** The peer ended its output and a half close is allowed: reads end, writes go on. */
+  void inputEnded() {
+    if (state != State.OPEN) {
+      return;
+    }
+    state = State.INPUT_ENDED;
+    log.debug("stream from {} ended its input; still open for writes", peerName());
+    reads.end(StreamClosedException.closedByPeer(), true, false);
+  }
+
   private void terminate(Throwable cause, Throwable reported) {
     if (state == State.CLOSED) {
       return;
     }
     state = State.CLOSED;
     closeCause = cause;
-    if (key != null) {
-      key.cancel();
-    }
+    events.cancel();
     transport.close();
     log.debug("stream to {} closed: {}", peerName(), cause.getMessage());
     writes.fail(cause);
@@ -365,77 +384,10 @@ public final class ChannelStream {
 
   private void startRead(ReadOp op) {
     reads.start(op);
-    updateInterest();
-  }
-
-  private void readFromSocket() {
-    try {
-      if (!reads.fill(transport, scratch)) {
-        fail(StreamClosedException.closedByPeer());
-      }
-    } catch (IOException e) {
-      fail(IoFailures.translate(e));
-    }
-  }
-
-  /** Retries writes and reads for the transport, which finished work of its own. */
-  private void pump() {
-    flushWrites();
-    readFromSocket();
-    updateInterest();
-  }
-
-  private void flushWrites() {
-    try {
-      transportFlushed = transport.flush();
-      if (transportFlushed) {
-        writes.flush(transport, scratch);
-      }
-    } catch (IOException e) {
-      fail(IoFailures.translate(e));
-      return;
-    }
-    updateInterest();
-    writes.completeWritten();
-  }
-
-  private void updateInterest() {
-    if (state != State.OPEN) {
-      return;
-    }
-    int ops = reads.wantsSocket() ? SelectionKey.OP_READ : 0;
-    if (writes.hasPending() || !transportFlushed) {
-      ops |= SelectionKey.OP_WRITE;
-    }
-    ops = transport.interestOps(ops);
-    if (ops != interestOps) {
-      interestOps = ops;
-      key.interestOps(ops);
-    }
+    events.updateInterest();
   }
 
   private String peerName() {
     return remoteAddress == null ? "unconnected" : SocketAddresses.format(remoteAddress);
-  }
-
-  /** Readiness events from the loop; a separate object so they are not part of the public API. */
-  private final class Events implements IoHandler {
-    @Override
-    public void onReady(SelectionKey readyKey) {
-      int ready = readyKey.readyOps();
-      if ((ready & SelectionKey.OP_WRITE) != 0) {
-        flushWrites();
-      }
-      if ((ready & SelectionKey.OP_READ) != 0) {
-        readFromSocket();
-      }
-      updateInterest();
-    }
-
-    @Override
-    public void onFailure(Throwable cause) {
-      boolean loopClosed = cause instanceof ClosedChannelException;
-      fail(loopClosed ? StreamClosedException.loopClosed(cause) : cause);
-    }
   }
 }

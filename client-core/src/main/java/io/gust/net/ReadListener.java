@@ -21,8 +21,10 @@ public interface ReadListener {
   boolean onReadable(Buffer buffered);
 
   /**
-   * The peer closed the connection cleanly; {@code buffered} holds what the listener left
-   * unconsumed (for a body that runs until close).
+   * The peer ended its output cleanly: it closed the connection, or, on a stream that {@link
+   * ChannelStream#allowHalfClose() allows a half close}, only its sending side, and the stream is
+   * still open for writes. {@code buffered} holds what the listener left unconsumed (for a body
+   * that runs until close); it stays in the stream for the next read. No more calls follow.
    */
   void onEnd(Buffer buffered);
 

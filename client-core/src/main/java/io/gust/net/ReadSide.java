@@ -32,7 +32,7 @@ final class ReadSide {
   private boolean unseen;
   private boolean delivering;
   private boolean redeliver;
-  /** Why the stream closed, or null while it is open. */
+  /** Why reads ended (the stream closed, or the peer's input ended), or null. */
   private Throwable endCause;
   private boolean cleanEnd;
   private long bytesRead;
@@ -128,7 +128,10 @@ final class ReadSide {
     }
   }
 
-  /** The stream closed: the pending read completes or fails by the close rules. */
+  /**
+   * The stream closed, or its input ended in a half close: the pending read, and any later one,
+   * completes or fails by the close rules.
+   */
   void end(Throwable cause, boolean clean, boolean discardBuffered) {
     endCause = cause;
     cleanEnd = clean;

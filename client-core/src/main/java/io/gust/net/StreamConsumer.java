@@ -14,7 +14,11 @@ public interface StreamConsumer {
   /** New bytes; the chunk is the consumer's to keep, consume or recycle. Never empty. */
   void onData(Buffer chunk);
 
-  /** The peer closed the connection cleanly after every byte was handed to {@link #onData}. */
+  /**
+   * The peer ended its output cleanly after every byte was handed to {@link #onData}: it closed
+   * the connection, or only its sending side on a stream that {@link
+   * ChannelStream#allowHalfClose() allows a half close}.
+   */
   void onEnd();
 
   /** The stream failed or was closed locally; no more calls follow. */

@@ -99,6 +99,15 @@ final class TlsTransport implements Transport {
     return reader.isTruncated();
   }
 
+  /**
+   * After the peer's close_notify, TLS 1.2 engines answer with their own and close for writing;
+   * TLS 1.3 ones keep writing (RFC 8446 §6.1). A FIN without close_notify leaves the engine open.
+   */
+  @Override
+  public boolean isWritableAfterInputEnd() {
+    return state == State.OPEN && !engine.isOutboundDone() && (tls13 || !engine.isInboundDone());
+  }
+
   boolean isHandshaking() {
     return state == State.HANDSHAKING;
   }

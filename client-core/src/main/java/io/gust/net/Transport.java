@@ -43,6 +43,11 @@ interface Transport {
     return streamOps;
   }
 
+  /** True when, after {@link #read} returned -1, {@link #write} may still send. */
+  default boolean isWritableAfterInputEnd() {
+    return true;
+  }
+
   /** True once the input ended without the TLS close_notify that should precede it. */
   default boolean isTruncated() {
     return false;

@@ -5,6 +5,7 @@ import io.gust.http.Http1Writer;
 import io.gust.http.Protocol;
 import io.gust.http.ReasonPhrases;
 import io.gust.net.WriteListener;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import okio.Buffer;
 import okio.ByteString;
@@ -18,6 +19,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>User code is contained here: a handler that throws, returns null or fails its stage is
  * logged at WARN and answered with 500, and the connection goes on.
+ *
+ * <p>When the client goes away before the answer was written (its input ended, or the
+ * connection closed), the exchange completes {@link Request#clientGone()} and cancels the
+ * handler's stage if that is a pending {@code CompletableFuture}. A stage that then fails or
+ * yields nothing closes the connection without an answer (logged at DEBUG: nobody erred); an
+ * answer that still comes is written.
  */
 final class Exchange implements WriteListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -29,6 +36,10 @@ final class Exchange implements WriteListener {
   private boolean keepAlive;
   private boolean closeAfter;
   private StreamWriter streamWriter;
+  /** The client went away before this exchange's answer was written. */
+  private boolean gone;
+  /** The async handler's stage while it is pending; null otherwise. */
+  private CompletionStage<Response> awaited;
 
   Exchange(ServerConnection connection) {
     this.connection = connection;
@@ -37,7 +48,11 @@ final class Exchange implements WriteListener {
   void run(Request request, Router.Match match, boolean keepAlive) {
     this.request = request;
     this.keepAlive = keepAlive;
+    this.gone = false;
     long current = ++generation;
+    if (connection.isInputEnded()) {
+      clientGone();
+    }
     if (match.refusal != null) {
       send(match.refusal);
       return;
@@ -64,6 +79,7 @@ final class Exchange implements WriteListener {
       send(null);
       return;
     }
+    awaited = stage;
     stage.whenComplete((response, error) -> {
       if (connection.loop.inLoop()) {
         completed(current, response, error);
@@ -71,13 +87,50 @@ final class Exchange implements WriteListener {
         connection.loop.execute(() -> completed(current, response, error));
       }
     });
+    if (gone) {
+      cancelAwaited();
+    }
   }
 
   private void completed(long expected, Response response, Throwable error) {
     if (expected != generation || connection.isClosed()) {
       return;
     }
+    awaited = null;
+    if (gone && (error != null || response == null)) {
+      log.debug("handler for {} {} gave no answer after the client went away: {}",
+          request.method(), request.path(), String.valueOf(error));
+      connection.fail(new IllegalStateException("no answer for a client that went away", error));
+      return;
+    }
     send(error != null ? handlerFailed(error) : response);
+  }
+
+  /**
+   * The client went away before the answer was written: cancels the handler's pending stage,
+   * then tells it through {@link Request#clientGone()}. Idempotent per exchange.
+   */
+  void clientGone() {
+    if (request == null || gone) {
+      return;
+    }
+    gone = true;
+    Request current = request;
+    cancelAwaited();
+    current.markClientGone();
+  }
+
+  /** Cancels the pending stage; a minimal stage (a CompletableFuture that refuses) stays. */
+  private void cancelAwaited() {
+    CompletionStage<Response> stage = awaited;
+    awaited = null;
+    if (stage instanceof CompletableFuture) {
+      try {
+        ((CompletableFuture<Response>) stage).cancel(false);
+      } catch (UnsupportedOperationException e) {
+        log.debug("the handler's stage cannot be cancelled");
+      }
+    }
   }
 
   private Response handlerFailed(Throwable t) {
@@ -114,7 +167,7 @@ final class Exchange implements WriteListener {
     boolean chunkable = request.protocol() == Protocol.HTTP_1_1;
     ByteString fixed = response.body();
     long length = fixed != null ? fixed.size() : response.streamLength();
-    closeAfter = !keepAlive || connection.context.draining
+    closeAfter = !keepAlive || connection.context.draining || connection.isLastRequest()
         || "close".equalsIgnoreCase(response.headers().get("Connection"))
         || (length < 0 && !chunkable);
     Buffer out = new Buffer();
@@ -162,6 +215,7 @@ final class Exchange implements WriteListener {
   }
 
   void connectionClosed() {
+    clientGone();
     generation++;
     if (streamWriter != null) {
       streamWriter.connectionClosed();

@@ -12,11 +12,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import okio.ByteString;
 
 /**
  * A request as the server received it: request line, header fields, the whole body, the groups
- * its route pattern captured, and the peer's address. Immutable; safe to hand to other threads.
+ * its route pattern captured, and the peer's address. Immutable, except that {@link #clientGone()}
+ * completes when the client goes away; safe to hand to other threads.
  */
 public final class Request {
   private final String method;
@@ -32,6 +34,8 @@ public final class Request {
   private final int pathStart;
   private final int queryStart;
   private Map<String, List<String>> queryParameters;
+  /** Completed by the connection's loop when the client went away before the answer. */
+  private final CompletableFuture<Void> gone = new CompletableFuture<>();
 
   Request(String method, String target, Protocol protocol, Headers headers, ByteString body,
       List<String> pathGroups, InetSocketAddress remoteAddress, EventLoop loop, TlsInfo tls) {
@@ -156,6 +160,30 @@ public final class Request {
    */
   public TlsInfo tlsInfo() {
     return tls;
+  }
+
+  /**
+   * A future that completes, on the connection's loop thread, when the client goes away before
+   * the answer to this request was written: it ended its output (a half close, or a whole close
+   * the server cannot tell from one), or the connection failed or was closed. It never completes
+   * once the answer was written. Each call returns a new future; cancelling it changes nothing
+   * else. Stages that depend on it without an executor run on the loop and must not block.
+   *
+   * <p>An asynchronous handler can stop its work then. The server also cancels the stage the
+   * handler returned, when that stage is a {@code CompletableFuture} still pending, and closes
+   * the connection without an answer. This is how Go's net/http cancels a request's context on
+   * the client's end of input, and it means that a client that half-closes after its request
+   * (as {@code nc -N} does) gets no answer from an asynchronous handler that had not answered by
+   * then. A handler that answers anyway (through a stage that is not a {@code
+   * CompletableFuture}) is still written, then the connection closes.
+   */
+  public CompletableFuture<Void> clientGone() {
+    return gone.copy();
+  }
+
+  /** The client went away before the answer; completes {@link #clientGone()}. Loop thread. */
+  void markClientGone() {
+    gone.complete(null);
   }
 
   /** The request line; the target may hold a query, so mind where it is logged. */

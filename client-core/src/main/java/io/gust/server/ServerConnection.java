@@ -24,20 +24,27 @@ import org.slf4j.LoggerFactory;
  * One accepted connection: reads a request head and body, runs the route's handler, writes the
  * response, and repeats while keep-alive allows. Loop-confined.
  *
- * <p>One exchange at a time: while a request is handled and answered, reading is paused, so
- * pipelined requests wait in the stream's buffer and are answered in order. One timer enforces
- * the idle timeout (between requests), the body read timeout (inside a request), and gives up
- * on a response the client stopped reading for as long.
+ * <p>One exchange at a time. While a request is handled and answered the connection goes on
+ * reading, to see the client hang up, and holds what arrives (pipelined requests, answered in
+ * order once the answer was written); past {@link #HOLD_BYTES} held it pauses reading. The
+ * stream allows a half close: when the client ends its output with no request under way the
+ * connection closes; with one under way the exchange hears that the client went away, an answer
+ * that still comes is written, the held requests are answered, and then it closes. One timer
+ * enforces the idle timeout (between requests), the body read timeout (inside a request), and
+ * gives up on a response the client stopped reading for as long.
  *
  * <p>States: READING_HEAD → READING_BODY → HANDLING → WRITING → READING_HEAD (keep-alive);
  * READING_HEAD → HANDLING (no body); READING_* → WRITING (an error answer, then LINGERING);
- * WRITING → LINGERING → CLOSED after an error answer; any → CLOSED, through {@link #fail}.
+ * WRITING → LINGERING → CLOSED after an error answer; READING_* or LINGERING → CLOSED when the
+ * client's input ends; any → CLOSED, through {@link #fail}.
  */
 final class ServerConnection implements ReadListener {
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
   /** How long the connection keeps reading and discarding after an error answer. */
   private static final Duration LINGER = Duration.ofMillis(200);
   private static final ByteString CONTINUE = ByteString.encodeUtf8("HTTP/1.1 100 Continue\r\n\r\n");
+  /** How many bytes may arrive and be held while a request is handled before reading pauses. */
+  static final long HOLD_BYTES = 64 * 1024;
 
   enum State { READING_HEAD, READING_BODY, HANDLING, WRITING, LINGERING, CLOSED }
 
@@ -54,6 +61,10 @@ final class ServerConnection implements ReadListener {
   private Router.Match match;
   private boolean keepAlive;
   private boolean readingPaused;
+  /** Bytes that arrived while a request was handled, parsed before any newer ones. */
+  private final Buffer held = new Buffer();
+  /** True while {@link #parse} runs, so that an answer written meanwhile does not parse again. */
+  private boolean parsing;
   /** The request was answered without reading its body, which may still be arriving. */
   private boolean bodyUnread;
   /** When the current timeout expires, on the loop's clock. */
@@ -98,25 +109,62 @@ final class ServerConnection implements ReadListener {
     ServerConnection connection = new ServerConnection(loop, stream, context);
     context.connections.add(connection);
     stream.addCloseListener(connection::onClosed);
+    stream.allowHalfClose();
     connection.touch(context.idleTimeoutNanos);
     stream.readWith(connection);
   }
 
   @Override
   public boolean onReadable(Buffer in) {
+    Buffer source = in;
+    if (held.size() > 0 || isBusy()) {
+      held.write(in, in.size());
+      source = held;
+    }
+    parse(source);
+    if (isBusy()) {
+      held.write(in, in.size());
+    }
+    updateReading();
+    return state != State.CLOSED;
+  }
+
+  /** Parses and dispatches requests from {@code source} while the state is reading one. */
+  private void parse(Buffer source) {
+    boolean outer = parsing;
+    parsing = true;
     try {
       while (state == State.READING_HEAD || state == State.READING_BODY) {
-        if (!advance(in)) {
+        if (!advance(source)) {
           break;
         }
       }
     } catch (HttpProtocolException e) {
       refuse(e);
+    } finally {
+      parsing = outer;
     }
     if (state == State.LINGERING) {
-      in.clear();
+      source.clear();
+      held.clear();
     }
-    return state != State.CLOSED;
+  }
+
+  private boolean isBusy() {
+    return state == State.HANDLING || state == State.WRITING;
+  }
+
+  /** Reads the socket unless a request is under way and {@link #HOLD_BYTES} are held already. */
+  private void updateReading() {
+    boolean pause = isBusy() && held.size() >= HOLD_BYTES;
+    if (pause != readingPaused && state != State.CLOSED) {
+      readingPaused = pause;
+      if (pause) {
+        stream.pauseReading();
+      } else {
+        stream.resumeReading();
+      }
+    }
   }
 
   /** Parses what {@code in} holds for the current state; false when more bytes are needed. */
@@ -176,10 +224,6 @@ final class ServerConnection implements ReadListener {
     body = null;
     decoder = null;
     exchange.run(request, match, keepAlive);
-    if (state == State.HANDLING || state == State.WRITING) {
-      readingPaused = true;
-      stream.pauseReading();
-    }
   }
 
   /** The response was written; serve the next request or close. Called by the exchange. */
@@ -195,10 +239,27 @@ final class ServerConnection implements ReadListener {
     match = null;
     state = State.READING_HEAD;
     touch(context.idleTimeoutNanos);
-    if (readingPaused) {
-      readingPaused = false;
-      stream.resumeReading();
+    if (parsing) {
+      return; // answered from inside parse(), which goes on with the next request itself
     }
+    if (held.size() > 0) {
+      parse(held);
+    }
+    if (!isBusy() && stream.isInputEnded()) {
+      stream.close(); // what is held is a request cut short by the client's end of input
+      return;
+    }
+    updateReading();
+  }
+
+  /** True when the client ended its output and nothing of a further request is held. */
+  boolean isLastRequest() {
+    return stream.isInputEnded() && held.size() == 0 && stream.bufferedBytes() == 0;
+  }
+
+  /** True when the client ended its output while the connection stays open for the answer. */
+  boolean isInputEnded() {
+    return stream.isInputEnded();
   }
 
   /** Marks the state as writing; the exchange calls this before queueing the response. */
@@ -222,21 +283,20 @@ final class ServerConnection implements ReadListener {
    * the answer in flight, so the connection reads and discards for a short while first.
    */
   void closeAfterAnswer(boolean error) {
-    if (!error && stream.bufferedBytes() == 0) {
+    if (stream.isInputEnded() || !error && stream.bufferedBytes() == 0 && held.size() == 0) {
       stream.close();
       return;
     }
     state = State.LINGERING;
-    if (readingPaused) {
-      readingPaused = false;
-      stream.resumeReading();
-    }
+    held.clear();
+    updateReading();
     touch(LINGER.toNanos());
   }
 
   /** Closes at once if no exchange is under way, else after the current one; for shutdown. */
   void drain() {
-    if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && head == null) {
+    if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && held.size() == 0
+        && head == null) {
       stream.close();
     }
   }
@@ -263,9 +323,22 @@ final class ServerConnection implements ReadListener {
     context.connections.remove(this);
   }
 
+  /**
+   * The client ended its output (the stream stays open for writes). A request under way is
+   * answered if its handler still answers; anything else ends the connection here.
+   */
   @Override
   public void onEnd(Buffer buffered) {
-    buffered.clear();
+    if (!stream.isOpen()) {
+      buffered.clear(); // a close that ends both directions; onClosed does the bookkeeping
+      return;
+    }
+    held.write(buffered, buffered.size());
+    if (isBusy()) {
+      exchange.clientGone();
+    } else {
+      stream.close(); // idle, a request cut short, or lingering after an error answer
+    }
   }
 
   @Override

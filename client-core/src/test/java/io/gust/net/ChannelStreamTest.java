@@ -84,7 +84,7 @@ class ChannelStreamTest {
   @Test
   void peerCloseMidReadFailsThePendingReadWithStreamClosed() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {
-      CompletableFuture<Throwable> closed = closeCause(f);
+      CompletableFuture<Throwable> closed = f.closeCause();
       CompletableFuture<Buffer> read = f.onLoop(() -> f.stream.readBytes(10));
       f.peerOut().write("abc".getBytes(US_ASCII));
       f.peer.close();
@@ -126,7 +126,7 @@ class ChannelStreamTest {
   @Test
   void resetFailsThePendingReadWithConnectionReset() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {
-      CompletableFuture<Throwable> closed = closeCause(f);
+      CompletableFuture<Throwable> closed = f.closeCause();
       CompletableFuture<Buffer> read = f.onLoop(() -> f.stream.readBytes(10));
       f.peer.setSoLinger(true, 0);
       f.peer.close();
@@ -211,7 +211,7 @@ class ChannelStreamTest {
   void idleStreamNoticesThePeerClosing() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {
       assertTrue(f.onLoop(f.stream::isHealthy));
-      CompletableFuture<Throwable> closed = closeCause(f);
+      CompletableFuture<Throwable> closed = f.closeCause();
       f.peer.close();
       assertTrue(((StreamClosedException) await(closed)).isClosedByPeer());
       assertFalse(f.onLoop(f.stream::isHealthy));
@@ -241,11 +241,5 @@ class ChannelStreamTest {
       f.run(f.stream::close);
     }
     OpenFiles.awaitAtMost(before, Duration.ofSeconds(5));
-  }
-
-  private static CompletableFuture<Throwable> closeCause(StreamFixture f) throws Exception {
-    CompletableFuture<Throwable> cause = new CompletableFuture<>();
-    f.run(() -> f.stream.addCloseListener(cause::complete));
-    return cause;
   }
 }

@@ -79,6 +79,13 @@ final class StreamFixture implements AutoCloseable {
     });
   }
 
+  /** A future that completes with the stream's close cause (null for a local close). */
+  CompletableFuture<Throwable> closeCause() throws Exception {
+    CompletableFuture<Throwable> cause = new CompletableFuture<>();
+    run(() -> stream.addCloseListener(cause::complete));
+    return cause;
+  }
+
   /** Waits, by round trips through the loop, until the stream has read {@code expected} bytes. */
   void awaitBytesRead(long expected) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);

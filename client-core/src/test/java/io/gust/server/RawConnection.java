@@ -24,6 +24,12 @@ final class RawConnection implements AutoCloseable {
     return this;
   }
 
+  /** Ends this side's output (a TCP FIN) while the connection stays open for reading. */
+  RawConnection shutdownOutput() throws IOException {
+    socket.shutdownOutput();
+    return this;
+  }
+
   /** Reads until the server closes the connection (or 10 s pass, which fails). */
   String readUntilClose() throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
