@@ -2,6 +2,8 @@ package io.gust.server;
 
 import io.gust.loop.EventLoop;
 import io.gust.loop.IoHandler;
+import io.gust.net.ChannelStream;
+import io.gust.net.TlsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -100,14 +102,35 @@ final class Acceptor implements IoHandler {
       EventLoop worker = workers.get(nextWorker);
       nextWorker = (nextWorker + 1) % workers.size();
       if (worker == acceptLoop) {
-        ServerConnection.open(worker, accepted, context);
+        open(worker, accepted, context);
       } else {
-        worker.execute(() -> ServerConnection.open(worker, accepted, context));
+        worker.execute(() -> open(worker, accepted, context));
       }
     } catch (IOException | RejectedExecutionException e) {
       log.debug("dropping an accepted connection: {}", e.toString());
       closeQuietly(accepted);
     }
+  }
+
+  /**
+   * Takes over an accepted channel on {@code loop}, after a TLS handshake when the server has
+   * TLS options; loop thread only. A failed handshake has already closed the channel.
+   */
+  private static void open(EventLoop loop, SocketChannel channel, ServerContext context) {
+    TlsOptions tls = context.tls;
+    if (tls == null) {
+      ServerConnection.serve(loop, ChannelStream.open(loop, channel), context);
+      return;
+    }
+    ChannelStream.openTlsServer(loop, channel, tls).whenComplete((stream, error) -> {
+      if (error != null) {
+        log.debug("TLS handshake with a client failed: {}", error.toString());
+      } else if (context.draining) {
+        stream.close();
+      } else {
+        ServerConnection.serve(loop, stream, context);
+      }
+    });
   }
 
   /** Stops accepting and closes the listening socket; loop thread only. */

@@ -9,12 +9,14 @@ import java.util.concurrent.CompletionStage;
  * <p>The stage may complete on any thread; the response is written on the connection's loop. A
  * stage that fails, or an exception thrown here, is logged at WARN and answered with 500.
  *
- * <p>When the client goes away while the stage is pending, {@link Request#clientGone()}
- * completes and the server cancels the stage if it is a {@code CompletableFuture}, then closes
- * the connection without an answer, as Go's net/http cancels a request's context. The server
- * cannot tell a client that hung up from one that only ended its output and still reads (a half
- * close, as {@code nc -N} or {@code socket.shutdownOutput()} do), so such a client sees this
- * cancellation too, unless the handler answers through a stage that cannot be cancelled.
+ * <p>When the client ends its output while the stage is pending, {@link Request#clientGone()}
+ * completes and the server keeps waiting: a client that only half-closed (as {@code nc -N} or
+ * {@code socket.shutdownOutput()} do) still reads the answer, and the server cannot tell it from
+ * one that hung up. The handler may give up then; a stage that fails or yields nothing after the
+ * client went away closes the connection without an answer. The server cancels the stage, if it
+ * is a pending {@code CompletableFuture}, when the connection itself ends: a reset or failure,
+ * no answer within the idle timeout after the client's end of input, or the server shutting
+ * down.
  */
 @FunctionalInterface
 public interface AsyncHandler {

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
  * <p>User code is contained here: a handler that throws, returns null or fails its stage is
  * logged at WARN and answered with 500, and the connection goes on.
  *
- * <p>When the client goes away before the answer was written (its input ended, or the
- * connection closed), the exchange completes {@link Request#clientGone()} and cancels the
- * handler's stage if that is a pending {@code CompletableFuture}. A stage that then fails or
- * yields nothing closes the connection without an answer (logged at DEBUG: nobody erred); an
- * answer that still comes is written.
+ * <p>When the client ends its input before the answer was written, the exchange completes
+ * {@link Request#clientGone()} and still waits for the answer, which a half-closing client reads.
+ * When the connection itself ends (reset, failed, timed out, or the server shuts down) it also
+ * cancels the handler's stage if that is a pending {@code CompletableFuture}. A stage that fails
+ * or yields nothing after the client went away closes the connection without an answer (logged
+ * at DEBUG: a handler that gave up on a departed client did nothing wrong).
  */
 final class Exchange implements WriteListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -51,7 +52,7 @@ final class Exchange implements WriteListener {
     this.gone = false;
     long current = ++generation;
     if (connection.isInputEnded()) {
-      clientGone();
+      inputEnded();
     }
     if (match.refusal != null) {
       send(match.refusal);
@@ -87,9 +88,6 @@ final class Exchange implements WriteListener {
         connection.loop.execute(() -> completed(current, response, error));
       }
     });
-    if (gone) {
-      cancelAwaited();
-    }
   }
 
   private void completed(long expected, Response response, Throwable error) {
@@ -107,17 +105,15 @@ final class Exchange implements WriteListener {
   }
 
   /**
-   * The client went away before the answer was written: cancels the handler's pending stage,
-   * then tells it through {@link Request#clientGone()}. Idempotent per exchange.
+   * The client ended its input before the answer was written: tells the handler through {@link
+   * Request#clientGone()}, and keeps waiting for its answer. Idempotent per exchange.
    */
-  void clientGone() {
+  void inputEnded() {
     if (request == null || gone) {
       return;
     }
     gone = true;
-    Request current = request;
-    cancelAwaited();
-    current.markClientGone();
+    request.markClientGone();
   }
 
   /** Cancels the pending stage; a minimal stage (a CompletableFuture that refuses) stays. */
@@ -215,7 +211,8 @@ final class Exchange implements WriteListener {
   }
 
   void connectionClosed() {
-    clientGone();
+    inputEnded();
+    cancelAwaited();
     generation++;
     if (streamWriter != null) {
       streamWriter.connectionClosed();

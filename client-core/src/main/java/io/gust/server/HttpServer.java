@@ -36,9 +36,9 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * <p>A client that ends its output after its requests (a half close) is still answered, in
- * order, then the connection closes; an {@link AsyncHandler} still pending then is cancelled
- * (see there). While a request is handled the server keeps reading, so it notices a client that
- * hangs up at once: see {@link Request#clientGone()}.
+ * order, then the connection closes. While a request is handled the server keeps reading, so a
+ * handler learns at once that its client ended its output or hung up: see {@link
+ * Request#clientGone()} and {@link AsyncHandler}.
  *
  * <p>It accepts on one loop and hands connections round-robin to the loops of its group (by
  * default one loop of its own, which it closes). Each connection stays on its loop, where its

@@ -169,13 +169,11 @@ public final class Request {
    * once the answer was written. Each call returns a new future; cancelling it changes nothing
    * else. Stages that depend on it without an executor run on the loop and must not block.
    *
-   * <p>An asynchronous handler can stop its work then. The server also cancels the stage the
-   * handler returned, when that stage is a {@code CompletableFuture} still pending, and closes
-   * the connection without an answer. This is how Go's net/http cancels a request's context on
-   * the client's end of input, and it means that a client that half-closes after its request
-   * (as {@code nc -N} does) gets no answer from an asynchronous handler that had not answered by
-   * then. A handler that answers anyway (through a stage that is not a {@code
-   * CompletableFuture}) is still written, then the connection closes.
+   * <p>An asynchronous handler can stop its work then, or still answer: a client that only
+   * half-closed reads the answer. The server cancels the stage the handler returned, when that
+   * stage is a {@code CompletableFuture} still pending, once the connection itself ends (a reset
+   * or failure, no answer within the idle timeout after the end of input, or shutdown); see
+   * {@link AsyncHandler}.
    */
   public CompletableFuture<Void> clientGone() {
     return gone.copy();

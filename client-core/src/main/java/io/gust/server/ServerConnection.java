@@ -10,8 +10,6 @@ import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
-import io.gust.net.TlsOptions;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -81,28 +79,8 @@ final class ServerConnection implements ReadListener {
     this.exchange = new Exchange(this);
   }
 
-  /**
-   * Takes over an accepted channel on {@code loop}, after a TLS handshake when the server has
-   * TLS options; loop thread only. A failed handshake has already closed the channel.
-   */
-  static void open(EventLoop loop, SocketChannel channel, ServerContext context) {
-    TlsOptions tls = context.tls;
-    if (tls == null) {
-      serve(loop, ChannelStream.open(loop, channel), context);
-      return;
-    }
-    ChannelStream.openTlsServer(loop, channel, tls).whenComplete((stream, error) -> {
-      if (error != null) {
-        log.debug("TLS handshake with a client failed: {}", error.toString());
-      } else if (context.draining) {
-        stream.close();
-      } else {
-        serve(loop, stream, context);
-      }
-    });
-  }
-
-  private static void serve(EventLoop loop, ChannelStream stream, ServerContext context) {
+  /** Serves requests from {@code stream} (open, past any TLS handshake); loop thread only. */
+  static void serve(EventLoop loop, ChannelStream stream, ServerContext context) {
     if (!stream.isOpen()) {
       return;
     }
@@ -293,11 +271,16 @@ final class ServerConnection implements ReadListener {
     touch(LINGER.toNanos());
   }
 
-  /** Closes at once if no exchange is under way, else after the current one; for shutdown. */
+  /**
+   * Closes at once if no exchange is under way, or if the client of a request still being
+   * handled has gone; else after the current exchange. For shutdown.
+   */
   void drain() {
     if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && held.size() == 0
         && head == null) {
       stream.close();
+    } else if (state == State.HANDLING && stream.isInputEnded()) {
+      fail(new IllegalStateException("the client went away and the server shuts down"));
     }
   }
 
@@ -325,7 +308,8 @@ final class ServerConnection implements ReadListener {
 
   /**
    * The client ended its output (the stream stays open for writes). A request under way is
-   * answered if its handler still answers; anything else ends the connection here.
+   * answered if its handler answers within the idle timeout (at once during shutdown); anything
+   * else ends the connection here.
    */
   @Override
   public void onEnd(Buffer buffered) {
@@ -334,10 +318,14 @@ final class ServerConnection implements ReadListener {
       return;
     }
     held.write(buffered, buffered.size());
-    if (isBusy()) {
-      exchange.clientGone();
-    } else {
+    if (!isBusy()) {
       stream.close(); // idle, a request cut short, or lingering after an error answer
+      return;
+    }
+    exchange.inputEnded();
+    touch(context.idleTimeoutNanos);
+    if (context.draining) {
+      drain();
     }
   }
 
@@ -382,15 +370,22 @@ final class ServerConnection implements ReadListener {
       return;
     }
     long remaining = deadlineNanos - loop.nanoTime();
-    if (state == State.HANDLING) {
-      touch(context.idleTimeoutNanos);
+    if (state == State.HANDLING && !stream.isInputEnded()) {
+      touch(context.idleTimeoutNanos); // a slow handler is not told from a stuck one
     } else if (state == State.WRITING) {
       checkWriteProgress();
     } else if (remaining > 0) {
       arm(remaining);
     } else {
-      fail(new TimeoutException(state == State.READING_HEAD
-          && head == null && stream.bufferedBytes() == 0 ? "idle timeout" : "read timeout"));
+      fail(new TimeoutException(timeoutReason()));
     }
+  }
+
+  private String timeoutReason() {
+    if (state == State.HANDLING) {
+      return "no answer within the idle timeout to a client that ended its input";
+    }
+    boolean idle = state == State.READING_HEAD && head == null && stream.bufferedBytes() == 0;
+    return idle ? "idle timeout" : "read timeout";
   }
 }

@@ -2,6 +2,7 @@ package io.gust.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
@@ -9,8 +10,10 @@ import io.gust.testing.LeakCheck;
 import io.gust.testing.OpenFiles;
 import io.gust.testing.TlsCertificates;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +45,13 @@ class HalfCloseEndToEndTest {
 
   @BeforeEach
   void start() {
-    server = HttpServer.builder()
+    server = startServer(Duration.ofSeconds(60));
+  }
+
+  private HttpServer startServer(Duration idleTimeout) {
+    return HttpServer.builder()
         .loop(loop)
+        .idleTimeout(idleTimeout)
         .shutdownTimeout(Duration.ofSeconds(30))
         .testRoutes()
         .routeAsync("GET", "/at-once", request ->
@@ -158,7 +166,27 @@ class HalfCloseEndToEndTest {
   }
 
   @Test
-  void hangUpDuringAPendingAsyncHandlerCancelsItAndClosesTheConnection() throws Exception {
+  void endOfInputDuringAPendingAsyncHandlerTellsItAndStillWritesItsAnswer() throws Exception {
+    try (RawConnection connection = new RawConnection(server)) {
+      connection.send("GET /never HTTP/1.1\r\nHost: x\r\n\r\n").shutdownOutput();
+      Request request = neverRequest.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      request.clientGone().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      CompletableFuture<Response> stage = neverStage.get();
+      assertFalse(stage.isCancelled(), "a half-closing client's answer was given up");
+      stage.complete(Response.ok("late\n"));
+      String answer = connection.readUntilClose();
+      assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+      assertTrue(answer.contains("Connection: close\r\n"), answer);
+      assertTrue(answer.endsWith("\r\n\r\nlate\n"), answer);
+    }
+    assertEquals(0, awaitNoConnections());
+  }
+
+  @Test
+  void handlerThatNeverAnswersAClientThatEndedItsInputIsCancelledAfterTheIdleTimeout()
+      throws Exception {
+    server.close();
+    server = startServer(Duration.ofMillis(300));
     int timersBefore = pendingTimers();
     int fdsBefore = OpenFiles.count();
     try (RawConnection connection = new RawConnection(server)) {
@@ -170,10 +198,26 @@ class HalfCloseEndToEndTest {
     Request request = neverRequest.get();
     request.clientGone().get(WAIT_SECONDS, TimeUnit.SECONDS);
     CompletableFuture<Response> stage = neverStage.get();
-    assertTrue(stage.isCancelled(), "the handler's stage was not cancelled");
+    assertThrows(CancellationException.class, () -> stage.get(WAIT_SECONDS, TimeUnit.SECONDS));
     assertEquals(0, awaitNoConnections());
     assertEquals(timersBefore, pendingTimers(), "the connection's timer is still pending");
     OpenFiles.awaitAtMost(fdsBefore, Duration.ofSeconds(WAIT_SECONDS));
+  }
+
+  @Test
+  void resetDuringAPendingAsyncHandlerCancelsItWithoutWaitingForTheIdleTimeout()
+      throws Exception {
+    // The idle timeout is 60 s here, so a cancellation within WAIT_SECONDS came from the reset.
+    try (Socket socket = new Socket(server.address().getAddress(), server.port())) {
+      socket.getOutputStream().write(
+          "GET /never HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      neverRequest.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      socket.setSoLinger(true, 0); // close() now sends a reset
+    }
+    neverRequest.get().clientGone().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    CompletableFuture<Response> stage = neverStage.get();
+    assertThrows(CancellationException.class, () -> stage.get(WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(0, awaitNoConnections());
   }
 
   @Test
