@@ -51,9 +51,7 @@ class BenchCommandEndToEndTest {
   void countedRunReportsExactlyTheRequestsItMade(String client) throws Exception {
     String json = run("-c", "4", "-n", "300", "--client", client, "--json",
         server.url("/get").toString());
-    assertEquals(300, number(json, "requests"), json);
-    assertEquals(0, number(json, "errors"), json);
-    assertEquals(0, number(json, "non2xx"), json);
+    assertAllAnswered(300, json);
     assertTrue(json.contains("\"client\":\"" + client + "\""), json);
     assertTrue(json.contains("\"p99.9\":"), json);
     assertTrue(number(json, "bytesPerRequest") > 0, json);
@@ -66,9 +64,7 @@ class BenchCommandEndToEndTest {
   void httpsRunTrustingTheCaFileAnswersEveryRequest(String client) throws Exception {
     String json = run("-c", "4", "-n", "200", "--client", client, "--cacert", caFile.toString(),
         "--json", https.url("/get").toString());
-    assertEquals(200, number(json, "requests"), json);
-    assertEquals(0, number(json, "errors"), json);
-    assertEquals(0, number(json, "non2xx"), json);
+    assertAllAnswered(200, json);
   }
 
   @ParameterizedTest
@@ -76,9 +72,7 @@ class BenchCommandEndToEndTest {
   void httpsRunWithInsecureAcceptsACertificateForAnotherHost(String client) throws Exception {
     String json = run("-c", "4", "-n", "100", "--client", client, "-k", "--json",
         wrongHost.url("/get").toString());
-    assertEquals(100, number(json, "requests"), json);
-    assertEquals(0, number(json, "errors"), json);
-    assertEquals(0, number(json, "non2xx"), json);
+    assertAllAnswered(100, json);
   }
 
   @ParameterizedTest
@@ -192,6 +186,13 @@ class BenchCommandEndToEndTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text);
     return text;
+  }
+
+  /** The run's JSON reports {@code requests} requests, every one answered 2xx. */
+  private static void assertAllAnswered(long requests, String json) {
+    assertEquals(requests, number(json, "requests"), json);
+    assertEquals(0, number(json, "errors"), json);
+    assertEquals(0, number(json, "non2xx"), json);
   }
 
   private static double decimal(String json, String key) {
