@@ -1,7 +1,9 @@
-# Sourced by compare.sh, ab.sh and loops.sh: start_nginx WORK PORT writes into WORK a 1 MiB file
-# and an nginx config (WORKERS workers, default 2, keep-alive, /small answering "hello\n" from
-# memory, /1m the file) listening on 127.0.0.1:PORT, starts nginx in the background (under
-# the command in NGINX_PIN, such as "taskset -c 1", when set) and sets $ngx to its pid.
+# Sourced by compare.sh, ab.sh, loops.sh and tls.sh: start_nginx WORK PORT writes into WORK a 1 MiB
+# file and an nginx config (WORKERS workers, default 2, keep-alive, /small answering "hello\n"
+# from memory, /1m the file) listening on 127.0.0.1:PORT, plus whatever NGINX_HTTP holds (more
+# directives and server blocks for the http block, such as tls.sh's), starts nginx in the
+# background (under the command in NGINX_PIN, such as "taskset -c 1", when set) and sets $ngx to
+# its pid.
 start_nginx() {
   head -c 1048576 /dev/zero > "$1/1m"
   chmod 755 "$1"; chmod 644 "$1/1m" # nginx workers run as another user
@@ -23,6 +25,7 @@ http {
     location = /small { default_type text/plain; return 200 "hello\\n"; }
     location = /1m { default_type application/octet-stream; }
   }
+${NGINX_HTTP:-}
 }
 CONF
   ${NGINX_PIN:-} nginx -c "$1/nginx.conf" -p "$1" &

@@ -266,7 +266,8 @@ final class Exchange implements Runnable {
     if (writtenNanos == 0) {
       writtenNanos = now;
     }
-    reusable = keepAlive && (writer.isComplete() || writer.sendSkippedBody());
+    reusable = keepAlive && !request.closesConnection()
+        && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
         .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings(now))

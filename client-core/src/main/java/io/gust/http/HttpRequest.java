@@ -24,6 +24,8 @@ public final class HttpRequest {
   private final Headers headers;
   private final RequestBody body;
   private final RequestOptions options;
+  /** Whether the Connection field carries the option {@code close}. */
+  private final boolean closesConnection;
   /** Derived once, on first use; a race computes the same string twice, harmlessly. */
   private String requestTarget;
   private String hostHeader;
@@ -36,6 +38,8 @@ public final class HttpRequest {
     this.headers = userInfoAuthorization(builder.uri, builder.headers).build();
     this.body = builder.body;
     this.options = builder.options.copy();
+    this.closesConnection = headers.get("Connection") != null
+        && !BodyFraming.allowsReuse(Protocol.HTTP_1_1, headers);
   }
 
   private static Headers.Builder userInfoAuthorization(URI uri, Headers.Builder headers) {
@@ -112,6 +116,14 @@ public final class HttpRequest {
       hostHeader = value;
     }
     return value;
+  }
+
+  /**
+   * Whether this request's Connection field carries the option {@code close}: the client then
+   * closes the connection after the response, whatever the server answers (RFC 9112, 9.6).
+   */
+  public boolean closesConnection() {
+    return closesConnection;
   }
 
   /** Returns the header fields the caller set; the client adds Host and the framing fields. */

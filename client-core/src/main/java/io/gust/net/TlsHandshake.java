@@ -15,16 +15,25 @@ import javax.net.ssl.SSLException;
  * handshake timeout, the translation of whatever closed the stream into a {@link
  * TlsHandshakeException}, and cancellation. Loop-confined.
  *
- * <p>The stream reads and writes from the start (its transport drives the handshake); this
- * class only watches. The handshake timer runs from the stream's opening; the first of finish,
- * failure, timeout and cancellation wins, and the losers change nothing.
+ * <p>A client first produces its ClientHello on the options' task executor, because the JDK
+ * generates a key pair for each key share it offers there (X25519 and P-256: milliseconds of
+ * CPU that would hold up the loop); a server's engine has nothing to do before the peer speaks.
+ * Then the stream opens, reads and writes (its transport drives the handshake), and this class
+ * only watches. The handshake timer runs from the call; the first of finish, failure, timeout
+ * and cancellation wins, and the losers change nothing.
  */
 final class TlsHandshake {
   private final CompletableFuture<ChannelStream> result = new CompletableFuture<>();
+  private final EventLoop loop;
+  private final SocketChannel channel;
+  /** Null until the first flight is ready and the stream opened. Loop-confined. */
   private ChannelStream stream;
   private Cancellable timer;
 
-  private TlsHandshake() {}
+  private TlsHandshake(EventLoop loop, SocketChannel channel) {
+    this.loop = loop;
+    this.channel = channel;
+  }
 
   static CompletableFuture<ChannelStream> client(EventLoop loop, SocketChannel channel,
       TlsOptions options, String peerHost, int peerPort, long readBufferCapBytes) {
@@ -42,27 +51,53 @@ final class TlsHandshake {
       TlsOptions options, SSLEngine engine, long readBufferCapBytes) {
     loop.checkInLoop("openTls");
     Objects.requireNonNull(channel, "channel");
-    TlsHandshake handshake = new TlsHandshake();
-    try {
-      engine.beginHandshake();
-    } catch (SSLException e) {
-      SocketTransport.closeQuietly(channel);
-      return CompletableFuture.failedFuture(TlsFailures.toHandshakeException(e));
-    }
-    TlsTransport transport = new TlsTransport(loop, channel, engine, options.taskExecutor,
-        handshake::finished);
-    handshake.stream = ChannelStream.open(loop, transport, readBufferCapBytes);
-    handshake.stream.addCloseListener(handshake::closed);
-    if (!handshake.result.isDone()) {
-      handshake.timer = loop.schedule(options.handshakeTimeout,
-          () -> handshake.timedOut(options.handshakeTimeout));
-      handshake.result.whenComplete((stream, error) -> {
-        if (handshake.result.isCancelled()) {
-          handshake.cancelled(loop);
-        }
-      });
+    TlsHandshake handshake = new TlsHandshake(loop, channel);
+    handshake.timer = loop.schedule(options.handshakeTimeout,
+        () -> handshake.timedOut(options.handshakeTimeout));
+    handshake.result.whenComplete((stream, error) -> {
+      if (handshake.result.isCancelled()) {
+        handshake.cancelled();
+      }
+    });
+    if (engine.getUseClientMode()) {
+      loop.runInExecutor(options.taskExecutor, () -> {
+        engine.beginHandshake();
+        return null;
+      }).whenComplete((ignored, error) ->
+          handshake.begun(options, engine, readBufferCapBytes, error));
+    } else {
+      handshake.begun(options, engine, readBufferCapBytes, null);
     }
     return handshake.result;
+  }
+
+  /** Opens the stream once the engine began (on the loop), unless the handshake ended already. */
+  private void begun(TlsOptions options, SSLEngine engine, long readBufferCapBytes,
+      Throwable error) {
+    if (!loop.inLoop() || result.isDone()) {
+      SocketTransport.closeQuietly(channel);
+      result.completeExceptionally(
+          TlsFailures.toHandshakeException(StreamClosedException.closedLocally()));
+      return;
+    }
+    Throwable failure = error;
+    if (failure == null && !engine.getUseClientMode()) {
+      try {
+        engine.beginHandshake();
+      } catch (SSLException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      SocketTransport.closeQuietly(channel);
+      timer.cancel();
+      result.completeExceptionally(TlsFailures.toHandshakeException(failure));
+      return;
+    }
+    TlsTransport transport =
+        new TlsTransport(loop, channel, engine, options.taskExecutor, this::finished);
+    stream = ChannelStream.open(loop, transport, readBufferCapBytes);
+    stream.addCloseListener(this::closed);
   }
 
   private void finished() {
@@ -81,16 +116,31 @@ final class TlsHandshake {
   }
 
   private void timedOut(Duration timeout) {
-    stream.fail(new TlsHandshakeException(TlsFailure.HANDSHAKE_TIMEOUT,
-        "TLS handshake timed out after " + timeout.toMillis() + " ms", null));
+    TlsHandshakeException e = new TlsHandshakeException(TlsFailure.HANDSHAKE_TIMEOUT,
+        "TLS handshake timed out after " + timeout.toMillis() + " ms", null);
+    if (stream != null) {
+      stream.fail(e);
+    } else {
+      SocketTransport.closeQuietly(channel);
+      result.completeExceptionally(e);
+    }
   }
 
-  /** Closes the stream from whichever thread cancelled; a closed loop has closed it already. */
-  private void cancelled(EventLoop loop) {
+  /**
+   * Closes the stream, or the bare channel before the stream opened, from whichever thread
+   * cancelled; when the loop has shut down, the channel is closed here.
+   */
+  private void cancelled() {
     try {
-      loop.execute(stream::close);
+      loop.execute(() -> {
+        if (stream != null) {
+          stream.close();
+        } else {
+          SocketTransport.closeQuietly(channel);
+        }
+      });
     } catch (RejectedExecutionException e) {
-      // The loop closed its channels when it shut down.
+      SocketTransport.closeQuietly(channel);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.gust.client;
 import static io.gust.testing.ScriptedServer.readHead;
 import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,6 +123,21 @@ class PoolEndToEndTest {
       assertTrue(System.nanoTime() < deadline, "idle connection never evicted");
       Thread.onSpinWait();
     }
+  }
+
+  /** Regression: a request's own Connection: close was ignored and its connection pooled. */
+  @Test
+  void requestAskingCloseGetsAFreshConnectionEvenWhenTheServerKeepsItOpen() throws Exception {
+    ScriptedServer server = serve(ScriptedServer::keepAliveOk);
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.create());
+    for (int i = 0; i < 3; i++) {
+      HttpResponse response = await(client.fetch(HttpRequest.get(server.url("/" + i))
+          .header("Connection", "close").build()));
+      assertEquals("ok", response.bodyString());
+      assertFalse(response.isConnectionReused(), "request " + i + " reused a connection");
+    }
+    assertEquals(3, server.acceptedCount());
+    assertEquals(0, client.poolSnapshot().get(5, TimeUnit.SECONDS).open());
   }
 
   @Test

@@ -15,9 +15,13 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
@@ -134,6 +138,78 @@ class TlsFailureTest {
       try (SocketChannel silent = f.listener.accept()) {
         assertTrue(client.cancel(true));
         assertEquals(-1, drain(silent));
+      }
+    }
+  }
+
+  /** Tasks queue here until the test runs them; the first one counts down {@link #queued}. */
+  private static final class HeldTasks implements Executor {
+    final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    final CountDownLatch queued = new CountDownLatch(1);
+
+    @Override
+    public void execute(Runnable task) {
+      tasks.add(task);
+      queued.countDown();
+    }
+
+    void runAll() {
+      for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+        task.run();
+      }
+    }
+  }
+
+  private static TlsOptions heldClientOptions(HeldTasks held, Duration handshakeTimeout) {
+    return TlsOptions.builder().sslContext(TlsCertificates.clientContext()).taskExecutor(held)
+        .handshakeTimeout(handshakeTimeout).build();
+  }
+
+  /** Regression: the ClientHello's key pairs were generated on the loop thread, holding it up. */
+  @Test
+  void clientHelloIsProducedOnTheTaskExecutorNotOnTheLoop() throws Exception {
+    HeldTasks held = new HeldTasks();
+    try (TlsFixture f = new TlsFixture()) {
+      f.connectTo(f.port(), heldClientOptions(held, Duration.ofSeconds(10)), "localhost");
+      try (SocketChannel silent = f.listener.accept()) {
+        assertTrue(held.queued.await(10, TimeUnit.SECONDS), "the ClientHello was made elsewhere");
+        silent.configureBlocking(false);
+        assertEquals(0, silent.read(ByteBuffer.allocate(1)), "bytes sent before the task ran");
+        held.runAll();
+        silent.configureBlocking(true);
+        ByteBuffer first = ByteBuffer.allocate(1);
+        assertEquals(1, silent.read(first));
+        assertEquals(0x16, first.get(0), "a TLS handshake record");
+      }
+    }
+  }
+
+  @Test
+  void cancellingWhileTheClientHelloIsProducedClosesTheSocket() throws Exception {
+    HeldTasks held = new HeldTasks();
+    try (TlsFixture f = new TlsFixture()) {
+      CompletableFuture<ChannelStream> client =
+          f.connectTo(f.port(), heldClientOptions(held, Duration.ofSeconds(10)), "localhost");
+      try (SocketChannel silent = f.listener.accept()) {
+        assertTrue(held.queued.await(10, TimeUnit.SECONDS));
+        assertTrue(client.cancel(true));
+        assertEquals(-1, drain(silent));
+        held.runAll();
+      }
+    }
+  }
+
+  @Test
+  void timeoutWhileTheClientHelloIsProducedFailsAndClosesTheSocket() throws Exception {
+    HeldTasks held = new HeldTasks();
+    try (TlsFixture f = new TlsFixture()) {
+      CompletableFuture<ChannelStream> client =
+          f.connectTo(f.port(), heldClientOptions(held, Duration.ofMillis(200)), "localhost");
+      try (SocketChannel silent = f.listener.accept()) {
+        TlsHandshakeException e = awaitFailure(TlsHandshakeException.class, client);
+        assertEquals(TlsFailure.HANDSHAKE_TIMEOUT, e.failure());
+        assertEquals(-1, drain(silent));
+        held.runAll();
       }
     }
   }

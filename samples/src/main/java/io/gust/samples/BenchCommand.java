@@ -20,6 +20,12 @@ import org.HdrHistogram.Histogram;
  *
  * <p>{@code --loops N} spreads the gust client over an EventLoopGroup of N loops.
  *
+ * <p>Over https every client trusts the server alike: {@code -k} ({@code --insecure}) trusts any
+ * certificate for any host, {@code --cacert FILE} exactly the PEM certificates in FILE, neither
+ * the JDK's trust store. {@code --new-connections} sends {@code Connection: close} with every
+ * request, so that each one opens a connection (and, over https, a handshake) of its own:
+ * requests/s are then connections (handshakes) per second.
+ *
  * <p>{@code --hold N} instead starts N requests at once against a slow URL (such as the
  * companion server's {@code /delay/5000}) and reports the heap they hold, per request, after a
  * GC {@code --sample} seconds (default 2) in, the JVM's threads, and how many completed.
@@ -39,6 +45,7 @@ import org.HdrHistogram.Histogram;
 final class BenchCommand {
   private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
       + " [--warmup SECONDS] [--hold N [--sample SECONDS]] [--loops N]"
+      + " [-k | --cacert FILE] [--new-connections]"
       + " [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
       + " | bench --versions";
 
@@ -53,6 +60,11 @@ final class BenchCommand {
   private long requests;
   private String client = "gust";
   private boolean json;
+  private boolean insecure;
+  private java.nio.file.Path caCert;
+  /** Whether every request asks for a connection of its own. */
+  private boolean newConnections;
+  private TlsSettings.Trust trust;
   private URI url;
   private double bytesPerRequest;
   /** The JVM's CPU time during the timed run, over its requests, in microseconds. */
@@ -91,6 +103,9 @@ final class BenchCommand {
         case "-n" -> requests = Long.parseLong(value(args, ++i));
         case "--client" -> client = value(args, ++i).toLowerCase(Locale.ROOT);
         case "--json" -> json = true;
+        case "-k", "--insecure" -> insecure = true;
+        case "--cacert" -> caCert = java.nio.file.Path.of(value(args, ++i));
+        case "--new-connections" -> newConnections = true;
         default -> {
           if (args[i].startsWith("-") || url != null) {
             throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -103,6 +118,14 @@ final class BenchCommand {
         || loops < 1) {
       throw new IllegalArgumentException(url == null ? "no URL" : "-c, -d and -n must be positive");
     }
+    if (hold > 0 && newConnections) {
+      throw new IllegalArgumentException("--new-connections does not apply to --hold");
+    }
+    try {
+      trust = TlsSettings.trust(insecure, caCert);
+    } catch (CurlOptions.UsageException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 
   private static String value(String[] args, int i) {
@@ -113,8 +136,9 @@ final class BenchCommand {
   }
 
   private int measure(PrintStream out, PrintStream err) throws InterruptedException {
-    try (LoadClient load = LoadClient.create(client, url, hold > 0 ? hold : connections,
-        loops)) {
+    LoadSettings settings = new LoadSettings(url, hold > 0 ? hold : connections, loops, trust,
+        newConnections);
+    try (LoadClient load = LoadClient.create(client, settings)) {
       if (hold > 0) {
         return HoldRun.run(load, hold, url, holdSampleSeconds, json, out);
       }
@@ -168,7 +192,8 @@ final class BenchCommand {
   private String text(ClosedLoop run, double elapsed, String description) {
     Histogram h = run.latencyMicros;
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%s%n%d connections, %s, %s%n", description, connections,
+    text.append(String.format("%s%n%d connections%s, %s, %s%n", description, connections,
+        newConnections ? " (a new one per request)" : "",
         requests > 0 ? requests + " requests" : seconds + " s", url));
     text.append(String.format("requests     %d in %.2f s: %.1f requests/s%n", run.completed.sum(),
         elapsed, run.completed.sum() / elapsed));
@@ -184,14 +209,15 @@ final class BenchCommand {
 
   private String json(ClosedLoop run, double elapsed) {
     Histogram h = run.latencyMicros;
-    return String.format(Locale.ROOT, "{\"client\":\"%s\",\"connections\":%d,\"url\":\"%s\","
-            + "\"seconds\":%.3f,\"requests\":%d,\"requestsPerSecond\":%.1f,\"errors\":%d,"
-            + "\"non2xx\":%d,\"latencyMillis\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,"
+    return String.format(Locale.ROOT, "{\"client\":\"%s\",\"connections\":%d,"
+            + "\"newConnections\":%b,\"url\":\"%s\",\"seconds\":%.3f,\"requests\":%d,"
+            + "\"requestsPerSecond\":%.1f,\"errors\":%d,\"non2xx\":%d,"
+            + "\"latencyMillis\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,"
             + "\"p99.9\":%.3f,\"max\":%.3f},\"bytesPerRequest\":%.0f,"
             + "\"cpuMicrosPerRequest\":%.2f,\"coresBusy\":%.2f}%n",
-        client, connections, url.toString().replace("\"", "%22"), elapsed, run.completed.sum(),
-        run.completed.sum() / elapsed, run.errors.sum(), run.non2xx.sum(), millis(h, 50),
-        millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0,
+        client, connections, newConnections, url.toString().replace("\"", "%22"), elapsed,
+        run.completed.sum(), run.completed.sum() / elapsed, run.errors.sum(), run.non2xx.sum(),
+        millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0,
         bytesPerRequest, cpuMicrosPerRequest, coresBusy);
   }
 

@@ -3,10 +3,10 @@ package io.gust.samples;
 import io.gust.client.AsyncHttpClient;
 import io.gust.loop.EventLoopGroup;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,12 +16,17 @@ import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * One HTTP client as {@code bench} drives it: GET the URL, read the whole body, complete with the
- * status code. Each implementation is set up for {@code connections} requests in flight.
+ * status code. Each implementation is set up for {@code connections} requests in flight, trusts
+ * an https server as {@link LoadSettings#trust()} says and, with {@link
+ * LoadSettings#newConnections()}, sends {@code Connection: close} on every request, which every
+ * client here honours by closing the connection after the response and opening a new one (and
+ * over https, handshaking again) for the next.
  */
 interface LoadClient extends AutoCloseable {
   /** Starts one GET; the future completes, on the client's own thread, with the status. */
@@ -34,19 +39,14 @@ interface LoadClient extends AutoCloseable {
   void close();
 
   /** Creates the client named {@code name}: gust, jdk, okhttp, or a peer (jetty, apache, ahc). */
-  static LoadClient create(String name, URI url, int connections) {
-    return create(name, url, connections, 1);
-  }
-
-  /** Like {@link #create(String, URI, int)}, Gust spread over {@code loops} event loops. */
-  static LoadClient create(String name, URI url, int connections, int loops) {
+  static LoadClient create(String name, LoadSettings settings) {
     return switch (name) {
-      case "gust" -> new Gust(url, connections, loops);
-      case "jdk" -> new Jdk(url);
-      case "okhttp" -> new OkHttp(url, connections);
-      case "jetty" -> peer("PeerJetty", name, url, connections);
-      case "apache" -> peer("PeerApache", name, url, connections);
-      case "ahc" -> peer("PeerAhc", name, url, connections);
+      case "gust" -> new Gust(settings);
+      case "jdk" -> new Jdk(settings);
+      case "okhttp" -> new OkHttp(settings);
+      case "jetty" -> peer("PeerJetty", name, settings);
+      case "apache" -> peer("PeerApache", name, settings);
+      case "ahc" -> peer("PeerAhc", name, settings);
       default -> throw new IllegalArgumentException("unknown client " + name
           + " (gust, jdk, okhttp, jetty, apache or ahc)");
     };
@@ -76,7 +76,7 @@ interface LoadClient extends AutoCloseable {
   }
 
   /** A peer client, compiled into the jar only by the Maven profile {@code peers}. */
-  private static LoadClient peer(String type, String name, URI url, int connections) {
+  private static LoadClient peer(String type, String name, LoadSettings settings) {
     Class<?> peer;
     try {
       peer = Class.forName(LoadClient.class.getPackageName() + "." + type);
@@ -85,8 +85,12 @@ interface LoadClient extends AutoCloseable {
           + " the peers profile (mvn -B package -DskipTests -Ppeers)");
     }
     try {
-      return (LoadClient) peer.getDeclaredConstructor(URI.class, int.class)
-          .newInstance(url, connections);
+      return (LoadClient) peer.getDeclaredConstructor(LoadSettings.class).newInstance(settings);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof IllegalArgumentException usage) {
+        throw usage;
+      }
+      throw new IllegalStateException("cannot start client " + name, e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot start client " + name, e);
     }
@@ -101,15 +105,22 @@ interface LoadClient extends AutoCloseable {
     private final io.gust.http.HttpRequest request;
     private final EventLoopGroup group;
 
-    Gust(URI url, int connections, int loops) {
+    Gust(LoadSettings settings) {
+      int connections = settings.connections();
       AsyncHttpClient.Builder builder = AsyncHttpClient.builder().maxConnections(connections)
-          .maxConnectionsPerHost(connections).decompress(false);
-      group = loops > 1 ? EventLoopGroup.create(loops) : null;
+          .maxConnectionsPerHost(connections).decompress(false)
+          .tls(settings.trust().tlsOptions());
+      group = settings.loops() > 1 ? EventLoopGroup.create(settings.loops()) : null;
       if (group != null) {
         builder.loopGroup(group);
       }
       client = builder.build();
-      request = io.gust.http.HttpRequest.newBuilder(url).build();
+      io.gust.http.HttpRequest.Builder request =
+          io.gust.http.HttpRequest.newBuilder(settings.url());
+      if (settings.newConnections()) {
+        request.header(LoadSettings.CLOSE_NAME, LoadSettings.CLOSE_VALUE);
+      }
+      this.request = request.build();
     }
 
     @Override
@@ -132,18 +143,36 @@ interface LoadClient extends AutoCloseable {
     }
   }
 
-  /** The JDK's HttpClient, HTTP/1.1 forced, on a two-thread executor (it opens what it needs). */
+  /**
+   * The JDK's HttpClient, HTTP/1.1 forced, on a two-thread executor (it opens what it needs). It
+   * refuses to send a Connection field unless the system property {@value #ALLOW_PROPERTY}
+   * names it when the client's classes load, so new connections set the property first.
+   */
   final class Jdk implements LoadClient {
     private static final int THREADS = 2;
+    static final String ALLOW_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
     private final ExecutorService executor =
         Executors.newFixedThreadPool(THREADS, DaemonThreads.named("bench-jdk"));
     private final HttpClient client;
     private final HttpRequest request;
 
-    Jdk(URI url) {
+    Jdk(LoadSettings settings) {
+      if (settings.newConnections() && System.getProperty(ALLOW_PROPERTY) == null) {
+        System.setProperty(ALLOW_PROPERTY, "connection");
+      }
       client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-          .build();
-      request = HttpRequest.newBuilder(url).GET().build();
+          .sslContext(settings.trust().context()).build();
+      HttpRequest.Builder request = HttpRequest.newBuilder(settings.url()).GET();
+      if (settings.newConnections()) {
+        try {
+          request.header(LoadSettings.CLOSE_NAME, LoadSettings.CLOSE_VALUE);
+        } catch (IllegalArgumentException e) {
+          executor.shutdownNow();
+          throw new IllegalArgumentException("the JDK client refuses Connection: close here;"
+              + " start the JVM with -D" + ALLOW_PROPERTY + "=connection");
+        }
+      }
+      this.request = request.build();
     }
 
     @Override
@@ -169,14 +198,25 @@ interface LoadClient extends AutoCloseable {
     private final OkHttpClient client;
     private final Request request;
 
-    OkHttp(URI url, int connections) {
+    OkHttp(LoadSettings settings) {
+      int connections = settings.connections();
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(connections);
       dispatcher.setMaxRequestsPerHost(connections);
-      client = new OkHttpClient.Builder().dispatcher(dispatcher)
+      TlsSettings.Trust trust = settings.trust();
+      OkHttpClient.Builder builder = new OkHttpClient.Builder().dispatcher(dispatcher)
           .connectionPool(new ConnectionPool(connections, 1, TimeUnit.MINUTES))
-          .retryOnConnectionFailure(false).build();
-      request = new Request.Builder().url(url.toString()).build();
+          .protocols(List.of(Protocol.HTTP_1_1)).retryOnConnectionFailure(false)
+          .sslSocketFactory(trust.context().getSocketFactory(), trust.manager());
+      if (trust.insecure()) {
+        builder.hostnameVerifier((host, session) -> true);
+      }
+      client = builder.build();
+      Request.Builder request = new Request.Builder().url(settings.url().toString());
+      if (settings.newConnections()) {
+        request.header(LoadSettings.CLOSE_NAME, LoadSettings.CLOSE_VALUE);
+      }
+      this.request = request.build();
     }
 
     @Override

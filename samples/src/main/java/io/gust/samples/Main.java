@@ -54,13 +54,16 @@ public final class Main {
                   [--data-binary @FILE] [--max-redirs N] [--compressed] [--connect-timeout S]
                   [-m S] [-k] [--cacert FILE] [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
                   curl's options and exit codes, on Gust's client
-          serve   [--port N] [--dir DIR] [--loops N]
-                  the companion server: test routes, and the files under DIR
+          serve   [--port N] [--dir DIR] [--loops N] [--tls [--cert PEM --key PEM | --cert-out F]]
+                  the companion server: test routes, and the files under DIR; --tls: HTTPS,
+                  with a self-signed certificate (PEM to F or a temp file) unless given one
           bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--warmup SECONDS]
-                  [--hold N [--sample SECONDS]] [--loops N] [--json] URL
+                  [--hold N [--sample SECONDS]] [--loops N] [-k | --cacert FILE]
+                  [--new-connections] [--json] URL
                   [--client gust|jdk|okhttp|jetty|apache|ahc (the last three: -Ppeers)]
                   a closed-loop load generator: requests/s, latency percentiles, bytes
-                  allocated per request; --hold N: N requests held at once, heap per request
+                  allocated per request; --hold N: N requests held at once, heap per request;
+                  --new-connections: Connection: close on each request (handshakes/s)
           example NAME [BASE_URL]
                   runs an example (%s)
                   against BASE_URL, or the companion server in-process

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Jetty 12's HttpClient (HTTP/1.1 transport), one destination pool sized to the connections. */
 final class PeerJetty implements LoadClient {
@@ -12,9 +13,18 @@ final class PeerJetty implements LoadClient {
   private static final int MAX_BODY = 8 << 20;
   private final HttpClient client = new HttpClient();
   private final URI url;
+  private final boolean close;
 
-  PeerJetty(URI url, int connections) {
-    this.url = url;
+  PeerJetty(LoadSettings settings) {
+    this.url = settings.url();
+    this.close = settings.newConnections();
+    int connections = settings.connections();
+    SslContextFactory.Client tls = new SslContextFactory.Client();
+    tls.setSslContext(settings.trust().context());
+    if (settings.trust().insecure()) {
+      tls.setEndpointIdentificationAlgorithm(null);
+    }
+    client.setSslContextFactory(tls);
     client.setMaxConnectionsPerDestination(connections);
     client.setMaxRequestsQueuedPerDestination(Math.max(1024, connections * 4));
     client.setFollowRedirects(false);
@@ -28,7 +38,11 @@ final class PeerJetty implements LoadClient {
   @Override
   public CompletableFuture<Integer> get() {
     CompletableFuture<Integer> result = new CompletableFuture<>();
-    client.newRequest(url).send(new BufferingResponseListener(MAX_BODY) {
+    org.eclipse.jetty.client.Request request = client.newRequest(url);
+    if (close) {
+      request.headers(fields -> fields.put(LoadSettings.CLOSE_NAME, LoadSettings.CLOSE_VALUE));
+    }
+    request.send(new BufferingResponseListener(MAX_BODY) {
       @Override
       public void onComplete(Result outcome) {
         if (outcome.isFailed()) {

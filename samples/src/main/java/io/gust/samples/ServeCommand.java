@@ -5,22 +5,44 @@ import io.gust.server.Handlers;
 import io.gust.server.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The {@code serve} command: the companion server with its test routes and, with {@code --dir},
  * the files of a directory under every other path. {@code --loops N} spreads connections over N
  * loops (default: one loop of the server's own). Prints its URL and runs until the process is
  * stopped.
+ *
+ * <p>{@code --tls} serves HTTPS: with {@code --cert PEM --key PEM} that certificate, otherwise a
+ * {@link ServerCertificate self-signed one} made at start-up, whose PEM goes to {@code --cert-out
+ * FILE} or a temporary file, named on stderr for clients' {@code --cacert}.
  */
 final class ServeCommand {
+  private static final String USAGE = "usage: serve [--port N] [--dir DIR] [--loops N]"
+      + " [--tls [--cert PEM --key PEM | --cert-out FILE]]";
+
+  private int port = 8080;
+  private int loops;
+  private Path dir;
+  private boolean tls;
+  private Path cert;
+  private Path key;
+  private Path certOut;
+
   private ServeCommand() {}
 
-  /** A running {@code serve}: its server and the file readers, closed together. */
-  record Running(HttpServer server, ExecutorService files, EventLoopGroup group)
+  /**
+   * A running {@code serve}: its server and the file readers, closed together, and the PEM file
+   * of the certificate it made (null unless it made one).
+   */
+  record Running(HttpServer server, ExecutorService files, EventLoopGroup group, Path madeCert)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -39,8 +61,12 @@ final class ServeCommand {
       running = start(args);
     } catch (IllegalArgumentException | IOException e) {
       err.println("serve: " + e.getMessage());
-      err.println("usage: serve [--port N] [--dir DIR] [--loops N]");
+      err.println(USAGE);
       return 2;
+    }
+    if (running.madeCert() != null) {
+      err.println("serve: self-signed certificate for localhost and 127.0.0.1 written to "
+          + running.madeCert() + " (trust it with --cacert " + running.madeCert() + ")");
     }
     out.println("serving on " + running.server().url("/"));
     out.flush();
@@ -51,27 +77,65 @@ final class ServeCommand {
 
   /** Starts the server {@code args} describe; port 8080 by default, 0 picks a free one. */
   static Running start(String[] args) throws IOException {
-    int port = 8080;
-    int loops = 0;
-    Path dir = null;
+    ServeCommand serve = new ServeCommand();
+    serve.parse(args);
+    SSLContext context = serve.tls ? serve.sslContext() : null;
+    ExecutorService files = Executors.newFixedThreadPool(2, DaemonThreads.named("serve-files"));
+    HttpServer.Builder builder = HttpServer.builder().port(serve.port).testRoutes();
+    if (serve.dir != null) {
+      builder.routeAsync("GET", "/*", Handlers.offload(files, new StaticFiles(serve.dir, files)));
+    }
+    if (context != null) {
+      builder.tls(context);
+    }
+    EventLoopGroup group = serve.loops > 0 ? EventLoopGroup.create(serve.loops) : null;
+    if (group != null) {
+      builder.loopGroup(group);
+    }
+    return new Running(builder.build().start(), files, group,
+        serve.tls && serve.cert == null ? serve.certOut : null);
+  }
+
+  private void parse(String[] args) {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i));
         case "--loops" -> loops = Integer.parseInt(value(args, ++i));
         case "--dir" -> dir = Path.of(value(args, ++i));
+        case "--tls" -> tls = true;
+        case "--cert" -> cert = Path.of(value(args, ++i));
+        case "--key" -> key = Path.of(value(args, ++i));
+        case "--cert-out" -> certOut = Path.of(value(args, ++i));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    ExecutorService files = Executors.newFixedThreadPool(2, DaemonThreads.named("serve-files"));
-    HttpServer.Builder builder = HttpServer.builder().port(port).testRoutes();
-    if (dir != null) {
-      builder.routeAsync("GET", "/*", Handlers.offload(files, new StaticFiles(dir, files)));
+    if (!tls && (cert != null || key != null || certOut != null)) {
+      throw new IllegalArgumentException("--cert, --key and --cert-out need --tls");
     }
-    EventLoopGroup group = loops > 0 ? EventLoopGroup.create(loops) : null;
-    if (group != null) {
-      builder.loopGroup(group);
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException("--cert and --key go together");
     }
-    return new Running(builder.build().start(), files, group);
+    if (cert != null && certOut != null) {
+      throw new IllegalArgumentException("--cert-out is for a certificate serve makes, not with"
+          + " --cert");
+    }
+  }
+
+  /** The context of --cert and --key, or of a certificate made now and written to --cert-out. */
+  private SSLContext sslContext() throws IOException {
+    try {
+      if (cert != null) {
+        return ServerCertificate.load(cert, key);
+      }
+      if (certOut == null) {
+        certOut = Files.createTempFile("gust-serve-", ".pem");
+      }
+      return ServerCertificate.selfSigned(certOut);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot use the certificate: " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file: " + e.getFile());
+    }
   }
 
   private static String value(String[] args, int i) {

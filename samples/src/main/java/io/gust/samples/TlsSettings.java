@@ -3,41 +3,71 @@ package io.gust.samples;
 import io.gust.net.TlsOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
- * The fetch command's TLS flags as client options: {@code -k} trusts everything, {@code --cacert
- * FILE} trusts exactly the PEM certificates in FILE (curl's meaning), neither the JDK defaults.
+ * The TLS flags of fetch and bench: {@code -k} trusts everything, {@code --cacert FILE} trusts
+ * exactly the PEM certificates in FILE (curl's meaning), neither the JDK defaults.
  */
 final class TlsSettings {
   private TlsSettings() {}
 
+  /**
+   * How a client judges the server's certificate, in the two forms the clients take: an {@link
+   * SSLContext} and the {@link X509TrustManager} inside it. With {@code insecure}, the manager
+   * trusts every certificate and a client must also stop checking host names; with neither
+   * {@code insecure} nor {@code caCert} (nullable), it is the JDK's default trust store.
+   */
+  record Trust(boolean insecure, Path caCert, SSLContext context, X509TrustManager manager) {
+    /** Gust's options for this trust. */
+    TlsOptions tlsOptions() {
+      if (insecure) {
+        return TlsOptions.builder().insecureTrustAllCertificates().build();
+      }
+      return caCert == null ? TlsOptions.defaults()
+          : TlsOptions.builder().sslContext(context).build();
+    }
+  }
+
   /** The options for {@code insecure} and {@code caCert} (nullable). */
   static TlsOptions of(boolean insecure, Path caCert) throws CurlOptions.UsageException {
-    if (insecure) {
-      return TlsOptions.builder().insecureTrustAllCertificates().build();
-    }
-    if (caCert == null) {
-      return TlsOptions.defaults();
-    }
+    return insecure || caCert != null ? trust(insecure, caCert).tlsOptions()
+        : TlsOptions.defaults();
+  }
+
+  /**
+   * The trust for {@code insecure} and {@code caCert} (nullable); neither gives the JDK's default
+   * trust store.
+   */
+  static Trust trust(boolean insecure, Path caCert) throws CurlOptions.UsageException {
     try {
-      return TlsOptions.builder().sslContext(trusting(caCert)).build();
+      X509TrustManager manager = insecure ? new TrustEverything()
+          : caCert == null ? trustManager(null) : trustManager(anchors(caCert));
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {manager}, null);
+      return new Trust(insecure, caCert, context, manager);
     } catch (IOException | GeneralSecurityException e) {
       throw new CurlOptions.UsageException("error setting certificate file: " + caCert
           + " (" + e.getMessage() + ")");
     }
   }
 
-  /** A context whose only trust anchors are the certificates in the PEM file {@code caCert}. */
-  static SSLContext trusting(Path caCert) throws IOException, GeneralSecurityException {
+  /** A key store holding the certificates of the PEM file {@code caCert} as trusted entries. */
+  private static KeyStore anchors(Path caCert) throws IOException, GeneralSecurityException {
     Collection<? extends Certificate> certificates;
     try (InputStream in = Files.newInputStream(caCert)) {
       certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -51,11 +81,50 @@ final class TlsSettings {
     for (Certificate certificate : certificates) {
       store.setCertificateEntry("ca-" + index++, certificate);
     }
-    TrustManagerFactory trust =
+    return store;
+  }
+
+  /** The JDK's PKIX trust manager over {@code anchors}, or over its default store when null. */
+  private static X509TrustManager trustManager(KeyStore anchors) throws GeneralSecurityException {
+    TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
+    factory.init(anchors);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new GeneralSecurityException("no X.509 trust manager");
+  }
+
+  /**
+   * INSECURE, for {@code -k} only: accepts every certificate. Being an extended trust manager it
+   * also skips the JDK's host name check, which lives in the trust manager.
+   */
+  private static final class TrustEverything extends X509ExtendedTrustManager {
+    private static final X509Certificate[] NONE = new X509Certificate[0];
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return NONE;
+    }
   }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.server.HttpServer;
+import io.gust.testing.TlsCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -19,15 +22,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(60)
 class BenchCommandEndToEndTest {
   private static HttpServer server;
+  /** HTTPS with a certificate for 127.0.0.1 from the test CA. */
+  private static HttpServer https;
+  /** HTTPS with a certificate for another host, from the test CA. */
+  private static HttpServer wrongHost;
+  private static Path caFile;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     server = HttpServer.builder().testRoutes().build().start();
+    https = HttpServer.builder().testRoutes()
+        .tls(TlsCertificates.serverContext(TlsCertificates.SERVER)).build().start();
+    wrongHost = HttpServer.builder().testRoutes()
+        .tls(TlsCertificates.serverContext(TlsCertificates.WRONG_HOST)).build().start();
+    caFile = TlsCertificates.writePem(TlsCertificates.CA, Files.createTempFile("gust-ca", ".pem"));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     server.close();
+    https.close();
+    wrongHost.close();
+    Files.deleteIfExists(caFile);
   }
 
   @ParameterizedTest
@@ -35,14 +51,72 @@ class BenchCommandEndToEndTest {
   void countedRunReportsExactlyTheRequestsItMade(String client) throws Exception {
     String json = run("-c", "4", "-n", "300", "--client", client, "--json",
         server.url("/get").toString());
-    assertEquals(300, number(json, "requests"), json);
-    assertEquals(0, number(json, "errors"), json);
-    assertEquals(0, number(json, "non2xx"), json);
+    assertAllAnswered(300, json);
     assertTrue(json.contains("\"client\":\"" + client + "\""), json);
     assertTrue(json.contains("\"p99.9\":"), json);
     assertTrue(number(json, "bytesPerRequest") > 0, json);
     assertTrue(decimal(json, "cpuMicrosPerRequest") > 0, json);
     assertTrue(decimal(json, "coresBusy") > 0, json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gust", "jdk", "okhttp"})
+  void httpsRunTrustingTheCaFileAnswersEveryRequest(String client) throws Exception {
+    String json = run("-c", "4", "-n", "200", "--client", client, "--cacert", caFile.toString(),
+        "--json", https.url("/get").toString());
+    assertAllAnswered(200, json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gust", "jdk", "okhttp"})
+  void httpsRunWithInsecureAcceptsACertificateForAnotherHost(String client) throws Exception {
+    String json = run("-c", "4", "-n", "100", "--client", client, "-k", "--json",
+        wrongHost.url("/get").toString());
+    assertAllAnswered(100, json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gust", "jdk", "okhttp"})
+  void httpsRunWithTheCaFileRefusesACertificateForAnotherHost(String client) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = BenchCommand.run(new String[] {"-c", "2", "-n", "10", "--client", client,
+        "--cacert", caFile.toString(), wrongHost.url("/get").toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream()));
+    assertEquals(1, code, out.toString(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gust", "jdk", "okhttp"})
+  void newConnectionsOpensAConnectionForEveryRequest(String client) throws Exception {
+    long before = https.acceptedConnections();
+    String json = run("-c", "2", "-n", "40", "--new-connections", "--client", client,
+        "--cacert", caFile.toString(), "--json", https.url("/get").toString());
+    assertEquals(0, number(json, "errors"), json);
+    assertTrue(json.contains("\"newConnections\":true"), json);
+    long warmUp = 4; // a tenth of the requests, at least -c
+    assertEquals(40 + warmUp, https.acceptedConnections() - before, json);
+  }
+
+  @Test
+  void keepAliveRunReusesItsConnections() throws Exception {
+    long before = https.acceptedConnections();
+    run("-c", "2", "-n", "40", "--cacert", caFile.toString(), https.url("/get").toString());
+    assertTrue(https.acceptedConnections() - before <= 2, "accepted "
+        + (https.acceptedConnections() - before));
+  }
+
+  @Test
+  void missingCaFileIsAUsageError() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String missing = caFile.resolveSibling("missing-" + caFile.getFileName()).toString();
+    int code = BenchCommand.run(new String[] {"-n", "1", "--cacert", missing,
+        https.url("/get").toString()}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("error setting certificate file: " + missing), text);
+    assertTrue(text.contains("usage: bench"), text);
   }
 
   @ParameterizedTest
@@ -112,6 +186,13 @@ class BenchCommandEndToEndTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text);
     return text;
+  }
+
+  /** The run's JSON reports {@code requests} requests, every one answered 2xx. */
+  private static void assertAllAnswered(long requests, String json) {
+    assertEquals(requests, number(json, "requests"), json);
+    assertEquals(0, number(json, "errors"), json);
+    assertEquals(0, number(json, "non2xx"), json);
   }
 
   private static double decimal(String json, String key) {

@@ -1,12 +1,16 @@
 package io.gust.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AsyncHttpClient;
 import io.gust.http.HttpResponse;
+import io.gust.testing.TlsCertificates;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +89,71 @@ class ServeCommandEndToEndTest {
       return;
     }
     assertEquals(403, get("/escape.txt").code());
+  }
+
+  @Test
+  void tlsAnswersAnHttpsFetchTrustedThroughTheWrittenCertificate() throws Exception {
+    Path pem = dir.resolve("serve.pem");
+    try (ServeCommand.Running https =
+        ServeCommand.start(new String[] {"--port", "0", "--tls", "--cert-out", pem.toString()})) {
+      assertEquals(pem, https.madeCert());
+      String url = https.server().url("/get").toString();
+      assertTrue(url.startsWith("https://127.0.0.1:"), url);
+      assertEquals("get\n", fetch(0, "-s", "--cacert", pem.toString(), url));
+      fetch(60, "-s", url);
+    }
+  }
+
+  @Test
+  void tlsPresentsTheGivenCertificateAndKey() throws Exception {
+    Path cert = TlsCertificates.writePem(TlsCertificates.SERVER, dir.resolve("cert.pem"));
+    Path key = TlsCertificates.writeKeyPem(TlsCertificates.SERVER, dir.resolve("key.pem"));
+    Path ca = TlsCertificates.writePem(TlsCertificates.CA, dir.resolve("ca.pem"));
+    try (ServeCommand.Running https = ServeCommand.start(new String[] {"--port", "0", "--tls",
+        "--cert", cert.toString(), "--key", key.toString()})) {
+      assertNull(https.madeCert());
+      assertEquals("get\n",
+          fetch(0, "-s", "--cacert", ca.toString(), https.server().url("/get").toString()));
+    }
+  }
+
+  @Test
+  void tlsWithOnlyOneOfCertAndKeyIsAUsageError() throws Exception {
+    Path cert = TlsCertificates.writePem(TlsCertificates.SERVER, dir.resolve("cert.pem"));
+    String err = usageError("--port", "0", "--tls", "--cert", cert.toString());
+    assertTrue(err.contains("--cert and --key go together"), err);
+    err = usageError("--port", "0", "--cert-out", dir.resolve("x.pem").toString());
+    assertTrue(err.contains("need --tls"), err);
+  }
+
+  @Test
+  void tlsWithAKeyThatIsNotPkcs8SaysHowToConvertIt() throws Exception {
+    Path cert = TlsCertificates.writePem(TlsCertificates.SERVER, dir.resolve("cert.pem"));
+    Path key = Files.writeString(dir.resolve("key.pem"),
+        "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+    String err = usageError("--port", "0", "--tls", "--cert", cert.toString(), "--key",
+        key.toString());
+    assertTrue(err.contains("openssl pkcs8 -topk8 -nocrypt"), err);
+  }
+
+  /** Runs {@code serve ARGS}, which must fail with exit code 2; returns its stderr. */
+  private static String usageError(String... args) throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ServeCommand.run(args, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, text);
+    assertTrue(text.contains("usage: serve"), text);
+    return text;
+  }
+
+  /** Runs {@code fetch ARGS}, expecting exit code {@code expected}; returns its stdout. */
+  private static String fetch(int expected, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = FetchCommand.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(expected, code, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** Sends a request target as is: clients normalise dot segments before they send them. */
