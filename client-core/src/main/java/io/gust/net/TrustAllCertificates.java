@@ -9,20 +9,26 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The trust manager behind {@link TlsOptions.Builder#insecureTrustAllCertificates()}: it accepts
- * every chain. Extending {@link X509ExtendedTrustManager} keeps the JDK from adding checks of its
- * own around it.
+ * INSECURE: a trust manager that accepts every certificate chain and skips the host name check,
+ * the one behind {@link TlsOptions.Builder#insecureTrustAllCertificates()}. For tests and tools
+ * (curl's {@code -k}) that must configure other TLS clients the same way; never for production.
  */
-final class TrustAllCertificates extends X509ExtendedTrustManager {
+public final class TrustAllCertificates extends X509ExtendedTrustManager {
   private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
+  private static final TrustAllCertificates INSTANCE = new TrustAllCertificates();
 
   private TrustAllCertificates() {}
+
+  /** Returns the manager; being an extended one, the JDK adds no checks of its own around it. */
+  public static X509ExtendedTrustManager manager() {
+    return INSTANCE;
+  }
 
   /** A new context that trusts every certificate and presents none. */
   static SSLContext sslContext() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new TrustAllCertificates()}, null);
+      context.init(null, new TrustManager[] {INSTANCE}, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot create a TLS context", e);

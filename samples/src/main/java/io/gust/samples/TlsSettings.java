@@ -1,22 +1,19 @@
 package io.gust.samples;
 
 import io.gust.net.TlsOptions;
+import io.gust.net.TrustAllCertificates;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -55,7 +52,7 @@ final class TlsSettings {
    */
   static Trust trust(boolean insecure, Path caCert) throws CurlOptions.UsageException {
     try {
-      X509TrustManager manager = insecure ? new TrustEverything()
+      X509TrustManager manager = insecure ? TrustAllCertificates.manager()
           : caCert == null ? trustManager(null) : trustManager(anchors(caCert));
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {manager}, null);
@@ -95,36 +92,5 @@ final class TlsSettings {
       }
     }
     throw new GeneralSecurityException("no X.509 trust manager");
-  }
-
-  /**
-   * INSECURE, for {@code -k} only: accepts every certificate. Being an extended trust manager it
-   * also skips the JDK's host name check, which lives in the trust manager.
-   */
-  private static final class TrustEverything extends X509ExtendedTrustManager {
-    private static final X509Certificate[] NONE = new X509Certificate[0];
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return NONE;
-    }
   }
 }
