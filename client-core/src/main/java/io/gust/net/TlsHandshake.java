@@ -134,8 +134,9 @@ final class TlsHandshake {
     try {
       loop.execute(() -> {
         if (stream != null) {
-          stream.close();
+          stream.close(); // its close listener cancels the timer
         } else {
+          timer.cancel();
           SocketTransport.closeQuietly(channel);
         }
       });

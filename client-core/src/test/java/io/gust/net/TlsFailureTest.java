@@ -195,6 +195,8 @@ class TlsFailureTest {
         assertTrue(client.cancel(true));
         assertEquals(-1, drain(silent));
         held.runAll();
+        assertEquals(0, onLoop(f.clientLoop, () -> f.clientLoop.stats().pendingTimers()),
+            "the handshake timer outlived the cancelled handshake");
       }
     }
   }
