@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import okio.ByteString;
 
 /**
@@ -34,8 +35,13 @@ public final class Request {
   private final int pathStart;
   private final int queryStart;
   private Map<String, List<String>> queryParameters;
-  /** Completed by the connection's loop when the client went away before the answer. */
-  private final CompletableFuture<Void> gone = new CompletableFuture<>();
+  private static final AtomicReferenceFieldUpdater<Request, CompletableFuture> GONE =
+      AtomicReferenceFieldUpdater.newUpdater(Request.class, CompletableFuture.class, "gone");
+  /**
+   * Completed by the connection's loop when the client went away before the answer; created on
+   * first use, so that a request nobody asks about costs no future.
+   */
+  private volatile CompletableFuture<Void> gone;
 
   Request(String method, String target, Protocol protocol, Headers headers, ByteString body,
       List<String> pathGroups, InetSocketAddress remoteAddress, EventLoop loop, TlsInfo tls) {
@@ -176,12 +182,21 @@ public final class Request {
    * {@link AsyncHandler}.
    */
   public CompletableFuture<Void> clientGone() {
-    return gone.copy();
+    return goneFuture().copy();
   }
 
   /** The client went away before the answer; completes {@link #clientGone()}. Loop thread. */
   void markClientGone() {
-    gone.complete(null);
+    goneFuture().complete(null);
+  }
+
+  private CompletableFuture<Void> goneFuture() {
+    CompletableFuture<Void> future = gone;
+    if (future == null) {
+      GONE.compareAndSet(this, null, new CompletableFuture<Void>());
+      future = gone;
+    }
+    return future;
   }
 
   /** The request line; the target may hold a query, so mind where it is logged. */
