@@ -18,10 +18,7 @@ port=18092
 . "$(dirname "$0")/nginx-origin.sh"
 start_nginx "$work" "$port"
 trap 'kill $ngx 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do
-  curl -fs "http://127.0.0.1:$port/small" > /dev/null 2>&1 && break
-  sleep 0.2
-done
+await_url "http://127.0.0.1:$port/small"
 for round in $(seq "$rounds"); do
   for side in before after; do
     jar=$before; [ "$side" = after ] && jar=$after

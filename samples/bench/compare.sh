@@ -42,11 +42,8 @@ start_nginx "$work" "$nginx_port"
 java -Xms256m -Xmx256m -jar "$jar" serve --port "$gust_port" > "$work/gust.log" 2>&1 &
 gust=$!
 trap 'kill $gust $ngx 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do
-  curl -fs "http://127.0.0.1:$gust_port/hello" > /dev/null 2>&1 \
-    && curl -fs "http://127.0.0.1:$nginx_port/small" > /dev/null 2>&1 && break
-  sleep 0.2
-done
+await_url "http://127.0.0.1:$gust_port/hello"
+await_url "http://127.0.0.1:$nginx_port/small"
 small="http://127.0.0.1:$nginx_port/small"
 big="http://127.0.0.1:$nginx_port/1m"
 mkdir -p "$root/samples/target"

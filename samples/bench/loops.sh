@@ -23,24 +23,16 @@ port=18093
 ngx=
 trap 'kill $ngx 2>/dev/null; rm -rf "$work"' EXIT
 
-wait_nginx() {
-  for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/small" > /dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "loops.sh: nginx did not answer" >&2
-  exit 1
-}
 
 for placement in pinned shared; do
   mkdir -p "$work/$placement"
   if [ "$placement" = pinned ]; then
     WORKERS=1 NGINX_PIN="taskset -c $server_core" start_nginx "$work/$placement" "$port"
-    wait_nginx
+    await_url "http://127.0.0.1:$port/small"
     pin="taskset -c $client_cores"
   else
     start_nginx "$work/$placement" "$port"
-    wait_nginx
+    await_url "http://127.0.0.1:$port/small"
     pin=
   fi
   for round in $(seq "$rounds"); do

@@ -31,3 +31,14 @@ CONF
   ${NGINX_PIN:-} nginx -c "$1/nginx.conf" -p "$1" &
   ngx=$!
 }
+
+# await_url [CURL_OPTIONS...] URL: returns once curl gets a 2xx from URL, trying for up to 10 s;
+# fails with a message when it never does.
+await_url() {
+  for _ in $(seq 50); do
+    curl -fs "$@" > /dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "$(basename "$0"): no answer from $*" >&2
+  return 1
+}

@@ -82,12 +82,8 @@ java -Xms256m -Xmx256m -jar "$jar" serve --port "$gust_port" --tls --cert "$work
   --key "$work/key.pem" > "$work/gust.log" 2>&1 &
 gust=$!
 trap 'kill $gust $ngx 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do
-  curl -fsk "https://127.0.0.1:$gust_port/hello" > /dev/null 2>&1 \
-    && curl -fs --cacert "$work/cert.pem" "https://127.0.0.1:$ka_port/small" > /dev/null 2>&1 \
-    && break
-  sleep 0.2
-done
+await_url -k "https://127.0.0.1:$gust_port/hello"
+await_url --cacert "$work/cert.pem" "https://127.0.0.1:$ka_port/small"
 # The companion server's JVM starts cold: warm its JIT and TLS code as bench warms a client's.
 wrk -t 2 -c 64 -d "$warmup" "https://127.0.0.1:$gust_port/hello" > /dev/null
 wrk -t 2 -c 16 -d "$warmup" -H "Connection: close" "https://127.0.0.1:$gust_port/hello" > /dev/null
