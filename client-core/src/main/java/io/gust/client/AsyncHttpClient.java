@@ -1,18 +1,10 @@
 package io.gust.client;
 
 import io.gust.http.CodecLimits;
-import io.gust.http.Headers;
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.RequestCancelledException;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
 import io.gust.loop.LoopOwnership;
-import io.gust.net.BlockingResolver;
-import io.gust.net.Resolver;
-import io.gust.net.TlsOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,7 @@
 package io.gust.client;
 
 import io.gust.http.CodecLimits;
-import io.gust.net.Resolver;
 import io.gust.net.TcpConnector;
-import io.gust.net.TlsOptions;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

@@ -1,12 +1,6 @@
 package io.gust.client;
 
-import io.gust.http.Headers;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.Phase;
 import io.gust.http.ResponseHead;
-import io.gust.http.Timings;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;

@@ -1,16 +1,7 @@
 package io.gust.client;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpConnectException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.MessageTooLargeException;
-import io.gust.http.Phase;
-import io.gust.http.TruncatedBodyException;
 import io.gust.net.ConnectFailedException;
 import io.gust.net.ConnectTimeoutException;
-import io.gust.net.TlsFailure;
 import io.gust.net.TlsHandshakeException;
 import java.net.UnknownHostException;
 import java.time.Duration;

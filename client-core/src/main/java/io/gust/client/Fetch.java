@@ -1,14 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpStatusException;
-import io.gust.http.Phase;
-import io.gust.http.RequestCancelledException;
-import io.gust.http.Headers;
-import io.gust.http.TooManyRedirectsException;
 import io.gust.loop.Cancellable;
 import java.time.Duration;
 import java.util.concurrent.Executor;

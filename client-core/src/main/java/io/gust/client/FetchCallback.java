@@ -1,8 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
 
 /**
  * Hears how a callback-style {@link AsyncHttpClient#fetch(HttpRequest, FetchCallback) fetch}

@@ -1,6 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

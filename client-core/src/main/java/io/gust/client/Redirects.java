@@ -1,11 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.Headers;
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.Phase;
 import java.net.URI;
 import java.net.URISyntaxException;
 

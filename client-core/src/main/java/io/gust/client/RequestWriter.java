@@ -1,10 +1,7 @@
 package io.gust.client;
 
 import io.gust.http.BodyWriter;
-import io.gust.http.Headers;
 import io.gust.http.Http1Writer;
-import io.gust.http.HttpRequest;
-import io.gust.http.RequestBody;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.WriteListener;

@@ -1,6 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.HttpResponse;
 import io.gust.loop.EventLoop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,13 +1,9 @@
 package io.gust.client;
 
-import io.gust.http.BodyChunkCallback;
 import io.gust.http.BodyDecoder;
 import io.gust.http.BodyFraming;
 import io.gust.http.CodecLimits;
 import io.gust.http.ContentDecoder;
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.Phase;
 import io.gust.http.ResponseHead;
 import io.gust.net.ReadListener;
 import java.util.concurrent.CompletionStage;

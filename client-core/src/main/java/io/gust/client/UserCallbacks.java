@@ -1,7 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.HttpResponse;
-import io.gust.http.ProgressListener;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

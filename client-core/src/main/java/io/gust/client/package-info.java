@@ -1,9 +1,17 @@
 /**
- * Gust's asynchronous HTTP/1.1 client: {@link io.gust.client.AsyncHttpClient}, its keep-alive
- * connection pool, request queue, redirects, decompression, timeouts and cancellation.
+ * Everything an application needs for ordinary HTTP work, in one package: {@link
+ * io.gust.client.AsyncHttpClient} and its builder, {@link io.gust.client.HttpRequest}, {@link
+ * io.gust.client.HttpResponse}, {@link io.gust.client.Headers}, {@link
+ * io.gust.client.RequestBody}, the callbacks, {@link io.gust.client.Timings}, the pool
+ * snapshot, the resolver SPI ({@link io.gust.client.Resolver} and its blocking default), {@link
+ * io.gust.client.TlsOptions}, and every failure a fetch can report ({@link
+ * io.gust.client.HttpClientException} and its subtypes).
  *
- * <p>Uses {@code io.gust.loop}, {@code io.gust.net} and {@code io.gust.http}. Every connection,
- * pool and queue belongs to one loop thread and is touched only there, without locks; the public
- * entry points may be called from any thread and hop to the loop with {@code execute}.
+ * <p>The model types (request, response, headers, bodies, timings, exceptions) are immutable
+ * and safe to share between threads. The client's entry points may be called from any thread;
+ * futures complete and callbacks run on the loop thread that carried the fetch unless the
+ * client was given a callback executor. Inside, every connection, pool and queue belongs to one
+ * loop thread and is touched only there, without locks; the client uses the unexported codec
+ * ({@code io.gust.http}) and socket layer ({@code io.gust.net}).
  */
 package io.gust.client;

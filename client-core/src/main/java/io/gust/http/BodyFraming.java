@@ -1,9 +1,15 @@
 package io.gust.http;
 
-import static io.gust.http.HttpProtocolException.Kind.BAD_CONTENT_LENGTH;
-import static io.gust.http.HttpProtocolException.Kind.BAD_TRANSFER_ENCODING;
-import static io.gust.http.HttpProtocolException.Kind.CONFLICTING_FRAMING;
-import static io.gust.http.HttpProtocolException.Kind.CONFLICTING_LENGTH;
+import static io.gust.client.HttpProtocolException.Kind.BAD_CONTENT_LENGTH;
+import static io.gust.client.HttpProtocolException.Kind.BAD_TRANSFER_ENCODING;
+import static io.gust.client.HttpProtocolException.Kind.CONFLICTING_FRAMING;
+import static io.gust.client.HttpProtocolException.Kind.CONFLICTING_LENGTH;
+
+import io.gust.client.Headers;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
+import io.gust.client.Protocol;
 
 /**
  * How a message's body is delimited (RFC 9112 §6.3) and whether its connection may carry another
@@ -151,7 +157,7 @@ public final class BodyFraming {
   }
 
   /** Applies the Connection field's close and keep-alive options to the version's default. */
-  static boolean allowsReuse(Protocol protocol, Headers headers) {
+  public static boolean allowsReuse(Protocol protocol, Headers headers) {
     boolean close = false;
     boolean keepAlive = false;
     FieldList options = new FieldList(headers, "Connection");
@@ -219,7 +225,7 @@ public final class BodyFraming {
   private static int count(Headers headers, String name) {
     int count = 0;
     for (int i = 0, size = headers.size(); i < size; i++) {
-      if (Headers.sameName(headers.name(i), name)) {
+      if (HttpChars.sameName(headers.name(i), name)) {
         count++;
       }
     }

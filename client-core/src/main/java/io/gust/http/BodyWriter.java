@@ -1,5 +1,6 @@
 package io.gust.http;
 
+import io.gust.client.BodyProducer;
 import java.util.concurrent.CompletionStage;
 import okio.ByteString;
 

@@ -1,5 +1,10 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
+import io.gust.client.TruncatedBodyException;
 import okio.Buffer;
 
 /**

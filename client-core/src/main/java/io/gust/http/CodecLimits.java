@@ -1,5 +1,7 @@
 package io.gust.http;
 
+import io.gust.client.MessageTooLargeException;
+
 /**
  * The size limits the codec enforces while parsing, each raised as a {@link
  * MessageTooLargeException} as soon as it is passed. Immutable.

@@ -1,5 +1,8 @@
 package io.gust.http;
 
+import io.gust.client.HttpProtocolException;
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.TruncatedBodyException;
 import java.util.Locale;
 import okio.Buffer;
 

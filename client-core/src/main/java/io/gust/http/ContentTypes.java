@@ -5,14 +5,14 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 
 /** Reads the {@code charset} parameter of a Content-Type value (RFC 9110 §8.3). */
-final class ContentTypes {
+public final class ContentTypes {
   private ContentTypes() {}
 
   /**
    * Returns the charset named by {@code contentType}'s charset parameter, or {@code fallback}
    * when there is none or the JDK does not know it.
    */
-  static Charset charset(String contentType, Charset fallback) {
+  public static Charset charset(String contentType, Charset fallback) {
     String name = charsetName(contentType);
     if (name == null) {
       return fallback;
@@ -25,7 +25,7 @@ final class ContentTypes {
   }
 
   /** Returns the raw value of the charset parameter, unquoted, or null. */
-  static String charsetName(String contentType) {
+  public static String charsetName(String contentType) {
     if (contentType == null) {
       return null;
     }

@@ -1,5 +1,9 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import okio.Buffer;
@@ -31,6 +35,8 @@ final class FieldBlockReader {
   private final int maxFieldCount;
   private final boolean foldAllowed;
   private final Phase phase;
+  private static final HeadersAccess ACCESS = HeadersAccess.get();
+
   private final Headers.Builder fields = new Headers.Builder();
 
   /** The current line's bytes, line ending excluded; grows to the longest line seen. */
@@ -103,7 +109,7 @@ final class FieldBlockReader {
 
   /** Forgets everything read, for a new message. */
   void reset() {
-    fields.clear();
+    ACCESS.clear(fields);
     headBytes = 0;
     fieldIndex = 0;
     scanner.reset();
@@ -153,7 +159,7 @@ final class FieldBlockReader {
     if (remembered) {
       previousNames[index] = name;
     }
-    fields.addLenient(name, value);
+    ACCESS.addLenient(fields, name, value);
   }
 
   /** Whether {@code text} is not null and spells {@code line[start..end)}. */
@@ -224,7 +230,7 @@ final class FieldBlockReader {
     }
     String continuation = value(0, length, "(continuation)", -1);
     if (!continuation.isEmpty()) {
-      fields.appendToLastValue(" ".concat(continuation));
+      ACCESS.appendToLastValue(fields, " ".concat(continuation));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
+
 /**
  * Walks the elements of a comma-separated field (RFC 9110 §5.6.1) across every field line of that
  * name, in order, trimmed of whitespace, skipping empty elements. Allocates nothing per element.
@@ -56,7 +58,7 @@ final class FieldList {
 
   private boolean nextField() {
     for (field++; field < headers.size(); field++) {
-      if (Headers.sameName(headers.name(field), name)) {
+      if (HttpChars.sameName(headers.name(field), name)) {
         value = headers.value(field);
         position = 0;
         return true;

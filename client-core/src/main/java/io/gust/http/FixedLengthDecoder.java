@@ -1,5 +1,6 @@
 package io.gust.http;
 
+import io.gust.client.TruncatedBodyException;
 import okio.Buffer;
 
 /** Decodes a body framed by Content-Length (or an absent body: length zero). */

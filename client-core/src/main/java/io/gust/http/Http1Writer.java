@@ -1,5 +1,8 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
+import io.gust.client.HttpRequest;
+import io.gust.client.Protocol;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -11,6 +14,8 @@ import okio.ByteString;
  * can split a message.
  */
 public final class Http1Writer {
+  private static final HeadersAccess ACCESS = HeadersAccess.get();
+
   private Http1Writer() {}
 
   /**
@@ -22,7 +27,7 @@ public final class Http1Writer {
     HttpChars.checkToken(method, "method");
     checkTarget(target);
     out.writeUtf8(method).writeByte(' ').writeUtf8(target).writeUtf8(" HTTP/1.1\r\n");
-    headers.writeTo(out);
+    ACCESS.writeTo(headers, out);
     out.writeByte('\r').writeByte('\n');
   }
 
@@ -59,7 +64,7 @@ public final class Http1Writer {
     }
     out.writeUtf8(protocol.toString()).writeByte(' ').writeDecimalLong(code).writeByte(' ');
     out.writeUtf8(phrase).writeByte('\r').writeByte('\n');
-    headers.writeTo(out);
+    ACCESS.writeTo(headers, out);
     out.writeByte('\r').writeByte('\n');
   }
 
@@ -89,7 +94,7 @@ public final class Http1Writer {
   /** Writes the last chunk, the trailer fields (possibly none) and the final CRLF. */
   public static void writeLastChunk(Buffer out, Headers trailers) {
     out.writeByte('0').writeByte('\r').writeByte('\n');
-    trailers.writeTo(out);
+    ACCESS.writeTo(trailers, out);
     out.writeByte('\r').writeByte('\n');
   }
 }

@@ -4,7 +4,7 @@ package io.gust.http;
  * The character classes of RFC 9110 that Gust checks, and the checks built on them. Messages
  * never quote field values: they may hold credentials.
  */
-final class HttpChars {
+public final class HttpChars {
   /** {@code TOKEN[c]} is true when ASCII {@code c} is a tchar of RFC 9110 §5.6.2. */
   private static final boolean[] TOKEN = new boolean[128];
 
@@ -23,12 +23,12 @@ final class HttpChars {
 
   private HttpChars() {}
 
-  static boolean isTokenChar(int c) {
+  public static boolean isTokenChar(int c) {
     return c >= 0 && c < 128 && TOKEN[c];
   }
 
   /** Whether {@code s} is a non-empty RFC 9110 token. */
-  static boolean isToken(String s) {
+  public static boolean isToken(String s) {
     int length = s.length();
     if (length == 0) {
       return false;
@@ -42,12 +42,12 @@ final class HttpChars {
   }
 
   /** Whether {@code c} may stand in a field value or reason phrase: anything but CTLs, HTAB excepted. */
-  static boolean isFieldChar(int c) {
+  public static boolean isFieldChar(int c) {
     return (c >= 0x20 || c == '\t') && c != 0x7f;
   }
 
   /** Returns the index of the first character not allowed in a field value, or -1. */
-  static int invalidFieldChar(String s) {
+  public static int invalidFieldChar(String s) {
     for (int i = 0, length = s.length(); i < length; i++) {
       if (!isFieldChar(s.charAt(i))) {
         return i;
@@ -57,7 +57,7 @@ final class HttpChars {
   }
 
   /** Returns the greatest character of {@code s}, or 0 when it is empty. */
-  static char widestChar(String s) {
+  public static char widestChar(String s) {
     char widest = 0;
     for (int i = 0, length = s.length(); i < length; i++) {
       widest = (char) Math.max(widest, s.charAt(i));
@@ -66,7 +66,7 @@ final class HttpChars {
   }
 
   /** Returns {@code name} if it is a token, else throws {@link IllegalArgumentException}. */
-  static String checkToken(String name, String what) {
+  public static String checkToken(String name, String what) {
     if (name == null) {
       throw new NullPointerException(what + " == null");
     }
@@ -77,7 +77,7 @@ final class HttpChars {
   }
 
   /** Returns {@code value} if it may be a value of field {@code name}, else throws. */
-  static String checkFieldValue(String name, String value) {
+  public static String checkFieldValue(String name, String value) {
     if (value == null) {
       throw new NullPointerException("value for " + name + " == null");
     }
@@ -91,7 +91,7 @@ final class HttpChars {
   }
 
   /** Returns at most 64 characters of {@code s} with anything unprintable shown as '?'. */
-  static String excerpt(String s) {
+  public static String excerpt(String s) {
     int length = Math.min(s.length(), 64);
     StringBuilder result = new StringBuilder(length + 3);
     for (int i = 0; i < length; i++) {
@@ -102,7 +102,12 @@ final class HttpChars {
   }
 
   /** Whether {@code b} is optional whitespace (SP or HTAB). */
-  static boolean isOws(int b) {
+  public static boolean isOws(int b) {
     return b == ' ' || b == '\t';
+  }
+
+  /** Whether two field names are the same, ignoring ASCII case. */
+  public static boolean sameName(String a, String b) {
+    return a == b || a.equalsIgnoreCase(b);
   }
 }

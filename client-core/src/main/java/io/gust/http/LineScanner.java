@@ -1,5 +1,7 @@
 package io.gust.http;
 
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
 import okio.Buffer;
 
 /**

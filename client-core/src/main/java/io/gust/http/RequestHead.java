@@ -1,5 +1,8 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
+import io.gust.client.Protocol;
+
 /**
  * A parsed request line and its header fields, before the body. Immutable. Find its body's
  * framing with {@link BodyFraming#forRequest}.

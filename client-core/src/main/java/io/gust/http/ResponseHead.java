@@ -1,5 +1,9 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
+import io.gust.client.HttpResponse;
+import io.gust.client.Protocol;
+
 /**
  * A parsed response status line and its header fields, before the body. Immutable. Turn it into
  * an {@link HttpResponse} with {@link HttpResponse.Builder#head}, and find its body's framing with

@@ -1,5 +1,8 @@
 package io.gust.http;
 
+import io.gust.client.HttpProtocolException;
+import io.gust.client.Phase;
+import io.gust.client.Protocol;
 import okio.Buffer;
 
 /**

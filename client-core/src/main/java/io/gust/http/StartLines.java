@@ -1,5 +1,7 @@
 package io.gust.http;
 
+import io.gust.client.Protocol;
+
 /** Pieces shared by the status-line and request-line parsers (RFC 9112 §2.3, §3, §4). */
 final class StartLines {
   private static final String[] METHODS = {

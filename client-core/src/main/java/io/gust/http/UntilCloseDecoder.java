@@ -1,5 +1,7 @@
 package io.gust.http;
 
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
 import okio.Buffer;
 
 /** Decodes a body that ends when the connection closes (RFC 9112 §6.3, rule 8). */

@@ -11,11 +11,11 @@ import java.util.Locale;
  * that could split a request line (whitespace, CR, LF, NUL, other controls), non-ASCII
  * characters percent-encoded. Also renders URIs safely for messages.
  */
-final class Uris {
+public final class Uris {
   private Uris() {}
 
   /** Parses {@code url} after refusing whitespace and control characters anywhere in it. */
-  static URI parse(String url) {
+  public static URI parse(String url) {
     checkNoControls(url);
     try {
       return new URI(url);
@@ -28,7 +28,7 @@ final class Uris {
    * Returns {@code uri} checked for http use, in ASCII form: scheme, host and port; throws
    * IllegalArgumentException.
    */
-  static URI check(URI uri) {
+  public static URI check(URI uri) {
     String text = uri.toString();
     checkNoControls(text);
     if (HttpChars.widestChar(text) >= 0x80) {
@@ -59,7 +59,7 @@ final class Uris {
    * Returns the host without brackets, or null. Falls back to the raw authority for names the
    * JDK's URI refuses as server-based, such as {@code my_service}.
    */
-  static String host(URI uri) {
+  public static String host(URI uri) {
     String host = uri.getHost();
     if (host != null) {
       return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
@@ -80,7 +80,7 @@ final class Uris {
   }
 
   /** Returns the explicit port, or the scheme's default port. */
-  static int port(URI uri) {
+  public static int port(URI uri) {
     int port = uri.getPort();
     if (port < 0 && uri.getHost() == null) {
       String hostPort = rawHostPort(uri);
@@ -109,18 +109,18 @@ final class Uris {
     return authority == null ? null : authority.substring(authority.lastIndexOf('@') + 1);
   }
 
-  static int defaultPort(String scheme) {
+  public static int defaultPort(String scheme) {
     return "https".equalsIgnoreCase(scheme) ? 443 : 80;
   }
 
   /** Returns the Host field value: host[:port], IPv6 in brackets, default port left out. */
-  static String hostHeader(String scheme, String host, int port) {
+  public static String hostHeader(String scheme, String host, int port) {
     String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     return port == defaultPort(scheme) ? name : name + ":" + port;
   }
 
   /** Returns the origin-form request target: raw path ("/" when empty) and raw query. */
-  static String requestTarget(URI uri) {
+  public static String requestTarget(URI uri) {
     String path = uri.getRawPath();
     if (path == null || path.isEmpty()) {
       path = "/";
@@ -130,7 +130,7 @@ final class Uris {
   }
 
   /** Returns {@code uri} without its user information; the raw form is kept otherwise. */
-  static URI withoutUserInfo(URI uri) {
+  public static URI withoutUserInfo(URI uri) {
     if (uri.getRawUserInfo() == null && uri.getRawAuthority().indexOf('@') < 0) {
       return uri;
     }
@@ -146,14 +146,14 @@ final class Uris {
   }
 
   /** Returns the raw user information of {@code uri} (before '@'), or null. */
-  static String rawUserInfo(URI uri) {
+  public static String rawUserInfo(URI uri) {
     String authority = uri.getRawAuthority();
     int at = authority == null ? -1 : authority.lastIndexOf('@');
     return at < 0 ? null : authority.substring(0, at);
   }
 
   /** Decodes the %XX escapes of ASCII text {@code s} as UTF-8; '+' stays '+'. */
-  static String percentDecode(String s) {
+  public static String percentDecode(String s) {
     if (s.indexOf('%') < 0) {
       return s;
     }
@@ -173,7 +173,7 @@ final class Uris {
   }
 
   /** Renders {@code uri} as scheme://host:port/path, without credentials, query or fragment. */
-  static String safe(URI uri) {
+  public static String safe(URI uri) {
     if (uri == null) {
       return "null";
     }

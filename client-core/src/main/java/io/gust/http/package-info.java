@@ -1,16 +1,15 @@
 /**
- * The HTTP/1.1 message model and codec shared by Gust's client and companion server.
+ * The HTTP/1.1 codec shared by Gust's client and companion server: head parsers, {@link
+ * io.gust.http.BodyFraming}, body and content decoders and {@link io.gust.http.Http1Writer}.
+ * Not exported: applications use the model in {@code io.gust.client}.
  *
- * <p>The model ({@link io.gust.http.Headers}, {@link io.gust.http.HttpRequest},
- * {@link io.gust.http.HttpResponse}, {@link io.gust.http.RequestBody}, {@link io.gust.http.Timings})
- * is immutable and safe to share between threads. The codec (head parsers, {@link
- * io.gust.http.BodyFraming}, body and content decoders, {@link io.gust.http.Http1Writer}) reads
- * and writes okio buffers incrementally: a parser consumes what a buffer holds and answers "need
- * more" or "done", never blocking. Codec objects hold parse state and are not thread-safe; the
- * loop thread that owns a connection owns its codec.
+ * <p>The codec reads and writes okio buffers incrementally: a parser consumes what a buffer
+ * holds and answers "need more" or "done", never blocking. Codec objects hold parse state and
+ * are not thread-safe; the loop thread that owns a connection owns its codec.
  *
- * <p>This package is pure: it uses only okio and the JDK, knows nothing of sockets, selectors or
- * loops, and starts no threads. The failures it defines ({@link io.gust.http.HttpClientException}
- * and its subtypes) are the only ones the client reports.
+ * <p>This package is pure: it uses only the model types of {@code io.gust.client} (headers,
+ * requests, responses and the failures they report), okio and the JDK; it knows nothing of
+ * sockets, selectors or loops, and starts no threads. It reaches the parts of {@link
+ * io.gust.client.Headers} that only a codec may use through {@link io.gust.http.HeadersAccess}.
  */
 package io.gust.http;

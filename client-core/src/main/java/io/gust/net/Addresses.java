@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.AddressFamily;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.TlsOptions;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -17,10 +18,10 @@ final class TlsEngines {
   static SSLEngine client(TlsOptions options, String host, int port) {
     String bare = host.startsWith("[") && host.endsWith("]")
         ? host.substring(1, host.length() - 1) : host;
-    SSLEngine engine = options.sslContext.createSSLEngine(bare, port);
+    SSLEngine engine = options.sslContext().createSSLEngine(bare, port);
     engine.setUseClientMode(true);
     SSLParameters parameters = common(engine, options);
-    if (options.verifyHostname) {
+    if (options.verifiesHostname()) {
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
     }
     parameters.setServerNames(serverNames(bare));
@@ -30,11 +31,11 @@ final class TlsEngines {
 
   /** A server engine, asking for client certificates as the options say. */
   static SSLEngine server(TlsOptions options) {
-    SSLEngine engine = options.sslContext.createSSLEngine();
+    SSLEngine engine = options.sslContext().createSSLEngine();
     engine.setUseClientMode(false);
     SSLParameters parameters = common(engine, options);
-    parameters.setNeedClientAuth(options.clientAuth == TlsOptions.ClientAuth.REQUIRED);
-    if (options.clientAuth == TlsOptions.ClientAuth.REQUESTED) {
+    parameters.setNeedClientAuth(options.clientAuth() == TlsOptions.ClientAuth.REQUIRED);
+    if (options.clientAuth() == TlsOptions.ClientAuth.REQUESTED) {
       parameters.setWantClientAuth(true);
     }
     engine.setSSLParameters(parameters);
@@ -43,14 +44,14 @@ final class TlsEngines {
 
   private static SSLParameters common(SSLEngine engine, TlsOptions options) {
     SSLParameters parameters = engine.getSSLParameters();
-    if (!options.protocols.isEmpty()) {
-      parameters.setProtocols(options.protocols.toArray(new String[0]));
+    if (!options.protocols().isEmpty()) {
+      parameters.setProtocols(options.protocols().toArray(new String[0]));
     }
-    if (!options.cipherSuites.isEmpty()) {
-      parameters.setCipherSuites(options.cipherSuites.toArray(new String[0]));
+    if (!options.cipherSuites().isEmpty()) {
+      parameters.setCipherSuites(options.cipherSuites().toArray(new String[0]));
       parameters.setUseCipherSuitesOrder(true);
     }
-    parameters.setApplicationProtocols(options.applicationProtocols.toArray(new String[0]));
+    parameters.setApplicationProtocols(options.applicationProtocols().toArray(new String[0]));
     return parameters;
   }
 

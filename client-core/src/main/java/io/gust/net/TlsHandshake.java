@@ -1,5 +1,7 @@
 package io.gust.net;
 
+import io.gust.client.TlsFailure;
+import io.gust.client.TlsOptions;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import java.nio.channels.SocketChannel;
@@ -52,15 +54,15 @@ final class TlsHandshake {
     loop.checkInLoop("openTls");
     Objects.requireNonNull(channel, "channel");
     TlsHandshake handshake = new TlsHandshake(loop, channel);
-    handshake.timer = loop.schedule(options.handshakeTimeout,
-        () -> handshake.timedOut(options.handshakeTimeout));
+    handshake.timer = loop.schedule(options.handshakeTimeout(),
+        () -> handshake.timedOut(options.handshakeTimeout()));
     handshake.result.whenComplete((stream, error) -> {
       if (handshake.result.isCancelled()) {
         handshake.cancelled();
       }
     });
     if (engine.getUseClientMode()) {
-      loop.runInExecutor(options.taskExecutor, () -> {
+      loop.runInExecutor(options.taskExecutor(), () -> {
         engine.beginHandshake();
         return null;
       }).whenComplete((ignored, error) ->
@@ -95,7 +97,7 @@ final class TlsHandshake {
       return;
     }
     TlsTransport transport =
-        new TlsTransport(loop, channel, engine, options.taskExecutor, this::finished);
+        new TlsTransport(loop, channel, engine, options.taskExecutor(), this::finished);
     stream = ChannelStream.open(loop, transport, readBufferCapBytes);
     stream.addCloseListener(this::closed);
   }

@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The default executor for {@code SSLEngine} delegated tasks: one daemon thread per core (at
  * least two), named {@code gust-tls-N}, started on demand and stopped after a minute idle.
  */
-final class TlsTaskPool {
+public final class TlsTaskPool {
   private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
   private TlsTaskPool() {}
 
-  static Executor shared() {
+  public static Executor shared() {
     return Holder.POOL;
   }
 

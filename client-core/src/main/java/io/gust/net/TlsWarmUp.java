@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.TlsOptions;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * rather than on a loop thread by the first handshake (where the watchdog would report a blocked
  * loop). Nothing is sent anywhere; a failure is logged at DEBUG and changes nothing.
  */
-final class TlsWarmUp implements Runnable {
+public final class TlsWarmUp implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(TlsWarmUp.class);
   private static final AtomicBoolean started = new AtomicBoolean();
   /** Completes with whether the warm-up produced its ClientHello; for tests. */
@@ -28,7 +29,7 @@ final class TlsWarmUp implements Runnable {
   private TlsWarmUp() {}
 
   /** Starts the warm-up unless an earlier client did; returns at once. */
-  static void startOnce() {
+  public static void startOnce() {
     if (started.compareAndSet(false, true)) {
       Thread thread = new Thread(new TlsWarmUp(), "gust-tls-warmup");
       thread.setDaemon(true);

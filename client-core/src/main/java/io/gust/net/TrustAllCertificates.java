@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.TlsOptions;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -25,7 +26,7 @@ public final class TrustAllCertificates extends X509ExtendedTrustManager {
   }
 
   /** A new context that trusts every certificate and presents none. */
-  static SSLContext sslContext() {
+  public static SSLContext sslContext() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {INSTANCE}, null);

@@ -3,11 +3,12 @@
  * reads into okio buffers, delimiter, fixed-size, until-close, streaming and parser-driven reads
  * with a buffer cap, queued writes with completion, close listeners) and {@link
  * io.gust.net.TcpConnector} (connect with a timeout, trying addresses in Happy Eyeballs order).
- * TLS runs inside a stream, over {@code SSLEngine}, configured by {@link io.gust.net.TlsOptions}
+ * TLS runs inside a stream, over {@code SSLEngine}, configured by {@link io.gust.client.TlsOptions}
  * and opened with {@link io.gust.net.ChannelStream#openTls}; the engine's delegated tasks run on
  * an executor, never on the loop.
  *
- * <p>Uses only {@code io.gust.loop}, okio, slf4j and the JDK. Every stream and connect attempt
+ * <p>Not exported. Uses {@code io.gust.loop}, the configuration and resolver types of {@code
+ * io.gust.client}, okio, slf4j and the JDK. Every stream and connect attempt
  * belongs to one {@link io.gust.loop.EventLoop} and runs on its thread: stream methods must be
  * called there, and futures complete and callbacks run there. Failures are typed {@code
  * IOException}s ({@link io.gust.net.StreamClosedException}, {@link
@@ -16,3 +17,4 @@
  * io.gust.net.TlsHandshakeException}) whose messages name addresses as {@code ip:port} only.
  */
 package io.gust.net;
+

@@ -1,9 +1,9 @@
 package io.gust.server;
 
+import io.gust.client.TlsOptions;
 import io.gust.loop.EventLoop;
 import io.gust.loop.IoHandler;
 import io.gust.net.ChannelStream;
-import io.gust.net.TlsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;

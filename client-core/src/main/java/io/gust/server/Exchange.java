@@ -1,8 +1,8 @@
 package io.gust.server;
 
-import io.gust.http.Headers;
+import io.gust.client.Headers;
+import io.gust.client.Protocol;
 import io.gust.http.Http1Writer;
-import io.gust.http.Protocol;
 import io.gust.http.ReasonPhrases;
 import io.gust.net.WriteListener;
 import java.util.concurrent.CompletableFuture;

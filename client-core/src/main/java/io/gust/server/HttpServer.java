@@ -1,10 +1,10 @@
 package io.gust.server;
 
+import io.gust.client.TlsOptions;
 import io.gust.http.CodecLimits;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
 import io.gust.loop.LoopOwnership;
-import io.gust.net.TlsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

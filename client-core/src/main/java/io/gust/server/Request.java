@@ -1,7 +1,7 @@
 package io.gust.server;
 
-import io.gust.http.Headers;
-import io.gust.http.Protocol;
+import io.gust.client.Headers;
+import io.gust.client.Protocol;
 import io.gust.loop.EventLoop;
 import io.gust.net.TlsInfo;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package io.gust.server;
 
-import io.gust.http.Headers;
+import io.gust.client.Headers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;

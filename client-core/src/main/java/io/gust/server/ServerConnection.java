@@ -1,9 +1,9 @@
 package io.gust.server;
 
+import io.gust.client.HttpProtocolException;
+import io.gust.client.Protocol;
 import io.gust.http.BodyDecoder;
 import io.gust.http.BodyFraming;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.Protocol;
 import io.gust.http.RequestHead;
 import io.gust.http.RequestHeadParser;
 import io.gust.loop.Cancellable;

@@ -1,7 +1,7 @@
 package io.gust.server;
 
+import io.gust.client.TlsOptions;
 import io.gust.http.CodecLimits;
-import io.gust.net.TlsOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,6 +1,6 @@
 package io.gust.server;
 
-import io.gust.http.Headers;
+import io.gust.client.Headers;
 import io.gust.http.Http1Writer;
 import io.gust.loop.EventLoop;
 import java.util.concurrent.CompletableFuture;

@@ -8,12 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpStatusException;
-import io.gust.http.RequestBody;
-import io.gust.http.RequestCancelledException;
 import io.gust.loop.EventLoop;
 import io.gust.testing.LeakCheck;
 import java.nio.file.Files;

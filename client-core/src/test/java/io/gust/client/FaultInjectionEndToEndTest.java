@@ -3,10 +3,6 @@ package io.gust.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.RequestBody;
 import io.gust.loop.EventLoop;
 import io.gust.server.TestServer;
 import io.gust.testing.Fault;

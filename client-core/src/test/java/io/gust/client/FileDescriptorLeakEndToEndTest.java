@@ -5,8 +5,6 @@ import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.net.ServerSocket;

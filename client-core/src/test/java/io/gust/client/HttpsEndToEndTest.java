@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.Phase;
-import io.gust.http.RequestBody;
-import io.gust.net.TlsOptions;
 import io.gust.server.HttpServer;
 import io.gust.server.Response;
 import io.gust.server.TestServer;

@@ -8,15 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.Phase;
-import io.gust.http.TruncatedBodyException;
-import io.gust.net.TlsFailure;
 import io.gust.net.TlsHandshakeException;
-import io.gust.net.TlsOptions;
 import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;

@@ -8,15 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.MessageTooLargeException;
-import io.gust.http.Phase;
-import io.gust.http.RequestBody;
-import io.gust.http.TruncatedBodyException;
 import io.gust.testing.FullBacklog;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;

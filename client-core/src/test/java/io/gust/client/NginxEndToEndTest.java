@@ -3,10 +3,6 @@ package io.gust.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpResponse;
-import io.gust.http.Phase;
-import io.gust.net.TlsOptions;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.Nginx;

@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.Phase;
 import io.gust.loop.EventLoopGroup;
-import io.gust.net.Resolver;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;

@@ -7,13 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpConnectException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.Phase;
-import io.gust.http.RequestBody;
-import io.gust.http.TooManyRedirectsException;
 import io.gust.server.HttpServer;
 import io.gust.testing.LeakCheck;
 import java.net.ServerSocket;

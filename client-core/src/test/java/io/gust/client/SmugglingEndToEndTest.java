@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpResponse;
-import io.gust.http.MessageTooLargeException;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;

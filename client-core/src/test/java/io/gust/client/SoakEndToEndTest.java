@@ -3,8 +3,6 @@ package io.gust.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
 import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.OpenFiles;

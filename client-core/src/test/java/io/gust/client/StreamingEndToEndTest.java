@@ -8,12 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.RequestBody;
-import io.gust.http.TruncatedBodyException;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.LogCapture;
 import io.gust.testing.ScriptedServer;
@@ -154,7 +148,7 @@ class StreamingEndToEndTest {
       ExecutionException error = assertThrows(ExecutionException.class,
           () -> client.fetch(request).get(10, TimeUnit.SECONDS));
       HttpClientException failure = assertInstanceOf(HttpClientException.class, error.getCause());
-      assertEquals(io.gust.http.Phase.WRITE, failure.phase());
+      assertEquals(io.gust.client.Phase.WRITE, failure.phase());
       assertTrue(logs.hasAtLeast(Level.WARN));
     }
   }

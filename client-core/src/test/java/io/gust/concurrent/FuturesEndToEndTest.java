@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AsyncHttpClient;
+import io.gust.client.HttpResponse;
 import io.gust.client.PoolSnapshot;
-import io.gust.http.HttpResponse;
 import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import java.time.Duration;

@@ -3,6 +3,11 @@ package io.gust.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gust.client.Headers;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
+import io.gust.client.TruncatedBodyException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;

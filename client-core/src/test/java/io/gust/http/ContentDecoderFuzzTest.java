@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.Phase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.HttpProtocolException;
+import io.gust.client.TruncatedBodyException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.Headers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.Phase;
+import io.gust.client.TruncatedBodyException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;

@@ -3,6 +3,8 @@ package io.gust.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.Headers;
+import io.gust.client.Protocol;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,9 @@ package io.gust.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gust.client.Headers;
+import io.gust.client.HttpRequest;
+import io.gust.client.Protocol;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import okio.ByteString;

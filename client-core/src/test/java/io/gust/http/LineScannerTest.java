@@ -3,6 +3,8 @@ package io.gust.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.gust.client.Headers;
+import io.gust.client.HttpProtocolException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;

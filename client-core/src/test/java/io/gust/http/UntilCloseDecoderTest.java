@@ -3,6 +3,7 @@ package io.gust.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gust.client.MessageTooLargeException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;

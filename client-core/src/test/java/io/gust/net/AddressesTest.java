@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.AddressFamily;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.gust.net;
 import static io.gust.net.StreamFixture.await;
 import static io.gust.net.StreamFixture.onLoop;
 
+import io.gust.client.TlsOptions;
 import io.gust.loop.EventLoop;
 import io.gust.testing.OpenFiles;
 import io.gust.testing.TlsCertificates;

@@ -2,6 +2,7 @@ package io.gust.net;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.TlsOptions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

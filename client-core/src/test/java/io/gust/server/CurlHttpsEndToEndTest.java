@@ -3,9 +3,9 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.net.TlsOptions;
-import io.gust.testing.Curl;
+import io.gust.client.TlsOptions;
 import io.gust.testing.Curl.Run;
+import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.TestServerExtension;
 import io.gust.testing.TlsCertificates;

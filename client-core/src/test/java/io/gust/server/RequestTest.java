@@ -3,8 +3,8 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.gust.http.Headers;
-import io.gust.http.Protocol;
+import io.gust.client.Headers;
+import io.gust.client.Protocol;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

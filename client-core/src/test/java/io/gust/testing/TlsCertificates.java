@@ -1,6 +1,6 @@
 package io.gust.testing;
 
-import io.gust.net.TlsOptions;
+import io.gust.client.TlsOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

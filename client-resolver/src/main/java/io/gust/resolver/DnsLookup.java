@@ -1,8 +1,8 @@
 package io.gust.resolver;
 
+import io.gust.client.AddressFamily;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,6 @@
 package io.gust.resolver;
 
-import io.gust.net.AddressFamily;
+import io.gust.client.AddressFamily;
 import io.gust.net.Addresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,9 +1,9 @@
 package io.gust.resolver;
 
+import io.gust.client.AddressFamily;
+import io.gust.client.Resolver;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
 import io.gust.net.Addresses;
-import io.gust.net.Resolver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.gust.resolver;
 
+import io.gust.client.AddressFamily;
+import io.gust.client.Resolver;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
-import io.gust.net.Resolver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

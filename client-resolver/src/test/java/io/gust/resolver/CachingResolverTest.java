@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.AddressFamily;
+import io.gust.client.Resolver;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
-import io.gust.net.Resolver;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gust.client.AddressFamily;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.gust.client.AddressFamily;
+import io.gust.client.Resolver;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
-import io.gust.net.Resolver;
 import io.gust.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

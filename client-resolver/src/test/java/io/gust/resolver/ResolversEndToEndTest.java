@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AsyncHttpClient;
-import io.gust.http.HttpResponse;
-import io.gust.net.BlockingResolver;
-import io.gust.net.Resolver;
+import io.gust.client.BlockingResolver;
+import io.gust.client.HttpResponse;
+import io.gust.client.Resolver;
 import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import java.net.InetAddress;

@@ -1,10 +1,10 @@
 package io.gust.samples;
 
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpConnectException;
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.Phase;
+import io.gust.client.HttpClientException;
+import io.gust.client.HttpConnectException;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.HttpTimeoutException;
+import io.gust.client.Phase;
 import io.gust.net.TlsHandshakeException;
 
 /**

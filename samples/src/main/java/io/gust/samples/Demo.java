@@ -2,12 +2,12 @@ package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
 import io.gust.client.FetchCallback;
+import io.gust.client.HttpClientException;
+import io.gust.client.HttpRequest;
+import io.gust.client.HttpResponse;
 import io.gust.concurrent.Completion;
 import io.gust.concurrent.CompletionIterator;
 import io.gust.concurrent.Futures;
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

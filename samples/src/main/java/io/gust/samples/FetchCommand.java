@@ -1,13 +1,13 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
-import io.gust.http.Phase;
-import io.gust.net.BlockingResolver;
-import io.gust.net.Resolver;
-import io.gust.net.TlsOptions;
+import io.gust.client.BlockingResolver;
+import io.gust.client.HttpRequest;
+import io.gust.client.HttpResponse;
+import io.gust.client.HttpTimeoutException;
+import io.gust.client.Phase;
+import io.gust.client.Resolver;
+import io.gust.client.TlsOptions;
 import io.gust.resolver.OverrideResolver;
 import java.io.IOException;
 import java.io.OutputStream;

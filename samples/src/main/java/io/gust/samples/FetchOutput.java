@@ -1,7 +1,7 @@
 package io.gust.samples;
 
-import io.gust.http.Headers;
-import io.gust.http.HttpResponse;
+import io.gust.client.Headers;
+import io.gust.client.HttpResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

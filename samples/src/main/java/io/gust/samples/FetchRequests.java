@@ -1,8 +1,8 @@
 package io.gust.samples;
 
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.http.RequestBody;
+import io.gust.client.HttpRequest;
+import io.gust.client.HttpResponse;
+import io.gust.client.RequestBody;
 import java.net.URI;
 import java.util.Objects;
 

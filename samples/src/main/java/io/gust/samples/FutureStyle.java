@@ -1,7 +1,7 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
-import io.gust.http.HttpResponse;
+import io.gust.client.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 

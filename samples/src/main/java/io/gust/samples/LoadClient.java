@@ -102,7 +102,7 @@ interface LoadClient extends AutoCloseable {
    */
   final class Gust implements LoadClient {
     private final AsyncHttpClient client;
-    private final io.gust.http.HttpRequest request;
+    private final io.gust.client.HttpRequest request;
     private final EventLoopGroup group;
 
     Gust(LoadSettings settings) {
@@ -115,8 +115,8 @@ interface LoadClient extends AutoCloseable {
         builder.loopGroup(group);
       }
       client = builder.build();
-      io.gust.http.HttpRequest.Builder request =
-          io.gust.http.HttpRequest.newBuilder(settings.url());
+      io.gust.client.HttpRequest.Builder request =
+          io.gust.client.HttpRequest.newBuilder(settings.url());
       if (settings.newConnections()) {
         request.header(LoadSettings.CLOSE_NAME, LoadSettings.CLOSE_VALUE);
       }
@@ -125,7 +125,7 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public CompletableFuture<Integer> get() {
-      return client.fetch(request).thenApply(io.gust.http.HttpResponse::code);
+      return client.fetch(request).thenApply(io.gust.client.HttpResponse::code);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
+import io.gust.client.HttpResponse;
 import io.gust.concurrent.Completion;
 import io.gust.concurrent.CompletionIterator;
 import io.gust.concurrent.Futures;
-import io.gust.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package io.gust.samples;
 
-import io.gust.http.ProgressListener;
+import io.gust.client.ProgressListener;
 import java.io.PrintStream;
 
 /**

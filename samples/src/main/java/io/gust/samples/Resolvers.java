@@ -1,10 +1,10 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
-import io.gust.net.BlockingResolver;
-import io.gust.net.Resolver;
+import io.gust.client.BlockingResolver;
+import io.gust.client.HttpRequest;
+import io.gust.client.HttpResponse;
+import io.gust.client.Resolver;
 import io.gust.resolver.CachingResolver;
 import io.gust.resolver.OverrideResolver;
 import io.gust.resolver.ThreadedResolver;

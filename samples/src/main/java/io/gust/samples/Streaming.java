@@ -1,8 +1,8 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
+import io.gust.client.HttpRequest;
+import io.gust.client.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;

@@ -1,6 +1,6 @@
 package io.gust.samples;
 
-import io.gust.net.TlsOptions;
+import io.gust.client.TlsOptions;
 import io.gust.net.TrustAllCertificates;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,11 +2,11 @@ package io.gust.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gust.http.HttpProtocolException;
-import io.gust.http.HttpProtocolException.Kind;
-import io.gust.http.MessageTooLargeException;
-import io.gust.http.Phase;
-import io.gust.http.TruncatedBodyException;
+import io.gust.client.HttpProtocolException.Kind;
+import io.gust.client.HttpProtocolException;
+import io.gust.client.MessageTooLargeException;
+import io.gust.client.Phase;
+import io.gust.client.TruncatedBodyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

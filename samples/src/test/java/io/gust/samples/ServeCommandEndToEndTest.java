@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AsyncHttpClient;
-import io.gust.http.HttpResponse;
+import io.gust.client.HttpResponse;
 import io.gust.testing.TlsCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package io.gust.samples.jmh;
 
 import io.gust.client.AsyncHttpClient;
 import io.gust.client.FetchCallback;
-import io.gust.http.HttpClientException;
-import io.gust.http.HttpRequest;
-import io.gust.http.HttpResponse;
+import io.gust.client.HttpClientException;
+import io.gust.client.HttpRequest;
+import io.gust.client.HttpResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,8 @@
 package io.gust.samples.jmh;
 
-import io.gust.http.Headers;
+import io.gust.client.Headers;
+import io.gust.client.HttpRequest;
 import io.gust.http.Http1Writer;
-import io.gust.http.HttpRequest;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;

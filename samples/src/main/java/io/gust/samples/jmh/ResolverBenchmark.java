@@ -1,8 +1,8 @@
 package io.gust.samples.jmh;
 
+import io.gust.client.AddressFamily;
+import io.gust.client.Resolver;
 import io.gust.loop.EventLoop;
-import io.gust.net.AddressFamily;
-import io.gust.net.Resolver;
 import io.gust.resolver.CachingResolver;
 import io.gust.resolver.DnsResolver;
 import io.gust.resolver.ThreadedResolver;

@@ -1,6 +1,6 @@
 package io.gust.samples.jmh;
 
-import io.gust.http.HttpProtocolException;
+import io.gust.client.HttpProtocolException;
 import io.gust.http.ResponseHead;
 import io.gust.http.ResponseHeadParser;
 import java.nio.charset.StandardCharsets;

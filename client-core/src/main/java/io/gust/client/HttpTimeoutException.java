@@ -1,0 +1,35 @@
+package io.gust.client;
+
+import io.gust.http.Uris;
+import java.time.Duration;
+
+/**
+ * A timeout expired: the connect timeout, the read (idle) timeout or the whole-request timeout.
+ * The phase says what the exchange was doing when it fired (curl's exit 28).
+ */
+public class HttpTimeoutException extends HttpClientException {
+  /** The timeout that expired. Never null. */
+  private final Duration timeout;
+
+  /** Creates a timeout for {@code request} (nullable) that fired after {@code timeout}. */
+  public HttpTimeoutException(HttpRequest request, Phase phase, Duration timeout) {
+    this(request, phase, timeout, null);
+  }
+
+  /** Like {@link #HttpTimeoutException(HttpRequest, Phase, Duration)}, keeping what timed out. */
+  public HttpTimeoutException(HttpRequest request, Phase phase, Duration timeout,
+      Throwable cause) {
+    super(message(request, phase, timeout), request, phase, cause);
+    this.timeout = timeout;
+  }
+
+  private static String message(HttpRequest request, Phase phase, Duration timeout) {
+    String target = request == null ? "" : " for " + Uris.safe(request.uri());
+    return "timed out after " + timeout.toMillis() + " ms during " + phase + target;
+  }
+
+  /** Returns the configured timeout that expired. */
+  public Duration timeout() {
+    return timeout;
+  }
+}

@@ -1,0 +1,170 @@
+package io.gust.client;
+
+import java.time.Duration;
+
+/**
+ * How long each phase of one exchange took. A phase that did not happen (DNS and connect on a
+ * reused connection, TLS over plain HTTP) is {@link Duration#ZERO}. Immutable.
+ *
+ * <p>The client fills a {@link Builder} from {@code System.nanoTime()} differences as the
+ * exchange goes; {@link #total()} runs from {@code fetch} to the last body byte.
+ */
+public final class Timings {
+  private static final Timings NONE = new Builder().build();
+
+  private final long queueNanos;
+  private final long dnsNanos;
+  private final long connectNanos;
+  private final long tlsNanos;
+  private final long requestWrittenNanos;
+  private final long firstByteNanos;
+  private final long bodyNanos;
+  private final long totalNanos;
+
+  private Timings(Builder builder) {
+    this.queueNanos = builder.queueNanos;
+    this.dnsNanos = builder.dnsNanos;
+    this.connectNanos = builder.connectNanos;
+    this.tlsNanos = builder.tlsNanos;
+    this.requestWrittenNanos = builder.requestWrittenNanos;
+    this.firstByteNanos = builder.firstByteNanos;
+    this.bodyNanos = builder.bodyNanos;
+    this.totalNanos = builder.totalNanos;
+  }
+
+  /** Returns timings in which every phase is zero, for responses no client measured. */
+  public static Timings none() {
+    return NONE;
+  }
+
+  /** Returns a builder with every phase zero. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** Time spent waiting in the client's queue for a connection slot. */
+  public Duration queue() {
+    return Duration.ofNanos(queueNanos);
+  }
+
+  /** Time spent resolving the host name. */
+  public Duration dns() {
+    return Duration.ofNanos(dnsNanos);
+  }
+
+  /** Time spent opening the TCP connection. */
+  public Duration connect() {
+    return Duration.ofNanos(connectNanos);
+  }
+
+  /** Time spent in the TLS handshake. */
+  public Duration tls() {
+    return Duration.ofNanos(tlsNanos);
+  }
+
+  /** Time spent writing the request head and body. */
+  public Duration requestWritten() {
+    return Duration.ofNanos(requestWrittenNanos);
+  }
+
+  /** Time from the request written to the first response byte (the server's think time). */
+  public Duration firstByte() {
+    return Duration.ofNanos(firstByteNanos);
+  }
+
+  /** Time from the first response byte to the last. */
+  public Duration body() {
+    return Duration.ofNanos(bodyNanos);
+  }
+
+  /** Time from the call to fetch to the last response byte. */
+  public Duration total() {
+    return Duration.ofNanos(totalNanos);
+  }
+
+  @Override
+  public String toString() {
+    return "Timings{queue=" + millis(queueNanos) + ", dns=" + millis(dnsNanos)
+        + ", connect=" + millis(connectNanos) + ", tls=" + millis(tlsNanos)
+        + ", requestWritten=" + millis(requestWrittenNanos) + ", firstByte=" + millis(firstByteNanos)
+        + ", body=" + millis(bodyNanos) + ", total=" + millis(totalNanos) + "}";
+  }
+
+  private static String millis(long nanos) {
+    return (nanos / 1000) / 1000.0 + "ms";
+  }
+
+  /** Collects phase durations in nanoseconds; negative values are refused. Not thread-safe. */
+  public static final class Builder {
+    private long queueNanos;
+    private long dnsNanos;
+    private long connectNanos;
+    private long tlsNanos;
+    private long requestWrittenNanos;
+    private long firstByteNanos;
+    private long bodyNanos;
+    private long totalNanos;
+
+    private Builder() {}
+
+    /** Sets the time spent queued. */
+    public Builder queueNanos(long nanos) {
+      queueNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time spent resolving. */
+    public Builder dnsNanos(long nanos) {
+      dnsNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time spent connecting. */
+    public Builder connectNanos(long nanos) {
+      connectNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time spent in the TLS handshake. */
+    public Builder tlsNanos(long nanos) {
+      tlsNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time spent writing the request. */
+    public Builder requestWrittenNanos(long nanos) {
+      requestWrittenNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time from request written to first response byte. */
+    public Builder firstByteNanos(long nanos) {
+      firstByteNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time from first to last response byte. */
+    public Builder bodyNanos(long nanos) {
+      bodyNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time from fetch to last response byte. */
+    public Builder totalNanos(long nanos) {
+      totalNanos = check(nanos);
+      return this;
+    }
+
+    /** Returns the timings collected so far. */
+    public Timings build() {
+      return new Timings(this);
+    }
+
+    private static long check(long nanos) {
+      if (nanos < 0) {
+        throw new IllegalArgumentException("negative duration: " + nanos + " ns");
+      }
+      return nanos;
+    }
+  }
+}

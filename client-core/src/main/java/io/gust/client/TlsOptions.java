@@ -1,0 +1,234 @@
+package io.gust.client;
+
+import io.gust.net.ChannelStream;
+import io.gust.net.TlsTaskPool;
+import io.gust.net.TlsWarmUp;
+import io.gust.net.TrustAllCertificates;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How a {@link ChannelStream} speaks TLS: the {@link SSLContext} (trust and key material),
+ * host name verification, protocol versions, cipher suites, ALPN protocols, client
+ * authentication, the handshake timeout and the executor for the handshake's slow tasks.
+ *
+ * <p>Immutable and thread-safe: one instance serves any number of connections on any loops. The
+ * defaults are the JDK's default context (its default trust store, no client certificate), host
+ * name verification on, the JDK's protocols and cipher suites, ALPN offering {@code http/1.1},
+ * a 10 second handshake timeout, and a small shared pool of daemon threads named {@code
+ * gust-tls-N}. Host name verification and SNI apply to client streams; client authentication
+ * applies to server streams, which need a context with a key manager.
+ */
+public final class TlsOptions {
+  /** The default handshake timeout. */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Whether a server asks its clients for a certificate. */
+  public enum ClientAuth {
+    /** The server does not ask. */
+    NONE,
+    /** The server asks; a client without a certificate may still connect. */
+    REQUESTED,
+    /** The server asks and fails the handshake when the client sends none. */
+    REQUIRED
+  }
+
+  private final SSLContext sslContext;
+  private final boolean verifyHostname;
+  private final boolean insecure;
+  private final List<String> protocols;
+  private final List<String> cipherSuites;
+  private final List<String> applicationProtocols;
+  private final ClientAuth clientAuth;
+  private final Duration handshakeTimeout;
+  private final Executor taskExecutor;
+
+  private TlsOptions(Builder builder) {
+    this.insecure = builder.insecure;
+    this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.contextOrDefault();
+    this.verifyHostname = builder.verifyHostname && !insecure;
+    this.protocols = builder.protocols;
+    this.cipherSuites = builder.cipherSuites;
+    this.applicationProtocols = builder.applicationProtocols;
+    this.clientAuth = builder.clientAuth;
+    this.handshakeTimeout = builder.handshakeTimeout;
+    this.taskExecutor = builder.taskExecutor != null ? builder.taskExecutor : TlsTaskPool.shared();
+    TlsWarmUp.startOnce();
+  }
+
+  /** The default options: see the class comment. */
+  public static TlsOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** True when these options verify nothing: see {@link Builder#insecureTrustAllCertificates()}. */
+  public boolean isInsecure() {
+    return insecure;
+  }
+
+  /** The handshake timeout. */
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /** The context that supplies trust and key material. */
+  public SSLContext sslContext() {
+    return sslContext;
+  }
+
+  /** Whether a client checks that the server's certificate is valid for the host it asked for. */
+  public boolean verifiesHostname() {
+    return verifyHostname;
+  }
+
+  /** The protocol versions to enable; empty for the JDK's. */
+  public List<String> protocols() {
+    return protocols;
+  }
+
+  /** The cipher suites to enable, in preference order; empty for the JDK's. */
+  public List<String> cipherSuites() {
+    return cipherSuites;
+  }
+
+  /** Whether a server asks its clients for a certificate. */
+  public ClientAuth clientAuth() {
+    return clientAuth;
+  }
+
+  /** Where the handshake's delegated tasks run. */
+  public Executor taskExecutor() {
+    return taskExecutor;
+  }
+
+  /** The ALPN protocols offered, in preference order; empty when ALPN is off. */
+  public List<String> applicationProtocols() {
+    return applicationProtocols;
+  }
+
+  /** Settings for {@link TlsOptions}; not thread-safe. */
+  public static final class Builder {
+    private SSLContext sslContext;
+    private boolean verifyHostname = true;
+    private boolean insecure;
+    private List<String> protocols = List.of();
+    private List<String> cipherSuites = List.of();
+    private List<String> applicationProtocols = List.of("http/1.1");
+    private ClientAuth clientAuth = ClientAuth.NONE;
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Executor taskExecutor;
+
+    private Builder() {}
+
+    /**
+     * The context whose trust managers judge the peer and whose key managers supply this side's
+     * certificate (a client certificate, or a server's own). Default: {@link
+     * SSLContext#getDefault()}.
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
+     * Whether a client checks that the server's certificate is valid for the host it asked for
+     * (endpoint identification {@code HTTPS}, RFC 2818); default true.
+     */
+    public Builder verifyHostname(boolean verifyHostname) {
+      this.verifyHostname = verifyHostname;
+      return this;
+    }
+
+    /**
+     * INSECURE: accepts every certificate, whoever issued it, for any host, expired or not. This
+     * removes all protection against an attacker on the network. Never use it in production; it
+     * exists for the fetch CLI's {@code -k} and for throwaway tests. It replaces the {@link
+     * #sslContext} with one that trusts everything and offers no client certificate.
+     */
+    public Builder insecureTrustAllCertificates() {
+      this.insecure = true;
+      return this;
+    }
+
+    /** The protocol versions to enable, such as {@code TLSv1.3}; default: the JDK's. */
+    public Builder protocols(List<String> protocols) {
+      this.protocols = nonEmptyCopy(protocols, "protocols");
+      return this;
+    }
+
+    /** The cipher suites to enable, in preference order; default: the JDK's. */
+    public Builder cipherSuites(List<String> cipherSuites) {
+      this.cipherSuites = nonEmptyCopy(cipherSuites, "cipherSuites");
+      return this;
+    }
+
+    /**
+     * The ALPN protocols to offer (a client) or accept (a server), in preference order; default
+     * {@code http/1.1}. An empty list turns ALPN off.
+     */
+    public Builder applicationProtocols(List<String> applicationProtocols) {
+      this.applicationProtocols = List.copyOf(applicationProtocols);
+      return this;
+    }
+
+    /** Whether a server asks clients for a certificate; default {@link ClientAuth#NONE}. */
+    public Builder clientAuth(ClientAuth clientAuth) {
+      this.clientAuth = Objects.requireNonNull(clientAuth, "clientAuth");
+      return this;
+    }
+
+    /** How long the handshake may take from the stream's opening; default 10 seconds. */
+    public Builder handshakeTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("handshakeTimeout <= 0: " + timeout);
+      }
+      this.handshakeTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Where the handshake's delegated tasks (certificate checks, key exchange) run, so they never
+     * hold up a loop; default: a small shared pool of daemon threads named {@code gust-tls-N}.
+     */
+    public Builder taskExecutor(Executor executor) {
+      this.taskExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalStateException when no context was given and the JDK has no default one
+     */
+    public TlsOptions build() {
+      return new TlsOptions(this);
+    }
+
+    private SSLContext contextOrDefault() {
+      if (sslContext != null) {
+        return sslContext;
+      }
+      try {
+        return SSLContext.getDefault();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK has no default SSLContext", e);
+      }
+    }
+
+    private static List<String> nonEmptyCopy(List<String> names, String what) {
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException(what + " is empty");
+      }
+      return List.copyOf(names);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Gust's core: the asynchronous HTTP client ({@code io.gust.client}), the combinators that await
+ * many fetches ({@code io.gust.concurrent}), the selector loops everything runs on ({@code
+ * io.gust.loop}) and the companion server for end-to-end tests ({@code io.gust.server}).
+ *
+ * <p>The HTTP/1.1 codec and the socket and TLS plumbing are not exported: applications reach
+ * them only through the client and the server.
+ */
+module io.gust.core {
+  requires transitive okio;
+  // okio is an automatic module, which declares no dependencies: this puts the Kotlin standard
+  // library it runs on into the module graph.
+  requires kotlin.stdlib;
+  requires org.slf4j;
+
+  exports io.gust.client;
+  exports io.gust.concurrent;
+  exports io.gust.loop;
+  exports io.gust.server;
+  exports io.gust.net to io.gust.resolver;
+}

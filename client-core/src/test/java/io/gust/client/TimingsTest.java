@@ -1,0 +1,39 @@
+package io.gust.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class TimingsTest {
+  @Test
+  void phasesThatDidNotHappenAreZero() {
+    Timings timings = Timings.none();
+    assertEquals(Duration.ZERO, timings.dns());
+    assertEquals(Duration.ZERO, timings.total());
+  }
+
+  @Test
+  void keepsEachPhaseFromNanoseconds() {
+    Timings timings = Timings.newBuilder().queueNanos(1).dnsNanos(2).connectNanos(3).tlsNanos(4)
+        .requestWrittenNanos(5).firstByteNanos(6).bodyNanos(7).totalNanos(1_500_000).build();
+    assertEquals(Duration.ofNanos(1), timings.queue());
+    assertEquals(Duration.ofNanos(2), timings.dns());
+    assertEquals(Duration.ofNanos(3), timings.connect());
+    assertEquals(Duration.ofNanos(4), timings.tls());
+    assertEquals(Duration.ofNanos(5), timings.requestWritten());
+    assertEquals(Duration.ofNanos(6), timings.firstByte());
+    assertEquals(Duration.ofNanos(7), timings.body());
+    assertEquals(Duration.ofNanos(1_500_000), timings.total());
+    assertEquals(true, timings.toString().contains("total=1.5ms"), timings.toString());
+  }
+
+  @Test
+  void refusesNegativeDurations() {
+    assertThrows(IllegalArgumentException.class, () -> Timings.newBuilder().dnsNanos(-1));
+  }
+}
