@@ -1,6 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.BodyWriter;
 
 /**
  * Produces a request body on demand, for bodies that are generated or streamed rather than held

@@ -1,6 +1,5 @@
 package io.gust.client;
 
-import io.gust.http.BodyWriter;
 import io.gust.http.Http1Writer;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;

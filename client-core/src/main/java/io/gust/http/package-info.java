@@ -13,3 +13,4 @@
  * io.gust.client.Headers} that only a codec may use through {@link io.gust.http.HeadersAccess}.
  */
 package io.gust.http;
+

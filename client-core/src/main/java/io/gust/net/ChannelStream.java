@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.TlsInfo;
 import io.gust.client.TlsOptions;
 import io.gust.loop.EventLoop;
 import java.io.IOException;

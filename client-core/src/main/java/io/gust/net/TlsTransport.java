@@ -7,6 +7,7 @@ import static javax.net.ssl.SSLEngineResult.HandshakeStatus.NEED_WRAP;
 import static javax.net.ssl.SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
 
 import io.gust.client.TlsFailure;
+import io.gust.client.TlsInfo;
 import io.gust.loop.EventLoop;
 import java.io.IOException;
 import java.nio.ByteBuffer;

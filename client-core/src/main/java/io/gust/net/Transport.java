@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.TlsInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

@@ -18,3 +18,4 @@
  */
 package io.gust.net;
 
+

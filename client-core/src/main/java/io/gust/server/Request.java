@@ -2,8 +2,8 @@ package io.gust.server;
 
 import io.gust.client.Headers;
 import io.gust.client.Protocol;
+import io.gust.client.TlsInfo;
 import io.gust.loop.EventLoop;
-import io.gust.net.TlsInfo;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.TlsInfo;
 import io.gust.client.TlsOptions;
 import io.gust.testing.TlsCertificates;
 import java.io.InputStream;

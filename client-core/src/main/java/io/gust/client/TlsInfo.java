@@ -1,4 +1,4 @@
-package io.gust.net;
+package io.gust.client;
 
 import java.security.cert.Certificate;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class TlsInfo {
     this.handshakeDuration = handshakeDuration;
   }
 
-  static TlsInfo of(SSLEngine engine, Duration handshakeDuration) {
+  public static TlsInfo of(SSLEngine engine, Duration handshakeDuration) {
     return new TlsInfo(engine, handshakeDuration);
   }
 

@@ -1,6 +1,5 @@
-package io.gust.http;
+package io.gust.client;
 
-import io.gust.client.BodyProducer;
 import java.util.concurrent.CompletionStage;
 import okio.ByteString;
 
