@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.gust.http.HttpProtocolException;
 import io.gust.http.HttpResponse;
 import io.gust.http.MessageTooLargeException;
+import io.gust.http.Phase;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -78,6 +80,31 @@ class SmugglingEndToEndTest {
     assertEquals("fresh", next.bodyString());
     assertFalse(next.isConnectionReused());
     assertEquals(2, server.acceptedCount());
+  }
+
+  /** Regression: "chunked x" was framed as chunked, and codings before chunked were skipped. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "chunked x | BAD_TRANSFER_ENCODING",
+      "chunked; | BAD_TRANSFER_ENCODING",
+      "chunked;x=\"1 | BAD_TRANSFER_ENCODING",
+      "gzip, chunked | UNSUPPORTED_TRANSFER_CODING",
+      "chunked, gzip | UNSUPPORTED_TRANSFER_CODING",
+      "chunked;x=1 | UNSUPPORTED_TRANSFER_CODING",
+      "identity | UNSUPPORTED_TRANSFER_CODING",
+  })
+  void transferCodingOtherThanBareChunkedFailsTypedAndIsNotReused(
+      String codings, HttpProtocolException.Kind kind) throws Exception {
+    serveBadThenFresh("Transfer-Encoding: " + codings);
+    ExecutionException error = assertThrows(ExecutionException.class,
+        () -> client.fetch(server.url("/")).get(5, TimeUnit.SECONDS));
+    HttpProtocolException protocol =
+        assertInstanceOf(HttpProtocolException.class, error.getCause());
+    assertEquals(kind, protocol.kind());
+    assertEquals(Phase.HEADERS, protocol.phase());
+    HttpResponse next = client.fetch(server.url("/")).get(5, TimeUnit.SECONDS);
+    assertEquals("fresh", next.bodyString());
+    assertFalse(next.isConnectionReused());
   }
 
   @Test

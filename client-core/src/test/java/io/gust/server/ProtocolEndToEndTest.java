@@ -170,11 +170,25 @@ class ProtocolEndToEndTest {
       "Transfer-Encoding: chunked, gzip",
       "Transfer-Encoding: ,",
       "Content-Length: 3\r\nTransfer-Encoding: chunked",
+      "Transfer-Encoding: chunked x",
+      "Transfer-Encoding: chunked;",
+      "Transfer-Encoding: chunked;x=1",
+      "Transfer-Encoding: gzip, chunked x",
   })
   void smugglingFramingIs400AndClosed(String framing) throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing
         + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+  }
+
+  /** A well-formed coding Gust lacks is 501, not the 400 of a malformed list. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip, chunked", "x-custom;a=\"b, c\";d=e, chunked"})
+  void unknownTransferCodingIs501AndClosed(String codings) throws Exception {
+    String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + codings
+        + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 501 ") && answer.contains("Connection: close"), answer);
     assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
   }
 
