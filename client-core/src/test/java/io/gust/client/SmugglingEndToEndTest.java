@@ -107,6 +107,40 @@ class SmugglingEndToEndTest {
     assertFalse(next.isConnectionReused());
   }
 
+  /** Regression: a bare LF was taken as the end of a chunk-size line and of chunk data. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "3\\nabc\\r\\n0\\r\\n\\r\\n | BAD_CHUNK",
+      "3\\r\\nabc\\n0\\r\\n\\r\\n | BAD_CHUNK",
+      "3\\r\\nabc\\r\\n0\\n\\r\\n | BAD_CHUNK",
+      "3\\r\\nabc\\r\\n0\\r\\nA: 1\\n\\r\\n | BAD_HEADER",
+      "3\\r\\nabc\\r\\n0\\r\\n\\n | BAD_HEADER",
+  })
+  void bareLineFeedInChunkedFramingFailsTypedAndIsNotReused(
+      String escapedBody, HttpProtocolException.Kind kind) throws Exception {
+    String body = escapedBody.replace("\\r", "\r").replace("\\n", "\n");
+    server = ScriptedServer.start((socket, index) -> {
+      InputStream in = socket.getInputStream();
+      readHead(in);
+      if (index > 0) {
+        write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
+        in.read();
+        return;
+      }
+      write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+      in.read();
+    });
+    ExecutionException error = assertThrows(ExecutionException.class,
+        () -> client.fetch(server.url("/")).get(5, TimeUnit.SECONDS));
+    HttpProtocolException protocol =
+        assertInstanceOf(HttpProtocolException.class, error.getCause());
+    assertEquals(kind, protocol.kind());
+    assertEquals(Phase.BODY, protocol.phase());
+    HttpResponse next = client.fetch(server.url("/")).get(5, TimeUnit.SECONDS);
+    assertEquals("fresh", next.bodyString());
+    assertFalse(next.isConnectionReused());
+  }
+
   @Test
   void headWithMoreFieldsThanTheLimitFailsTooLarge() throws Exception {
     String fields = "X-A: b\r\n".repeat(201);

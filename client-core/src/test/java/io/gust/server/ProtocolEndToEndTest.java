@@ -153,6 +153,17 @@ class ProtocolEndToEndTest {
     assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
   }
 
+  /** Regression: a bare LF ended chunk-size lines and chunk data of a request body. */
+  @ParameterizedTest
+  @ValueSource(strings = {"3\nabc\r\n0\r\n\r\n", "3\r\nabc\n0\r\n\r\n",
+      "3\r\nabc\r\n0\n\r\n", "3\r\nabc\r\n0\r\nA: 1\n\r\n", "3\r\nabc\r\n0\r\n\n"})
+  void bareLineFeedInAChunkedBodyIs400AndClosed(String body) throws Exception {
+    String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        + "\r\n" + body + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+  }
+
   @Test
   void transferEncodingWithContentLengthIs400AndClosed() throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
