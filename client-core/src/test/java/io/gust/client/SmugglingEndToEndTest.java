@@ -45,6 +45,11 @@ class SmugglingEndToEndTest {
 
   /** The first connection answers with {@code framing}, then "reused" to anything else it gets. */
   private void serveBadThenFresh(String framing) throws Exception {
+    serveFirstThenFresh("HTTP/1.1 200 OK\r\n" + framing + "\r\n\r\n0\r\n\r\n");
+  }
+
+  /** The first connection answers with {@code first}, then "reused" to anything else it gets. */
+  private void serveFirstThenFresh(String first) throws Exception {
     server = ScriptedServer.start((socket, index) -> {
       InputStream in = socket.getInputStream();
       readHead(in);
@@ -53,7 +58,7 @@ class SmugglingEndToEndTest {
         in.read();
         return;
       }
-      write(socket, "HTTP/1.1 200 OK\r\n" + framing + "\r\n\r\n0\r\n\r\n");
+      write(socket, first);
       while (readHead(in) != null) {
         write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nreused");
       }
@@ -96,12 +101,18 @@ class SmugglingEndToEndTest {
   void transferCodingOtherThanBareChunkedFailsTypedAndIsNotReused(
       String codings, HttpProtocolException.Kind kind) throws Exception {
     serveBadThenFresh("Transfer-Encoding: " + codings);
+    assertFailsThenFetchesFresh(kind, Phase.HEADERS);
+  }
+
+  /** Asserts the first fetch fails with {@code kind} in {@code phase}, the next one is fresh. */
+  private void assertFailsThenFetchesFresh(HttpProtocolException.Kind kind, Phase phase)
+      throws Exception {
     ExecutionException error = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/")).get(5, TimeUnit.SECONDS));
     HttpProtocolException protocol =
         assertInstanceOf(HttpProtocolException.class, error.getCause());
     assertEquals(kind, protocol.kind());
-    assertEquals(Phase.HEADERS, protocol.phase());
+    assertEquals(phase, protocol.phase());
     HttpResponse next = client.fetch(server.url("/")).get(5, TimeUnit.SECONDS);
     assertEquals("fresh", next.bodyString());
     assertFalse(next.isConnectionReused());
@@ -119,26 +130,8 @@ class SmugglingEndToEndTest {
   void bareLineFeedInChunkedFramingFailsTypedAndIsNotReused(
       String escapedBody, HttpProtocolException.Kind kind) throws Exception {
     String body = escapedBody.replace("\\r", "\r").replace("\\n", "\n");
-    server = ScriptedServer.start((socket, index) -> {
-      InputStream in = socket.getInputStream();
-      readHead(in);
-      if (index > 0) {
-        write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
-        in.read();
-        return;
-      }
-      write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
-      in.read();
-    });
-    ExecutionException error = assertThrows(ExecutionException.class,
-        () -> client.fetch(server.url("/")).get(5, TimeUnit.SECONDS));
-    HttpProtocolException protocol =
-        assertInstanceOf(HttpProtocolException.class, error.getCause());
-    assertEquals(kind, protocol.kind());
-    assertEquals(Phase.BODY, protocol.phase());
-    HttpResponse next = client.fetch(server.url("/")).get(5, TimeUnit.SECONDS);
-    assertEquals("fresh", next.bodyString());
-    assertFalse(next.isConnectionReused());
+    serveFirstThenFresh("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+    assertFailsThenFetchesFresh(kind, Phase.BODY);
   }
 
   @Test
