@@ -22,8 +22,13 @@ public class HttpProtocolException extends HttpClientException {
     BAD_CONTENT_LENGTH,
     /** Content-Length fields with different values. */
     CONFLICTING_LENGTH,
-    /** A Transfer-Encoding that is empty, repeats chunked, or is not allowed in this message. */
+    /**
+     * A Transfer-Encoding that is malformed, empty, repeats chunked, or is not allowed in this
+     * message (in a request: chunked not the final coding).
+     */
     BAD_TRANSFER_ENCODING,
+    /** A well-formed Transfer-Encoding naming a coding other than chunked, which Gust lacks. */
+    UNSUPPORTED_TRANSFER_CODING,
     /** Both Transfer-Encoding and Content-Length: a request smuggling sign. */
     CONFLICTING_FRAMING,
     /** A chunk-size line, chunk extension or chunk end of the chunked coding. */

@@ -4,6 +4,7 @@ import static io.gust.client.HttpProtocolException.Kind.BAD_CONTENT_LENGTH;
 import static io.gust.client.HttpProtocolException.Kind.BAD_TRANSFER_ENCODING;
 import static io.gust.client.HttpProtocolException.Kind.CONFLICTING_FRAMING;
 import static io.gust.client.HttpProtocolException.Kind.CONFLICTING_LENGTH;
+import static io.gust.client.HttpProtocolException.Kind.UNSUPPORTED_TRANSFER_CODING;
 
 import io.gust.client.Headers;
 import io.gust.client.HttpProtocolException;
@@ -51,10 +52,16 @@ public final class BodyFraming {
 
   /**
    * Decides the framing of a response to a request made with {@code requestMethod}. No body for
-   * HEAD, 1xx, 204, 304 and 2xx to CONNECT; else Transfer-Encoding (chunked when chunked is the
-   * final coding, otherwise until close), which must not come with Content-Length (a smuggling
-   * sign, refused); else Content-Length, which must be one non-negative decimal (repeats allowed
-   * only when identical); else until close. Codings before a final chunked are not decoded.
+   * HEAD, 1xx, 204, 304 and 2xx to CONNECT; else Transfer-Encoding, which must not come with
+   * Content-Length (a smuggling sign, refused) and must be exactly chunked; else Content-Length,
+   * which must be one non-negative decimal (repeats allowed only when identical); else until
+   * close.
+   *
+   * <p>A response whose transfer codings are anything but chunked alone is refused with {@link
+   * HttpProtocolException.Kind#UNSUPPORTED_TRANSFER_CODING}: Gust never sends {@code TE}, so a
+   * server may not apply another coding (RFC 9112 §7.4), and Gust could not remove it. RFC 9112
+   * §6.3 would read a body whose final coding is not chunked until close; delivering it would
+   * hand the application bytes still transfer-coded, so that case is refused too.
    */
   public static BodyFraming forResponse(String requestMethod, ResponseHead head)
       throws HttpProtocolException {
@@ -71,8 +78,12 @@ public final class BodyFraming {
         throw headerError(CONFLICTING_FRAMING,
             "response has both Transfer-Encoding and Content-Length", 502);
       }
-      Kind kind = coding == Coding.NOT_CHUNKED_LAST ? Kind.UNTIL_CLOSE : Kind.CHUNKED;
-      return new BodyFraming(kind, -1, reusable && head.protocol() == Protocol.HTTP_1_1, true);
+      if (coding != Coding.CHUNKED) {
+        throw headerError(UNSUPPORTED_TRANSFER_CODING,
+            "response has a transfer coding other than chunked", 502);
+      }
+      return new BodyFraming(Kind.CHUNKED, -1, reusable && head.protocol() == Protocol.HTTP_1_1,
+          true);
     }
     long length = contentLength(headers, 502);
     return length < 0
@@ -81,8 +92,9 @@ public final class BodyFraming {
   }
 
   /**
-   * Decides the framing of a request, for the server. Transfer-Encoding must end in chunked (else
-   * 400) and name no other coding (else 501), and must not come with Content-Length (400: a
+   * Decides the framing of a request, for the server. Transfer-Encoding must be a well-formed list
+   * (else 400) ending in a bare chunked (else 400, RFC 9112 §6.3), name no other coding (else
+   * 501, RFC 9112 §6.1: Gust implements none), and must not come with Content-Length (400: a
    * request smuggling defence) nor in HTTP/1.0 (400). Content-Length follows the response rules;
    * with neither field there is no body.
    */
@@ -103,7 +115,8 @@ public final class BodyFraming {
             "request transfer coding does not end in chunked", 400);
       }
       if (coding == Coding.CHUNKED_AFTER_OTHERS) {
-        throw headerError(BAD_TRANSFER_ENCODING, "unsupported transfer coding in request", 501);
+        throw headerError(UNSUPPORTED_TRANSFER_CODING, "unsupported transfer coding in request",
+            501);
       }
       return new BodyFraming(Kind.CHUNKED, -1, reusable, false);
     }
@@ -168,29 +181,37 @@ public final class BodyFraming {
     return !close && (protocol == Protocol.HTTP_1_1 || keepAlive);
   }
 
+  /**
+   * Reads the Transfer-Encoding fields: a list of well-formed codings (else 400), chunked at most
+   * once. Only a bare {@code chunked} counts as chunked; anything else is a coding Gust does not
+   * implement.
+   */
   private static Coding transferCoding(Headers headers) throws HttpProtocolException {
     if (headers.get("Transfer-Encoding") == null) {
       return Coding.ABSENT;
     }
     FieldList codings = new FieldList(headers, "Transfer-Encoding");
-    int count = 0;
-    int chunkedAt = -1;
+    boolean chunked = false;
+    boolean other = false;
+    boolean chunkedLast = false;
     while (codings.next()) {
-      if (codings.is("chunked")) {
-        if (chunkedAt >= 0) {
-          throw headerError(BAD_TRANSFER_ENCODING, "chunked transfer coding applied twice", 400);
-        }
-        chunkedAt = count;
+      if (!codings.isTokenWithParameters()) {
+        throw headerError(BAD_TRANSFER_ENCODING, "malformed Transfer-Encoding", 400);
       }
-      count++;
+      chunkedLast = codings.isBare("chunked");
+      if (chunkedLast && chunked) {
+        throw headerError(BAD_TRANSFER_ENCODING, "chunked transfer coding applied twice", 400);
+      }
+      chunked |= chunkedLast;
+      other |= !chunkedLast;
     }
-    if (count == 0) {
+    if (!chunked && !other) {
       throw headerError(BAD_TRANSFER_ENCODING, "empty Transfer-Encoding", 400);
     }
-    if (chunkedAt != count - 1) {
+    if (!chunkedLast) {
       return Coding.NOT_CHUNKED_LAST;
     }
-    return count == 1 ? Coding.CHUNKED : Coding.CHUNKED_AFTER_OTHERS;
+    return other ? Coding.CHUNKED_AFTER_OTHERS : Coding.CHUNKED;
   }
 
   /** Returns the Content-Length, or -1 when absent; throws unless all values are one decimal. */

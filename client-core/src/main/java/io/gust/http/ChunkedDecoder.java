@@ -12,6 +12,13 @@ import okio.Buffer;
  * CRLF}, repeated, then {@code 0 CRLF}, trailer fields and an empty line. Extensions are checked
  * for control characters and size, then ignored. Trailer fields obey the head limits.
  *
+ * <p>Every line of the chunked framing must end in CRLF: the chunk-size lines, the end of each
+ * chunk's data, the trailer field lines and the empty line that ends the body. RFC 9112 §2.2
+ * lets a recipient accept a bare LF in a message head; inside the framing a bare LF is refused
+ * ({@link HttpProtocolException.Kind#BAD_CHUNK}, or {@code BAD_HEADER} in the trailer section),
+ * because a peer that reads it differently would disagree on where the body ends, which is how
+ * requests are smuggled.
+ *
  * <p>States: SIZE → DATA (size &gt; 0) or TRAILERS (size 0); DATA → DATA_END when the chunk's
  * bytes are moved; DATA_END → SIZE after the CRLF; TRAILERS → DONE after the empty line.
  */
@@ -34,6 +41,15 @@ final class ChunkedDecoder implements BodyDecoder {
   private long bodyBytes;
 
   private Headers trailers = Headers.empty();
+
+  /** Bytes at the start of the input already checked for bare LFs in the trailer section. */
+  private long trailerChecked;
+
+  /** Where the trailer line being checked starts in the input. */
+  private long trailerLineStart;
+
+  /** The empty line ending the trailer section was found and checked. */
+  private boolean trailerEndChecked;
 
   ChunkedDecoder(CodecLimits limits, boolean foldAllowed) {
     this.maxBodyBytes = limits.maxBodyBytes();
@@ -60,7 +76,7 @@ final class ChunkedDecoder implements BodyDecoder {
           }
           break;
         case TRAILERS:
-          if (!trailerReader.readFields(in)) {
+          if (!readTrailers(in)) {
             return false;
           }
           trailers = trailerReader.finish();
@@ -77,6 +93,9 @@ final class ChunkedDecoder implements BodyDecoder {
     if (lf < 0) {
       return false;
     }
+    if (lf == 0 || in.getByte(lf - 1) != '\r') {
+      throw error("chunk-size line ends in a bare LF");
+    }
     long size = 0;
     int digits = 0;
     for (int b = in.getByte(0); hexValue(b) >= 0; b = in.getByte(digits)) {
@@ -90,7 +109,7 @@ final class ChunkedDecoder implements BodyDecoder {
       throw error("chunk size is not hexadecimal");
     }
     BufferReads.skip(in, digits);
-    checkExtensions(in, lf - digits);
+    checkExtensions(in, lf - digits - 1);
     if (size > maxBodyBytes - bodyBytes) {
       throw new MessageTooLargeException(MessageTooLargeException.Limit.BODY_BYTES, maxBodyBytes, Phase.BODY);
     }
@@ -99,9 +118,11 @@ final class ChunkedDecoder implements BodyDecoder {
     return true;
   }
 
-  /** Consumes the rest of a chunk-size line, LF included: nothing, or {@code ;} extensions. */
-  private void checkExtensions(Buffer in, long lineRest) throws HttpProtocolException {
-    long content = lineRest > 0 && in.getByte(lineRest - 1) == '\r' ? lineRest - 1 : lineRest;
+  /**
+   * Consumes the rest of a chunk-size line, whose {@code content} bytes come before its CRLF:
+   * nothing, or {@code ;} extensions.
+   */
+  private void checkExtensions(Buffer in, long content) throws HttpProtocolException {
     long i = 0;
     while (i < content && HttpChars.isOws(in.getByte(i))) {
       i++;
@@ -114,7 +135,7 @@ final class ChunkedDecoder implements BodyDecoder {
         throw error("control character in chunk extension");
       }
     }
-    BufferReads.skip(in, lineRest + 1);
+    BufferReads.skip(in, content + 2);
   }
 
   private boolean moveData(Buffer in, Buffer out) {
@@ -130,25 +151,47 @@ final class ChunkedDecoder implements BodyDecoder {
   }
 
   private boolean readDataEnd(Buffer in) throws HttpProtocolException {
-    if (in.size() == 0) {
+    if (in.size() > 0 && in.getByte(0) != '\r') {
+      throw error(in.getByte(0) == '\n' ? "bare LF after chunk data" : "missing CRLF after chunk data");
+    }
+    if (in.size() < 2) {
       return false;
     }
-    byte first = in.getByte(0);
-    if (first == '\r') {
-      if (in.size() < 2) {
-        return false;
-      }
-      if (in.getByte(1) != '\n') {
-        throw error("missing CRLF after chunk data");
-      }
-      BufferReads.skip(in, 2);
-    } else if (first == '\n') {
-      BufferReads.skip(in, 1);
-    } else {
+    if (in.getByte(1) != '\n') {
       throw error("missing CRLF after chunk data");
     }
+    BufferReads.skip(in, 2);
     state = State.SIZE;
     return true;
+  }
+
+  /** Reads trailer fields up to the empty line once their line ends were checked. */
+  private boolean readTrailers(Buffer in) throws HttpProtocolException {
+    checkTrailerLineEnds(in);
+    long before = in.size();
+    boolean done = trailerReader.readFields(in);
+    long consumed = before - in.size();
+    trailerChecked -= consumed;
+    trailerLineStart -= consumed;
+    return done;
+  }
+
+  /** Refuses a trailer line, the final empty one included, that ends in a bare LF. */
+  private void checkTrailerLineEnds(Buffer in) throws HttpProtocolException {
+    while (!trailerEndChecked) {
+      long lf = in.indexOf((byte) '\n', trailerChecked);
+      if (lf < 0) {
+        trailerChecked = in.size();
+        return;
+      }
+      if (lf == 0 || in.getByte(lf - 1) != '\r') {
+        throw new HttpProtocolException(HttpProtocolException.Kind.BAD_HEADER,
+            "trailer line ends in a bare LF", Phase.BODY);
+      }
+      trailerEndChecked = lf == trailerLineStart + 1;
+      trailerLineStart = lf + 1;
+      trailerChecked = lf + 1;
+    }
   }
 
   private static int hexValue(int b) {

@@ -4,7 +4,8 @@ import io.gust.client.Headers;
 
 /**
  * Walks the elements of a comma-separated field (RFC 9110 §5.6.1) across every field line of that
- * name, in order, trimmed of whitespace, skipping empty elements. Allocates nothing per element.
+ * name, in order, trimmed of whitespace, skipping empty elements. A comma inside a quoted string
+ * does not end an element. Allocates nothing per element.
  */
 final class FieldList {
   private final Headers headers;
@@ -39,8 +40,7 @@ final class FieldList {
         value = null;
         continue;
       }
-      int comma = value.indexOf(',', position);
-      int elementEnd = comma < 0 ? value.length() : comma;
+      int elementEnd = elementEnd(position);
       start = position;
       end = elementEnd;
       position = elementEnd + 1;
@@ -54,6 +54,22 @@ final class FieldList {
         return true;
       }
     }
+  }
+
+  /** Returns the index of the comma ending the element at {@code from}, outside quoted strings. */
+  private int elementEnd(int from) {
+    boolean quoted = false;
+    for (int i = from, length = value.length(); i < length; i++) {
+      char c = value.charAt(i);
+      if (quoted && c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        return i;
+      }
+    }
+    return value.length();
   }
 
   private boolean nextField() {
@@ -77,6 +93,72 @@ final class FieldList {
       tokenEnd++;
     }
     return tokenEnd - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+  }
+
+  /** Whether the current element is exactly {@code token}, ignoring case, with no parameters. */
+  boolean isBare(String token) {
+    return end - start == token.length() && value.regionMatches(true, start, token, 0, end - start);
+  }
+
+  /**
+   * Whether the current element is a token with well-formed parameters, as a transfer coding is
+   * (RFC 9112 §7): {@code token *( OWS ";" OWS token BWS "=" BWS ( token / quoted-string ) )}.
+   */
+  boolean isTokenWithParameters() {
+    int i = tokenEnd(start);
+    if (i == start) {
+      return false;
+    }
+    while (i < end) {
+      i = owsEnd(i);
+      if (i == end || value.charAt(i) != ';') {
+        return false;
+      }
+      int name = owsEnd(i + 1);
+      i = owsEnd(tokenEnd(name));
+      if (i == name || i == end || value.charAt(i) != '=') {
+        return false;
+      }
+      int parameterValue = owsEnd(i + 1);
+      i = parameterValue < end && value.charAt(parameterValue) == '"'
+          ? quotedEnd(parameterValue) : tokenEnd(parameterValue);
+      if (i <= parameterValue) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int tokenEnd(int from) {
+    int i = from;
+    while (i < end && HttpChars.isTokenChar(value.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private int owsEnd(int from) {
+    int i = from;
+    while (i < end && HttpChars.isOws(value.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Returns the index after the quoted-string opening at {@code quote}, or -1 when unclosed. */
+  private int quotedEnd(int quote) {
+    for (int i = quote + 1; i < end; i++) {
+      char c = value.charAt(i);
+      if (c == '"') {
+        return i + 1;
+      }
+      if (c == '\\') {
+        i++;
+      } else if (!HttpChars.isFieldChar(c)) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** Returns the current element as a decimal, or -1 when it is not one or overflows a long. */

@@ -17,5 +17,3 @@
  * io.gust.net.TlsHandshakeException}) whose messages name addresses as {@code ip:port} only.
  */
 package io.gust.net;
-
-

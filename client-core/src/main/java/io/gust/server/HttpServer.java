@@ -40,6 +40,13 @@ import javax.net.ssl.SSLContext;
  * handler learns at once that its client ended its output or hung up: see {@link
  * Request#clientGone()} and {@link AsyncHandler}.
  *
+ * <p>Against clients that hold connections: a request head must arrive whole within {@link
+ * Builder#headTimeout} of its first byte, and a head or body that stalls for {@link
+ * Builder#bodyReadTimeout} is answered 408. A request refused before its body was read (404 or
+ * 405, checked before the body's size) and every error answer (400, 408, 413, 431, 501) close the
+ * connection: the server reads and discards what is still arriving for at most 200 ms and 1 MiB,
+ * so that the answer is not lost to a reset, then closes.
+ *
  * <p>It accepts on one loop and hands connections round-robin to the loops of its group (by
  * default one loop of its own, which it closes). Each connection stays on its loop, where its
  * synchronous handlers run. {@link #start()} and {@link #close()} block and refuse to run on a
@@ -62,8 +69,8 @@ public final class HttpServer implements AutoCloseable {
     this.bindAddress = new InetSocketAddress(builder.bindAddress, builder.port);
     this.shutdownTimeout = builder.shutdownTimeout;
     this.context = new ServerContext(new Router(builder.routes), builder.limits,
-        builder.idleTimeout.toNanos(), builder.bodyReadTimeout.toNanos(), builder.serverName,
-        builder.tls);
+        builder.idleTimeout.toNanos(), builder.headTimeout.toNanos(),
+        builder.bodyReadTimeout.toNanos(), builder.serverName, builder.tls);
     this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
     this.acceptLoop = loops.loops().get(0);
   }
@@ -223,6 +230,7 @@ public final class HttpServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private CodecLimits limits = CodecLimits.SERVER;
     private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration headTimeout = Duration.ofSeconds(60);
     private Duration bodyReadTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private String serverName = "gust";
@@ -318,7 +326,21 @@ public final class HttpServer implements AutoCloseable {
       return this;
     }
 
-    /** How long a request may stall between bytes of its head or body; default 30 s. */
+    /**
+     * How long a client may take to send a whole request head, counted from its first byte, as
+     * nginx's {@code client_header_timeout}; past it the request is answered 408 and the
+     * connection closed. Default 60 s.
+     */
+    public Builder headTimeout(Duration timeout) {
+      this.headTimeout = positive(timeout, "headTimeout");
+      return this;
+    }
+
+    /**
+     * How long a request may stall between bytes of its head or body, as nginx's {@code
+     * client_body_timeout}; a stalled request is answered 408 and the connection closed. Default
+     * 30 s.
+     */
     public Builder bodyReadTimeout(Duration timeout) {
       this.bodyReadTimeout = positive(timeout, "bodyReadTimeout");
       return this;

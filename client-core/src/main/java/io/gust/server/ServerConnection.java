@@ -6,12 +6,11 @@ import io.gust.http.BodyDecoder;
 import io.gust.http.BodyFraming;
 import io.gust.http.RequestHead;
 import io.gust.http.RequestHeadParser;
-import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
@@ -27,9 +26,13 @@ import org.slf4j.LoggerFactory;
  * order once the answer was written); past {@link #HOLD_BYTES} held it pauses reading. The
  * stream allows a half close: when the client ends its output with no request under way the
  * connection closes; with one under way the exchange hears that the client went away, an answer
- * that still comes is written, the held requests are answered, and then it closes. One timer
- * enforces the idle timeout (between requests), the body read timeout (inside a request), and
- * gives up on a response the client stopped reading for as long.
+ * that still comes is written, the held requests are answered, and then it closes.
+ *
+ * <p>One {@link ConnectionTimer} enforces the idle timeout (between requests); the head timeout
+ * (a whole request head, from its first byte); the read timeout (a head or body that stalls,
+ * answered 408 with either); the linger after an error answer; and gives up on a response the
+ * client stopped reading for a whole read timeout. After an error answer the connection reads
+ * and discards for at most {@link #LINGER} or {@link #LINGER_BYTES}, whichever ends first.
  *
  * <p>States: READING_HEAD → READING_BODY → HANDLING → WRITING → READING_HEAD (keep-alive);
  * READING_HEAD → HANDLING (no body); READING_* → WRITING (an error answer, then LINGERING);
@@ -39,7 +42,9 @@ import org.slf4j.LoggerFactory;
 final class ServerConnection implements ReadListener {
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
   /** How long the connection keeps reading and discarding after an error answer. */
-  private static final Duration LINGER = Duration.ofMillis(200);
+  static final Duration LINGER = Duration.ofMillis(200);
+  /** How many bytes the connection discards after an error answer before it closes at once. */
+  static final long LINGER_BYTES = 1024 * 1024;
   private static final ByteString CONTINUE = ByteString.encodeUtf8("HTTP/1.1 100 Continue\r\n\r\n");
   /** How many bytes may arrive and be held while a request is handled before reading pauses. */
   static final long HOLD_BYTES = 64 * 1024;
@@ -65,9 +70,9 @@ final class ServerConnection implements ReadListener {
   private boolean parsing;
   /** The request was answered without reading its body, which may still be arriving. */
   private boolean bodyUnread;
-  /** When the current timeout expires, on the loop's clock. */
-  private long deadlineNanos;
-  private Cancellable timer;
+  private final ConnectionTimer timer;
+  /** Bytes discarded since an error answer. */
+  private long lingerBytes;
   /** Bytes written when the timer last found a response in progress. */
   private long writtenAtLastCheck = -1;
 
@@ -77,6 +82,7 @@ final class ServerConnection implements ReadListener {
     this.context = context;
     this.parser = new RequestHeadParser(context.limits);
     this.exchange = new Exchange(this);
+    this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
   }
 
   /** Serves requests from {@code stream} (open, past any TLS handshake); loop thread only. */
@@ -88,12 +94,16 @@ final class ServerConnection implements ReadListener {
     context.connections.add(connection);
     stream.addCloseListener(connection::onClosed);
     stream.allowHalfClose();
-    connection.touch(context.idleTimeoutNanos);
+    connection.timer.after(context.idleTimeoutNanos);
     stream.readWith(connection);
   }
 
   @Override
   public boolean onReadable(Buffer in) {
+    if (state == State.LINGERING) {
+      discard(in);
+      return state != State.CLOSED;
+    }
     Buffer source = in;
     if (held.size() > 0 || isBusy()) {
       held.write(in, in.size());
@@ -123,8 +133,18 @@ final class ServerConnection implements ReadListener {
       parsing = outer;
     }
     if (state == State.LINGERING) {
-      source.clear();
-      held.clear();
+      discard(source);
+      discard(held);
+    }
+  }
+
+  /** Drops what arrives after an error answer; past {@link #LINGER_BYTES} closes at once. */
+  private void discard(Buffer in) {
+    lingerBytes += in.size();
+    in.clear();
+    if (lingerBytes > LINGER_BYTES && state != State.CLOSED) {
+      fail(new IOException("the client sent more than " + LINGER_BYTES
+          + " bytes after an error answer"));
     }
   }
 
@@ -153,14 +173,14 @@ final class ServerConnection implements ReadListener {
       }
       RequestHead parsed = parser.parse(in);
       if (parsed == null) {
-        touch(context.bodyReadTimeoutNanos);
+        timer.headProgress(context.headTimeoutNanos, context.bodyReadTimeoutNanos);
         return false;
       }
       startRequest(parsed);
       return true;
     }
     if (!decoder.decode(in, body)) {
-      touch(context.bodyReadTimeoutNanos);
+      timer.after(context.bodyReadTimeoutNanos);
       return false;
     }
     dispatch();
@@ -169,6 +189,7 @@ final class ServerConnection implements ReadListener {
 
   private void startRequest(RequestHead parsed) throws HttpProtocolException {
     head = parsed;
+    timer.headDone();
     BodyFraming framing = BodyFraming.forRequest(parsed);
     keepAlive = framing.isKeepAlive() && !context.draining;
     match = context.router.find(parsed.method(), Request.pathOf(parsed.target()));
@@ -177,17 +198,17 @@ final class ServerConnection implements ReadListener {
       dispatch();
       return;
     }
-    decoder = framing.newDecoder(context.limits);
     if (match.refusal != null) {
-      // Refuse before reading a body nobody wants; the unread body forces a close.
+      // Refuse (404, 405) before judging or reading a body nobody wants; it forces a close.
       keepAlive = false;
       bodyUnread = true;
       dispatch();
       return;
     }
+    decoder = framing.newDecoder(context.limits);
     body = new Buffer();
     state = State.READING_BODY;
-    touch(context.bodyReadTimeoutNanos);
+    timer.after(context.bodyReadTimeoutNanos);
     if (parsed.protocol() == Protocol.HTTP_1_1
         && "100-continue".equalsIgnoreCase(parsed.headers().get("Expect"))) {
       stream.write(new Buffer().write(CONTINUE), null);
@@ -216,7 +237,7 @@ final class ServerConnection implements ReadListener {
     head = null;
     match = null;
     state = State.READING_HEAD;
-    touch(context.idleTimeoutNanos);
+    timer.after(context.idleTimeoutNanos);
     if (parsing) {
       return; // answered from inside parse(), which goes on with the next request itself
     }
@@ -248,9 +269,12 @@ final class ServerConnection implements ReadListener {
   }
 
   private void refuse(HttpProtocolException e) {
-    int status = e.suggestedStatus() > 0 ? e.suggestedStatus() : 400;
-    log.debug("refusing a request from {} with {}: {}", stream.remoteAddress(), status,
-        e.getMessage());
+    refuse(e.suggestedStatus() > 0 ? e.suggestedStatus() : 400, e.getMessage());
+  }
+
+  /** Answers {@code status} to the request being read, then lingers and closes. */
+  private void refuse(int status, String reason) {
+    log.debug("refusing a request from {} with {}: {}", stream.remoteAddress(), status, reason);
     state = State.WRITING;
     exchange.refuse(status, head == null ? Protocol.HTTP_1_1 : head.protocol());
   }
@@ -266,9 +290,12 @@ final class ServerConnection implements ReadListener {
       return;
     }
     state = State.LINGERING;
-    held.clear();
+    discard(held);
+    if (state == State.CLOSED) {
+      return;
+    }
     updateReading();
-    touch(LINGER.toNanos());
+    timer.after(LINGER.toNanos());
   }
 
   /**
@@ -298,10 +325,7 @@ final class ServerConnection implements ReadListener {
 
   private void onClosed(Throwable cause) {
     state = State.CLOSED;
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
+    timer.stop();
     exchange.connectionClosed();
     context.connections.remove(this);
   }
@@ -323,7 +347,7 @@ final class ServerConnection implements ReadListener {
       return;
     }
     exchange.inputEnded();
-    touch(context.idleTimeoutNanos);
+    timer.after(context.idleTimeoutNanos);
     if (context.draining) {
       drain();
     }
@@ -332,14 +356,6 @@ final class ServerConnection implements ReadListener {
   @Override
   public void onError(Throwable cause) {
     // The close listener does the bookkeeping.
-  }
-
-  /** Moves the deadline to {@code timeoutNanos} from now, arming the timer if none is pending. */
-  private void touch(long timeoutNanos) {
-    deadlineNanos = loop.nanoTime() + timeoutNanos;
-    if (timer == null && state != State.CLOSED) {
-      arm(timeoutNanos);
-    }
   }
 
   /**
@@ -353,29 +369,21 @@ final class ServerConnection implements ReadListener {
       return;
     }
     writtenAtLastCheck = written;
-    touch(context.bodyReadTimeoutNanos);
+    timer.after(context.bodyReadTimeoutNanos);
   }
 
-  private void arm(long delayNanos) {
-    try {
-      timer = loop.schedule(Duration.ofNanos(delayNanos), this::onTimer);
-    } catch (RejectedExecutionException e) {
-      fail(e);
-    }
-  }
-
+  /** The deadline passed: what that means depends on the state. */
   private void onTimer() {
-    timer = null;
     if (state == State.CLOSED) {
       return;
     }
-    long remaining = deadlineNanos - loop.nanoTime();
     if (state == State.HANDLING && !stream.isInputEnded()) {
-      touch(context.idleTimeoutNanos); // a slow handler is not told from a stuck one
+      timer.after(context.idleTimeoutNanos); // a slow handler is not told from a stuck one
     } else if (state == State.WRITING) {
       checkWriteProgress();
-    } else if (remaining > 0) {
-      arm(remaining);
+    } else if (state == State.READING_BODY || state == State.READING_HEAD && timer.isHeadStarted()) {
+      refuse(408, state == State.READING_BODY ? "request body stalled"
+          : "request head not complete in time");
     } else {
       fail(new TimeoutException(timeoutReason()));
     }
@@ -385,7 +393,6 @@ final class ServerConnection implements ReadListener {
     if (state == State.HANDLING) {
       return "no answer within the idle timeout to a client that ended its input";
     }
-    boolean idle = state == State.READING_HEAD && head == null && stream.bufferedBytes() == 0;
-    return idle ? "idle timeout" : "read timeout";
+    return state == State.LINGERING ? "linger after an error answer" : "idle timeout";
   }
 }

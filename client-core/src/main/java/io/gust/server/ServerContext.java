@@ -11,6 +11,8 @@ final class ServerContext {
   final Router router;
   final CodecLimits limits;
   final long idleTimeoutNanos;
+  /** How long a whole request head may take, from its first byte. */
+  final long headTimeoutNanos;
   final long bodyReadTimeoutNanos;
   final String serverName;
   /** Null for plain HTTP. */
@@ -21,11 +23,12 @@ final class ServerContext {
   /** Set once the server is closing: responses then close their connections. */
   volatile boolean draining;
 
-  ServerContext(Router router, CodecLimits limits, long idleTimeoutNanos,
+  ServerContext(Router router, CodecLimits limits, long idleTimeoutNanos, long headTimeoutNanos,
       long bodyReadTimeoutNanos, String serverName, TlsOptions tls) {
     this.router = router;
     this.limits = limits;
     this.idleTimeoutNanos = idleTimeoutNanos;
+    this.headTimeoutNanos = headTimeoutNanos;
     this.bodyReadTimeoutNanos = bodyReadTimeoutNanos;
     this.serverName = serverName;
     this.tls = tls;

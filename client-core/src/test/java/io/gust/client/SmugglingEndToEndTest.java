@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -40,6 +41,11 @@ class SmugglingEndToEndTest {
 
   /** The first connection answers with {@code framing}, then "reused" to anything else it gets. */
   private void serveBadThenFresh(String framing) throws Exception {
+    serveFirstThenFresh("HTTP/1.1 200 OK\r\n" + framing + "\r\n\r\n0\r\n\r\n");
+  }
+
+  /** The first connection answers with {@code first}, then "reused" to anything else it gets. */
+  private void serveFirstThenFresh(String first) throws Exception {
     server = ScriptedServer.start((socket, index) -> {
       InputStream in = socket.getInputStream();
       readHead(in);
@@ -48,7 +54,7 @@ class SmugglingEndToEndTest {
         in.read();
         return;
       }
-      write(socket, "HTTP/1.1 200 OK\r\n" + framing + "\r\n\r\n0\r\n\r\n");
+      write(socket, first);
       while (readHead(in) != null) {
         write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nreused");
       }
@@ -75,6 +81,53 @@ class SmugglingEndToEndTest {
     assertEquals("fresh", next.bodyString());
     assertFalse(next.isConnectionReused());
     assertEquals(2, server.acceptedCount());
+  }
+
+  /** Regression: "chunked x" was framed as chunked, and codings before chunked were skipped. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "chunked x | BAD_TRANSFER_ENCODING",
+      "chunked; | BAD_TRANSFER_ENCODING",
+      "chunked;x=\"1 | BAD_TRANSFER_ENCODING",
+      "gzip, chunked | UNSUPPORTED_TRANSFER_CODING",
+      "chunked, gzip | UNSUPPORTED_TRANSFER_CODING",
+      "chunked;x=1 | UNSUPPORTED_TRANSFER_CODING",
+      "identity | UNSUPPORTED_TRANSFER_CODING",
+  })
+  void transferCodingOtherThanBareChunkedFailsTypedAndIsNotReused(
+      String codings, HttpProtocolException.Kind kind) throws Exception {
+    serveBadThenFresh("Transfer-Encoding: " + codings);
+    assertFailsThenFetchesFresh(kind, Phase.HEADERS);
+  }
+
+  /** Asserts the first fetch fails with {@code kind} in {@code phase}, the next one is fresh. */
+  private void assertFailsThenFetchesFresh(HttpProtocolException.Kind kind, Phase phase)
+      throws Exception {
+    ExecutionException error = assertThrows(ExecutionException.class,
+        () -> client.fetch(server.url("/")).get(5, TimeUnit.SECONDS));
+    HttpProtocolException protocol =
+        assertInstanceOf(HttpProtocolException.class, error.getCause());
+    assertEquals(kind, protocol.kind());
+    assertEquals(phase, protocol.phase());
+    HttpResponse next = client.fetch(server.url("/")).get(5, TimeUnit.SECONDS);
+    assertEquals("fresh", next.bodyString());
+    assertFalse(next.isConnectionReused());
+  }
+
+  /** Regression: a bare LF was taken as the end of a chunk-size line and of chunk data. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "3\\nabc\\r\\n0\\r\\n\\r\\n | BAD_CHUNK",
+      "3\\r\\nabc\\n0\\r\\n\\r\\n | BAD_CHUNK",
+      "3\\r\\nabc\\r\\n0\\n\\r\\n | BAD_CHUNK",
+      "3\\r\\nabc\\r\\n0\\r\\nA: 1\\n\\r\\n | BAD_HEADER",
+      "3\\r\\nabc\\r\\n0\\r\\n\\n | BAD_HEADER",
+  })
+  void bareLineFeedInChunkedFramingFailsTypedAndIsNotReused(
+      String escapedBody, HttpProtocolException.Kind kind) throws Exception {
+    String body = escapedBody.replace("\\r", "\r").replace("\\n", "\n");
+    serveFirstThenFresh("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+    assertFailsThenFetchesFresh(kind, Phase.BODY);
   }
 
   @Test

@@ -50,12 +50,6 @@ final class Await {
     return value(result);
   }
 
-  /** Returns once {@code loop} has run one full pass after this call: its due timers ran. */
-  static void pass(EventLoop loop) throws Exception {
-    onLoop(loop, () -> null);
-    onLoop(loop, () -> null);
-  }
-
   /** Asserts the referent becomes collectable, running the collector a bounded number of times. */
   static void collected(WeakReference<?> reference, String what) {
     for (int i = 0; i < 20 && reference.get() != null; i++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
+import io.gust.testing.ManualLoop;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
+import io.gust.testing.ManualLoop;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class TimersTest {
     WeakReference<CompletableFuture<String>> timed =
         new WeakReference<>(withTimeout(Remaining.LEAVE));
     input.complete("first");
-    Await.pass(manual.loop);
+    manual.pass();
     collected(timed, "a timed future whose timer should be gone");
   }
 
@@ -80,7 +81,7 @@ class TimersTest {
     WeakReference<CompletableFuture<String>> timed =
         new WeakReference<>(Futures.withTimeout(done, MINUTE, Remaining.LEAVE, manual.loop));
     assertEquals("done", done.getNow(null));
-    Await.pass(manual.loop);
+    manual.pass();
     collected(timed, "a timed future of a completed input");
   }
 
@@ -108,7 +109,7 @@ class TimersTest {
     WeakReference<CompletableFuture<Void>> reference = new WeakReference<>(sleep);
     assertTrue(sleep.cancel(true));
     sleep = null;
-    Await.pass(manual.loop);
+    manual.pass();
     collected(reference, "a cancelled sleep whose timer should be gone");
   }
 

@@ -67,10 +67,33 @@ class ChunkedDecoderTest {
     assertEquals("rest", in.readUtf8());
   }
 
+  /** Regression: a bare LF ended chunk-size lines and chunk data, which CRLF must end. */
   @ParameterizedTest
   @EnumSource(Feed.class)
-  void acceptsBareLineFeeds(Feed feed) throws IOException {
-    assertEquals("abc", decode(feed, "3\nabc\n0\n\n"));
+  void rejectsABareLineFeedAnywhereInTheFraming(Feed feed) {
+    for (String body : new String[] {"3\nabc\r\n0\r\n\r\n", "3;ext=1\nabc\r\n0\r\n\r\n",
+        "3\r\nabc\n0\r\n\r\n", "3\r\nabc\r\n0\n\r\n", "\n", "3\nabc\n0\n\n"}) {
+      HttpProtocolException e = rejects(feed, body);
+      assertEquals(HttpProtocolException.Kind.BAD_CHUNK, e.kind(), body);
+      assertEquals(Phase.BODY, e.phase());
+    }
+    for (String body : new String[] {"0\r\n\n", "0\r\nA: 1\n\r\n", "0\r\nA: 1\r\n\n",
+        "3\r\nabc\r\n0\r\nA: 1\r\nB: 2\n\r\n"}) {
+      HttpProtocolException e = rejects(feed, body);
+      assertEquals(HttpProtocolException.Kind.BAD_HEADER, e.kind(), body);
+      assertEquals(Phase.BODY, e.phase());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void bareLineFeedsAfterTheBodyBelongToTheNextMessage(Feed feed) throws IOException {
+    ChunkedDecoder decoder = decoder();
+    Buffer in = new Buffer();
+    String next = "GET / HTTP/1.1\nHost: x\n\n";
+    assertEquals("abc", decode(feed, decoder, in, "3\r\nabc\r\n0\r\nA: 1\r\n\r\n" + next));
+    assertEquals(Headers.of("A", "1"), decoder.trailers());
+    assertEquals(next, in.readUtf8());
   }
 
   @ParameterizedTest

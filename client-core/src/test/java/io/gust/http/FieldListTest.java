@@ -41,6 +41,16 @@ class FieldListTest {
   }
 
   @Test
+  void commaInsideAQuotedStringDoesNotEndTheElement() {
+    FieldList list = new FieldList(Headers.of("TE", "a;p=\"x, \\\"y\", b"), "TE");
+    assertTrue(list.next());
+    assertTrue(list.isTokenWithParameters());
+    assertTrue(list.next());
+    assertTrue(list.isBare("B"));
+    assertFalse(list.next());
+  }
+
+  @Test
   void decimalRefusesSignsLettersAndOverflow() {
     Headers headers = Headers.of("N", "+1, 1a, 9223372036854775807, 9223372036854775808");
     assertEquals(List.of(-1L, -1L, Long.MAX_VALUE, -1L), decimals(headers, "N"));

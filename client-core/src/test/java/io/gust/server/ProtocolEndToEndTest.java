@@ -153,6 +153,17 @@ class ProtocolEndToEndTest {
     assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
   }
 
+  /** Regression: a bare LF ended chunk-size lines and chunk data of a request body. */
+  @ParameterizedTest
+  @ValueSource(strings = {"3\nabc\r\n0\r\n\r\n", "3\r\nabc\n0\r\n\r\n",
+      "3\r\nabc\r\n0\n\r\n", "3\r\nabc\r\n0\r\nA: 1\n\r\n", "3\r\nabc\r\n0\r\n\n"})
+  void bareLineFeedInAChunkedBodyIs400AndClosed(String body) throws Exception {
+    String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        + "\r\n" + body + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+  }
+
   @Test
   void transferEncodingWithContentLengthIs400AndClosed() throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
@@ -170,6 +181,10 @@ class ProtocolEndToEndTest {
       "Transfer-Encoding: chunked, gzip",
       "Transfer-Encoding: ,",
       "Content-Length: 3\r\nTransfer-Encoding: chunked",
+      "Transfer-Encoding: chunked x",
+      "Transfer-Encoding: chunked;",
+      "Transfer-Encoding: chunked;x=1",
+      "Transfer-Encoding: gzip, chunked x",
   })
   void smugglingFramingIs400AndClosed(String framing) throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing
@@ -178,11 +193,32 @@ class ProtocolEndToEndTest {
     assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
   }
 
+  /** A well-formed coding Gust lacks is 501, not the 400 of a malformed list. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip, chunked", "x-custom;a=\"b, c\";d=e, chunked"})
+  void unknownTransferCodingIs501AndClosed(String codings) throws Exception {
+    String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + codings
+        + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 501 ") && answer.contains("Connection: close"), answer);
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+  }
+
   @Test
   void moreHeaderFieldsThanTheLimitIs431AndClosed() throws Exception {
     String answer = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n" + "a:\r\n".repeat(201)
         + "\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 431 ") && answer.contains("Connection: close"), answer);
+  }
+
+  /** Regression: a body over the limit to a route refusing the method got 413, not 405. */
+  @Test
+  void largeBodyToARouteThatRefusesTheMethodIs405WithAllowUnread() throws Exception {
+    try (RawConnection connection = new RawConnection(server)) {
+      String answer = connection.send("PUT /hello HTTP/1.1\r\nHost: x\r\nContent-Length: "
+          + Long.MAX_VALUE / 2 + "\r\nExpect: 100-continue\r\n\r\n").readUntilClose();
+      assertTrue(answer.startsWith("HTTP/1.1 405 ") && answer.contains("\r\nAllow: GET, HEAD\r\n")
+          && answer.contains("Connection: close") && !answer.contains("100 Continue"), answer);
+    }
   }
 
   @Test
@@ -196,7 +232,9 @@ class ProtocolEndToEndTest {
   void contentLengthLongerThanTheBodyNeverReachesTheHandler() throws Exception {
     try (RawConnection connection = new RawConnection(server)) {
       connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nshort");
-      assertEquals("", connection.readUntilClose(), "the body read timeout closes it");
+      String answer = connection.readUntilClose();
+      assertTrue(answer.startsWith("HTTP/1.1 408 ") && answer.contains("Connection: close"),
+          "the body read timeout answers 408 and closes: " + answer);
     }
   }
 
@@ -213,7 +251,7 @@ class ProtocolEndToEndTest {
   void halfARequestThenSilenceIsClosedByTheTimeout() throws Exception {
     long start = System.nanoTime();
     String answer = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n");
-    assertEquals("", answer);
+    assertTrue(answer.startsWith("HTTP/1.1 408 ") && answer.contains("Connection: close"), answer);
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
   }
 

@@ -1,0 +1,36 @@
+package io.gust.testing;
+
+import io.gust.loop.EventLoop;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A loop on a clock the test moves: timers fire when the test says so, never on their own. */
+public final class ManualLoop implements AutoCloseable {
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  public final EventLoop loop = EventLoop.builder().clock(nanos::get).build();
+
+  /** Moves the clock forward and returns once the timers now due have run. */
+  public void advance(Duration by) throws Exception {
+    nanos.addAndGet(by.toNanos());
+    pass();
+  }
+
+  /**
+   * Returns once the loop has run one full pass after this call: its due timers ran, and the
+   * sockets that were ready when it was called were served.
+   */
+  public void pass() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      CompletableFuture<Void> ran = new CompletableFuture<>();
+      loop.execute(() -> ran.complete(null));
+      ran.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void close() {
+    loop.close();
+  }
+}
