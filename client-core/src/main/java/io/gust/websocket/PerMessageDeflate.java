@@ -39,9 +39,9 @@ public final class PerMessageDeflate {
 
   /**
    * Checks the server's Sec-WebSocket-Extensions values against the client's {@code offered}
-   * parameters; returns the agreement, or null when the server declined the extension. Any
-   * extension other than one permessage-deflate, or parameters the offer does not allow, fail
-   * the handshake.
+   * parameters (null when the client offered no extension); returns the agreement, or null when
+   * the server declined the extension. Any extension other than one permessage-deflate that was
+   * offered, or parameters the offer does not allow, fail the handshake.
    */
   public static DeflateParameters accept(DeflateParameters offered, List<String> responseValues)
       throws WebSocketHandshakeException {
@@ -49,7 +49,7 @@ public final class PerMessageDeflate {
     if (answered.isEmpty()) {
       return null;
     }
-    if (answered.size() > 1 || !answered.get(0).name().equalsIgnoreCase(NAME)) {
+    if (offered == null || answered.size() > 1 || !answered.get(0).name().equalsIgnoreCase(NAME)) {
       throw new WebSocketHandshakeException("the server answered with extensions not offered: "
           + responseValues);
     }

@@ -26,6 +26,8 @@ public final class WebSocketWriter implements AutoCloseable {
   private final long compressionThresholdBytes;
   private final Buffer compressed = new Buffer();
 
+  private boolean closed;
+
   /**
    * Creates a writer for the endpoint of {@code role}. {@code deflate} is the permessage-deflate
    * agreement or null; {@code maskKeys} is required for a client and ignored for a server.
@@ -55,6 +57,7 @@ public final class WebSocketWriter implements AutoCloseable {
    * the payload is UTF-8 text (the caller vouches for it).
    */
   public void writeMessage(Buffer out, boolean text, Buffer payload) {
+    checkOpen();
     int opcode = text ? FrameHeader.TEXT : FrameHeader.BINARY;
     if (deflater == null || payload.size() < compressionThresholdBytes) {
       frames.write(out, true, false, opcode, payload);
@@ -93,15 +96,23 @@ public final class WebSocketWriter implements AutoCloseable {
   }
 
   private void writeControl(Buffer out, int opcode, Buffer payload) {
+    checkOpen();
     if (payload.size() > FrameHeader.MAX_CONTROL_PAYLOAD) {
       throw new IllegalArgumentException("a control frame carries at most 125 bytes, not " + payload.size());
     }
     frames.write(out, true, false, opcode, payload);
   }
 
-  /** Frees the compressor's native memory; idempotent. */
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the writer is closed");
+    }
+  }
+
+  /** Frees the compressor's native memory and refuses further writes; idempotent. */
   @Override
   public void close() {
+    closed = true;
     if (deflater != null) {
       deflater.close();
     }

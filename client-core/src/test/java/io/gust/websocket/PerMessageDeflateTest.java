@@ -43,6 +43,13 @@ class PerMessageDeflateTest {
   }
 
   @Test
+  void aClientThatOfferedNoExtensionRefusesAnyInTheAnswer() throws Exception {
+    assertNull(PerMessageDeflate.accept(null, List.of()));
+    assertThrows(WebSocketHandshakeException.class,
+        () -> PerMessageDeflate.accept(null, List.of("permessage-deflate")));
+  }
+
+  @Test
   void aClientHintingNoContextTakeoverKeepsToIt() throws Exception {
     DeflateParameters offered = new DeflateParameters(false, true, 15, 15);
     assertEquals(offered, PerMessageDeflate.accept(offered, List.of("permessage-deflate")));
@@ -109,6 +116,32 @@ class PerMessageDeflateTest {
     DeflateParameters agreed = PerMessageDeflate.negotiate(List.of("permessage-deflate"), policy);
     assertEquals(policy, agreed);
     assertEquals("permessage-deflate; server_no_context_takeover; client_no_context_takeover", agreed.headerValue());
+  }
+
+  @Test
+  void arbitraryHeaderValuesNegotiateOrFailTyped() {
+    java.util.Random random = new java.util.Random(7692);
+    String alphabet = "permessage-deflate; ,=\"\\\tserver_client_max_window_bits_no_context_takeover0189150";
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder value = new StringBuilder();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      List<String> values = List.of(value.toString());
+      try {
+        DeflateParameters agreed = PerMessageDeflate.negotiate(values, DEFAULT);
+        if (agreed != null) {
+          assertEquals(agreed, PerMessageDeflate.accept(agreed, List.of(agreed.headerValue())));
+        }
+      } catch (WebSocketHandshakeException expected) {
+        // A malformed list is a typed handshake failure.
+      }
+      try {
+        PerMessageDeflate.accept(DEFAULT, values);
+      } catch (WebSocketHandshakeException expected) {
+        // An invalid answer is a typed handshake failure.
+      }
+    }
   }
 
   @Test

@@ -93,7 +93,7 @@ class Utf8ValidatorTest {
     byte[] alphabet = {0x41, 0x7f, (byte) 0x80, (byte) 0x8f, (byte) 0x90, (byte) 0x9f, (byte) 0xa0,
         (byte) 0xbf, (byte) 0xc0, (byte) 0xc2, (byte) 0xdf, (byte) 0xe0, (byte) 0xed, (byte) 0xef,
         (byte) 0xf0, (byte) 0xf4, (byte) 0xf5, (byte) 0xff};
-    for (int round = 0; round < 200_000; round++) {
+    for (int round = 0; round < 50_000; round++) {
       byte[] bytes = new byte[1 + random.nextInt(6)];
       for (int i = 0; i < bytes.length; i++) {
         bytes[i] = alphabet[random.nextInt(alphabet.length)];
