@@ -6,23 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.http.ResponseHead;
 import io.gust.http.ResponseHeadParser;
-import io.gust.testing.ExternalTools;
 import io.gust.websocket.WebSocketMessage.Type;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import okio.ByteString;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,14 +104,7 @@ class PythonWebSocketsInteropTest {
     }
 
     static EchoServer start(String mode) throws IOException {
-      Path python = pythonWithWebsockets();
-      Path script = Files.createTempFile("gust-ws-echo", ".py");
-      try (InputStream source = PythonWebSocketsInteropTest.class.getResourceAsStream("echo_server.py")) {
-        Files.write(script, source.readAllBytes());
-      }
-      Process process = new ProcessBuilder(python.toString(), script.toString(), mode)
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      script.toFile().deleteOnExit();
+      Process process = PythonWebSockets.start("echo_server.py", mode);
       BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line = stdout.readLine();
       if (line == null) {
@@ -130,53 +117,7 @@ class PythonWebSocketsInteropTest {
     @Override
     public void close() throws IOException {
       process.getOutputStream().close();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * A python3 that can import websockets (Debian's /usr/bin/python3 with python3-websockets
-   * comes first, as a python3 earlier in PATH may lack it); skips, or fails under CI, without.
-   */
-  private static Path pythonWithWebsockets() {
-    List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin/python3")));
-    Path inPath = ExternalTools.find("python3");
-    if (inPath != null) {
-      candidates.add(inPath);
-    }
-    for (Path candidate : candidates) {
-      if (Files.isExecutable(candidate) && importsWebsockets(candidate)) {
-        return candidate;
-      }
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      throw new AssertionError("python3-websockets is required on CI (.ci/run installs it)");
-    }
-    Assumptions.abort("python3-websockets is not installed; skipping the WebSocket interoperability tests");
-    return null;
-  }
-
-  private static boolean importsWebsockets(Path python) {
-    try {
-      Process check = new ProcessBuilder(python.toString(), "-c", "import websockets")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!check.waitFor(20, TimeUnit.SECONDS)) {
-        check.destroyForcibly();
-        return false;
-      }
-      return check.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      PythonWebSockets.awaitExit(process);
     }
   }
 
