@@ -168,6 +168,19 @@ class WebSocketFramingTest {
   }
 
   @Test
+  void maskingNeverWritesThroughToTheCallersBytes() throws Exception {
+    ByteString original = randomBytes(100_000);
+    ByteString segmented = new Buffer().write(original).readByteString();
+    try (WebSocketWriter writer = new WebSocketWriter(Role.CLIENT, null, 0, new MaskKeys(4));
+        WebSocketReader reader = reader(Role.SERVER)) {
+      Buffer wire = new Buffer();
+      writer.writeBinary(wire, segmented);
+      assertEquals(original, segmented);
+      assertEquals(original, reader.read(wire).payload());
+    }
+  }
+
+  @Test
   void controlPayloadsOverTheLimitAndUnsendableCloseCodesAreRefused() {
     try (WebSocketWriter writer = new WebSocketWriter(Role.SERVER, null, 0, null)) {
       Buffer out = new Buffer();
