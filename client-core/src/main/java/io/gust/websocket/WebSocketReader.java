@@ -13,8 +13,9 @@ import okio.Buffer;
  *
  * <p>A peer that breaks the protocol gets a {@link WebSocketProtocolException} carrying the close
  * code to answer with; the reader is then spent and has released its decompressor. After a close
- * message the peer sends nothing more, so the reader refuses further reads. Loop-confined: the
- * thread that owns the connection owns the reader and must {@link #close()} it on every path.
+ * message the peer sends nothing more, so the reader releases its decompressor and refuses
+ * further reads. Loop-confined: the thread that owns the connection owns the reader and must
+ * {@link #close()} it on every path.
  */
 public final class WebSocketReader implements AutoCloseable {
   private final FrameReader frames;
@@ -112,6 +113,9 @@ public final class WebSocketReader implements AutoCloseable {
     if (type == Type.CLOSE) {
       checkClosePayload(control);
       done = true;
+      if (inflater != null) {
+        inflater.close();
+      }
     }
     return new WebSocketMessage(type, control.readByteString());
   }

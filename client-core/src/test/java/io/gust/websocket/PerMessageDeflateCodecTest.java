@@ -158,6 +158,13 @@ class PerMessageDeflateCodecTest {
   }
 
   @Test
+  void readingACloseReleasesTheInflater() throws Exception {
+    WebSocketReader reader = client(TAKEOVER);
+    Feed.ALL_AT_ONCE.read(reader, concat(HELLO, server(0x88, hex("03e8"))));
+    assertFalse(reader.holdsNativeMemory());
+  }
+
+  @Test
   void closingReleasesTheZlibMemoryAndRefusesFurtherUse() throws Exception {
     WebSocketWriter writer = new WebSocketWriter(Role.SERVER, TAKEOVER, 0, null);
     WebSocketReader reader = client(TAKEOVER);
