@@ -1,0 +1,42 @@
+package io.gust.websocket;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import okio.Buffer;
+
+/**
+ * Masks and unmasks payloads (RFC 6455 §5.3) in place: eight bytes per step through a long view
+ * of each segment's array, then byte by byte. The key is an int whose most significant byte is
+ * applied first; its phase carries from one call to the next.
+ */
+final class Masking {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private Masking() {}
+
+  /**
+   * XORs {@code byteCount} bytes of {@code buffer} from {@code offset} with {@code key}, the first
+   * of them with key byte {@code keyIndex} (0 to 3); returns the key index for the next byte.
+   */
+  static int apply(Buffer buffer, long offset, long byteCount, int key, int keyIndex) {
+    int rotated = Integer.rotateLeft(key, 8 * keyIndex);
+    Segments.forEach(buffer, offset, byteCount, true, rotated, Masking::maskRange);
+    return (int) ((keyIndex + byteCount) & 3);
+  }
+
+  /** Masks {@code data[start..end)} beginning with the top byte of {@code key}; returns the key rotated for the next byte. */
+  static int maskRange(byte[] data, int start, int end, int key) {
+    long wide = (key & 0xffffffffL) << 32 | (key & 0xffffffffL);
+    int i = start;
+    for (; i + 8 <= end; i += 8) {
+      LONGS.set(data, i, (long) LONGS.get(data, i) ^ wide);
+    }
+    for (; i < end; i++) {
+      data[i] ^= (byte) (key >>> 24);
+      key = Integer.rotateLeft(key, 8);
+    }
+    return key;
+  }
+}
