@@ -52,7 +52,14 @@ class WatchdogTest {
   void ioHandlerThatBlocksIsReported() throws Exception {
     // Regression: handlers run inside select() while the loop still looked asleep to the watchdog.
     List<Duration> reports = new CopyOnWriteArrayList<>();
-    try (EventLoop loop = loopReportingTo(reports);
+    List<String> stacks = new CopyOnWriteArrayList<>();
+    try (EventLoop loop = EventLoop.builder()
+            .watchdogThreshold(Duration.ofMillis(50))
+            .blockedLoopListener((l, blockedFor, threshold, stack) -> {
+              reports.add(blockedFor);
+              stacks.add(Arrays.toString(stack));
+            })
+            .build();
         java.nio.channels.Pipe.SourceChannel source = openReadablePipe()) {
       CompletableFuture<Void> handled = new CompletableFuture<>();
       loop.execute(() -> {
@@ -68,7 +75,10 @@ class WatchdogTest {
       });
       handled.get(5, TimeUnit.SECONDS);
       runAndWait(loop, () -> { });
-      assertEquals(1, reports.size(), reports.toString());
+      // On a loaded machine the registering task may be reported too (class loading): what
+      // matters is that the handler's block is one of the reports.
+      assertTrue(stacks.stream().anyMatch(stack -> stack.contains("sleepUninterruptibly")),
+          reports + " " + stacks);
     }
   }
 
