@@ -66,7 +66,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   /** Fetches {@code url} with GET; throws IllegalArgumentException for a bad URL. */
   public CompletableFuture<HttpResponse> fetch(String url) {
-    return fetch(HttpRequest.get(url).build());
+    return fetch(HttpRequest.get(url));
   }
 
   /**
