@@ -90,6 +90,27 @@ public final class AsyncHttpClient implements AutoCloseable {
     return submit(request, null, callback);
   }
 
+  /**
+   * Blocks until {@code request} has been answered, then returns the response; for code that is
+   * allowed to block, such as a thread per request or a virtual thread (Java 21+). A failure is
+   * thrown as the typed {@link HttpClientException} a future would hold, not wrapped.
+   *
+   * <p>Interrupting the waiting thread cancels the fetch (its connection is closed and its slot
+   * freed): the call then throws {@link RequestCancelledException} with the thread's interrupt
+   * flag set again. The wait holds no monitor, so a virtual thread unmounts from its carrier while
+   * it waits. Throws IllegalStateException on a loop thread, which must never block.
+   */
+  public HttpResponse send(HttpRequest request) throws HttpClientException {
+    EventLoop loop = EventLoop.current();
+    if (loop != null) {
+      throw new IllegalStateException("send blocks, and loop thread " + loop.name()
+          + " must not block; use fetch, which returns a future");
+    }
+    ResponseFuture future = new ResponseFuture();
+    Fetch fetch = submit(request, future, null);
+    return BlockingWait.await(future, fetch);
+  }
+
   private Fetch submit(HttpRequest request, ResponseFuture future, FetchCallback callback) {
     Objects.requireNonNull(request, "request");
     LoopClient partition = partitions.pick();

@@ -85,6 +85,11 @@ final class Fetch implements Runnable, Cancellable {
     return state == State.DONE;
   }
 
+  /** Whether the fetch reached its end; any thread may ask. */
+  boolean hasEnded() {
+    return done;
+  }
+
   boolean needsFreshConnection() {
     return freshOnly;
   }
