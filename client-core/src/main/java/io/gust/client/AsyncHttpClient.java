@@ -5,6 +5,7 @@ import io.gust.http.Headers;
 import io.gust.http.HttpClientException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
+import io.gust.http.Phase;
 import io.gust.http.RequestCancelledException;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
@@ -14,6 +15,7 @@ import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
 import io.gust.net.TlsOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,14 +46,16 @@ import javax.net.ssl.SSLContext;
 public final class AsyncHttpClient implements AutoCloseable {
   private final LoopOwnership loops;
   private final Partitions partitions;
+  private final ClientConfig config;
   private final ExecutorService fileExecutor;
   private volatile boolean closed;
 
   private AsyncHttpClient(Builder builder) {
     this.fileExecutor = Executors.newFixedThreadPool(2, new FileThreads());
     this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
-    this.partitions = new Partitions(loops.loops(), new ClientConfig(builder, fileExecutor),
-        builder.maxConnections, builder.maxConnectionsPerHost);
+    this.config = new ClientConfig(builder, fileExecutor);
+    this.partitions = new Partitions(loops.loops(), config, builder.maxConnections,
+        builder.maxConnectionsPerHost);
   }
 
   /** A client with the defaults: its own loop, 64 connections, 10 s connect, 60 s request. */
@@ -77,7 +81,7 @@ public final class AsyncHttpClient implements AutoCloseable {
    */
   public CompletableFuture<HttpResponse> fetch(HttpRequest request) {
     ResponseFuture future = new ResponseFuture();
-    submit(request, future, null);
+    future.attach(submit(request, Reply.toFuture(request, future, config.callbackExecutor)));
     return future;
   }
 
@@ -87,7 +91,7 @@ public final class AsyncHttpClient implements AutoCloseable {
    */
   public Cancellable fetch(HttpRequest request, FetchCallback callback) {
     Objects.requireNonNull(callback, "callback");
-    return submit(request, null, callback);
+    return submit(request, Reply.toCallback(request, callback, config.callbackExecutor));
   }
 
   /**
@@ -107,17 +111,38 @@ public final class AsyncHttpClient implements AutoCloseable {
           + " must not block; use fetch, which returns a future");
     }
     ResponseFuture future = new ResponseFuture();
-    Fetch fetch = submit(request, future, null);
-    return BlockingWait.await(future, fetch);
+    Call call = submit(request, Reply.toFuture(request, future, config.callbackExecutor));
+    future.attach(call);
+    return BlockingWait.await(future, call, request);
   }
 
-  private Fetch submit(HttpRequest request, ResponseFuture future, FetchCallback callback) {
+  /** Starts a call: the default fields added, through the application interceptors if any. */
+  private Call submit(HttpRequest request, Reply reply) {
     Objects.requireNonNull(request, "request");
-    LoopClient partition = partitions.pick();
-    Fetch fetch = new Fetch(partition, request, future, callback);
-    if (future != null) {
-      future.attach(fetch);
+    HttpRequest withDefaults = config.withDefaultHeaders(request);
+    if (config.interceptors.isEmpty()) {
+      return submitFetch(withDefaults, reply);
     }
+    InterceptedCall call = new InterceptedCall(this, withDefaults, reply, config.interceptors);
+    EventLoop loop = partitions.pick().loop;
+    if (closed) {
+      call.finish(null, new RequestCancelledException(withDefaults, Phase.QUEUE, true));
+    } else if (loop.inLoop()) {
+      call.start();
+    } else {
+      try {
+        loop.execute(call::start);
+      } catch (RejectedExecutionException e) {
+        call.finish(null, new RequestCancelledException(withDefaults, Phase.QUEUE, true));
+      }
+    }
+    return call;
+  }
+
+  /** Starts one fetch of {@code request} (redirects and retries included) on a partition. */
+  Fetch submitFetch(HttpRequest request, Reply reply) {
+    LoopClient partition = partitions.pick();
+    Fetch fetch = new Fetch(partition, request, reply);
     if (closed) {
       fetch.failClientClosed();
     } else if (partition.loop.inLoop()) {
@@ -200,6 +225,9 @@ public final class AsyncHttpClient implements AutoCloseable {
     int maxHeaderBytes = CodecLimits.CLIENT.maxHeadBytes();
     long maxBodyBytes = 64L * 1024 * 1024;
     TlsOptions tls;
+    final Headers.Builder defaultHeaders = new Headers.Builder();
+    final List<Interceptor> interceptors = new ArrayList<>();
+    final List<Interceptor> networkInterceptors = new ArrayList<>();
 
     private Builder() {}
 
@@ -340,6 +368,37 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder tls(TlsOptions options) {
       this.tls = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Adds a field that every request carries unless it sets a field of the same name itself (the
+     * request's own wins, whatever its value); several values of one name are all sent.
+     * Interceptors see requests with these fields. A default {@code Authorization} is dropped on a
+     * redirect to another origin, as a request's own is.
+     */
+    public Builder defaultHeader(String name, String value) {
+      defaultHeaders.add(name, value);
+      return this;
+    }
+
+    /**
+     * Adds an interceptor that runs once per call, around its redirects and retries: it sees the
+     * request as the caller made it (with the default fields) and the final response, and may
+     * proceed more than once (to retry after refreshing a credential, say). Each proceed is a
+     * fetch of its own, with its own request timeout.
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Adds an interceptor that runs once per network attempt: for each redirect hop and each retry
+     * on a fresh connection, within the fetch's request timeout.
+     */
+    public Builder addNetworkInterceptor(Interceptor interceptor) {
+      networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.gust.client;
 
 import io.gust.http.HttpClientException;
+import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.Phase;
 import io.gust.http.RequestCancelledException;
@@ -14,11 +15,11 @@ import java.util.concurrent.ExecutionException;
 final class BlockingWait {
   private BlockingWait() {}
 
-  static HttpResponse await(ResponseFuture future, Fetch fetch) throws HttpClientException {
+  static HttpResponse await(ResponseFuture future, Call call, HttpRequest request) throws HttpClientException {
     try {
       return future.get();
     } catch (InterruptedException e) {
-      return cancelled(future, fetch);
+      return cancelled(future, call, request);
     } catch (ExecutionException e) {
       throw typed(e);
     }
@@ -29,12 +30,12 @@ final class BlockingWait {
    * task, which is why this wait ignores further interrupts), then restores the interrupt flag.
    * A fetch the loop can no longer reach is reported as cancelled in the queue.
    */
-  private static HttpResponse cancelled(ResponseFuture future, Fetch fetch)
+  private static HttpResponse cancelled(ResponseFuture future, Call call, HttpRequest request)
       throws HttpClientException {
-    boolean reaches = fetch.cancel() || fetch.hasEnded();
+    boolean reaches = call.cancel() || call.hasEnded();
     try {
       if (!reaches) {
-        throw new RequestCancelledException(fetch.original, Phase.QUEUE, false);
+        throw new RequestCancelledException(request, Phase.QUEUE, false);
       }
       while (true) {
         try {

@@ -11,7 +11,9 @@ import io.gust.http.Headers;
 import io.gust.http.TooManyRedirectsException;
 import io.gust.loop.Cancellable;
 import java.time.Duration;
-import java.util.concurrent.Executor;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +24,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>States: NEW → QUEUED ⇄ ACTIVE → DONE; NEW → ACTIVE; any state → DONE. ACTIVE means an
  * {@link Exchange} holds a connection; after a redirect or a retry the fetch goes back through
- * {@link LoopClient#acquire}. {@link #fail(Throwable)} is the one failure path: the first call
+ * {@link #attempt()}: the network interceptors, if any, then {@link LoopClient#acquire}. {@link #fail(Throwable)} is the one failure path: the first call
  * wins, cancels the deadline, aborts the exchange (closing its connection, freeing its slot) or
  * leaves the queue, and reports once.
  *
  * <p>As a {@link Runnable} a fetch does two jobs, to save an object per fetch: run while NEW it
  * submits itself to its loop partition; run later it is the request deadline firing.
  */
-final class Fetch implements Runnable, Cancellable {
+final class Fetch implements Runnable, Call {
   private static final Logger log = LoggerFactory.getLogger(Fetch.class);
 
   enum State { NEW, QUEUED, ACTIVE, DONE }
@@ -37,9 +39,8 @@ final class Fetch implements Runnable, Cancellable {
   final LoopClient client;
   final HttpRequest original;
   private HttpRequest request;
-  /** Exactly one of future and callback is set (neither on the list sentinel). */
-  private final ResponseFuture future;
-  private final FetchCallback callback;
+  /** Where the result goes; null on the list sentinel. */
+  private final Reply reply;
   private final long startNanos;
   private final Duration requestTimeout;
   private State state = State.NEW;
@@ -57,24 +58,27 @@ final class Fetch implements Runnable, Cancellable {
   /** The head of the last redirect followed, body dropped; null before the first. */
   private HttpResponse previousHop;
   private int retryCount;
+  /** The network interceptors' stage for the exchange in flight; null without interceptors. */
+  private CompletableFuture<HttpResponse> pendingAttempt;
+  /** The failure of the last attempt when it may be retried, told apart by identity. */
+  private Throwable retryableFailure;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   Fetch prevLive = this;
   Fetch nextLive = this;
 
-  Fetch(LoopClient client, HttpRequest request, ResponseFuture future, FetchCallback callback) {
+  Fetch(LoopClient client, HttpRequest request, Reply reply) {
     this.client = client;
     this.original = request;
     this.request = request;
-    this.future = future;
-    this.callback = callback;
+    this.reply = reply;
     this.startNanos = client == null ? 0 : client.loop.nanoTime();
     this.requestTimeout = client == null ? null
         : orDefault(request.requestTimeout(), client.config.requestTimeout);
   }
 
   static Fetch sentinel() {
-    return new Fetch(null, null, null, null);
+    return new Fetch(null, null, null);
   }
 
   HttpRequest request() {
@@ -85,8 +89,8 @@ final class Fetch implements Runnable, Cancellable {
     return state == State.DONE;
   }
 
-  /** Whether the fetch reached its end; any thread may ask. */
-  boolean hasEnded() {
+  @Override
+  public boolean hasEnded() {
     return done;
   }
 
@@ -181,12 +185,69 @@ final class Fetch implements Runnable, Cancellable {
     return followRedirects() && Redirects.isFollowable(request, code, headers);
   }
 
-  /** The exchange delivered a whole response: follow it, raise it, or report it. */
+  /**
+   * Starts a network attempt for the current request (the first, a redirect hop, a retry):
+   * through the network interceptors when there are any, else straight to a connection.
+   */
+  void attempt() {
+    List<Interceptor> network = client.config.networkInterceptors;
+    if (network.isEmpty()) {
+      client.acquire(this);
+      return;
+    }
+    InterceptorChain.run(network, request, this::sendAttempt)
+        .whenComplete((response, error) -> onLoop(() -> attemptDone(response, error)));
+  }
+
+  /** The network step of the interceptor chain: an exchange for {@code next}, as a stage. */
+  private CompletionStage<HttpResponse> sendAttempt(HttpRequest next) {
+    CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
+    onLoop(() -> {
+      if (state == State.DONE) {
+        answer.completeExceptionally(new IllegalStateException("the fetch is over"));
+      } else if (pendingAttempt != null) {
+        answer.completeExceptionally(new IllegalStateException("one network attempt at a time"));
+      } else {
+        pendingAttempt = answer;
+        request = next;
+        client.acquire(this);
+      }
+    });
+    return answer;
+  }
+
+  /** The network interceptors answered: go on as if the exchange itself had ended so. */
+  private void attemptDone(HttpResponse response, Throwable error) {
+    Throwable cause = error == null ? null : Failures.unwrap(error);
+    boolean retryable = cause != null && cause == retryableFailure;
+    retryableFailure = null;
+    if (state == State.DONE) {
+      return;
+    }
+    if (cause == null) {
+      responded(response);
+    } else {
+      attemptFailed(cause, retryable);
+    }
+  }
+
+  /** The exchange delivered a whole response. */
   void exchangeDone(HttpResponse response) {
     exchange = null;
     if (state == State.DONE) {
       return;
     }
+    CompletableFuture<HttpResponse> answer = pendingAttempt;
+    if (answer != null) {
+      pendingAttempt = null;
+      answer.complete(response);
+    } else {
+      responded(response);
+    }
+  }
+
+  /** A response ended an attempt: follow it, raise it, or report it. */
+  private void responded(HttpResponse response) {
     if (willFollow(response.code(), response.headers())) {
       HttpRequest next;
       try {
@@ -203,7 +264,7 @@ final class Fetch implements Runnable, Cancellable {
       previousHop = response;
       request = next;
       freshOnly = false;
-      client.acquire(this);
+      attempt();
       return;
     }
     if (orDefault(request.raiseError(), client.config.raiseError) && response.code() >= 400) {
@@ -223,12 +284,23 @@ final class Fetch implements Runnable, Cancellable {
     if (state == State.DONE) {
       return;
     }
+    CompletableFuture<HttpResponse> answer = pendingAttempt;
+    if (answer != null) {
+      pendingAttempt = null;
+      retryableFailure = retryable ? cause : null;
+      answer.completeExceptionally(cause);
+    } else {
+      attemptFailed(cause, retryable);
+    }
+  }
+
+  private void attemptFailed(Throwable cause, boolean retryable) {
     if (retryable && retryCount == 0 && Redirects.isIdempotent(request.method())
         && (request.body() == null || request.body().isReplayable())) {
       log.debug("retrying {} on a fresh connection: {}", request, cause.toString());
       retryCount++;
       freshOnly = true;
-      client.acquire(this);
+      attempt();
       return;
     }
     fail(cause);
@@ -250,7 +322,13 @@ final class Fetch implements Runnable, Cancellable {
     if (active != null) {
       active.abort();
     }
-    report(null, Failures.forClient(cause, request, phase));
+    HttpClientException error = Failures.forClient(cause, request, phase);
+    CompletableFuture<HttpResponse> answer = pendingAttempt;
+    pendingAttempt = null;
+    if (answer != null) {
+      answer.completeExceptionally(error);
+    }
+    report(null, error);
   }
 
   void failClientClosed() {
@@ -301,6 +379,19 @@ final class Fetch implements Runnable, Cancellable {
     return true;
   }
 
+  /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
+  private void onLoop(Runnable task) {
+    if (client.loop.inLoop()) {
+      task.run();
+      return;
+    }
+    try {
+      client.loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("loop closed before {} could go on", request);
+    }
+  }
+
   private void cancelOnLoop() {
     if (state != State.NEW) {
       fail(new RequestCancelledException(request, phase(), false));
@@ -313,36 +404,6 @@ final class Fetch implements Runnable, Cancellable {
   }
 
   private void report(HttpResponse response, HttpClientException error) {
-    Executor executor = client.config.callbackExecutor;
-    if (executor == null) {
-      deliver(response, error);
-      return;
-    }
-    try {
-      executor.execute(() -> deliver(response, error));
-    } catch (RejectedExecutionException e) {
-      log.warn("callback executor refused the result of {}; delivering on the loop", original);
-      deliver(response, error);
-    }
-  }
-
-  private void deliver(HttpResponse response, HttpClientException error) {
-    if (future != null) {
-      if (error == null) {
-        future.complete(response);
-      } else {
-        future.completeExceptionally(error);
-      }
-      return;
-    }
-    try {
-      if (error == null) {
-        callback.onResponse(response);
-      } else {
-        callback.onFailure(original, error);
-      }
-    } catch (RuntimeException | Error e) {
-      log.warn("fetch callback for {} threw", original, e);
-    }
+    reply.send(response, error);
   }
 }
