@@ -23,7 +23,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -81,7 +80,19 @@ public final class AsyncHttpClient implements AutoCloseable {
    */
   public CompletableFuture<HttpResponse> fetch(HttpRequest request) {
     ResponseFuture future = new ResponseFuture();
-    future.attach(submit(request, Reply.toFuture(request, future, config.callbackExecutor)));
+    future.attach(submit(request, Reply.toFuture(request, future, config.callbackExecutor), null));
+    return future;
+  }
+
+  /**
+   * Sends {@code request} and hands the final response's body to {@code sink} (a file, nowhere, a
+   * stream the caller reads) instead of collecting it; the future completes, with an empty {@code
+   * body()}, once the sink is done with it. Throws IllegalStateException for a sink already used.
+   */
+  public CompletableFuture<HttpResponse> fetch(HttpRequest request, BodySink sink) {
+    Objects.requireNonNull(sink, "sink");
+    ResponseFuture future = new ResponseFuture();
+    future.attach(submit(request, Reply.toFuture(request, future, config.callbackExecutor), sink));
     return future;
   }
 
@@ -91,7 +102,7 @@ public final class AsyncHttpClient implements AutoCloseable {
    */
   public Cancellable fetch(HttpRequest request, FetchCallback callback) {
     Objects.requireNonNull(callback, "callback");
-    return submit(request, Reply.toCallback(request, callback, config.callbackExecutor));
+    return submit(request, Reply.toCallback(request, callback, config.callbackExecutor), null);
   }
 
   /**
@@ -111,20 +122,23 @@ public final class AsyncHttpClient implements AutoCloseable {
           + " must not block; use fetch, which returns a future");
     }
     ResponseFuture future = new ResponseFuture();
-    Call call = submit(request, Reply.toFuture(request, future, config.callbackExecutor));
+    Call call = submit(request, Reply.toFuture(request, future, config.callbackExecutor), null);
     future.attach(call);
     return BlockingWait.await(future, call, request);
   }
 
   /** Starts a call: the default fields added, through the application interceptors if any. */
-  private Call submit(HttpRequest request, Reply reply) {
+  private Call submit(HttpRequest request, Reply reply, BodySink sink) {
     Objects.requireNonNull(request, "request");
     HttpRequest withDefaults = config.withDefaultHeaders(request);
     if (config.interceptors.isEmpty()) {
-      return submitFetch(withDefaults, reply);
+      return submitFetch(withDefaults, reply, sink);
     }
-    InterceptedCall call = new InterceptedCall(this, withDefaults, reply, config.interceptors);
     EventLoop loop = partitions.pick().loop;
+    if (sink != null) {
+      sink.claim(loop, config.fileExecutor);
+    }
+    InterceptedCall call = new InterceptedCall(this, withDefaults, reply, sink, config.interceptors);
     if (closed) {
       call.finish(null, new RequestCancelledException(withDefaults, Phase.QUEUE, true));
     } else if (loop.inLoop()) {
@@ -140,9 +154,12 @@ public final class AsyncHttpClient implements AutoCloseable {
   }
 
   /** Starts one fetch of {@code request} (redirects and retries included) on a partition. */
-  Fetch submitFetch(HttpRequest request, Reply reply) {
+  Fetch submitFetch(HttpRequest request, Reply reply, BodySink sink) {
     LoopClient partition = partitions.pick();
-    Fetch fetch = new Fetch(partition, request, reply);
+    if (sink != null) {
+      sink.claim(partition.loop, config.fileExecutor);
+    }
+    Fetch fetch = new Fetch(partition, request, reply, sink);
     if (closed) {
       fetch.failClientClosed();
     } else if (partition.loop.inLoop()) {
@@ -188,18 +205,6 @@ public final class AsyncHttpClient implements AutoCloseable {
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
-  }
-
-  /** Names the file reader threads and keeps them from holding the JVM open. */
-  private static final class FileThreads implements java.util.concurrent.ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "gust-file-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
   }
 
   /**

@@ -11,9 +11,6 @@ import io.gust.http.Headers;
 import io.gust.http.TooManyRedirectsException;
 import io.gust.loop.Cancellable;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +38,10 @@ final class Fetch implements Runnable, Call {
   private HttpRequest request;
   /** Where the result goes; null on the list sentinel. */
   private final Reply reply;
+  /** Where the final response's body goes; null to collect it. */
+  private final BodySink sink;
+  /** The body is whole and the sink is finishing with it. */
+  private boolean sinkFinishing;
   private final long startNanos;
   private final Duration requestTimeout;
   private State state = State.NEW;
@@ -58,31 +59,36 @@ final class Fetch implements Runnable, Call {
   /** The head of the last redirect followed, body dropped; null before the first. */
   private HttpResponse previousHop;
   private int retryCount;
-  /** The network interceptors' stage for the exchange in flight; null without interceptors. */
-  private CompletableFuture<HttpResponse> pendingAttempt;
-  /** The failure of the last attempt when it may be retried, told apart by identity. */
-  private Throwable retryableFailure;
+  /** Runs attempts through the network interceptors; null when there are none. */
+  private final NetworkAttempts network;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   Fetch prevLive = this;
   Fetch nextLive = this;
 
-  Fetch(LoopClient client, HttpRequest request, Reply reply) {
+  Fetch(LoopClient client, HttpRequest request, Reply reply, BodySink sink) {
     this.client = client;
     this.original = request;
     this.request = request;
     this.reply = reply;
+    this.sink = sink;
+    this.network = client == null || client.config.networkInterceptors.isEmpty() ? null
+        : new NetworkAttempts(this, client.config.networkInterceptors);
     this.startNanos = client == null ? 0 : client.loop.nanoTime();
     this.requestTimeout = client == null ? null
         : orDefault(request.requestTimeout(), client.config.requestTimeout);
   }
 
   static Fetch sentinel() {
-    return new Fetch(null, null, null);
+    return new Fetch(null, null, null, null);
   }
 
   HttpRequest request() {
     return request;
+  }
+
+  BodySink sink() {
+    return sink;
   }
 
   boolean isDone() {
@@ -190,45 +196,17 @@ final class Fetch implements Runnable, Call {
    * through the network interceptors when there are any, else straight to a connection.
    */
   void attempt() {
-    List<Interceptor> network = client.config.networkInterceptors;
-    if (network.isEmpty()) {
+    if (network == null) {
       client.acquire(this);
-      return;
-    }
-    InterceptorChain.run(network, request, this::sendAttempt)
-        .whenComplete((response, error) -> onLoop(() -> attemptDone(response, error)));
-  }
-
-  /** The network step of the interceptor chain: an exchange for {@code next}, as a stage. */
-  private CompletionStage<HttpResponse> sendAttempt(HttpRequest next) {
-    CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
-    onLoop(() -> {
-      if (state == State.DONE) {
-        answer.completeExceptionally(new IllegalStateException("the fetch is over"));
-      } else if (pendingAttempt != null) {
-        answer.completeExceptionally(new IllegalStateException("one network attempt at a time"));
-      } else {
-        pendingAttempt = answer;
-        request = next;
-        client.acquire(this);
-      }
-    });
-    return answer;
-  }
-
-  /** The network interceptors answered: go on as if the exchange itself had ended so. */
-  private void attemptDone(HttpResponse response, Throwable error) {
-    Throwable cause = error == null ? null : Failures.unwrap(error);
-    boolean retryable = cause != null && cause == retryableFailure;
-    retryableFailure = null;
-    if (state == State.DONE) {
-      return;
-    }
-    if (cause == null) {
-      responded(response);
     } else {
-      attemptFailed(cause, retryable);
+      network.start(request);
     }
+  }
+
+  /** A network interceptor sends {@code next}: it becomes the current request. */
+  void acquireFor(HttpRequest next) {
+    request = next;
+    client.acquire(this);
   }
 
   /** The exchange delivered a whole response. */
@@ -237,17 +215,15 @@ final class Fetch implements Runnable, Call {
     if (state == State.DONE) {
       return;
     }
-    CompletableFuture<HttpResponse> answer = pendingAttempt;
-    if (answer != null) {
-      pendingAttempt = null;
-      answer.complete(response);
+    if (network != null) {
+      network.exchangeDone(response);
     } else {
       responded(response);
     }
   }
 
   /** A response ended an attempt: follow it, raise it, or report it. */
-  private void responded(HttpResponse response) {
+  void responded(HttpResponse response) {
     if (willFollow(response.code(), response.headers())) {
       HttpRequest next;
       try {
@@ -271,8 +247,25 @@ final class Fetch implements Runnable, Call {
       fail(new HttpStatusException(response));
       return;
     }
+    if (sink != null) {
+      sinkFinishing = true;
+      sink.finish().whenComplete((ignored, error) -> onLoop(() -> sinkFinished(response, error)));
+      return;
+    }
     finish();
     report(response, null);
+  }
+
+  private void sinkFinished(HttpResponse response, Throwable error) {
+    if (state == State.DONE) {
+      return;
+    }
+    if (error != null) {
+      fail(error);
+    } else {
+      finish();
+      report(response, null);
+    }
   }
 
   /**
@@ -284,17 +277,14 @@ final class Fetch implements Runnable, Call {
     if (state == State.DONE) {
       return;
     }
-    CompletableFuture<HttpResponse> answer = pendingAttempt;
-    if (answer != null) {
-      pendingAttempt = null;
-      retryableFailure = retryable ? cause : null;
-      answer.completeExceptionally(cause);
+    if (network != null) {
+      network.exchangeFailed(cause, retryable);
     } else {
       attemptFailed(cause, retryable);
     }
   }
 
-  private void attemptFailed(Throwable cause, boolean retryable) {
+  void attemptFailed(Throwable cause, boolean retryable) {
     if (retryable && retryCount == 0 && Redirects.isIdempotent(request.method())
         && (request.body() == null || request.body().isReplayable())) {
       log.debug("retrying {} on a fresh connection: {}", request, cause.toString());
@@ -323,12 +313,19 @@ final class Fetch implements Runnable, Call {
       active.abort();
     }
     HttpClientException error = Failures.forClient(cause, request, phase);
-    CompletableFuture<HttpResponse> answer = pendingAttempt;
-    pendingAttempt = null;
-    if (answer != null) {
-      answer.completeExceptionally(error);
+    if (network != null) {
+      network.fetchFailed(error);
     }
-    report(null, error);
+    if (sink == null) {
+      report(null, error);
+    } else {
+      sink.abort(error).whenComplete((ignored, cleanup) -> {
+        if (cleanup != null) {
+          error.addSuppressed(cleanup);
+        }
+        report(null, error);
+      });
+    }
   }
 
   void failClientClosed() {
@@ -337,7 +334,7 @@ final class Fetch implements Runnable, Call {
 
   private Phase phase() {
     Exchange active = exchange;
-    return active != null ? active.phase() : Phase.QUEUE;
+    return active != null ? active.phase() : sinkFinishing ? Phase.BODY : Phase.QUEUE;
   }
 
   private void finish() {
@@ -380,7 +377,7 @@ final class Fetch implements Runnable, Call {
   }
 
   /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
-  private void onLoop(Runnable task) {
+  void onLoop(Runnable task) {
     if (client.loop.inLoop()) {
       task.run();
       return;

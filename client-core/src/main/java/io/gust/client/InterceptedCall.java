@@ -8,6 +8,7 @@ import io.gust.http.RequestCancelledException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,17 +25,20 @@ final class InterceptedCall implements Call {
   /** The caller's request with the client's default fields. */
   private final HttpRequest request;
   private final Reply reply;
+  /** Gets the final response's body once the chain is done; null for none. */
+  private final BodySink sink;
   private final List<Interceptor> interceptors;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean cancelled;
   /** The latest fetch a proceed started. */
   private volatile Fetch inFlight;
 
-  InterceptedCall(AsyncHttpClient client, HttpRequest request, Reply reply,
+  InterceptedCall(AsyncHttpClient client, HttpRequest request, Reply reply, BodySink sink,
       List<Interceptor> interceptors) {
     this.client = client;
     this.request = request;
     this.reply = reply;
+    this.sink = sink;
     this.interceptors = interceptors;
   }
 
@@ -43,7 +47,12 @@ final class InterceptedCall implements Call {
     if (cancelled) {
       return;
     }
-    InterceptorChain.run(interceptors, request, this::proceed).whenComplete(this::finish);
+    CompletionStage<HttpResponse> chain = InterceptorChain.run(interceptors, request, this::proceed);
+    if (sink != null) {
+      chain = chain.thenComposeAsync(response -> sink.takeWhole(response).thenApply(done ->
+          response.toBuilder().body(okio.ByteString.EMPTY).build()), sink.loop::execute);
+    }
+    chain.whenComplete(this::finish);
   }
 
   private CompletionStage<HttpResponse> proceed(HttpRequest next) {
@@ -52,7 +61,7 @@ final class InterceptedCall implements Call {
           new RequestCancelledException(next, Phase.QUEUE, false));
     }
     CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
-    Fetch fetch = client.submitFetch(next, Reply.toFuture(next, answer, null));
+    Fetch fetch = client.submitFetch(next, Reply.toFuture(next, answer, null), null);
     inFlight = fetch;
     if (cancelled) {
       fetch.cancel();
@@ -67,9 +76,18 @@ final class InterceptedCall implements Call {
     }
     if (error == null) {
       reply.send(response, null);
-    } else {
-      HttpClientException typed = Failures.forClient(error, request, Phase.QUEUE);
+      return;
+    }
+    HttpClientException typed = Failures.forClient(error, request, Phase.QUEUE);
+    if (sink == null) {
       reply.send(null, typed);
+    } else {
+      try {
+        sink.loop.execute(() -> sink.abort(typed)
+            .whenComplete((ignored, late) -> reply.send(null, typed)));
+      } catch (RejectedExecutionException e) {
+        reply.send(null, typed);
+      }
     }
   }
 

@@ -42,7 +42,7 @@ public final class MultipartBody {
 
   /** Collects the parts in order. Not thread-safe. */
   public static final class Builder {
-    private final String boundary = randomBoundary();
+    private final String boundary = randomToken();
     private final List<MultipartProducer.Part> parts = new ArrayList<>();
 
     private Builder() {}
@@ -124,7 +124,7 @@ public final class MultipartBody {
   }
 
   /** 32 random hex digits after a prefix that cannot occur in form-urlencoded or base64 text. */
-  static String randomBoundary() {
+  static String randomToken() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return "gust-" + ByteString.of(bytes).hex();

@@ -3,7 +3,6 @@ package io.gust.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +12,7 @@ import io.gust.http.HttpResponse;
 import io.gust.http.HttpStatusException;
 import io.gust.http.RequestCancelledException;
 import io.gust.loop.EventLoop;
-import io.gust.testing.LeakCheck;
+import io.gust.testing.MockServerFixture;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,53 +33,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link AsyncHttpClient#send}: the blocking call, from platform and virtual threads. */
 @Timeout(20)
 class BlockingSendEndToEndTest {
-  @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private MockWebServer server;
-  private AsyncHttpClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start(0);
-    client = leaks.track(AsyncHttpClient.create());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertNotNull(request, "server saw no request");
-    return request;
-  }
+  @RegisterExtension final MockServerFixture fixture = new MockServerFixture();
 
   @Test
   void sendReturnsTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(201).body("made").build());
-    HttpResponse response = client.send(HttpRequest.newBuilder(server.url("/a").toString())
+    fixture.server().enqueue(new MockResponse.Builder().code(201).body("made").build());
+    HttpResponse response = fixture.client().send(HttpRequest.newBuilder(fixture.server().url("/a").toString())
         .header("X-One", "1").build());
     assertEquals(201, response.code());
     assertEquals("made", response.bodyString());
-    RecordedRequest recorded = take();
+    RecordedRequest recorded = fixture.take();
     assertEquals("/a", recorded.getTarget());
     assertEquals("1", recorded.getHeaders().get("X-One"));
   }
 
   @Test
   void sendThrowsTheTypedFailureUnwrapped() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(404).build());
-    HttpStatusException status = assertThrows(HttpStatusException.class, () -> client.send(
-        HttpRequest.newBuilder(server.url("/gone").toString()).raiseError(true).build()));
+    fixture.server().enqueue(new MockResponse.Builder().code(404).build());
+    HttpStatusException status = assertThrows(HttpStatusException.class, () -> fixture.client().send(
+        HttpRequest.newBuilder(fixture.server().url("/gone").toString()).raiseError(true).build()));
     assertEquals(404, status.response().code());
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
     assertThrows(HttpConnectException.class,
-        () -> client.send(HttpRequest.get("http://127.0.0.1:" + closedPort + "/")));
+        () -> fixture.client().send(HttpRequest.get("http://127.0.0.1:" + closedPort + "/")));
   }
 
   @Test
@@ -93,7 +68,7 @@ class BlockingSendEndToEndTest {
       CompletableFuture<Throwable> thrown = new CompletableFuture<>();
       loop.execute(() -> {
         try {
-          onLoop.send(HttpRequest.get(server.url("/").toString()));
+          onLoop.send(HttpRequest.get(fixture.server().url("/").toString()));
           thrown.complete(null);
         } catch (Throwable e) {
           thrown.complete(e);
@@ -105,13 +80,13 @@ class BlockingSendEndToEndTest {
 
   @Test
   void interruptCancelsTheFetchAndKeepsTheFlag() throws Exception {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE)
+    fixture.server().enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE)
         .build());
     CompletableFuture<Throwable> thrown = new CompletableFuture<>();
     CompletableFuture<Boolean> flag = new CompletableFuture<>();
     Thread caller = new Thread(() -> {
       try {
-        client.send(HttpRequest.get(server.url("/stall").toString()));
+        fixture.client().send(HttpRequest.get(fixture.server().url("/stall").toString()));
         thrown.complete(null);
       } catch (Throwable e) {
         thrown.complete(e);
@@ -119,13 +94,13 @@ class BlockingSendEndToEndTest {
       flag.complete(Thread.currentThread().isInterrupted());
     });
     caller.start();
-    take();
+    fixture.take();
     caller.interrupt();
     RequestCancelledException cancelled = assertInstanceOf(RequestCancelledException.class,
         thrown.get(5, TimeUnit.SECONDS));
     assertFalse(cancelled.isClientClosed());
     assertTrue(flag.get(5, TimeUnit.SECONDS), "interrupt flag restored");
-    assertEquals(0, client.poolSnapshot().get(5, TimeUnit.SECONDS).open(),
+    assertEquals(0, fixture.client().poolSnapshot().get(5, TimeUnit.SECONDS).open(),
         "the cancelled fetch closed its connection");
   }
 
@@ -139,7 +114,7 @@ class BlockingSendEndToEndTest {
     ExecutorService virtualThreads = virtualThreadExecutor();
     int count = 64;
     CountDownLatch allArrived = new CountDownLatch(count);
-    server.setDispatcher(new Dispatcher() {
+    fixture.server().setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         allArrived.countDown();
@@ -152,7 +127,7 @@ class BlockingSendEndToEndTest {
       for (int i = 0; i < count; i++) {
         String path = "/v" + i;
         bodies.add(virtualThreads.submit(
-            () -> wide.send(HttpRequest.get(server.url(path).toString())).bodyString()));
+            () -> wide.send(HttpRequest.get(fixture.server().url(path).toString())).bodyString()));
       }
       for (int i = 0; i < count; i++) {
         assertEquals("/v" + i, bodies.get(i).get(10, TimeUnit.SECONDS));

@@ -4,7 +4,6 @@ import static io.gust.testing.ScriptedServer.readHead;
 import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,7 @@ import io.gust.http.HttpClientException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.loop.EventLoop;
-import io.gust.testing.LeakCheck;
+import io.gust.testing.MockServerFixture;
 import io.gust.testing.ScriptedServer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,29 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Default headers and both levels of interceptors, over real sockets. */
 @Timeout(20)
 class InterceptorsEndToEndTest {
-  @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private MockWebServer server;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start(0);
-  }
-
-  @AfterEach
-  void tearDown() {
-    server.close();
-  }
-
-  private String url(String path) {
-    return server.url(path).toString();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertNotNull(request, "server saw no request");
-    return request;
-  }
+  @RegisterExtension final MockServerFixture fixture = new MockServerFixture();
 
   private static <T> T await(CompletableFuture<T> future) throws Exception {
     return future.get(10, TimeUnit.SECONDS);
@@ -62,17 +36,17 @@ class InterceptorsEndToEndTest {
 
   @Test
   void defaultHeadersAreSentUnlessTheRequestSetsTheField() throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+    AsyncHttpClient client = fixture.track(AsyncHttpClient.builder()
         .defaultHeader("X-Team", "core").defaultHeader("Accept", "text/plain").build());
-    server.enqueue(new MockResponse.Builder().build());
-    server.enqueue(new MockResponse.Builder().build());
-    await(client.fetch(url("/plain")));
-    await(client.fetch(HttpRequest.newBuilder(url("/json"))
+    fixture.server().enqueue(new MockResponse.Builder().build());
+    fixture.server().enqueue(new MockResponse.Builder().build());
+    await(client.fetch(fixture.url("/plain")));
+    await(client.fetch(HttpRequest.newBuilder(fixture.url("/json"))
         .header("accept", "application/json").build()));
-    RecordedRequest plain = take();
+    RecordedRequest plain = fixture.take();
     assertEquals("core", plain.getHeaders().get("X-Team"));
     assertEquals(List.of("text/plain"), plain.getHeaders().values("Accept"));
-    RecordedRequest json = take();
+    RecordedRequest json = fixture.take();
     assertEquals("core", json.getHeaders().get("X-Team"));
     assertEquals(List.of("application/json"), json.getHeaders().values("Accept"));
   }
@@ -82,7 +56,7 @@ class InterceptorsEndToEndTest {
     List<String> calls = new CopyOnWriteArrayList<>();
     List<String> hops = new CopyOnWriteArrayList<>();
     List<Boolean> onLoop = new CopyOnWriteArrayList<>();
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+    AsyncHttpClient client = fixture.track(AsyncHttpClient.builder()
         .defaultHeader("X-Default", "d")
         .addInterceptor(chain -> {
           calls.add(chain.request().uri().getPath() + " " + chain.request().headers().get("X-Default"));
@@ -103,18 +77,18 @@ class InterceptorsEndToEndTest {
                 return response;
               });
         }).build());
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/b")
+    fixture.server().enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/b")
         .body("moved").build());
-    server.enqueue(new MockResponse.Builder().body("here").build());
-    HttpResponse response = await(client.fetch(url("/a")));
+    fixture.server().enqueue(new MockResponse.Builder().body("here").build());
+    HttpResponse response = await(client.fetch(fixture.url("/a")));
     assertEquals("here", response.bodyString());
     assertEquals(List.of("/a d", "final 200"), calls);
     assertEquals(List.of("/a 1", "got 302", "/b 1", "got 200"), hops);
     assertTrue(onLoop.stream().allMatch(Boolean::booleanValue), "interceptors ran on the loop");
-    RecordedRequest first = take();
+    RecordedRequest first = fixture.take();
     assertEquals("1", first.getHeaders().get("X-Hop"));
     assertEquals("1", first.getHeaders().get("X-Call"));
-    RecordedRequest second = take();
+    RecordedRequest second = fixture.take();
     assertEquals("/b", second.getTarget());
     assertEquals("3", second.getHeaders().get("X-Hop"));
   }
@@ -122,7 +96,7 @@ class InterceptorsEndToEndTest {
   @Test
   void networkInterceptorRunsAgainForARetryOnAFreshConnection() throws Exception {
     List<String> hops = new CopyOnWriteArrayList<>();
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+    AsyncHttpClient client = fixture.track(AsyncHttpClient.builder()
         .addNetworkInterceptor(chain -> {
           hops.add(chain.request().uri().getPath());
           return chain.proceed(chain.request());
@@ -148,32 +122,32 @@ class InterceptorsEndToEndTest {
   @Test
   void anInterceptorThatThrowsFailsTheFetchWithATypedError() throws Exception {
     IllegalStateException bug = new IllegalStateException("interceptor bug");
-    AsyncHttpClient app = leaks.track(AsyncHttpClient.builder()
+    AsyncHttpClient app = fixture.track(AsyncHttpClient.builder()
         .addInterceptor(chain -> {
           throw bug;
         }).build());
     ExecutionException appFailure = assertThrows(ExecutionException.class,
-        () -> await(app.fetch(url("/x"))));
+        () -> await(app.fetch(fixture.url("/x"))));
     HttpClientException typed = assertInstanceOf(HttpClientException.class, appFailure.getCause());
     assertSame(bug, typed.getCause());
-    AsyncHttpClient network = leaks.track(AsyncHttpClient.builder()
+    AsyncHttpClient network = fixture.track(AsyncHttpClient.builder()
         .addNetworkInterceptor(chain -> CompletableFuture.failedFuture(bug)).build());
     HttpClientException networkTyped = assertThrows(HttpClientException.class,
-        () -> network.send(HttpRequest.get(url("/y"))));
+        () -> network.send(HttpRequest.get(fixture.url("/y"))));
     assertSame(bug, networkTyped.getCause());
-    assertEquals(0, server.getRequestCount(), "no request reached the server");
+    assertEquals(0, fixture.server().getRequestCount(), "no request reached the server");
   }
 
   @Test
   void anApplicationInterceptorMayAnswerWithoutTheNetworkAndRetryAfterIt() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(503).build());
-    server.enqueue(new MockResponse.Builder().body("second try").build());
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+    fixture.server().enqueue(new MockResponse.Builder().code(503).build());
+    fixture.server().enqueue(new MockResponse.Builder().body("second try").build());
+    AsyncHttpClient client = fixture.track(AsyncHttpClient.builder()
         .addInterceptor(chain -> chain.proceed(chain.request()).thenCompose(response ->
             response.code() == 503 ? chain.proceed(chain.request())
                 : CompletableFuture.completedFuture(response)))
         .build());
-    assertEquals("second try", client.send(HttpRequest.get(url("/flaky"))).bodyString());
-    assertEquals(2, server.getRequestCount());
+    assertEquals("second try", client.send(HttpRequest.get(fixture.url("/flaky"))).bodyString());
+    assertEquals(2, fixture.server().getRequestCount());
   }
 }

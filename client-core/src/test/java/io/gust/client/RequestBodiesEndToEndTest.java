@@ -13,7 +13,7 @@ import io.gust.http.HttpRequest;
 import io.gust.http.Phase;
 import io.gust.http.RequestBody;
 import io.gust.testing.ExternalTools;
-import io.gust.testing.LeakCheck;
+import io.gust.testing.MockServerFixture;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.ByteString;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,29 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Form and multipart bodies as MockWebServer and Python's email parser receive them. */
 @Timeout(30)
 class RequestBodiesEndToEndTest {
-  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  @RegisterExtension final MockServerFixture fixture = new MockServerFixture();
   @TempDir Path dir;
-  private MockWebServer server;
-  private AsyncHttpClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start(0);
-    client = leaks.track(AsyncHttpClient.create());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
 
   private RecordedRequest post(RequestBody body) throws Exception {
-    server.enqueue(new MockResponse.Builder().body("ok").build());
-    assertEquals(200, client.send(HttpRequest.newBuilder(server.url("/up").toString())
+    fixture.server().enqueue(new MockResponse.Builder().body("ok").build());
+    assertEquals(200, fixture.client().send(HttpRequest.newBuilder(fixture.server().url("/up").toString())
         .post(body).build()).code());
-    RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest recorded = fixture.server().takeRequest(5, TimeUnit.SECONDS);
     assertNotNull(recorded, "server saw no request");
     return recorded;
   }
@@ -125,9 +108,9 @@ class RequestBodiesEndToEndTest {
     Path missing = dir.resolve("missing.bin");
     RequestBody body = MultipartBody.builder().file("f", missing, null).build();
     assertEquals(-1, body.contentLength(), "an unreadable file leaves the length unknown");
-    server.enqueue(new MockResponse.Builder().build());
-    HttpClientException error = assertThrows(HttpClientException.class, () -> client.send(
-        HttpRequest.newBuilder(server.url("/up").toString()).post(body).build()));
+    fixture.server().enqueue(new MockResponse.Builder().build());
+    HttpClientException error = assertThrows(HttpClientException.class, () -> fixture.client().send(
+        HttpRequest.newBuilder(fixture.server().url("/up").toString()).post(body).build()));
     assertEquals(Phase.WRITE, error.phase());
     assertInstanceOf(NoSuchFileException.class, error.getCause());
   }
@@ -137,9 +120,9 @@ class RequestBodiesEndToEndTest {
     Path file = Files.write(dir.resolve("grows.txt"), new byte[10]);
     RequestBody body = MultipartBody.builder().file("f", file, "text/plain").build();
     Files.write(file, new byte[20]);
-    server.enqueue(new MockResponse.Builder().build());
-    HttpClientException error = assertThrows(HttpClientException.class, () -> client.send(
-        HttpRequest.newBuilder(server.url("/up").toString()).post(body).build()));
+    fixture.server().enqueue(new MockResponse.Builder().build());
+    HttpClientException error = assertThrows(HttpClientException.class, () -> fixture.client().send(
+        HttpRequest.newBuilder(fixture.server().url("/up").toString()).post(body).build()));
     assertTrue(error.getCause().getMessage().contains("changed size"), error.toString());
   }
 
