@@ -138,7 +138,10 @@ public final class AsyncHttpClient implements AutoCloseable {
     if (sink != null) {
       sink.claim(loop, config.fileExecutor);
     }
-    InterceptedCall call = new InterceptedCall(this, withDefaults, reply, sink, config.interceptors);
+    Duration timeout = withDefaults.requestTimeout() != null ? withDefaults.requestTimeout()
+        : config.requestTimeout;
+    InterceptedCall call = new InterceptedCall(this, withDefaults, reply, sink,
+        config.interceptors, loop, timeout);
     if (closed) {
       call.finish(null, new RequestCancelledException(withDefaults, Phase.QUEUE, true));
     } else if (loop.inLoop()) {
