@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLContext;
 
@@ -46,13 +44,11 @@ public final class AsyncHttpClient implements AutoCloseable {
   private final LoopOwnership loops;
   private final Partitions partitions;
   private final ClientConfig config;
-  private final ExecutorService fileExecutor;
   private volatile boolean closed;
 
   private AsyncHttpClient(Builder builder) {
-    this.fileExecutor = Executors.newFixedThreadPool(2, new FileThreads());
     this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
-    this.config = new ClientConfig(builder, fileExecutor);
+    this.config = new ClientConfig(builder, FileThreads.executor());
     this.partitions = new Partitions(loops.loops(), config, builder.maxConnections,
         builder.maxConnectionsPerHost);
   }
@@ -202,7 +198,6 @@ public final class AsyncHttpClient implements AutoCloseable {
     closed = true;
     partitions.shutdown();
     loops.close();
-    fileExecutor.shutdown();
   }
 
   /** Whether {@link #close()} was called. */

@@ -3,7 +3,6 @@ package io.gust.client;
 import io.gust.http.HttpClientException;
 import io.gust.http.HttpResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
@@ -77,7 +77,7 @@ final class FileSink extends BodySink {
       try {
         task.run();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new CompletionException(e); // the stage then fails with the IOException itself
       }
     }, files);
   }
@@ -120,7 +120,7 @@ final class FileSink extends BodySink {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new CompletionException(e);
     }
     temp = null;
   }

@@ -16,6 +16,7 @@ import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.HttpStatusException;
 import io.gust.http.Phase;
+import io.gust.http.RequestCancelledException;
 import io.gust.testing.MockServerFixture;
 import io.gust.testing.ScriptedServer;
 import java.nio.file.Files;
@@ -118,6 +119,33 @@ class BodySinksEndToEndTest {
     assertEquals(List.of(), files());
   }
 
+  /** Regression: a file task still running at close made the cleanup task rejected, and the fetch never reported. */
+  @Test
+  void closingTheClientMidDownloadReportsTheFetchAndRemovesTheTempFile() throws Exception {
+    AsyncHttpClient closing = AsyncHttpClient.create();
+    Path target = dir.resolve("closed.bin");
+    try (ScriptedServer endless = ScriptedServer.start((socket, index) -> {
+      readHead(socket.getInputStream());
+      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n");
+      byte[] block = new byte[256 * 1024];
+      while (true) {
+        socket.getOutputStream().write(block);
+      }
+    }); WatchService watch = dir.getFileSystem().newWatchService()) {
+      dir.register(watch, ENTRY_CREATE, ENTRY_DELETE);
+      CompletableFuture<HttpResponse> fetch =
+          closing.fetch(HttpRequest.get(endless.url("/")), BodySink.toFile(target));
+      Path temp = nextEvent(watch, ENTRY_CREATE);
+      closing.close();
+      ExecutionException failed = assertThrows(ExecutionException.class,
+          () -> fetch.get(10, TimeUnit.SECONDS));
+      assertTrue(assertInstanceOf(RequestCancelledException.class, failed.getCause())
+          .isClientClosed());
+      assertEquals(temp, nextEvent(watch, ENTRY_DELETE));
+    }
+    assertEquals(List.of(), files());
+  }
+
   private Path nextEvent(WatchService watch, WatchEvent.Kind<Path> kind) throws Exception {
     while (true) {
       WatchKey key = watch.poll(10, TimeUnit.SECONDS);
@@ -132,6 +160,17 @@ class BodySinksEndToEndTest {
         key.reset();
       }
     }
+  }
+
+  @Test
+  void aTargetThatCannotBeWrittenFailsTheFetchWithTheFileError() throws Exception {
+    fixture.server().enqueue(new MockResponse.Builder().body("data").build());
+    Path target = dir.resolve("no-such-dir").resolve("x.bin");
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> fixture.client()
+        .fetch(get("/x"), BodySink.toFile(target)).get(10, TimeUnit.SECONDS));
+    HttpClientException error = assertInstanceOf(HttpClientException.class, failed.getCause());
+    assertEquals(Phase.BODY, error.phase());
+    assertInstanceOf(java.nio.file.NoSuchFileException.class, error.getCause());
   }
 
   @Test
