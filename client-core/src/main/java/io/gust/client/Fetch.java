@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * wins, cancels the deadline, aborts the exchange (closing its connection, freeing its slot) or
  * leaves the queue, and reports once.
  *
+ * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
+ * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
+ *
  * <p>As a {@link Runnable} a fetch does two jobs, to save an object per fetch: run while NEW it
  * submits itself to its loop partition; run later it is the request deadline firing.
  */

@@ -12,6 +12,7 @@ import io.gust.http.HttpClientException;
 import io.gust.http.HttpRequest;
 import io.gust.http.Phase;
 import io.gust.http.RequestBody;
+import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.MockServerFixture;
 import java.io.IOException;
@@ -80,6 +81,27 @@ class RequestBodiesEndToEndTest {
         "photo beach %221%22.jpg image/jpeg 300000 " + sha256(photo),
         "meta meta.json application/json 7 " + sha256("{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
         "defects 0"), parseInPython(contentType, recorded.getBody()));
+  }
+
+  @Test
+  void multipartWireShapeMatchesCurlDashF() throws Exception {
+    ExternalTools.require("curl");
+    Path file = Files.writeString(dir.resolve("beach.jpg"), "not really a jpeg\r\n");
+    fixture.server().enqueue(new MockResponse.Builder().build());
+    Curl.Run curl = Curl.run(dir, "-o", "/dev/null", "-F", "title=Holiday",
+        "-F", "photo=@" + file + ";type=image/jpeg", fixture.url("/up"));
+    assertEquals(0, curl.exit(), curl.stderr());
+    RecordedRequest byCurl = fixture.take();
+    RecordedRequest byGust = post(MultipartBody.builder().field("title", "Holiday")
+        .file("photo", file, "image/jpeg").build());
+    assertEquals(withoutBoundary(byCurl), withoutBoundary(byGust));
+    assertEquals(String.valueOf(byGust.getBodySize()), byGust.getHeaders().get("Content-Length"));
+  }
+
+  private static String withoutBoundary(RecordedRequest request) {
+    String contentType = request.getHeaders().get("Content-Type");
+    String boundary = contentType.substring(contentType.indexOf("boundary=") + 9);
+    return request.getBody().utf8().replace(boundary, "BOUNDARY");
   }
 
   @Test
