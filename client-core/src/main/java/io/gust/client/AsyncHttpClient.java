@@ -6,14 +6,12 @@ import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
 import io.gust.loop.LoopOwnership;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,14 +34,14 @@ import javax.net.ssl.SSLContext;
 public final class AsyncHttpClient implements AutoCloseable {
   private final LoopOwnership loops;
   private final Partitions partitions;
-  private final ExecutorService fileExecutor;
+  private final ClientConfig config;
   private volatile boolean closed;
 
   private AsyncHttpClient(Builder builder) {
-    this.fileExecutor = Executors.newFixedThreadPool(2, new FileThreads());
     this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
-    this.partitions = new Partitions(loops.loops(), new ClientConfig(builder, fileExecutor),
-        builder.maxConnections, builder.maxConnectionsPerHost);
+    this.config = new ClientConfig(builder, FileThreads.executor());
+    this.partitions = new Partitions(loops.loops(), config, builder.maxConnections,
+        builder.maxConnectionsPerHost);
   }
 
   /** A client with the defaults: its own loop, 64 connections, 10 s connect, 60 s request. */
@@ -58,7 +56,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   /** Fetches {@code url} with GET; throws IllegalArgumentException for a bad URL. */
   public CompletableFuture<HttpResponse> fetch(String url) {
-    return fetch(HttpRequest.get(url).build());
+    return fetch(HttpRequest.get(url));
   }
 
   /**
@@ -69,7 +67,19 @@ public final class AsyncHttpClient implements AutoCloseable {
    */
   public CompletableFuture<HttpResponse> fetch(HttpRequest request) {
     ResponseFuture future = new ResponseFuture();
-    submit(request, future, null);
+    future.attach(submit(request, Reply.toFuture(request, future, config.callbackExecutor), null));
+    return future;
+  }
+
+  /**
+   * Sends {@code request} and hands the final response's body to {@code sink} (a file, nowhere, a
+   * stream the caller reads) instead of collecting it; the future completes, with an empty {@code
+   * body()}, once the sink is done with it. Throws IllegalStateException for a sink already used.
+   */
+  public CompletableFuture<HttpResponse> fetch(HttpRequest request, BodySink sink) {
+    Objects.requireNonNull(sink, "sink");
+    ResponseFuture future = new ResponseFuture();
+    future.attach(submit(request, Reply.toFuture(request, future, config.callbackExecutor), sink));
     return future;
   }
 
@@ -79,16 +89,67 @@ public final class AsyncHttpClient implements AutoCloseable {
    */
   public Cancellable fetch(HttpRequest request, FetchCallback callback) {
     Objects.requireNonNull(callback, "callback");
-    return submit(request, null, callback);
+    return submit(request, Reply.toCallback(request, callback, config.callbackExecutor), null);
   }
 
-  private Fetch submit(HttpRequest request, ResponseFuture future, FetchCallback callback) {
-    Objects.requireNonNull(request, "request");
-    LoopClient partition = partitions.pick();
-    Fetch fetch = new Fetch(partition, request, future, callback);
-    if (future != null) {
-      future.attach(fetch);
+  /**
+   * Blocks until {@code request} has been answered, then returns the response; for code that is
+   * allowed to block, such as a thread per request or a virtual thread (Java 21+). A failure is
+   * thrown as the typed {@link HttpClientException} a future would hold, not wrapped.
+   *
+   * <p>Interrupting the waiting thread cancels the fetch (its connection is closed and its slot
+   * freed): the call then throws {@link RequestCancelledException} with the thread's interrupt
+   * flag set again. The wait holds no monitor, so a virtual thread unmounts from its carrier while
+   * it waits. Throws IllegalStateException on a loop thread, which must never block.
+   */
+  public HttpResponse send(HttpRequest request) throws HttpClientException {
+    EventLoop loop = EventLoop.current();
+    if (loop != null) {
+      throw new IllegalStateException("send blocks, and loop thread " + loop.name()
+          + " must not block; use fetch, which returns a future");
     }
+    ResponseFuture future = new ResponseFuture();
+    Call call = submit(request, Reply.toFuture(request, future, config.callbackExecutor), null);
+    future.attach(call);
+    return BlockingWait.await(future, call, request);
+  }
+
+  /** Starts a call: the default fields added, through the application interceptors if any. */
+  private Call submit(HttpRequest request, Reply reply, BodySink sink) {
+    Objects.requireNonNull(request, "request");
+    HttpRequest withDefaults = config.withDefaultHeaders(request);
+    if (config.interceptors.isEmpty()) {
+      return submitFetch(withDefaults, reply, sink);
+    }
+    EventLoop loop = partitions.pick().loop;
+    if (sink != null) {
+      sink.claim(loop, config.fileExecutor);
+    }
+    Duration timeout = withDefaults.requestTimeout() != null ? withDefaults.requestTimeout()
+        : config.requestTimeout;
+    InterceptedCall call = new InterceptedCall(this, withDefaults, reply, sink,
+        config.interceptors, loop, timeout);
+    if (closed) {
+      call.finish(null, new RequestCancelledException(withDefaults, Phase.QUEUE, true));
+    } else if (loop.inLoop()) {
+      call.start();
+    } else {
+      try {
+        loop.execute(call::start);
+      } catch (RejectedExecutionException e) {
+        call.finish(null, new RequestCancelledException(withDefaults, Phase.QUEUE, true));
+      }
+    }
+    return call;
+  }
+
+  /** Starts one fetch of {@code request} (redirects and retries included) on a partition. */
+  Fetch submitFetch(HttpRequest request, Reply reply, BodySink sink) {
+    LoopClient partition = partitions.pick();
+    if (sink != null) {
+      sink.claim(partition.loop, config.fileExecutor);
+    }
+    Fetch fetch = new Fetch(partition, request, reply, sink);
     if (closed) {
       fetch.failClientClosed();
     } else if (partition.loop.inLoop()) {
@@ -128,24 +189,11 @@ public final class AsyncHttpClient implements AutoCloseable {
     closed = true;
     partitions.shutdown();
     loops.close();
-    fileExecutor.shutdown();
   }
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
-  }
-
-  /** Names the file reader threads and keeps them from holding the JVM open. */
-  private static final class FileThreads implements java.util.concurrent.ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "gust-file-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
   }
 
   /**
@@ -171,6 +219,9 @@ public final class AsyncHttpClient implements AutoCloseable {
     int maxHeaderBytes = CodecLimits.CLIENT.maxHeadBytes();
     long maxBodyBytes = 64L * 1024 * 1024;
     TlsOptions tls;
+    final Headers.Builder defaultHeaders = new Headers.Builder();
+    final List<Interceptor> interceptors = new ArrayList<>();
+    final List<Interceptor> networkInterceptors = new ArrayList<>();
 
     private Builder() {}
 
@@ -311,6 +362,37 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder tls(TlsOptions options) {
       this.tls = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Adds a field that every request carries unless it sets a field of the same name itself (the
+     * request's own wins, whatever its value); several values of one name are all sent.
+     * Interceptors see requests with these fields. A default {@code Authorization} is dropped on a
+     * redirect to another origin, as a request's own is.
+     */
+    public Builder defaultHeader(String name, String value) {
+      defaultHeaders.add(name, value);
+      return this;
+    }
+
+    /**
+     * Adds an interceptor that runs once per call, around its redirects and retries: it sees the
+     * request as the caller made it (with the default fields) and the final response, and may
+     * proceed more than once (to retry after refreshing a credential, say). Each proceed is a
+     * fetch of its own, with its own request timeout.
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Adds an interceptor that runs once per network attempt: for each redirect hop and each retry
+     * on a fresh connection, within the fetch's request timeout.
+     */
+    public Builder addNetworkInterceptor(Interceptor interceptor) {
+      networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.gust.client;
 import io.gust.http.CodecLimits;
 import io.gust.net.TcpConnector;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /** The client's immutable settings, as the builder left them. Shared by every loop partition. */
@@ -32,6 +33,12 @@ final class ClientConfig {
    * them, so only the first client of a JVM pays).
    */
   final TlsOptions tls;
+  /** Fields every request gets unless it sets a field of the same name. */
+  final Headers defaultHeaders;
+  /** Run once per call, in order. */
+  final List<Interceptor> interceptors;
+  /** Run once per network attempt (each redirect hop and retry), in order. */
+  final List<Interceptor> networkInterceptors;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -52,6 +59,26 @@ final class ClientConfig {
         b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
     this.tls = b.tls != null ? b.tls : TlsOptions.defaults();
+    this.defaultHeaders = b.defaultHeaders.build();
+    this.interceptors = List.copyOf(b.interceptors);
+    this.networkInterceptors = List.copyOf(b.networkInterceptors);
+  }
+
+  /** {@code request} with the default fields it does not set itself; itself when none is missing. */
+  HttpRequest withDefaultHeaders(HttpRequest request) {
+    Headers own = request.headers();
+    HttpRequest.Builder merged = null;
+    for (String name : defaultHeaders.names()) {
+      if (own.get(name) == null) {
+        if (merged == null) {
+          merged = request.newBuilder();
+        }
+        for (String value : defaultHeaders.values(name)) {
+          merged.header(name, value);
+        }
+      }
+    }
+    return merged == null ? request : merged.build();
   }
 
   /** This loop's share of {@code total}: an even split, the remainder to the first loops, at least 1. */

@@ -242,8 +242,13 @@ final class Exchange implements Runnable {
     cancelContinueTimer();
     state = State.READING_BODY;
     if (!redirect && request.headerCallback() != null) {
-      UserCallbacks.headers(this, HttpResponse.newBuilder().head(head).request(request).build());
+      UserCallbacks.headers(this, headOnly(head));
     }
+  }
+
+  /** A response of {@code head} alone, without body, for the callbacks that hear it early. */
+  HttpResponse headOnly(ResponseHead head) {
+    return HttpResponse.newBuilder().head(head).request(request).build();
   }
 
   void progress() {

@@ -2,7 +2,6 @@ package io.gust.client;
 
 import io.gust.loop.Cancellable;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,14 +12,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>States: NEW → QUEUED ⇄ ACTIVE → DONE; NEW → ACTIVE; any state → DONE. ACTIVE means an
  * {@link Exchange} holds a connection; after a redirect or a retry the fetch goes back through
- * {@link LoopClient#acquire}. {@link #fail(Throwable)} is the one failure path: the first call
+ * {@link #attempt()}: the network interceptors, if any, then {@link LoopClient#acquire}. {@link #fail(Throwable)} is the one failure path: the first call
  * wins, cancels the deadline, aborts the exchange (closing its connection, freeing its slot) or
  * leaves the queue, and reports once.
+ *
+ * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
+ * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
  *
  * <p>As a {@link Runnable} a fetch does two jobs, to save an object per fetch: run while NEW it
  * submits itself to its loop partition; run later it is the request deadline firing.
  */
-final class Fetch implements Runnable, Cancellable {
+final class Fetch implements Runnable, Call {
   private static final Logger log = LoggerFactory.getLogger(Fetch.class);
 
   enum State { NEW, QUEUED, ACTIVE, DONE }
@@ -28,9 +30,12 @@ final class Fetch implements Runnable, Cancellable {
   final LoopClient client;
   final HttpRequest original;
   private HttpRequest request;
-  /** Exactly one of future and callback is set (neither on the list sentinel). */
-  private final ResponseFuture future;
-  private final FetchCallback callback;
+  /** Where the result goes; null on the list sentinel. */
+  private final Reply reply;
+  /** Where the final response's body goes; null to collect it. */
+  private final BodySink sink;
+  /** The body is whole and the sink is finishing with it. */
+  private boolean sinkFinishing;
   private final long startNanos;
   private final Duration requestTimeout;
   private State state = State.NEW;
@@ -48,17 +53,21 @@ final class Fetch implements Runnable, Cancellable {
   /** The head of the last redirect followed, body dropped; null before the first. */
   private HttpResponse previousHop;
   private int retryCount;
+  /** Runs attempts through the network interceptors; null when there are none. */
+  private final NetworkAttempts network;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   Fetch prevLive = this;
   Fetch nextLive = this;
 
-  Fetch(LoopClient client, HttpRequest request, ResponseFuture future, FetchCallback callback) {
+  Fetch(LoopClient client, HttpRequest request, Reply reply, BodySink sink) {
     this.client = client;
     this.original = request;
     this.request = request;
-    this.future = future;
-    this.callback = callback;
+    this.reply = reply;
+    this.sink = sink;
+    this.network = client == null || client.config.networkInterceptors.isEmpty() ? null
+        : new NetworkAttempts(this, client.config.networkInterceptors);
     this.startNanos = client == null ? 0 : client.loop.nanoTime();
     this.requestTimeout = client == null ? null
         : orDefault(request.requestTimeout(), client.config.requestTimeout);
@@ -72,8 +81,17 @@ final class Fetch implements Runnable, Cancellable {
     return request;
   }
 
+  BodySink sink() {
+    return sink;
+  }
+
   boolean isDone() {
     return state == State.DONE;
+  }
+
+  @Override
+  public boolean hasEnded() {
+    return done;
   }
 
   boolean needsFreshConnection() {
@@ -167,12 +185,39 @@ final class Fetch implements Runnable, Cancellable {
     return followRedirects() && Redirects.isFollowable(request, code, headers);
   }
 
-  /** The exchange delivered a whole response: follow it, raise it, or report it. */
+  /**
+   * Starts a network attempt for the current request (the first, a redirect hop, a retry):
+   * through the network interceptors when there are any, else straight to a connection.
+   */
+  void attempt() {
+    if (network == null) {
+      client.acquire(this);
+    } else {
+      network.start(request);
+    }
+  }
+
+  /** A network interceptor sends {@code next}: it becomes the current request. */
+  void acquireFor(HttpRequest next) {
+    request = next;
+    client.acquire(this);
+  }
+
+  /** The exchange delivered a whole response. */
   void exchangeDone(HttpResponse response) {
     exchange = null;
     if (state == State.DONE) {
       return;
     }
+    if (network != null) {
+      network.exchangeDone(response);
+    } else {
+      responded(response);
+    }
+  }
+
+  /** A response ended an attempt: follow it, raise it, or report it. */
+  void responded(HttpResponse response) {
     if (willFollow(response.code(), response.headers())) {
       HttpRequest next;
       try {
@@ -189,15 +234,32 @@ final class Fetch implements Runnable, Cancellable {
       previousHop = response;
       request = next;
       freshOnly = false;
-      client.acquire(this);
+      attempt();
       return;
     }
     if (orDefault(request.raiseError(), client.config.raiseError) && response.code() >= 400) {
       fail(new HttpStatusException(response));
       return;
     }
+    if (sink != null) {
+      sinkFinishing = true;
+      sink.finish().whenComplete((ignored, error) -> onLoop(() -> sinkFinished(response, error)));
+      return;
+    }
     finish();
     report(response, null);
+  }
+
+  private void sinkFinished(HttpResponse response, Throwable error) {
+    if (state == State.DONE) {
+      return;
+    }
+    if (error != null) {
+      fail(error);
+    } else {
+      finish();
+      report(response, null);
+    }
   }
 
   /**
@@ -209,12 +271,20 @@ final class Fetch implements Runnable, Cancellable {
     if (state == State.DONE) {
       return;
     }
+    if (network != null) {
+      network.exchangeFailed(cause, retryable);
+    } else {
+      attemptFailed(cause, retryable);
+    }
+  }
+
+  void attemptFailed(Throwable cause, boolean retryable) {
     if (retryable && retryCount == 0 && Redirects.isIdempotent(request.method())
         && (request.body() == null || request.body().isReplayable())) {
       log.debug("retrying {} on a fresh connection: {}", request, cause.toString());
       retryCount++;
       freshOnly = true;
-      client.acquire(this);
+      attempt();
       return;
     }
     fail(cause);
@@ -236,7 +306,20 @@ final class Fetch implements Runnable, Cancellable {
     if (active != null) {
       active.abort();
     }
-    report(null, Failures.forClient(cause, request, phase));
+    HttpClientException error = Failures.forClient(cause, request, phase);
+    if (network != null) {
+      network.fetchFailed(error);
+    }
+    if (sink == null) {
+      report(null, error);
+    } else {
+      sink.abort(error).whenComplete((ignored, cleanup) -> {
+        if (cleanup != null) {
+          error.addSuppressed(cleanup);
+        }
+        report(null, error);
+      });
+    }
   }
 
   void failClientClosed() {
@@ -245,7 +328,7 @@ final class Fetch implements Runnable, Cancellable {
 
   private Phase phase() {
     Exchange active = exchange;
-    return active != null ? active.phase() : Phase.QUEUE;
+    return active != null ? active.phase() : sinkFinishing ? Phase.BODY : Phase.QUEUE;
   }
 
   private void finish() {
@@ -287,6 +370,19 @@ final class Fetch implements Runnable, Cancellable {
     return true;
   }
 
+  /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
+  void onLoop(Runnable task) {
+    if (client.loop.inLoop()) {
+      task.run();
+      return;
+    }
+    try {
+      client.loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("loop closed before {} could go on", request);
+    }
+  }
+
   private void cancelOnLoop() {
     if (state != State.NEW) {
       fail(new RequestCancelledException(request, phase(), false));
@@ -299,36 +395,6 @@ final class Fetch implements Runnable, Cancellable {
   }
 
   private void report(HttpResponse response, HttpClientException error) {
-    Executor executor = client.config.callbackExecutor;
-    if (executor == null) {
-      deliver(response, error);
-      return;
-    }
-    try {
-      executor.execute(() -> deliver(response, error));
-    } catch (RejectedExecutionException e) {
-      log.warn("callback executor refused the result of {}; delivering on the loop", original);
-      deliver(response, error);
-    }
-  }
-
-  private void deliver(HttpResponse response, HttpClientException error) {
-    if (future != null) {
-      if (error == null) {
-        future.complete(response);
-      } else {
-        future.completeExceptionally(error);
-      }
-      return;
-    }
-    try {
-      if (error == null) {
-        callback.onResponse(response);
-      } else {
-        callback.onFailure(original, error);
-      }
-    } catch (RuntimeException | Error e) {
-      log.warn("fetch callback for {} threw", original, e);
-    }
+    reply.send(response, error);
   }
 }

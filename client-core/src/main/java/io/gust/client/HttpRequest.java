@@ -56,9 +56,13 @@ public final class HttpRequest {
     return headers.build().newBuilder().set("Authorization", BasicAuth.encode(user, password));
   }
 
-  /** Returns a GET builder for {@code url}; throws IllegalArgumentException for a bad URL. */
-  public static Builder get(String url) {
-    return newBuilder(url);
+  /**
+   * Returns a GET request for {@code url}, with no fields of its own and the client's defaults,
+   * ready to fetch; throws IllegalArgumentException for a bad URL. Use {@link #newBuilder(String)}
+   * to set anything else.
+   */
+  public static HttpRequest get(String url) {
+    return newBuilder(url).build();
   }
 
   /** Returns a GET builder for {@code url}; throws IllegalArgumentException for a bad URL. */

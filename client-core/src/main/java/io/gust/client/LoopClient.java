@@ -60,7 +60,7 @@ final class LoopClient {
     fetch.linkAfter(live);
     fetch.start();
     if (!fetch.isDone()) {
-      acquire(fetch);
+      fetch.attempt();
     }
   }
 

@@ -116,7 +116,12 @@ final class RequestWriter implements WriteListener, BodyWriter {
 
   private void produce() {
     try {
-      body.producer().produce(this);
+      BodyProducer producer = body.producer();
+      if (producer instanceof OffLoopProducer) {
+        ((OffLoopProducer) producer).produce(this, exchange.fetch.client.config.fileExecutor);
+      } else {
+        producer.produce(this);
+      }
     } catch (RuntimeException | Error e) {
       log.warn("body producer for {} threw", request, e);
       exchange.fail(e);

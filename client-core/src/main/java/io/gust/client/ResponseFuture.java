@@ -13,9 +13,9 @@ import java.util.concurrent.TimeoutException;
  * are plain futures.
  */
 final class ResponseFuture extends CompletableFuture<HttpResponse> {
-  private Fetch fetch;
+  private Call fetch;
 
-  void attach(Fetch attached) {
+  void attach(Call attached) {
     this.fetch = attached;
   }
 

@@ -7,34 +7,31 @@ import io.gust.http.ContentDecoder;
 import io.gust.http.ResponseHead;
 import io.gust.net.ReadListener;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import okio.Buffer;
 import okio.ByteString;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads one response from the connection's buffer: heads (skipping 1xx), the body by its framing,
  * content decoding, and the body either collected or streamed to the request's body callback.
  * Loop-confined; it is the exchange's {@link ReadListener}.
  *
- * <p>Backpressure: when the body callback returns a stage that is not complete, reading pauses
- * until it completes. A redirect that will be followed has its body drained and dropped, never
+ * <p>The body is collected, or handed to a {@link BodySink}: the fetch's own, or the request's body
+ * callback as one. Backpressure: when the sink returns a stage that is not complete, reading
+ * pauses until it completes. A redirect that will be followed has its body drained and dropped, never
  * shown to the callbacks.
  *
  * <p>Failures of the read side (a framing error, a truncated body, a reset) first hand the body
  * callback every byte decoded before them, and wait until it has taken the last of them, so that
- * the callback sees the good bytes and then the failure, in that order, as curl writes them out.
+ * the sink sees the good bytes and then the failure, in that order, as curl writes them out.
  */
 final class ResponseReader implements ReadListener {
-  private static final Logger log = LoggerFactory.getLogger(ResponseReader.class);
-
   private final Exchange exchange;
   private ResponseHead head;
   private BodyFraming framing;
   private BodyDecoder decoder;
   private ContentDecoder content;
-  private BodyChunkCallback bodyCallback;
+  /** Where the body goes instead of being collected; null to collect. */
+  private BodySink sink;
   private boolean discard;
   /** Body bytes as framed on the wire, before content decoding. */
   private final Buffer framed = new Buffer();
@@ -97,16 +94,29 @@ final class ResponseReader implements ReadListener {
     Fetch fetch = exchange.fetch;
     framing = BodyFraming.forResponse(exchange.request.method(), parsed);
     discard = fetch.willFollow(parsed.code(), parsed.headers());
-    bodyCallback = discard ? null : exchange.request.bodyCallback();
+    sink = discard ? null : sinkFor(fetch);
     CodecLimits limits = fetch.client.config.limits;
-    decoder = framing.newDecoder(bodyCallback == null ? limits
+    decoder = framing.newDecoder(sink == null ? limits
         : limits.withMaxBodyBytes(Long.MAX_VALUE));
     if (!discard && fetch.decompress()) {
       content = ContentDecoder.forEncoding(parsed.headers().get("Content-Encoding"),
-          bodyCallback == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
+          sink == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
     }
     decoded = content == null ? framed : new Buffer();
     exchange.headReceived(parsed, discard);
+    if (sink != null && exchange.isActive()) {
+      sink.start(exchange.headOnly(parsed));
+    }
+  }
+
+  /** The fetch's sink, else the request's body callback as one, else null (collect). */
+  private BodySink sinkFor(Fetch fetch) {
+    if (fetch.sink() != null) {
+      return fetch.sink();
+    }
+    BodyChunkCallback callback = exchange.request.bodyCallback();
+    return callback == null ? null
+        : new CallbackSink(callback, fetch.client.config.callbackExecutor, exchange.request);
   }
 
   /**
@@ -146,6 +156,9 @@ final class ResponseReader implements ReadListener {
 
   /** The body is whole: completes now, or once the callback took the last chunk. */
   private void finish() {
+    if (!exchange.isActive()) {
+      return;
+    }
     if (paused) {
       completeWhenResumed = true;
     } else {
@@ -175,37 +188,12 @@ final class ResponseReader implements ReadListener {
       return;
     }
     exchange.progress();
-    if (bodyCallback != null) {
-      deliver(decoded.readByteString());
+    if (sink != null) {
+      Buffer chunk = new Buffer();
+      chunk.write(decoded, decoded.size()); // moves segments, copies no bytes
+      resumeAfter(sink.take(chunk));
     } else {
       collectedBytes = decoded.size();
-    }
-  }
-
-  private void deliver(ByteString chunk) {
-    Executor executor = exchange.fetch.client.config.callbackExecutor;
-    if (executor == null) {
-      resumeAfter(invoke(chunk));
-      return;
-    }
-    pause();
-    executor.execute(() -> {
-      CompletionStage<?> stage = invoke(chunk);
-      if (stage == null) {
-        exchange.onLoop(() -> chunkDone(null));
-      } else {
-        stage.whenComplete((ignored, error) -> exchange.onLoop(() -> chunkDone(error)));
-      }
-    });
-  }
-
-  private CompletionStage<?> invoke(ByteString chunk) {
-    try {
-      return bodyCallback.onChunk(chunk);
-    } catch (RuntimeException | Error e) {
-      log.warn("body callback for {} threw", exchange.request, e);
-      exchange.onLoop(() -> exchange.fail(e));
-      return null;
     }
   }
 
@@ -251,7 +239,7 @@ final class ResponseReader implements ReadListener {
 
   private void complete(boolean keepAlive) {
     closeContent();
-    ByteString body = bodyCallback != null || discard ? ByteString.EMPTY : decoded.readByteString();
+    ByteString body = sink != null || discard ? ByteString.EMPTY : decoded.readByteString();
     exchange.responseComplete(head, body, decoder.trailers(), keepAlive);
   }
 

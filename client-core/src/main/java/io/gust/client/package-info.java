@@ -1,11 +1,14 @@
 /**
  * Everything an application needs for ordinary HTTP work, in one package: {@link
- * io.gust.client.AsyncHttpClient} and its builder, {@link io.gust.client.HttpRequest}, {@link
- * io.gust.client.HttpResponse}, {@link io.gust.client.Headers}, {@link
- * io.gust.client.RequestBody}, the callbacks, {@link io.gust.client.Timings}, the pool
- * snapshot, the resolver SPI ({@link io.gust.client.Resolver} and its blocking default), {@link
- * io.gust.client.TlsOptions}, and every failure a fetch can report ({@link
- * io.gust.client.HttpClientException} and its subtypes).
+ * io.gust.client.AsyncHttpClient} and its builder (fetches as futures or callbacks, and the
+ * blocking {@code send}), {@link io.gust.client.HttpRequest}, {@link io.gust.client.HttpResponse},
+ * {@link io.gust.client.Headers}, request bodies ({@link io.gust.client.RequestBody}, {@link
+ * io.gust.client.FormBody}, {@link io.gust.client.MultipartBody}), the sinks that take a response
+ * body instead of collecting it ({@link io.gust.client.BodySink}, {@link
+ * io.gust.client.BodyStream}), {@link io.gust.client.Interceptor}s, {@link
+ * io.gust.client.Timings}, the pool snapshot, the resolver SPI ({@link io.gust.client.Resolver}
+ * and its blocking default), {@link io.gust.client.TlsOptions}, and every failure a fetch can
+ * report ({@link io.gust.client.HttpClientException} and its subtypes).
  *
  * <p>The model types (request, response, headers, bodies, timings, exceptions) are immutable
  * and safe to share between threads. The client's entry points may be called from any thread;

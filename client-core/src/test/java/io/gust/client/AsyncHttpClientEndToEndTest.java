@@ -150,7 +150,7 @@ class AsyncHttpClientEndToEndTest {
   void callbackStyleRunsOnTheLoopThread() throws Exception {
     server.enqueue(new MockResponse.Builder().body("cb").build());
     CompletableFuture<String> thread = new CompletableFuture<>();
-    client.fetch(HttpRequest.get(url("/cb")).build(), new FetchCallback() {
+    client.fetch(HttpRequest.get(url("/cb")), new FetchCallback() {
       @Override
       public void onResponse(HttpResponse response) {
         thread.complete(Thread.currentThread().getName() + " " + response.bodyString()
@@ -186,7 +186,7 @@ class AsyncHttpClientEndToEndTest {
   void callbackHandleCancelsAndReportsCancellation() throws Exception {
     server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).build());
     CompletableFuture<HttpClientException> failure = new CompletableFuture<>();
-    var handle = client.fetch(HttpRequest.get(url("/slow")).build(), new FetchCallback() {
+    var handle = client.fetch(HttpRequest.get(url("/slow")), new FetchCallback() {
       @Override
       public void onResponse(HttpResponse response) {
         failure.completeExceptionally(new AssertionError("unexpected response"));
@@ -226,7 +226,7 @@ class AsyncHttpClientEndToEndTest {
     server.enqueue(new MockResponse.Builder().code(404).body("nope").build());
     server.enqueue(new MockResponse.Builder().code(404).build());
     ExecutionException error = assertThrows(ExecutionException.class, () -> await(
-        client.fetch(HttpRequest.get(url("/e")).raiseError(true).build())));
+        client.fetch(HttpRequest.newBuilder(url("/e")).raiseError(true).build())));
     HttpStatusException status = assertInstanceOf(HttpStatusException.class, error.getCause());
     assertEquals("nope", status.response().bodyString());
     assertEquals(404, await(client.fetch(url("/e"))).code());

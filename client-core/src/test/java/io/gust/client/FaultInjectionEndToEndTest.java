@@ -166,7 +166,7 @@ class FaultInjectionEndToEndTest {
   private static HttpRequest request(String base, int size, boolean post, boolean close) {
     HttpRequest.Builder request = post
         ? HttpRequest.newBuilder(base + "/echo").post(RequestBody.of(expected(size).toByteArray()))
-        : HttpRequest.get(base + "/bytes/" + size);
+        : HttpRequest.newBuilder(base + "/bytes/" + size);
     if (close) {
       request.header("Connection", "close");
     }

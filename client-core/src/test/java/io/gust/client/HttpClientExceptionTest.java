@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class HttpClientExceptionTest {
   private static final HttpRequest REQUEST =
-      HttpRequest.get("https://user:pw@example.com:8443/path?token=secret#frag").build();
+      HttpRequest.get("https://user:pw@example.com:8443/path?token=secret#frag");
 
   @Test
   void safeUriKeepsSchemeHostPortAndPathOnly() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class HttpRequestTest {
   private static HttpRequest get(String url) {
-    return HttpRequest.get(url).build();
+    return HttpRequest.get(url);
   }
 
   @Test
@@ -35,7 +35,7 @@ class HttpRequestTest {
   @ValueSource(strings = {"http://h/a b", "http://h/a\r\nb", "http://h/a\nHost: evil", "http://h/\u0000",
       "http://h/\t", "http://h/?q=\u007f", " http://h/", "http://h/#a b"})
   void rejectsUrlsWithWhitespaceOrControlCharacters(String url) {
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(url));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder(url));
     assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder(url));
   }
 
@@ -49,13 +49,13 @@ class HttpRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"ftp://h/x", "file:///etc/passwd", "mailto:a@b.c", "/relative", "//h/x", "ws://h/"})
   void rejectsSchemesOtherThanHttpAndHttps(String url) {
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(url));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder(url));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"http:///path", "http:opaque", "http://", "https://@/x"})
   void rejectsUrlsWithoutHost(String url) {
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(url));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder(url));
   }
 
   @Test
@@ -104,7 +104,7 @@ class HttpRequestTest {
 
   @Test
   void explicitAuthorizationWinsOverUserInfo() {
-    HttpRequest request = HttpRequest.get("http://user:pw@h/").header("Authorization", "Bearer t").build();
+    HttpRequest request = HttpRequest.newBuilder("http://user:pw@h/").header("Authorization", "Bearer t").build();
     assertEquals("Bearer t", request.headers().get("Authorization"));
     assertEquals(URI.create("http://h/"), request.uri());
   }
@@ -112,15 +112,15 @@ class HttpRequestTest {
   @Test
   void basicAuthEncodesUtf8AsRfc7617Shows() {
     assertEquals("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
-        HttpRequest.get("http://h/").basicAuth("Aladdin", "open sesame").build().headers().get("Authorization"));
+        HttpRequest.newBuilder("http://h/").basicAuth("Aladdin", "open sesame").build().headers().get("Authorization"));
     assertEquals("Basic dGVzdDoxMjPCow==",
-        HttpRequest.get("http://h/").basicAuth("test", "123\u00a3").build().headers().get("Authorization"));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/").basicAuth("a:b", "c"));
+        HttpRequest.newBuilder("http://h/").basicAuth("test", "123\u00a3").build().headers().get("Authorization"));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/").basicAuth("a:b", "c"));
   }
 
   @Test
   void rejectsControlCharactersInHeaderNamesAndValues() {
-    HttpRequest.Builder builder = HttpRequest.get("http://h/");
+    HttpRequest.Builder builder = HttpRequest.newBuilder("http://h/");
     assertThrows(IllegalArgumentException.class, () -> builder.header("X", "a\r\nInjected: 1"));
     assertThrows(IllegalArgumentException.class, () -> builder.header("X", "a\u0000"));
     assertThrows(IllegalArgumentException.class, () -> builder.header("X\r\n", "a"));
@@ -130,22 +130,22 @@ class HttpRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"\r", "\n", "\r\n", "\u0000"})
   void refusesCrLfAndNulInjectedIntoMethodHeadersAndUrl(String bad) {
-    HttpRequest.Builder builder = HttpRequest.get("http://h/");
+    HttpRequest.Builder builder = HttpRequest.newBuilder("http://h/");
     assertThrows(IllegalArgumentException.class, () -> builder.method("GET" + bad, null));
     assertThrows(IllegalArgumentException.class, () -> builder.method(bad + "GET", null));
     assertThrows(IllegalArgumentException.class, () -> builder.header("X" + bad, "a"));
     assertThrows(IllegalArgumentException.class, () -> builder.header("X", "a" + bad + "Y: 1"));
     assertThrows(IllegalArgumentException.class, () -> builder.setHeader("X", bad));
     assertThrows(IllegalArgumentException.class, () -> Headers.of("X", "a" + bad));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/a" + bad));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h" + bad + "/"));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/?q=" + bad));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/a" + bad));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h" + bad + "/"));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/?q=" + bad));
     assertEquals(Headers.empty(), builder.build().headers());
   }
 
   @Test
   void headerAddsSetHeaderReplacesRemoveHeaderRemoves() {
-    HttpRequest request = HttpRequest.get("http://h/").header("A", "1").header("a", "2").header("B", "3")
+    HttpRequest request = HttpRequest.newBuilder("http://h/").header("A", "1").header("a", "2").header("B", "3")
         .setHeader("B", "4").removeHeader("C").build();
     assertEquals(Headers.of("A", "1", "a", "2", "B", "4"), request.headers());
     assertEquals(Headers.of("Z", "9"),
@@ -155,17 +155,17 @@ class HttpRequestTest {
   @Test
   void methodsTakeAnyTokenWithBodyRules() {
     RequestBody body = RequestBody.of(new byte[] {1});
-    assertEquals("PROPFIND", HttpRequest.get("http://h/").method("PROPFIND", null).build().method());
-    assertEquals("POST", HttpRequest.get("http://h/").post(body).build().method());
-    assertSame(body, HttpRequest.get("http://h/").put(body).build().body());
-    assertEquals("HEAD", HttpRequest.get("http://h/").head().build().method());
-    assertEquals("DELETE", HttpRequest.get("http://h/").delete().build().method());
-    assertEquals("OPTIONS", HttpRequest.get("http://h/").method("OPTIONS", null).build().method());
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/").method("G T", null));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/").method("", null));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/").method("POST", null));
-    assertThrows(IllegalArgumentException.class, () -> HttpRequest.get("http://h/").method("TRACE", body));
-    assertThrows(NullPointerException.class, () -> HttpRequest.get("http://h/").post(null));
+    assertEquals("PROPFIND", HttpRequest.newBuilder("http://h/").method("PROPFIND", null).build().method());
+    assertEquals("POST", HttpRequest.newBuilder("http://h/").post(body).build().method());
+    assertSame(body, HttpRequest.newBuilder("http://h/").put(body).build().body());
+    assertEquals("HEAD", HttpRequest.newBuilder("http://h/").head().build().method());
+    assertEquals("DELETE", HttpRequest.newBuilder("http://h/").delete().build().method());
+    assertEquals("OPTIONS", HttpRequest.newBuilder("http://h/").method("OPTIONS", null).build().method());
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/").method("G T", null));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/").method("", null));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/").method("POST", null));
+    assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder("http://h/").method("TRACE", body));
+    assertThrows(NullPointerException.class, () -> HttpRequest.newBuilder("http://h/").post(null));
   }
 
   @Test
@@ -189,7 +189,7 @@ class HttpRequestTest {
     HeaderCallback onHeaders = head -> { };
     BodyChunkCallback onChunk = chunk -> null;
     ProgressListener onProgress = (sent, sendTotal, received, receiveTotal) -> { };
-    HttpRequest request = HttpRequest.get("http://h/").connectTimeout(Duration.ofSeconds(1))
+    HttpRequest request = HttpRequest.newBuilder("http://h/").connectTimeout(Duration.ofSeconds(1))
         .requestTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(3)).followRedirects(true)
         .maxRedirects(4).decompress(false).raiseError(true).expectContinue(true).headerCallback(onHeaders)
         .bodyCallback(onChunk).progressListener(onProgress).build();
@@ -212,7 +212,7 @@ class HttpRequestTest {
 
   @Test
   void rejectsNonPositiveTimeoutsAndNegativeRedirectLimits() {
-    HttpRequest.Builder builder = HttpRequest.get("http://h/");
+    HttpRequest.Builder builder = HttpRequest.newBuilder("http://h/");
     assertThrows(IllegalArgumentException.class, () -> builder.connectTimeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> builder.readTimeout(Duration.ofMillis(-1)));
     assertThrows(NullPointerException.class, () -> builder.requestTimeout(null));
@@ -221,7 +221,7 @@ class HttpRequestTest {
 
   @Test
   void builtRequestsDoNotChangeWithTheirBuilder() {
-    HttpRequest.Builder builder = HttpRequest.get("http://h/").header("A", "1");
+    HttpRequest.Builder builder = HttpRequest.newBuilder("http://h/").header("A", "1");
     HttpRequest first = builder.build();
     builder.header("B", "2").connectTimeout(Duration.ofSeconds(1));
     assertEquals(1, first.headers().size());

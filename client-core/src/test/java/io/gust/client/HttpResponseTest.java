@@ -83,7 +83,7 @@ class HttpResponseTest {
 
   @Test
   void effectiveUriDefaultsToTheRequestUri() {
-    HttpRequest request = HttpRequest.get("http://h/a").build();
+    HttpRequest request = HttpRequest.get("http://h/a");
     HttpResponse response = HttpResponse.newBuilder().code(200).request(request).build();
     assertEquals(request.uri(), response.effectiveUri());
     URI moved = URI.create("http://h/b");
@@ -111,7 +111,7 @@ class HttpResponseTest {
 
   @Test
   void toStringShowsCodeReasonAndUriWithoutQuery() {
-    HttpRequest request = HttpRequest.get("https://h/p?secret=1").build();
+    HttpRequest request = HttpRequest.get("https://h/p?secret=1");
     assertEquals("HttpResponse{200 OK https://h:443/p}",
         HttpResponse.newBuilder().code(200).request(request).build().toString());
   }

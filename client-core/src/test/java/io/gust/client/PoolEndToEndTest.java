@@ -126,7 +126,7 @@ class PoolEndToEndTest {
     ScriptedServer server = serve(ScriptedServer::keepAliveOk);
     AsyncHttpClient client = leaks.track(AsyncHttpClient.create());
     for (int i = 0; i < 3; i++) {
-      HttpResponse response = await(client.fetch(HttpRequest.get(server.url("/" + i))
+      HttpResponse response = await(client.fetch(HttpRequest.newBuilder(server.url("/" + i))
           .header("Connection", "close").build()));
       assertEquals("ok", response.bodyString());
       assertFalse(response.isConnectionReused(), "request " + i + " reused a connection");
@@ -158,7 +158,7 @@ class PoolEndToEndTest {
         .maxConnections(4).build());
     for (int i = 0; i < 200; i++) {
       for (ScriptedServer server : List.of(a, b)) {
-        HttpRequest.Builder request = HttpRequest.get("http://o" + i + ".test:" + server.port()
+        HttpRequest.Builder request = HttpRequest.newBuilder("http://o" + i + ".test:" + server.port()
             + "/");
         if (i % 2 == 0) {
           request.header("Connection", "close");

@@ -94,7 +94,7 @@ class SoakEndToEndTest {
     long[] lastReport = {startNanos, 0};
     for (long i = 0; i < fetches && failure.get() == null; i++) {
       int size = (int) (i % 97);
-      HttpRequest.Builder request = HttpRequest.get(
+      HttpRequest.Builder request = HttpRequest.newBuilder(
           servers[(int) (i % ORIGINS)].url("/bytes/" + size).toString());
       if (i % 7 == 0) {
         request.header("Connection", "close");

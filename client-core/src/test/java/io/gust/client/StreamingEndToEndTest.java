@@ -122,7 +122,7 @@ class StreamingEndToEndTest {
   void throwingFetchCallbackIsLoggedAndContained() throws Exception {
     try (LogCapture logs = LogCapture.of("io.gust.client")) {
       CountDownLatch called = new CountDownLatch(1);
-      client.fetch(HttpRequest.get(server.url("/")).build(), new FetchCallback() {
+      client.fetch(HttpRequest.get(server.url("/")), new FetchCallback() {
         @Override
         public void onResponse(HttpResponse response) {
           called.countDown();

@@ -24,7 +24,7 @@ class Http1WriterTest {
   @Test
   void writesTheHeadOfARequest() {
     Buffer out = new Buffer();
-    HttpRequest request = HttpRequest.get("http://h/p?q#f").head().build();
+    HttpRequest request = HttpRequest.newBuilder("http://h/p?q#f").head().build();
     Http1Writer.writeRequestHead(out, request, Headers.of("Host", request.hostHeader()));
     assertEquals("HEAD /p?q HTTP/1.1\r\nHost: h\r\n\r\n", out.readUtf8());
   }

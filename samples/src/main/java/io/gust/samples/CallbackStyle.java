@@ -24,7 +24,7 @@ public final class CallbackStyle {
       String[] paths = {"/hello", "/status/404", "/delay/200"};
       CountDownLatch done = new CountDownLatch(paths.length);
       for (String path : paths) {
-        client.fetch(HttpRequest.get(server.url(path)).build(), new FetchCallback() {
+        client.fetch(HttpRequest.get(server.url(path)), new FetchCallback() {
           @Override
           public void onResponse(HttpResponse response) {
             System.out.println(path + " -> " + response.code() + " on "

@@ -87,7 +87,7 @@ final class Demo {
   private void callbackStyle() throws Exception {
     long start = System.nanoTime();
     CompletableFuture<String> heard = new CompletableFuture<>();
-    client.fetch(HttpRequest.get(companion.url("/hello")).build(), new FetchCallback() {
+    client.fetch(HttpRequest.get(companion.url("/hello")), new FetchCallback() {
       @Override
       public void onResponse(HttpResponse response) {
         heard.complete("onResponse: " + response.code() + " " + response.bodyString().trim());

@@ -24,6 +24,12 @@ import okio.ByteString;
  *
  * <p>The -o file is created at the first body byte, or empty when a transfer without body
  * succeeded, as curl does. A write failure is kept and reported as curl's exit 23.
+ *
+ * <p>-o deliberately does not use the client's {@code BodySink.toFile}: that sink writes a
+ * temporary file and renames it into place only on success, while curl writes the named file
+ * progressively and leaves what arrived when a transfer fails (removing it only with
+ * {@code --remove-on-error}), which scripts and resumed downloads rely on. The command keeps
+ * curl's behaviour; applications that want all-or-nothing downloads use the sink.
  */
 final class FetchOutput implements AutoCloseable {
   private final ExecutorService writer =

@@ -40,7 +40,7 @@ public final class Resolvers {
         try (Resolver resolver = entry.getValue().get();
             AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).build()) {
           // The first connection closes, so that the second fetch resolves the name again.
-          HttpResponse first = client.fetch(HttpRequest.get(url.toString())
+          HttpResponse first = client.fetch(HttpRequest.newBuilder(url.toString())
               .header("Connection", "close").build()).join();
           HttpResponse second = client.fetch(url.toString()).join();
           System.out.printf("%-20s dns %7.3f ms, then %7.3f ms%n", entry.getKey(),

@@ -23,7 +23,7 @@ public final class Streaming {
         AsyncHttpClient client = AsyncHttpClient.create()) {
       CRC32 checksum = new CRC32();
       AtomicLong tenths = new AtomicLong();
-      HttpRequest request = HttpRequest.get(server.url("/bytes/" + (mebibytes << 20)))
+      HttpRequest request = HttpRequest.newBuilder(server.url("/bytes/" + (mebibytes << 20)))
           .bodyCallback(chunk -> {
             checksum.update(chunk.asByteBuffer());
             return null;

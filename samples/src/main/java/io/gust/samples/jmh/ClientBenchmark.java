@@ -130,7 +130,7 @@ public class ClientBenchmark {
     private final HttpRequest request;
 
     GustDriver(String url) {
-      request = HttpRequest.get(url).build();
+      request = HttpRequest.get(url);
     }
 
     @Override
