@@ -51,7 +51,7 @@ class ReadmeSnippetsTest {
   }
 
   static String unit(String name, String block) {
-    if (block.matches("(?s).*^(public |final )*(class|interface|record|enum) .*")) {
+    if (block.matches("(?sm).*^(public |final )*(class|interface|record|enum) .*")) {
       return "package snippets;\n" + IMPORTS + block.replaceFirst(
           "(?m)^(public )?((final )?(class|interface|record|enum)) \\w+",
           "$2 " + name);
@@ -68,7 +68,7 @@ class ReadmeSnippetsTest {
   void everyJavaBlockOfTheReadmeCompiles() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     List<String> blocks = blocks(readme);
-    assertTrue(blocks.size() >= 2, "README has " + blocks.size() + " java blocks");
+    assertTrue(blocks.size() >= 12, "README has " + blocks.size() + " java blocks");
     List<String> files = new ArrayList<>();
     Path src = Files.createDirectories(dir.resolve("src/snippets"));
     for (int i = 0; i < blocks.size(); i++) {
