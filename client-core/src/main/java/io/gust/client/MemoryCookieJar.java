@@ -125,6 +125,11 @@ public final class MemoryCookieJar implements CookieJar {
     }
   }
 
+  /** Returns how many cookies the store counts, expired ones included until they are swept. */
+  synchronized int size() {
+    return store.size();
+  }
+
   /** Removes every cookie. */
   public void clear() {
     synchronized (this) {
@@ -148,7 +153,7 @@ public final class MemoryCookieJar implements CookieJar {
     String path = parsed.path() != null ? parsed.path() : CookieRules.defaultPath(uri);
     boolean hostOnly = domain == null;
     if ((parsed.secure() && !CookieRules.isSecure(uri))
-        || !prefixesAllow(parsed, hostOnly, path)) {
+        || !prefixesAllow(parsed, hostOnly)) {
       return null;
     }
     Long expiresAt = parsed.expiresAtMillis();
@@ -163,9 +168,11 @@ public final class MemoryCookieJar implements CookieJar {
         .build();
   }
 
-  /** The {@code __Secure-} and {@code __Host-} rules, matched without regard to case. */
-  private static boolean prefixesAllow(SetCookieParser.Parsed parsed, boolean hostOnly,
-      String path) {
+  /**
+   * The {@code __Secure-} and {@code __Host-} rules, matched without regard to case as the latest
+   * drafts and browsers do; {@code __Host-} needs an explicit {@code Path=/}.
+   */
+  private static boolean prefixesAllow(SetCookieParser.Parsed parsed, boolean hostOnly) {
     String name = parsed.name().toLowerCase(Locale.ROOT);
     if (name.isEmpty()) {
       String value = parsed.value().toLowerCase(Locale.ROOT);
@@ -175,7 +182,7 @@ public final class MemoryCookieJar implements CookieJar {
       return parsed.secure();
     }
     if (name.startsWith("__host-")) {
-      return parsed.secure() && hostOnly && path.equals("/");
+      return parsed.secure() && hostOnly && "/".equals(parsed.path());
     }
     return true;
   }

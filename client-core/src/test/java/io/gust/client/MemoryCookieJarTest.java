@@ -200,7 +200,9 @@ class MemoryCookieJarTest {
     save("https://example.com/a/b", "__Host-ok=1; Secure; Path=/",
         "__Host-nosecure=2; Path=/", "__Host-domain=3; Secure; Path=/; Domain=example.com",
         "__Host-nopath=4; Secure", "__Host-deep=5; Secure; Path=/a", "__host-lower=6; Secure");
-    assertEquals(List.of("__Host-ok"), jar.cookies().stream().map(Cookie::name).toList());
+    save("https://example.com/", "__Host-implicit=7; Secure");
+    assertEquals(List.of("__Host-ok"), jar.cookies().stream().map(Cookie::name).toList(),
+        "the default path / is not enough: Path=/ must be explicit");
   }
 
   @Test
