@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * <p>A host-only cookie goes back only to the exact host that set it; a domain cookie also to
  * that domain's subdomains. A session cookie ({@link #expiresAt()} null) lives as long as the jar
- * holds it. {@link #sameSite()} is kept as data for applications that act as browsers: the jar
- * does not enforce it, since a client has no notion of the site a request comes from.
+ * holds it. {@link #isHttpOnly()} and {@link #sameSite()} are kept as data for applications that
+ * act as browsers: every request of this client is an HTTP request, so HttpOnly cookies are sent,
+ * and the jar does not enforce SameSite, since a client has no notion of the site a request
+ * comes from.
  * {@link #toString()} leaves the value out, since cookies often carry credentials.
  */
 public final class Cookie {
