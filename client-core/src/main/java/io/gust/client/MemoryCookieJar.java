@@ -30,7 +30,9 @@ public final class MemoryCookieJar implements CookieJar {
   private final Clock clock;
   /** Null when the application turned the public-suffix check off. */
   private final PublicSuffixes publicSuffixes;
-  /** Guarded by {@code this}. */
+  /** Private, so that no application code can hold it. */
+  private final Object lock = new Object();
+  /** Guarded by {@link #lock}. */
   private final CookieStore store;
 
   private MemoryCookieJar(Builder builder) {
@@ -64,7 +66,7 @@ public final class MemoryCookieJar implements CookieJar {
       }
     }
     long now = clock.millis();
-    synchronized (this) {
+    synchronized (lock) {
       return store.matching(domains, now, cookie ->
           (cookie.isHostOnly() ? host.equals(cookie.domain())
               : CookieRules.domainMatches(host, cookie.domain()))
@@ -87,7 +89,7 @@ public final class MemoryCookieJar implements CookieJar {
         log.debug("ignored a Set-Cookie field from {}", host);
         continue;
       }
-      synchronized (this) {
+      synchronized (lock) {
         if (!CookieRules.isSecure(uri) && shadowsSecureCookie(cookie)) {
           log.debug("ignored a cookie from {} that would overwrite a Secure one", host);
           continue;
@@ -107,7 +109,7 @@ public final class MemoryCookieJar implements CookieJar {
    */
   public void add(Cookie cookie) {
     long now = clock.millis();
-    synchronized (this) {
+    synchronized (lock) {
       store.put(cookie, now);
     }
   }
@@ -120,19 +122,21 @@ public final class MemoryCookieJar implements CookieJar {
   /** Returns every unexpired cookie, in {@code Cookie} field order; a copy. */
   public List<Cookie> cookies() {
     long now = clock.millis();
-    synchronized (this) {
+    synchronized (lock) {
       return store.all(now);
     }
   }
 
   /** Returns how many cookies the store counts, expired ones included until they are swept. */
-  synchronized int size() {
-    return store.size();
+  int size() {
+    synchronized (lock) {
+      return store.size();
+    }
   }
 
   /** Removes every cookie. */
   public void clear() {
-    synchronized (this) {
+    synchronized (lock) {
       store.clear();
     }
   }
