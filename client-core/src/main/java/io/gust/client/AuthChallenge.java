@@ -34,8 +34,11 @@ public final class AuthChallenge {
 
   /** Returns a challenge of {@code scheme} with auth-params given as alternating names and values. */
   public static AuthChallenge of(String scheme, String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("expected alternating names and values");
+    }
     Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
       params.putIfAbsent(namesAndValues[i].toLowerCase(Locale.ROOT), namesAndValues[i + 1]);
     }
     return new AuthChallenge(Objects.requireNonNull(scheme, "scheme"), null, params);

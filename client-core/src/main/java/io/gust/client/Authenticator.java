@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The built-in authenticators ({@link #basic}, {@link #digest}, {@link #credentials}) answer
  * at once, try each set of credentials once (a second challenge means they were refused) except
- * when a Digest server says only that its nonce went stale, and are thread-safe. The client bounds
- * the number of attempts whatever an authenticator answers.
+ * when a Digest server says only that its nonce went stale, and are thread-safe. Callers bound the
+ * number of attempts whatever an authenticator answers. Digest answers cover the request's method
+ * and request target ({@code /path?query}).
  */
 @FunctionalInterface
 public interface Authenticator {

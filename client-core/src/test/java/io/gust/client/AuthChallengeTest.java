@@ -78,6 +78,13 @@ class AuthChallengeTest {
   }
 
   @Test
+  void ofBuildsAChallengeAndRefusesAnOddList() {
+    AuthChallenge challenge = AuthChallenge.of("Digest", "Realm", "r", "nonce", "n");
+    assertEquals(AuthChallenge.parse("digest realm=r, NONCE=\"n\"").get(0), challenge);
+    assertThrows(IllegalArgumentException.class, () -> AuthChallenge.of("Basic", "realm"));
+  }
+
+  @Test
   void toStringShowsNoNonce() {
     AuthChallenge challenge = AuthChallenge.parse("Digest realm=\"r\", nonce=\"secret\"").get(0);
     assertEquals("Digest realm=\"r\"", challenge.toString());
