@@ -136,8 +136,8 @@ final class SetCookieParser {
       }
       String bare = value.startsWith(".") ? value.substring(1) : value;
       try {
-        domain = CookieRules.canonicalHost(bare);
-        invalidDomain = domain.isEmpty();
+        domain = bare.isEmpty() ? null : CookieRules.canonicalHost(bare);
+        invalidDomain = false;
       } catch (IllegalArgumentException notIdna) {
         invalidDomain = true;
       }

@@ -132,6 +132,10 @@ class MemoryCookieJarTest {
     assertEquals("c=3", header("http://x.example.com/"));
     assertFalse(jar.cookies().get(0).isHostOnly());
     assertTrue(jar.cookies().get(1).isHostOnly(), "an empty Domain is ignored: host-only");
+    save("http://www.example.com/", "dot=6; Domain=example.com; Domain=.");
+    assertTrue(jar.cookies().get(2).isHostOnly(), "Domain=. (the last) leaves nothing: host-only");
+    assertNull(SetCookieParser.parse("bad=7; Domain=\u00e9" + "x".repeat(70), 0),
+        "a Domain that IDNA refuses drops the cookie");
   }
 
   @Test
