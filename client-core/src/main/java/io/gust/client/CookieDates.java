@@ -3,6 +3,7 @@ package io.gust.client;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * The lenient cookie-date parser of RFC 6265bis §5.1.1, which accepts the many date spellings
@@ -120,7 +121,7 @@ final class CookieDates {
     if (token.length() < 3) {
       return -1;
     }
-    int index = MONTHS.indexOf(token.substring(0, 3).toLowerCase(java.util.Locale.ROOT));
+    int index = MONTHS.indexOf(token.substring(0, 3).toLowerCase(Locale.ROOT));
     return index >= 0 && index % 3 == 0 ? index / 3 : -1;
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -225,7 +226,7 @@ public final class MemoryCookieJar implements CookieJar {
 
     /** Sets the clock that creation and expiry are measured with. */
     public Builder clock(Clock clock) {
-      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
