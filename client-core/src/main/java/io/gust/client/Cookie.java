@@ -20,8 +20,11 @@ public final class Cookie {
   public enum SameSite {
     /** No SameSite attribute, or one with an unknown value. */
     UNSPECIFIED,
+    /** {@code SameSite=None}. */
     NONE,
+    /** {@code SameSite=Lax}. */
     LAX,
+    /** {@code SameSite=Strict}. */
     STRICT
   }
 
@@ -59,10 +62,12 @@ public final class Cookie {
     return new Builder(this);
   }
 
+  /** Returns the name, possibly empty (a Set-Cookie field without "="). */
   public String name() {
     return name;
   }
 
+  /** Returns the value, as the server sent it (quotes included). */
   public String value() {
     return value;
   }
@@ -72,6 +77,7 @@ public final class Cookie {
     return domain;
   }
 
+  /** Returns the path, which starts with "/". */
   public String path() {
     return path;
   }
@@ -86,6 +92,7 @@ public final class Cookie {
     return createdAt;
   }
 
+  /** Returns whether the cookie goes only to {@link #domain()} itself, not its subdomains. */
   public boolean isHostOnly() {
     return hostOnly;
   }
@@ -95,14 +102,17 @@ public final class Cookie {
     return secure;
   }
 
+  /** Returns whether the server marked the cookie HttpOnly (kept as data). */
   public boolean isHttpOnly() {
     return httpOnly;
   }
 
+  /** Returns whether the cookie has an expiry time, as opposed to a session cookie. */
   public boolean isPersistent() {
     return expiresAt != null;
   }
 
+  /** Returns the SameSite attribute (kept as data, not enforced). */
   public SameSite sameSite() {
     return sameSite;
   }
@@ -197,6 +207,7 @@ public final class Cookie {
       return this;
     }
 
+    /** Sets the creation time, which orders cookies of equal path length in the Cookie field. */
     public Builder createdAt(Instant createdAt) {
       this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
       return this;
@@ -208,21 +219,25 @@ public final class Cookie {
       return this;
     }
 
+    /** Sets whether the cookie is sent only over https and wss. */
     public Builder secure(boolean secure) {
       this.secure = secure;
       return this;
     }
 
+    /** Sets the HttpOnly flag. */
     public Builder httpOnly(boolean httpOnly) {
       this.httpOnly = httpOnly;
       return this;
     }
 
+    /** Sets the SameSite attribute. */
     public Builder sameSite(SameSite sameSite) {
       this.sameSite = Objects.requireNonNull(sameSite, "sameSite");
       return this;
     }
 
+    /** Returns the cookie. */
     public Cookie build() {
       return new Cookie(this);
     }

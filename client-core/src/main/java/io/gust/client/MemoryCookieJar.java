@@ -47,6 +47,7 @@ public final class MemoryCookieJar implements CookieJar {
     return builder().build();
   }
 
+  /** Returns a builder for a jar with other limits, another clock, or no public-suffix check. */
   public static Builder builder() {
     return new Builder();
   }
