@@ -44,11 +44,9 @@ class HttpbinDigestEndToEndTest {
 
   /** Fetches with the jar's cookies and saves the response's. */
   private HttpResponse fetch(AsyncHttpClient client, HttpRequest request) throws Exception {
-    String cookies = CookieJar.header(jar.cookiesFor(request.uri()));
-    HttpRequest withCookies = cookies == null ? request
-        : request.newBuilder().setHeader("Cookie", cookies).build();
-    HttpResponse response = HttpsEndToEndTest.await(client.fetch(withCookies));
-    jar.save(request.uri(), response.headers().values("Set-Cookie"));
+    HttpResponse response = HttpsEndToEndTest.await(
+        client.fetch(CookieFields.withCookies(jar, request)));
+    CookieFields.save(jar, response);
     return response;
   }
 
