@@ -14,8 +14,9 @@ import java.util.concurrent.CompletionStage;
  * <p>The built-in authenticators ({@link #basic}, {@link #digest}, {@link #credentials}) answer
  * at once, try each set of credentials once (a second challenge means they were refused) except
  * when a Digest server says only that its nonce went stale, and are thread-safe. Callers bound the
- * number of attempts whatever an authenticator answers. Digest answers cover the request's method
- * and request target ({@code /path?query}).
+ * number of attempts whatever an authenticator answers. Digest answers cover the method and
+ * request-target the challenger saw: {@code /path?query} for a 401; for a 407, {@code CONNECT
+ * host:port} for an https request (its tunnel) and the absolute URI for plain http.
  */
 @FunctionalInterface
 public interface Authenticator {

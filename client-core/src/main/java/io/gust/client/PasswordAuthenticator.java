@@ -60,7 +60,7 @@ final class PasswordAuthenticator implements Authenticator {
     }
     String field = response.code() == 407 ? "Proxy-Authorization" : "Authorization";
     String value = best.isScheme("Basic") ? BasicAuth.encode(user, password)
-        : digestAnswer(best, request, body);
+        : digestAnswer(best, request, body, response.code() == 407);
     return CompletableFuture.completedFuture(request.newBuilder().setHeader(field, value).build());
   }
 
@@ -93,7 +93,8 @@ final class PasswordAuthenticator implements Authenticator {
     return 2 + algorithm.ordinal();
   }
 
-  private String digestAnswer(AuthChallenge challenge, HttpRequest request, ByteString body) {
+  private String digestAnswer(AuthChallenge challenge, HttpRequest request, ByteString body,
+      boolean proxy) {
     DigestScheme.Qop qop = DigestScheme.qop(challenge, body != null);
     long count = 1;
     if (qop != DigestScheme.Qop.NONE) {
@@ -101,8 +102,25 @@ final class PasswordAuthenticator implements Authenticator {
         count = nonceCounts.merge(challenge.param("nonce"), 1L, Long::sum);
       }
     }
+    boolean tunnel = proxy && request.isHttps();
     return DigestScheme.authorization(challenge, qop, new DigestScheme.Answer(user, password,
-        request.method(), request.requestTarget(), body, cnonce(), count));
+        tunnel ? "CONNECT" : request.method(), digestUri(request, proxy), body, cnonce(), count));
+  }
+
+  /**
+   * The request-target the challenged request had on the wire, which Digest covers: origin-form
+   * from the origin; from a proxy, authority-form for an https request (the proxy challenged its
+   * CONNECT) and absolute-form for plain http.
+   */
+  static String digestUri(HttpRequest request, boolean proxy) {
+    if (!proxy) {
+      return request.requestTarget();
+    }
+    if (request.isHttps()) {
+      String host = request.host().indexOf(':') >= 0 ? "[" + request.host() + "]" : request.host();
+      return host + ":" + request.port();
+    }
+    return request.uri().toASCIIString();
   }
 
   /** Returns a fresh client nonce: 128 random bits, hex. */

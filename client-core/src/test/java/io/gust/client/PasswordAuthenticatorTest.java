@@ -129,6 +129,23 @@ class PasswordAuthenticatorTest {
   }
 
   @Test
+  void proxyDigestCoversTheRequestTargetTheProxySaw() {
+    String challenge = "Digest realm=\"proxy\", nonce=\"n\", qop=auth";
+    HttpRequest https = HttpRequest.get("https://[::1]/a?b").build();
+    Map<String, String> tunnel = digestParams(answer(Authenticator.digest("u", "p"),
+        challenged(407, https, challenge), 1).headers().get("Proxy-Authorization"));
+    assertEquals("[::1]:443", tunnel.get("uri"), "CONNECT's authority-form");
+    String expected = DigestScheme.authorization(AuthChallenge.parse(challenge).get(0),
+        DigestScheme.Qop.AUTH, new DigestScheme.Answer("u", "p", "CONNECT", "[::1]:443",
+            ByteString.EMPTY, tunnel.get("cnonce"), 1));
+    assertEquals(digestParams(expected).get("response"), tunnel.get("response"),
+        "the method covered is CONNECT");
+    assertEquals("http://example.com/dir/a?b=1", PasswordAuthenticator.digestUri(GET, true),
+        "absolute-form through a proxy");
+    assertEquals("/dir/a?b=1", PasswordAuthenticator.digestUri(GET, false));
+  }
+
+  @Test
   void authIntIsSkippedForABodyNotInMemory() throws Exception {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("gust-auth", ".txt");
     try {
