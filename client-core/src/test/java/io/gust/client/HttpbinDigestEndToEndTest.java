@@ -1,5 +1,6 @@
 package io.gust.client;
 
+import static io.gust.client.PasswordAuthenticatorTest.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,13 +49,6 @@ class HttpbinDigestEndToEndTest {
         client.fetch(CookieFields.withCookies(jar, request)));
     CookieFields.save(jar, response);
     return response;
-  }
-
-  private static HttpRequest answer(Authenticator authenticator, HttpResponse response,
-      int attempt) {
-    return authenticator.authenticate(response,
-        AuthChallenge.parseAll(response.headers(), "WWW-Authenticate"), attempt)
-        .toCompletableFuture().join();
   }
 
   @ParameterizedTest

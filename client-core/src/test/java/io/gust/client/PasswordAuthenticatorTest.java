@@ -26,8 +26,8 @@ class PasswordAuthenticatorTest {
     return HttpResponse.newBuilder().code(code).headers(headers.build()).request(request).build();
   }
 
-  private static HttpRequest answer(Authenticator authenticator, HttpResponse response,
-      int attempt) {
+  /** The authenticator's answer to a 401 or 407 with the challenges of its fields; blocks. */
+  static HttpRequest answer(Authenticator authenticator, HttpResponse response, int attempt) {
     String field = response.code() == 407 ? "Proxy-Authenticate" : "WWW-Authenticate";
     return authenticator.authenticate(response,
         AuthChallenge.parseAll(response.headers(), field), attempt).toCompletableFuture().join();
