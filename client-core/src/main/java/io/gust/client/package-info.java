@@ -6,7 +6,9 @@
  * io.gust.client.FormBody}, {@link io.gust.client.MultipartBody}), the sinks that take a response
  * body instead of collecting it ({@link io.gust.client.BodySink}, {@link
  * io.gust.client.BodyStream}), {@link io.gust.client.Interceptor}s, {@link
- * io.gust.client.Timings}, the pool snapshot, the resolver SPI ({@link io.gust.client.Resolver}
+ * io.gust.client.Timings}, the pool snapshot, cookies ({@link io.gust.client.CookieJar},
+ * {@link io.gust.client.MemoryCookieJar}, curl's cookie files), authentication ({@link
+ * io.gust.client.Authenticator}, Basic and Digest), the resolver SPI ({@link io.gust.client.Resolver}
  * and its blocking default), {@link io.gust.client.TlsOptions}, and every failure a fetch can
  * report ({@link io.gust.client.HttpClientException} and its subtypes).
  *
@@ -15,6 +17,8 @@
  * futures complete and callbacks run on the loop thread that carried the fetch unless the
  * client was given a callback executor. Inside, every connection, pool and queue belongs to one
  * loop thread and is touched only there, without locks; the client uses the unexported codec
- * ({@code io.gust.http}) and socket layer ({@code io.gust.net}).
+ * ({@code io.gust.http}) and socket layer ({@code io.gust.net}). Cookie jars and authenticators
+ * are shared by every loop of a client, so they are thread-safe and never block; the in-memory
+ * jar takes a short lock once per request, off the per-byte path.
  */
 package io.gust.client;

@@ -32,11 +32,19 @@ public final class ExternalTools {
   /** The program's path; skips the calling test when it is missing, or fails it under CI. */
   public static Path require(String name) {
     Path found = find(name);
-    if (found == null && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(name + " is required on CI (.ci/run installs it)");
-    }
-    Assumptions.assumeTrue(found != null,
-        name + " is not installed; skipping the " + name + " interoperability tests");
+    requirePresent(found != null, name);
     return found;
+  }
+
+  /**
+   * Skips the calling test when {@code present} is false, or fails it under CI; {@code what}
+   * names the missing software (a program, Debian packages).
+   */
+  public static void requirePresent(boolean present, String what) {
+    if (!present && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError(what + " is required on CI (.ci/run installs it)");
+    }
+    Assumptions.assumeTrue(present,
+        what + " is not installed; skipping the " + what + " interoperability tests");
   }
 }

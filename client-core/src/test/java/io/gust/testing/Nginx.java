@@ -1,14 +1,9 @@
 package io.gust.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -32,15 +27,15 @@ public final class Nginx implements AutoCloseable {
     Files.createDirectories(dir.resolve("www"));
     Path cert = TlsCertificates.writePem(certificate, dir.resolve("cert.pem"));
     Path key = TlsCertificates.writeKeyPem(certificate, dir.resolve("key.pem"));
-    int port = freePort();
+    int port = LoopbackPorts.free();
     Path config = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, cert, key));
     Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(),
         "-e", dir.resolve("error.log").toString(), "-c", config.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
     Nginx nginx = new Nginx(process, dir, port);
     try {
-      nginx.awaitListening();
-    } catch (IOException | RuntimeException e) {
+      LoopbackPorts.awaitListening(process, port, 10, "nginx", nginx::logs);
+    } catch (Exception e) {
       nginx.close();
       throw e;
     }
@@ -70,29 +65,6 @@ public final class Nginx implements AutoCloseable {
         + "    location / { root " + dir.resolve("www") + "; }\n"
         + "  }\n"
         + "}\n";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
-  }
-
-  /** Polls, with a bound, until nginx accepts connections or exits. */
-  private void awaitListening() throws IOException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("nginx exited: " + logs());
-      }
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        return;
-      } catch (IOException notYet) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-      }
-    }
-    throw new IllegalStateException("nginx did not listen within 10 s: " + logs());
   }
 
   private String logs() throws IOException {
