@@ -262,45 +262,40 @@ final class RequestWriter implements WriteListener, BodyWriter {
     return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
   }
 
+  /** Writes the head through the codec's writer, with the fields the client adds. */
   private void writeHead(Buffer out, long contentLength) {
     Headers headers = request.headers();
-    out.writeUtf8(request.method()).writeByte(' ').writeUtf8(request.requestTarget())
-        .writeUtf8(" HTTP/1.1\r\n");
+    Http1Writer.writeRequestLine(out, request.method(), request.requestTarget());
     if (headers.get("Host") == null) {
-      field(out, "Host", request.hostHeader());
+      Http1Writer.writeField(out, "Host", request.hostHeader());
     }
     for (int i = 0, size = headers.size(); i < size; i++) {
-      String name = headers.name(i);
-      if (!isFramingField(name)) {
-        field(out, name, headers.value(i));
+      if (!isFramingField(headers.name(i))) {
+        Http1Writer.writeField(out, headers, i);
       }
     }
     ClientConfig config = exchange.fetch.client.config;
     if (headers.get("User-Agent") == null) {
-      field(out, "User-Agent", config.userAgent);
+      Http1Writer.writeField(out, "User-Agent", config.userAgent);
     }
     if (exchange.fetch.decompress()) {
-      field(out, "Accept-Encoding", "gzip, deflate");
+      Http1Writer.writeField(out, "Accept-Encoding", "gzip, deflate");
     }
     if (body != null && body.contentType() != null && headers.get("Content-Type") == null) {
-      field(out, "Content-Type", body.contentType());
+      Http1Writer.writeField(out, "Content-Type", body.contentType());
     }
     if (chunked) {
-      field(out, "Transfer-Encoding", "chunked");
+      Http1Writer.writeField(out, "Transfer-Encoding", "chunked");
     } else if (contentLength >= 0) {
-      out.writeUtf8("Content-Length: ").writeDecimalLong(contentLength).writeUtf8("\r\n");
+      Http1Writer.writeContentLength(out, contentLength);
     }
     if (exchange.fetch.expectContinue() && headers.get("Expect") == null) {
-      field(out, "Expect", "100-continue");
+      Http1Writer.writeField(out, "Expect", "100-continue");
     }
-    out.writeUtf8("\r\n");
+    Http1Writer.endHead(out);
   }
 
   private static boolean isFramingField(String name) {
     return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
-  }
-
-  private static void field(Buffer out, String name, String value) {
-    out.writeUtf8(name).writeUtf8(": ").writeUtf8(value).writeUtf8("\r\n");
   }
 }
