@@ -1,9 +1,9 @@
 package io.gust.client;
 
+import io.gust.http.FetchTimeoutException;
 import io.gust.http.Headers;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.http.ResponseHead;
 import io.gust.http.Timings;
@@ -177,7 +177,7 @@ final class Exchange implements Runnable {
     Duration connectTimeout = fetch.connectTimeout();
     long leftNanos = Math.max(1, connectTimeout.toNanos() - fetch.connectNanos);
     handshakeTimer = loop.schedule(Duration.ofNanos(leftNanos),
-        () -> fail(new HttpTimeoutException(request, Phase.TLS, connectTimeout)));
+        () -> fail(new FetchTimeoutException(request, Phase.TLS, connectTimeout)));
     CompletableFuture<ChannelStream> handshaking =
         tcp.openTlsStream(fetch.client.config.tls, request.host());
     connection.connecting = handshaking;
@@ -399,7 +399,7 @@ final class Exchange implements Runnable {
       long silentNanos = now - lastReadNanos;
       if (silentNanos >= timeout.toNanos()) {
         timer = null;
-        exchange.fail(new HttpTimeoutException(exchange.request, exchange.phase(), timeout));
+        exchange.fail(new FetchTimeoutException(exchange.request, exchange.phase(), timeout));
       } else {
         timer = exchange.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
       }

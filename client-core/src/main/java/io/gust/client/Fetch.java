@@ -1,7 +1,7 @@
 package io.gust.client;
 
+import io.gust.http.FetchTimeoutException;
 import io.gust.http.HttpClientException;
-import io.gust.http.HttpTimeoutException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.HttpStatusException;
@@ -141,7 +141,7 @@ final class Fetch implements Runnable, Cancellable {
       client.submit(this);
     } else if (state != State.DONE) {
       deadline = null;
-      fail(new HttpTimeoutException(request, phase(), requestTimeout));
+      fail(new FetchTimeoutException(request, phase(), requestTimeout));
     }
   }
 
@@ -151,7 +151,7 @@ final class Fetch implements Runnable, Cancellable {
     if (cancelRequested) {
       fail(new RequestCancelledException(request, Phase.QUEUE, false));
     } else if (remainingNanos <= 0) {
-      fail(new HttpTimeoutException(request, Phase.QUEUE, requestTimeout));
+      fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
       deadline = client.loop.scheduleNanos(remainingNanos, this);
     }

@@ -4,7 +4,7 @@ package io.gust.http;
  * The exchange was abandoned before it completed: its future was cancelled, or the client was
  * closed while it was queued or in flight. The phase says how far it had got.
  */
-public class RequestCancelledException extends HttpClientException {
+public final class RequestCancelledException extends HttpClientException {
   private final boolean clientClosed;
 
   /** Creates the error; {@code clientClosed} tells a client shutdown from a cancellation. */

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.http.FetchTimeoutException;
 import io.gust.http.HttpClientException;
+import io.gust.http.HttpConnectException;
+import io.gust.http.HttpTlsException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.http.TruncatedBodyException;
 import io.gust.net.TlsFailure;
@@ -77,6 +79,10 @@ class HttpsFailuresEndToEndTest {
     TestServer server = httpsServer(certificate);
     HttpClientException error = failure(trustingClient().fetch(url(server, "/get")));
     assertEquals(Phase.TLS, error.phase(), error.toString());
+    // Regression: a failed handshake was a plain HttpClientException, not the connect error its
+    // javadoc promised.
+    assertInstanceOf(HttpConnectException.class, error);
+    assertInstanceOf(HttpTlsException.class, error);
     TlsHandshakeException cause = assertInstanceOf(TlsHandshakeException.class, error.getCause());
     assertEquals(expected, cause.failure(), cause.toString());
     assertTrue(cause.failure().isCertificateProblem());
@@ -153,7 +159,7 @@ class HttpsFailuresEndToEndTest {
         .connectTimeout(Duration.ofMillis(300)).build());
     long start = System.nanoTime();
     HttpClientException error = failure(client.fetch(https(server, "/stall")));
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error);
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.TLS, timeout.phase());
     assertEquals(Duration.ofMillis(300), timeout.timeout());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
@@ -179,7 +185,7 @@ class HttpsFailuresEndToEndTest {
     ScriptedServer server = silentServer();
     CompletableFuture<HttpResponse> fetch = trustingClient().fetch(HttpRequest.newBuilder(
         https(server, "/stall")).requestTimeout(Duration.ofMillis(300)).build());
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, failure(fetch));
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, failure(fetch));
     assertEquals(Phase.TLS, timeout.phase());
   }
 
@@ -190,7 +196,7 @@ class HttpsFailuresEndToEndTest {
         .sslContext(TlsCertificates.clientContext())
         .handshakeTimeout(Duration.ofMillis(200)).build());
     HttpClientException error = failure(client.fetch(https(server, "/stall")));
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error);
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.TLS, timeout.phase());
     assertEquals(Duration.ofMillis(200), timeout.timeout());
     TlsHandshakeException cause = assertInstanceOf(TlsHandshakeException.class, error.getCause());

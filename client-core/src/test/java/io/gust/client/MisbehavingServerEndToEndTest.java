@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.http.FetchTimeoutException;
 import io.gust.http.HttpClientException;
 import io.gust.http.HttpProtocolException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
 import io.gust.http.MessageTooLargeException;
 import io.gust.http.Phase;
 import io.gust.http.RequestBody;
@@ -257,7 +257,7 @@ class MisbehavingServerEndToEndTest {
           .post(RequestBody.ofString("x", "text/plain")).build();
       await(client.fetch(post));
       HttpClientException error = failure(client.fetch(post));
-      assertFalse(error instanceof HttpTimeoutException);
+      assertFalse(error instanceof FetchTimeoutException);
       assertEquals(1, postServer.acceptedCount());
     }
   }
@@ -337,7 +337,7 @@ class MisbehavingServerEndToEndTest {
     HttpRequest request = HttpRequest.newBuilder(server.url("/"))
         .readTimeout(Duration.ofMillis(200)).build();
     HttpClientException error = failure(client.fetch(request));
-    assertInstanceOf(HttpTimeoutException.class, error);
+    assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.BODY, error.phase());
   }
 
@@ -348,7 +348,7 @@ class MisbehavingServerEndToEndTest {
           "http://127.0.0.1:" + silent.address().getPort() + "/")
           .connectTimeout(Duration.ofMillis(200)).build();
       HttpClientException error = failure(client.fetch(request));
-      assertInstanceOf(HttpTimeoutException.class, error);
+      assertInstanceOf(FetchTimeoutException.class, error);
       assertEquals(Phase.CONNECT, error.phase());
     }
   }
@@ -362,7 +362,7 @@ class MisbehavingServerEndToEndTest {
     HttpRequest request = HttpRequest.newBuilder(server.url("/"))
         .requestTimeout(Duration.ofMillis(200)).build();
     HttpClientException error = failure(client.fetch(request));
-    assertInstanceOf(HttpTimeoutException.class, error);
+    assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.HEADERS, error.phase());
   }
 

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.http.FetchTimeoutException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.loop.EventLoopGroup;
 import io.gust.net.Resolver;
@@ -81,7 +81,7 @@ class PoolEndToEndTest {
     CompletableFuture<HttpResponse> queued = client.fetch(HttpRequest.newBuilder(server.url("/q"))
         .requestTimeout(Duration.ofMillis(300)).build());
     ExecutionException error = assertThrows(ExecutionException.class, () -> await(queued));
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error.getCause());
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error.getCause());
     assertEquals(Phase.QUEUE, timeout.phase());
     release.countDown();
     assertEquals(200, await(holder).code());

@@ -1,9 +1,9 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
+import io.gust.http.FetchTimeoutException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
-import io.gust.http.HttpTimeoutException;
 import io.gust.http.Phase;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
@@ -184,7 +184,7 @@ final class FetchCommand {
     long remainingNanos = (options.maxTime == null ? NO_MAX_TIME : options.maxTime).toNanos()
         - (System.nanoTime() - startNanos);
     if (remainingNanos <= 0) {
-      throw new ExecutionException(new HttpTimeoutException(request, Phase.QUEUE, options.maxTime));
+      throw new ExecutionException(new FetchTimeoutException(request, Phase.QUEUE, options.maxTime));
     }
     Duration connect =
         options.connectTimeout != null ? options.connectTimeout : CURL_CONNECT_TIMEOUT;
