@@ -48,9 +48,10 @@ final class Exchange implements Runnable {
   final EventLoop loop;
   private final boolean reused;
   ChannelStream stream;
-  private State state;
+  /** Written on the loop; volatile, like setupPhase, so a cancel from elsewhere sees the phase. */
+  private volatile State state;
   /** While CONNECTING: DNS, CONNECT or TLS. */
-  private Phase setupPhase = Phase.DNS;
+  private volatile Phase setupPhase = Phase.DNS;
   /** Bounds the TLS handshake by what the connect timeout left; null when not armed. */
   private Cancellable handshakeTimer;
   private RequestWriter writer;
@@ -76,7 +77,11 @@ final class Exchange implements Runnable {
   }
 
   Phase phase() {
-    switch (state) {
+    State current = state;
+    if (current == null) {
+      return reused ? Phase.WRITE : Phase.DNS;
+    }
+    switch (current) {
       case CONNECTING:
         return setupPhase;
       case WRITING:

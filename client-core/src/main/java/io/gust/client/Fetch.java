@@ -36,7 +36,8 @@ final class Fetch implements Runnable, Cancellable {
 
   final LoopClient client;
   final HttpRequest original;
-  private HttpRequest request;
+  /** The current hop's request. Written on the loop; volatile for a cancel from elsewhere. */
+  private volatile HttpRequest request;
   /** Exactly one of future and callback is set (neither on the list sentinel). */
   private final ResponseFuture future;
   private final FetchCallback callback;
@@ -44,9 +45,12 @@ final class Fetch implements Runnable, Cancellable {
   private final Duration requestTimeout;
   private State state = State.NEW;
   private volatile boolean cancelRequested;
+  /** What a cancel reports; written before {@link #cancelRequested} is set. */
+  private RequestCancelledException cancelReason;
   private volatile boolean done;
   private Cancellable deadline;
-  private Exchange exchange;
+  /** The exchange in flight. Written on the loop; volatile so a cancel can tell its phase. */
+  private volatile Exchange exchange;
   private long queuedAtNanos;
   private long queueNanos;
   /** DNS, connect and TLS handshake time of the connection that carried the last exchange. */
@@ -149,7 +153,7 @@ final class Fetch implements Runnable, Cancellable {
   void start() {
     long remainingNanos = requestTimeout.toNanos() - (client.loop.nanoTime() - startNanos);
     if (cancelRequested) {
-      fail(new RequestCancelledException(request, Phase.QUEUE, false));
+      fail(cancelReason);
     } else if (remainingNanos <= 0) {
       fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
@@ -280,25 +284,37 @@ final class Fetch implements Runnable, Cancellable {
   /** Cancels from any thread: on the loop it fails the fetch with RequestCancelledException. */
   @Override
   public boolean cancel() {
-    if (done || cancelRequested) {
-      return false;
-    }
-    cancelRequested = true;
-    if (client.loop.inLoop()) {
-      cancelOnLoop();
-    } else {
-      try {
-        client.loop.execute(this::cancelOnLoop);
-      } catch (RejectedExecutionException e) {
-        return false;
-      }
-    }
-    return true;
+    return requestCancel(true) != null;
   }
 
-  private void cancelOnLoop() {
+  /**
+   * Cancels from any thread and returns the {@link RequestCancelledException} the fetch then
+   * reports (its phase as far as the fetch had got), or null when it had ended or was cancelled
+   * already. With {@code needsLoop}, also null when the loop closed before it could fail the
+   * fetch (the client's close fails it instead).
+   */
+  RequestCancelledException requestCancel(boolean needsLoop) {
+    if (done || cancelRequested) {
+      return null;
+    }
+    RequestCancelledException reason = new RequestCancelledException(request, phase(), false);
+    cancelReason = reason;
+    cancelRequested = true;
+    if (client.loop.inLoop()) {
+      cancelOnLoop(reason);
+    } else {
+      try {
+        client.loop.execute(() -> cancelOnLoop(reason));
+      } catch (RejectedExecutionException e) {
+        return needsLoop ? null : reason;
+      }
+    }
+    return reason;
+  }
+
+  private void cancelOnLoop(RequestCancelledException reason) {
     if (state != State.NEW) {
-      fail(new RequestCancelledException(request, phase(), false));
+      fail(reason);
     }
   }
 
@@ -326,7 +342,7 @@ final class Fetch implements Runnable, Cancellable {
       if (error == null) {
         future.complete(response);
       } else {
-        future.completeExceptionally(error);
+        future.fail(error);
       }
       return;
     }

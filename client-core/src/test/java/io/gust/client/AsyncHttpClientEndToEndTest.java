@@ -18,6 +18,7 @@ import io.gust.loop.EventLoop;
 import io.gust.testing.LeakCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -191,21 +192,11 @@ class AsyncHttpClientEndToEndTest {
   @Test
   void callbackHandleCancelsAndReportsCancellation() throws Exception {
     server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).build());
-    CompletableFuture<HttpClientException> failure = new CompletableFuture<>();
-    var handle = client.fetch(HttpRequest.get(url("/slow")).build(), new FetchCallback() {
-      @Override
-      public void onResponse(HttpResponse response) {
-        failure.completeExceptionally(new AssertionError("unexpected response"));
-      }
-
-      @Override
-      public void onFailure(HttpRequest request, HttpClientException error) {
-        failure.complete(error);
-      }
-    });
+    RecordingCallback callback = new RecordingCallback();
+    var handle = client.fetch(HttpRequest.get(url("/slow")).build(), callback);
     take();
     assertTrue(handle.cancel());
-    assertInstanceOf(RequestCancelledException.class, await(failure));
+    assertInstanceOf(RequestCancelledException.class, callback.failure());
   }
 
   @Test
@@ -254,7 +245,7 @@ class AsyncHttpClientEndToEndTest {
     CompletableFuture<HttpResponse> inFlight = client.fetch(url("/slow"));
     take();
     client.close();
-    ExecutionException error = assertThrows(ExecutionException.class, () -> await(inFlight));
+    CancellationException error = assertThrows(CancellationException.class, () -> await(inFlight));
     RequestCancelledException cancelled =
         assertInstanceOf(RequestCancelledException.class, error.getCause());
     assertTrue(cancelled.isClientClosed());

@@ -56,23 +56,11 @@ class ResolverThreadsEndToEndTest {
   /** Regression: a lookup failed off the loop reported the failure on the resolver's thread. */
   @Test
   void failedLookupCompletedElsewhereIsReportedOnTheLoop() throws Exception {
-    CompletableFuture<EventLoop> callbackLoop = new CompletableFuture<>();
-    CompletableFuture<HttpClientException> failure = new CompletableFuture<>();
-    client.fetch(HttpRequest.get("http://nowhere.test:1/").build(), new FetchCallback() {
-      @Override
-      public void onResponse(HttpResponse response) {
-        callbackLoop.complete(EventLoop.current());
-      }
-
-      @Override
-      public void onFailure(HttpRequest request, HttpClientException error) {
-        callbackLoop.complete(EventLoop.current());
-        failure.complete(error);
-      }
-    });
+    RecordingCallback callback = new RecordingCallback();
+    client.fetch(HttpRequest.get("http://nowhere.test:1/").build(), callback);
     resolver.next().completeExceptionally(new UnknownHostException("nowhere.test"));
-    assertSame(loop, callbackLoop.get(5, TimeUnit.SECONDS));
-    HttpClientException error = failure.get(5, TimeUnit.SECONDS);
+    assertSame(loop, callback.loop.get(5, TimeUnit.SECONDS));
+    HttpClientException error = callback.failure();
     assertInstanceOf(HttpConnectException.class, error);
     assertEquals(Phase.DNS, error.phase());
   }
