@@ -81,8 +81,9 @@ class ResolverThreadsEndToEndTest {
     CompletableFuture<EventLoop> stageLoop = fetched.handle((r, e) -> EventLoop.current());
     resolver.next().complete(
         List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port())));
-    assertEquals(200, fetched.get(5, TimeUnit.SECONDS).code());
+    // Await the stage first: a thread waiting in the fetch's get() may run its dependents.
     assertSame(loop, stageLoop.get(5, TimeUnit.SECONDS));
+    assertEquals(200, fetched.get(5, TimeUnit.SECONDS).code());
   }
 
   /** Hands each lookup's future to the test, which completes it from its own thread. */
