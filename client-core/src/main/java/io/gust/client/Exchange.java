@@ -227,6 +227,18 @@ final class Exchange implements Runnable {
     }
   }
 
+  /**
+   * Starts this exchange as if its request had gone out on a connection that has no socket, and
+   * returns the reader to feed with what a socket would deliver: for tests that drive the
+   * production reader in memory (the fuzz harness). Loop thread only.
+   */
+  ResponseReader startInMemory() {
+    state = State.READING_HEAD;
+    writer = new RequestWriter(this, null);
+    reader = new ResponseReader(this);
+    return reader;
+  }
+
   /** The head went out with Expect: 100-continue; the body waits for 100, a final status or 1 s. */
   void awaitContinue() {
     state = State.AWAITING_CONTINUE;

@@ -49,7 +49,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
   RequestWriter(Exchange exchange, ChannelStream stream) {
     this.exchange = exchange;
     this.stream = stream;
-    this.loop = stream.loop();
+    this.loop = exchange.loop;
     this.request = exchange.request;
     this.body = request.body();
   }
@@ -84,8 +84,6 @@ final class RequestWriter implements WriteListener, BodyWriter {
   private void writeHeadThenBody(long contentLength) {
     Buffer out = exchange.connection.client.heads;
     out.clear(); // empty unless a previous head failed half-written
-    chunked = body != null && contentLength < 0;
-    sendTotal = contentLength;
     writeHead(out, contentLength);
     if (exchange.fetch.expectContinue()) {
       stream.write(out, null);
@@ -262,8 +260,13 @@ final class RequestWriter implements WriteListener, BodyWriter {
     return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
   }
 
-  /** Writes the head through the codec's writer, with the fields the client adds. */
-  private void writeHead(Buffer out, long contentLength) {
+  /**
+   * Writes the head through the codec's writer, with the fields the client adds, framing a body
+   * of {@code contentLength} bytes (-1: chunked, or no body when there is none).
+   */
+  void writeHead(Buffer out, long contentLength) {
+    chunked = body != null && contentLength < 0;
+    sendTotal = contentLength;
     Headers headers = request.headers();
     Http1Writer.writeRequestLine(out, request.method(), request.requestTarget());
     if (headers.get("Host") == null) {
