@@ -233,9 +233,10 @@ final class Exchange implements Runnable {
    * production reader in memory (the fuzz harness). Loop thread only.
    */
   ResponseReader startInMemory() {
-    state = State.READING_HEAD;
+    state = State.WRITING;
     writer = new RequestWriter(this, null);
     reader = new ResponseReader(this);
+    writer.onWritten();
     return reader;
   }
 
