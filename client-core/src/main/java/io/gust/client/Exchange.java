@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -108,24 +107,9 @@ final class Exchange implements Runnable {
     CompletableFuture<List<InetSocketAddress>> resolving =
         config.resolver.resolve(loop, request.host(), request.port());
     connection.connecting = resolving;
-    resolving.whenComplete(this::resolvedAnywhere);
-  }
-
-  /**
-   * The resolver's future settled on whatever thread its implementation chose: a resolver is
-   * meant to complete on the loop, but one that does not must not touch loop-owned state from
-   * elsewhere, so the rest of the exchange continues on the loop either way.
-   */
-  private void resolvedAnywhere(List<InetSocketAddress> addresses, Throwable error) {
-    if (loop.inLoop()) {
-      resolved(addresses, error);
-      return;
-    }
-    try {
-      loop.execute(() -> resolved(addresses, error));
-    } catch (RejectedExecutionException e) {
-      // The loop closed, and with it the client's partition: its fetches were failed already.
-    }
+    // A resolver should complete on the loop, but one that does not must not make the rest of
+    // the exchange run elsewhere: continue on the loop, whatever thread completed the lookup.
+    resolving.whenComplete((addresses, error) -> onLoop(() -> resolved(addresses, error)));
   }
 
   private void resolved(List<InetSocketAddress> addresses, Throwable error) {
