@@ -24,9 +24,18 @@ import javax.net.ssl.SSLContext;
  * executor; code that runs there must not block. Build one client and share it: it owns its
  * connections and, unless given a loop or group, its loop.
  *
- * <p>{@link #close()} fails queued and in-flight fetches with a {@link RequestCancelledException}
- * ({@code isClientClosed()}), closes every connection and the loop it created (never one it was
- * given). Fetches after close fail at once.
+ * <p>{@link #close()} cancels queued and in-flight fetches ({@link
+ * RequestCancelledException#isClientClosed()}), closes every connection and the loop it created
+ * (never one it was given). Fetches after close are cancelled at once.
+ *
+ * <p>Cancellation has one model in both styles. A fetch cancelled by its caller (the future's
+ * {@code cancel}, the callback handle's {@code cancel}) or by {@link #close()} reports a {@link
+ * RequestCancelledException} saying in which phase it stopped and whether the close did it. A
+ * {@link FetchCallback} receives it in {@code onFailure}; a future completes as cancelled ({@code
+ * isCancelled()} is true, {@code get} and {@code join} throw a {@link
+ * java.util.concurrent.CancellationException}) and that exception's cause is the {@link
+ * RequestCancelledException}. A request timeout is not a cancellation: both styles see a {@link
+ * io.gust.client.FetchTimeoutException}.
  *
  * <p>Decompressed responses keep their Content-Encoding and Content-Length fields as received
  * (they describe the wire); {@link HttpResponse#body()} holds the decoded bytes.
@@ -62,7 +71,8 @@ public final class AsyncHttpClient implements AutoCloseable {
   /**
    * Sends {@code request} and completes the future with the response once its body has arrived,
    * or with an {@link HttpClientException} saying in which phase it failed. Cancelling the
-   * future aborts the fetch. The future completes on the loop thread (or the callback executor);
+   * future aborts the fetch; a cancelled fetch completes the future as cancelled, with the
+   * {@link RequestCancelledException} as the cause of its CancellationException. The future completes on the loop thread (or the callback executor);
    * {@code get} and {@code join} refuse to block a loop thread.
    */
   public CompletableFuture<HttpResponse> fetch(HttpRequest request) {
@@ -85,7 +95,8 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   /**
    * Sends {@code request} and tells {@code callback} how it ended, exactly once. The handle
-   * cancels it, which the callback hears as a {@link RequestCancelledException}.
+   * cancels it from any thread, which the callback hears as a {@link RequestCancelledException},
+   * as it does a close of the client.
    */
   public Cancellable fetch(HttpRequest request, FetchCallback callback) {
     Objects.requireNonNull(callback, "callback");

@@ -6,4 +6,11 @@ import io.gust.loop.Cancellable;
 interface Call extends Cancellable {
   /** Whether the call reached its end (its result is on its way); any thread may ask. */
   boolean hasEnded();
+
+  /**
+   * Cancels from any thread and returns the {@link RequestCancelledException} the call then
+   * reports, or null when it had ended or was cancelled already. With {@code needsLoop}, also
+   * null when the loop closed before it could fail the call (the client's close fails it).
+   */
+  RequestCancelledException requestCancel(boolean needsLoop);
 }

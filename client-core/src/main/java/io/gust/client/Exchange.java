@@ -41,9 +41,10 @@ final class Exchange implements Runnable {
   final EventLoop loop;
   private final boolean reused;
   ChannelStream stream;
-  private State state;
+  /** Written on the loop; volatile, like setupPhase, so a cancel from elsewhere sees the phase. */
+  private volatile State state;
   /** While CONNECTING: DNS, CONNECT or TLS. */
-  private Phase setupPhase = Phase.DNS;
+  private volatile Phase setupPhase = Phase.DNS;
   /** Bounds the TLS handshake by what the connect timeout left; null when not armed. */
   private Cancellable handshakeTimer;
   private RequestWriter writer;
@@ -69,7 +70,11 @@ final class Exchange implements Runnable {
   }
 
   Phase phase() {
-    switch (state) {
+    State current = state;
+    if (current == null) {
+      return reused ? Phase.WRITE : Phase.DNS;
+    }
+    switch (current) {
       case CONNECTING:
         return setupPhase;
       case WRITING:
@@ -96,7 +101,9 @@ final class Exchange implements Runnable {
     CompletableFuture<List<InetSocketAddress>> resolving =
         config.resolver.resolve(loop, request.host(), request.port());
     connection.connecting = resolving;
-    resolving.whenComplete(this::resolved);
+    // A resolver should complete on the loop, but one that does not must not make the rest of
+    // the exchange run elsewhere: continue on the loop, whatever thread completed the lookup.
+    resolving.whenComplete((addresses, error) -> onLoop(() -> resolved(addresses, error)));
   }
 
   private void resolved(List<InetSocketAddress> addresses, Throwable error) {
@@ -153,7 +160,7 @@ final class Exchange implements Runnable {
     Duration connectTimeout = fetch.connectTimeout();
     long leftNanos = Math.max(1, connectTimeout.toNanos() - fetch.connectNanos);
     handshakeTimer = loop.schedule(Duration.ofNanos(leftNanos),
-        () -> fail(new HttpTimeoutException(request, Phase.TLS, connectTimeout)));
+        () -> fail(new FetchTimeoutException(request, Phase.TLS, connectTimeout)));
     CompletableFuture<ChannelStream> handshaking =
         tcp.openTlsStream(fetch.client.config.tls, request.host());
     connection.connecting = handshaking;
@@ -196,6 +203,19 @@ final class Exchange implements Runnable {
     if (isActive()) {
       writer.start();
     }
+  }
+
+  /**
+   * Starts this exchange as if its request had gone out on a connection that has no socket, and
+   * returns the reader to feed with what a socket would deliver: for tests that drive the
+   * production reader in memory (the fuzz harness). Loop thread only.
+   */
+  ResponseReader startInMemory() {
+    state = State.WRITING;
+    writer = new RequestWriter(this, null);
+    reader = new ResponseReader(this);
+    writer.onWritten();
+    return reader;
   }
 
   /** The head went out with Expect: 100-continue; the body waits for 100, a final status or 1 s. */
@@ -380,7 +400,7 @@ final class Exchange implements Runnable {
       long silentNanos = now - lastReadNanos;
       if (silentNanos >= timeout.toNanos()) {
         timer = null;
-        exchange.fail(new HttpTimeoutException(exchange.request, exchange.phase(), timeout));
+        exchange.fail(new FetchTimeoutException(exchange.request, exchange.phase(), timeout));
       } else {
         timer = exchange.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
       }

@@ -37,23 +37,23 @@ final class Failures {
   /** A connect timeout, which names the connect phase and the configured timeout. */
   static HttpClientException connectTimeout(ConnectTimeoutException cause, HttpRequest request,
       Duration timeout) {
-    HttpTimeoutException error = new HttpTimeoutException(request, Phase.CONNECT, timeout);
+    FetchTimeoutException error = new FetchTimeoutException(request, Phase.CONNECT, timeout);
     error.addSuppressed(cause);
     return error;
   }
 
   /**
-   * A failed TLS handshake, in the TLS phase with the handshake exception (and so its {@link
-   * TlsFailure}) as the cause; a handshake timeout becomes an {@link HttpTimeoutException}.
+   * A failed TLS handshake: an {@link HttpTlsException} with the handshake exception (and so its
+   * {@link TlsFailure}) as the cause; a handshake timeout becomes a {@link FetchTimeoutException}.
    */
   static HttpClientException tls(TlsHandshakeException cause, HttpRequest request,
       Duration handshakeTimeout) {
     if (cause.failure() == TlsFailure.HANDSHAKE_TIMEOUT) {
-      return new HttpTimeoutException(request, Phase.TLS, handshakeTimeout, cause);
+      return new FetchTimeoutException(request, Phase.TLS, handshakeTimeout, cause);
     }
     String message = "TLS handshake with " + HttpClientException.safeUri(request.uri())
         + " failed (" + cause.failure() + "): " + describe(cause);
-    return new HttpClientException(message, request, Phase.TLS, cause);
+    return new HttpTlsException(message, request, cause);
   }
 
   private static HttpClientException withRequest(HttpClientException codec, HttpRequest request) {

@@ -29,7 +29,8 @@ final class Fetch implements Runnable, Call {
 
   final LoopClient client;
   final HttpRequest original;
-  private HttpRequest request;
+  /** The current hop's request. Written on the loop; volatile for a cancel from elsewhere. */
+  private volatile HttpRequest request;
   /** Where the result goes; null on the list sentinel. */
   private final Reply reply;
   /** Where the final response's body goes; null to collect it. */
@@ -40,9 +41,12 @@ final class Fetch implements Runnable, Call {
   private final Duration requestTimeout;
   private State state = State.NEW;
   private volatile boolean cancelRequested;
+  /** What a cancel reports; written before {@link #cancelRequested} is set. */
+  private RequestCancelledException cancelReason;
   private volatile boolean done;
   private Cancellable deadline;
-  private Exchange exchange;
+  /** The exchange in flight. Written on the loop; volatile so a cancel can tell its phase. */
+  private volatile Exchange exchange;
   private long queuedAtNanos;
   private long queueNanos;
   /** DNS, connect and TLS handshake time of the connection that carried the last exchange. */
@@ -150,7 +154,7 @@ final class Fetch implements Runnable, Call {
       client.submit(this);
     } else if (state != State.DONE) {
       deadline = null;
-      fail(new HttpTimeoutException(request, phase(), requestTimeout));
+      fail(new FetchTimeoutException(request, phase(), requestTimeout));
     }
   }
 
@@ -158,9 +162,9 @@ final class Fetch implements Runnable, Call {
   void start() {
     long remainingNanos = requestTimeout.toNanos() - (client.loop.nanoTime() - startNanos);
     if (cancelRequested) {
-      fail(new RequestCancelledException(request, Phase.QUEUE, false));
+      fail(cancelReason);
     } else if (remainingNanos <= 0) {
-      fail(new HttpTimeoutException(request, Phase.QUEUE, requestTimeout));
+      fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
       deadline = client.loop.scheduleNanos(remainingNanos, this);
     }
@@ -354,20 +358,33 @@ final class Fetch implements Runnable, Call {
   /** Cancels from any thread: on the loop it fails the fetch with RequestCancelledException. */
   @Override
   public boolean cancel() {
+    return requestCancel(true) != null;
+  }
+
+  /**
+   * Cancels from any thread and returns the {@link RequestCancelledException} the fetch then
+   * reports (its phase as far as the fetch had got), or null when it had ended or was cancelled
+   * already. With {@code needsLoop}, also null when the loop closed before it could fail the
+   * fetch (the client's close fails it instead).
+   */
+  @Override
+  public RequestCancelledException requestCancel(boolean needsLoop) {
     if (done || cancelRequested) {
-      return false;
+      return null;
     }
+    RequestCancelledException reason = new RequestCancelledException(request, phase(), false);
+    cancelReason = reason;
     cancelRequested = true;
     if (client.loop.inLoop()) {
-      cancelOnLoop();
+      cancelOnLoop(reason);
     } else {
       try {
-        client.loop.execute(this::cancelOnLoop);
+        client.loop.execute(() -> cancelOnLoop(reason));
       } catch (RejectedExecutionException e) {
-        return false;
+        return needsLoop ? null : reason;
       }
     }
-    return true;
+    return reason;
   }
 
   /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
@@ -383,9 +400,9 @@ final class Fetch implements Runnable, Call {
     }
   }
 
-  private void cancelOnLoop() {
+  private void cancelOnLoop(RequestCancelledException reason) {
     if (state != State.NEW) {
-      fail(new RequestCancelledException(request, phase(), false));
+      fail(reason);
     }
   }
 

@@ -13,8 +13,11 @@ public interface FetchCallback {
   void onResponse(HttpResponse response);
 
   /**
-   * The fetch failed or was cancelled; {@code error} says in which phase. {@code request} is the
-   * request passed to fetch.
+   * The fetch failed or was cancelled; {@code error} says in which phase. A cancellation, by the
+   * handle or by closing the client, is a {@link io.gust.client.RequestCancelledException} (the
+   * same a future-style fetch carries as its CancellationException's cause); a request timeout
+   * is a {@link io.gust.client.FetchTimeoutException}. {@code request} is the request passed to
+   * fetch.
    */
   void onFailure(HttpRequest request, HttpClientException error);
 }

@@ -2,7 +2,6 @@ package io.gust.client;
 
 import io.gust.http.HeadersAccess;
 import io.gust.http.HttpChars;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import okio.Buffer;
 
 /**
  * An immutable, ordered list of header (or trailer) fields. Lookups ignore the case of names;
@@ -113,25 +111,6 @@ public final class Headers {
     Builder builder = new Builder();
     builder.addAll(this);
     return builder;
-  }
-
-  /** Writes each field as {@code name: value CRLF}. Values travel as ISO-8859-1 when they fit. */
-  void writeTo(Buffer out) {
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      out.writeUtf8(namesAndValues[i]);
-      out.writeByte(':').writeByte(' ');
-      writeValue(out, namesAndValues[i + 1]);
-      out.writeByte('\r').writeByte('\n');
-    }
-  }
-
-  private static void writeValue(Buffer out, String value) {
-    char widest = HttpChars.widestChar(value);
-    if (widest >= 0x80 && widest <= 0xff) {
-      out.writeString(value, StandardCharsets.ISO_8859_1);
-    } else {
-      out.writeUtf8(value);
-    }
   }
 
   private static boolean sameName(String a, String b) {
@@ -322,11 +301,6 @@ public final class Headers {
     @Override
     public void clear(Builder builder) {
       builder.clear();
-    }
-
-    @Override
-    public void writeTo(Headers headers, Buffer out) {
-      headers.writeTo(out);
     }
   }
 }

@@ -3,17 +3,24 @@ package io.gust.client;
 /**
  * Could not reach the server: the host did not resolve ({@link Phase#DNS}, curl's exit 6), the
  * TCP connection failed ({@link Phase#CONNECT}, exit 7) or the TLS handshake failed ({@link
- * Phase#TLS}). The underlying error is the cause.
+ * Phase#TLS}, always as its subtype {@link HttpTlsException}). The underlying error is the cause.
+ * A connect, handshake or whole-request timeout in these phases is a {@link
+ * FetchTimeoutException} instead.
  */
-public class HttpConnectException extends HttpClientException {
-  /** Creates the error; {@code phase} is DNS, CONNECT or TLS. */
+public sealed class HttpConnectException extends HttpClientException permits HttpTlsException {
+  /** Creates the error; {@code phase} is DNS or CONNECT (TLS failures are HttpTlsExceptions). */
   public HttpConnectException(String message, HttpRequest request, Phase phase, Throwable cause) {
     super(message, request, checkPhase(phase), cause);
   }
 
+  HttpConnectException(String message, HttpRequest request, Throwable cause) {
+    super(message, request, Phase.TLS, cause);
+  }
+
   private static Phase checkPhase(Phase phase) {
-    if (phase != Phase.DNS && phase != Phase.CONNECT && phase != Phase.TLS) {
-      throw new IllegalArgumentException("connect errors happen in DNS, CONNECT or TLS, not " + phase);
+    if (phase != Phase.DNS && phase != Phase.CONNECT) {
+      throw new IllegalArgumentException(
+          "connect errors happen in DNS or CONNECT (TLS: HttpTlsException), not " + phase);
     }
     return phase;
   }

@@ -9,7 +9,8 @@ package io.gust.client;
  * <p>When the codec raised it while parsing a request, {@link #suggestedStatus()} says how a
  * server should answer (400 unless a more precise status applies).
  */
-public class HttpProtocolException extends HttpClientException {
+public sealed class HttpProtocolException extends HttpClientException
+    permits MessageTooLargeException, TruncatedBodyException {
   /** What part of the message broke the protocol. */
   public enum Kind {
     /** A response's status line: its version, its three-digit code, or its reason phrase. */

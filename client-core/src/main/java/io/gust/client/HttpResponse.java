@@ -209,7 +209,7 @@ public final class HttpResponse {
     /** Sets the reason phrase; null (the default) means the standard phrase for the code. */
     public Builder reason(String reason) {
       if (reason != null && HttpChars.invalidFieldChar(reason) >= 0) {
-        throw new IllegalArgumentException("reason phrase has a control character");
+        throw new IllegalArgumentException("reason phrase has a control or non-ISO-8859-1 character");
       }
       this.reason = reason;
       return this;

@@ -6,7 +6,7 @@ import io.gust.http.Uris;
  * A response arrived whole but its status was 400 or more and the request asked to {@code
  * raiseError}. Phase {@link Phase#HEADERS}; {@link #response()} holds the response, body included.
  */
-public class HttpStatusException extends HttpClientException {
+public final class HttpStatusException extends HttpClientException {
   /** The error response. Not serialized. */
   private final transient HttpResponse response;
 

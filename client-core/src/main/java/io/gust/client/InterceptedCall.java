@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The request timeout bounds the whole call: each proceed gets what is left of it as its own
  * request timeout, and a call still in its interceptors when the time is up (none of its fetches
- * in flight) fails with {@link HttpTimeoutException} in phase QUEUE.
+ * in flight) fails with {@link FetchTimeoutException} in phase QUEUE.
  *
  * <p>Cancelling reports the call cancelled at once (phase QUEUE: it cannot know how far a fetch
  * on another thread got), cancels the fetch in flight, and refuses later proceeds.
@@ -72,7 +72,7 @@ final class InterceptedCall implements Call {
     }
     long remainingNanos = deadlineNanos - loop.nanoTime();
     if (remainingNanos <= 0) {
-      return CompletableFuture.failedFuture(new HttpTimeoutException(next, Phase.QUEUE, timeout));
+      return CompletableFuture.failedFuture(new FetchTimeoutException(next, Phase.QUEUE, timeout));
     }
     Duration own = next.requestTimeout();
     HttpRequest bounded = own != null && own.toNanos() <= remainingNanos ? next
@@ -90,7 +90,7 @@ final class InterceptedCall implements Call {
   private void deadlinePassed() {
     Fetch fetch = inFlight;
     if (fetch == null || fetch.hasEnded()) {
-      finish(null, new HttpTimeoutException(request, Phase.QUEUE, timeout));
+      finish(null, new FetchTimeoutException(request, Phase.QUEUE, timeout));
     }
   }
 
@@ -122,16 +122,22 @@ final class InterceptedCall implements Call {
 
   @Override
   public boolean cancel() {
+    return requestCancel(true) != null;
+  }
+
+  @Override
+  public RequestCancelledException requestCancel(boolean needsLoop) {
     if (ended.get() || cancelled) {
-      return false;
+      return null;
     }
     cancelled = true;
     Fetch fetch = inFlight;
     if (fetch != null) {
       fetch.cancel();
     }
-    finish(null, new RequestCancelledException(request, Phase.QUEUE, false));
-    return true;
+    RequestCancelledException reason = new RequestCancelledException(request, Phase.QUEUE, false);
+    finish(null, reason);
+    return reason;
   }
 
   @Override

@@ -7,7 +7,7 @@ import io.gust.http.CodecLimits;
  * #limitValue()} its configured value. Raised as soon as the limit is passed, before the excess
  * is buffered.
  */
-public class MessageTooLargeException extends HttpProtocolException {
+public final class MessageTooLargeException extends HttpProtocolException {
   /** The limits of {@link CodecLimits} and of content decoding. */
   public enum Limit {
     /** Bytes of a start line plus its header fields, or of a trailer section. */

@@ -56,6 +56,8 @@ final class Reply {
     if (future != null) {
       if (error == null) {
         future.complete(response);
+      } else if (future instanceof ResponseFuture) {
+        ((ResponseFuture) future).fail(error);
       } else {
         future.completeExceptionally(error);
       }

@@ -45,7 +45,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
   RequestWriter(Exchange exchange, ChannelStream stream) {
     this.exchange = exchange;
     this.stream = stream;
-    this.loop = stream.loop();
+    this.loop = exchange.loop;
     this.request = exchange.request;
     this.body = request.body();
   }
@@ -80,8 +80,6 @@ final class RequestWriter implements WriteListener, BodyWriter {
   private void writeHeadThenBody(long contentLength) {
     Buffer out = exchange.connection.client.heads;
     out.clear(); // empty unless a previous head failed half-written
-    chunked = body != null && contentLength < 0;
-    sendTotal = contentLength;
     writeHead(out, contentLength);
     if (exchange.fetch.expectContinue()) {
       stream.write(out, null);
@@ -263,45 +261,45 @@ final class RequestWriter implements WriteListener, BodyWriter {
     return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
   }
 
-  private void writeHead(Buffer out, long contentLength) {
+  /**
+   * Writes the head through the codec's writer, with the fields the client adds, framing a body
+   * of {@code contentLength} bytes (-1: chunked, or no body when there is none).
+   */
+  void writeHead(Buffer out, long contentLength) {
+    chunked = body != null && contentLength < 0;
+    sendTotal = contentLength;
     Headers headers = request.headers();
-    out.writeUtf8(request.method()).writeByte(' ').writeUtf8(request.requestTarget())
-        .writeUtf8(" HTTP/1.1\r\n");
+    Http1Writer.writeRequestLine(out, request.method(), request.requestTarget());
     if (headers.get("Host") == null) {
-      field(out, "Host", request.hostHeader());
+      Http1Writer.writeField(out, "Host", request.hostHeader());
     }
     for (int i = 0, size = headers.size(); i < size; i++) {
-      String name = headers.name(i);
-      if (!isFramingField(name)) {
-        field(out, name, headers.value(i));
+      if (!isFramingField(headers.name(i))) {
+        Http1Writer.writeField(out, headers, i);
       }
     }
     ClientConfig config = exchange.fetch.client.config;
     if (headers.get("User-Agent") == null) {
-      field(out, "User-Agent", config.userAgent);
+      Http1Writer.writeField(out, "User-Agent", config.userAgent);
     }
     if (exchange.fetch.decompress()) {
-      field(out, "Accept-Encoding", "gzip, deflate");
+      Http1Writer.writeField(out, "Accept-Encoding", "gzip, deflate");
     }
     if (body != null && body.contentType() != null && headers.get("Content-Type") == null) {
-      field(out, "Content-Type", body.contentType());
+      Http1Writer.writeField(out, "Content-Type", body.contentType());
     }
     if (chunked) {
-      field(out, "Transfer-Encoding", "chunked");
+      Http1Writer.writeField(out, "Transfer-Encoding", "chunked");
     } else if (contentLength >= 0) {
-      out.writeUtf8("Content-Length: ").writeDecimalLong(contentLength).writeUtf8("\r\n");
+      Http1Writer.writeContentLength(out, contentLength);
     }
     if (exchange.fetch.expectContinue() && headers.get("Expect") == null) {
-      field(out, "Expect", "100-continue");
+      Http1Writer.writeField(out, "Expect", "100-continue");
     }
-    out.writeUtf8("\r\n");
+    Http1Writer.endHead(out);
   }
 
   private static boolean isFramingField(String name) {
     return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
-  }
-
-  private static void field(Buffer out, String name, String value) {
-    out.writeUtf8(name).writeUtf8(": ").writeUtf8(value).writeUtf8("\r\n");
   }
 }

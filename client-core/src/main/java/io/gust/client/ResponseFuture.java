@@ -1,6 +1,7 @@
 package io.gust.client;
 
 import io.gust.loop.EventLoop;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,9 +9,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The future of a future-style fetch. {@link #cancel(boolean)} aborts the fetch: its connection is
- * closed and its slot freed, or it leaves the queue. Waiting on it from a loop thread would block
- * the loop that must complete it, so {@code get} and {@code join} refuse there. Dependent stages
- * are plain futures.
+ * closed and its slot freed, or it leaves the queue. A cancelled fetch (by this method or by
+ * closing the client) completes the future as cancelled, with a {@link CancellationException}
+ * whose cause is the {@link RequestCancelledException} a callback would have received. Waiting on
+ * it from a loop thread would block the loop that must complete it, so {@code get} and {@code
+ * join} refuse there. Dependent stages are plain futures.
  */
 final class ResponseFuture extends CompletableFuture<HttpResponse> {
   private Call fetch;
@@ -19,12 +22,32 @@ final class ResponseFuture extends CompletableFuture<HttpResponse> {
     this.fetch = attached;
   }
 
+  /** Completes with {@code error}, as cancelled when it is a cancellation. */
+  void fail(HttpClientException error) {
+    if (error instanceof RequestCancelledException) {
+      completeExceptionally(cancellation((RequestCancelledException) error));
+    } else {
+      completeExceptionally(error);
+    }
+  }
+
+  /**
+   * Cancels the fetch from any thread; the future completes at once, here, as cancelled with the
+   * typed cancellation as cause. Returns whether the future is cancelled.
+   */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    boolean cancelled = super.cancel(mayInterruptIfRunning);
-    if (cancelled && fetch != null) {
-      fetch.cancel();
+    RequestCancelledException reason = fetch == null ? null : fetch.requestCancel(false);
+    if (reason == null) {
+      return super.cancel(mayInterruptIfRunning);
     }
+    completeExceptionally(cancellation(reason));
+    return isCancelled();
+  }
+
+  static CancellationException cancellation(RequestCancelledException reason) {
+    CancellationException cancelled = new CancellationException(reason.getMessage());
+    cancelled.initCause(reason);
     return cancelled;
   }
 

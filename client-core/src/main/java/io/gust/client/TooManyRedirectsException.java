@@ -3,7 +3,7 @@ package io.gust.client;
 import io.gust.http.Uris;
 
 /** A redirect chain went past the allowed number of redirects (curl's exit 47); phase HEADERS. */
-public class TooManyRedirectsException extends HttpClientException {
+public final class TooManyRedirectsException extends HttpClientException {
   private final int redirectCount;
 
   /** Creates the error for {@code request}, the original request, after {@code redirectCount} redirects. */

@@ -5,7 +5,7 @@ package io.gust.client;
  * chunk, or in the middle of a compressed stream (curl's exit 18). Its phase is {@link
  * Phase#BODY}.
  */
-public class TruncatedBodyException extends HttpProtocolException {
+public final class TruncatedBodyException extends HttpProtocolException {
   /** Creates a codec error. */
   public TruncatedBodyException(String message) {
     super(Kind.TRUNCATED_BODY, message, Phase.BODY);

@@ -1,11 +1,10 @@
 package io.gust.http;
 
 import io.gust.client.Headers;
-import okio.Buffer;
 
 /**
  * The parts of {@link Headers} that only the codec may use: adding a field it has already
- * checked, unfolding an obs-fold, reusing a builder, and writing fields to a buffer. {@link
+ * checked, unfolding an obs-fold and reusing a builder. {@link
  * Headers} installs the one instance when it is initialised; this package is not exported, so
  * applications cannot reach these operations.
  */
@@ -35,7 +34,4 @@ public abstract class HeadersAccess {
 
   /** Removes every field from the builder, keeping its storage. */
   public abstract void clear(Headers.Builder builder);
-
-  /** Writes each field as {@code name: value CRLF}. */
-  public abstract void writeTo(Headers headers, Buffer out);
 }

@@ -41,9 +41,12 @@ public final class HttpChars {
     return true;
   }
 
-  /** Whether {@code c} may stand in a field value or reason phrase: anything but CTLs, HTAB excepted. */
+  /**
+   * Whether {@code c} may stand in a field value or reason phrase: anything in ISO-8859-1 but
+   * CTLs, HTAB excepted. Wider characters have no single byte to travel as.
+   */
   public static boolean isFieldChar(int c) {
-    return (c >= 0x20 || c == '\t') && c != 0x7f;
+    return (c >= 0x20 || c == '\t') && c != 0x7f && c <= 0xff;
   }
 
   /** Returns the index of the first character not allowed in a field value, or -1. */
@@ -82,6 +85,11 @@ public final class HttpChars {
       throw new NullPointerException("value for " + name + " == null");
     }
     int bad = invalidFieldChar(value);
+    if (bad >= 0 && value.charAt(bad) > 0xff) {
+      throw new IllegalArgumentException(String.format("value of header %s has character U+%04X"
+          + " at index %d, outside ISO-8859-1: encode it first (RFC 8187, percent-encoding)",
+          name, (int) value.charAt(bad), bad));
+    }
     if (bad >= 0) {
       throw new IllegalArgumentException(String.format(
           "value of header %s has control character 0x%02x at index %d", name,

@@ -33,7 +33,7 @@ class HttpClientExceptionTest {
   void messagesNeverCarryQueriesOrCredentials() {
     HttpResponse response = HttpResponse.newBuilder().code(500).request(REQUEST).build();
     List<HttpClientException> errors = List.of(
-        new HttpTimeoutException(REQUEST, Phase.BODY, Duration.ofSeconds(2)),
+        new FetchTimeoutException(REQUEST, Phase.BODY, Duration.ofSeconds(2)),
         new TooManyRedirectsException(REQUEST, 21),
         new HttpStatusException(response),
         new RequestCancelledException(REQUEST, Phase.QUEUE, false));
@@ -51,8 +51,11 @@ class HttpClientExceptionTest {
     HttpConnectException connect = new HttpConnectException("connect failed", REQUEST, Phase.CONNECT, cause);
     assertSame(cause, connect.getCause());
     assertEquals(Phase.CONNECT, connect.phase());
-    assertEquals(Phase.BODY, new HttpTimeoutException(null, Phase.BODY, Duration.ofMillis(5)).phase());
-    assertEquals(Duration.ofMillis(5), new HttpTimeoutException(null, Phase.BODY, Duration.ofMillis(5)).timeout());
+    HttpConnectException tls = new HttpTlsException("handshake failed", REQUEST, cause);
+    assertEquals(Phase.TLS, tls.phase());
+    assertSame(cause, tls.getCause());
+    assertEquals(Phase.BODY, new FetchTimeoutException(null, Phase.BODY, Duration.ofMillis(5)).phase());
+    assertEquals(Duration.ofMillis(5), new FetchTimeoutException(null, Phase.BODY, Duration.ofMillis(5)).timeout());
     assertEquals(Phase.HEADERS, new TooManyRedirectsException(REQUEST, 3).phase());
     assertEquals(3, new TooManyRedirectsException(REQUEST, 3).redirectCount());
     assertTrue(new RequestCancelledException(null, Phase.WRITE, true).isClientClosed());
@@ -86,6 +89,7 @@ class HttpClientExceptionTest {
     assertThrows(IllegalArgumentException.class,
         () -> new HttpProtocolException(HttpProtocolException.Kind.BAD_HEADER, "x", Phase.CONNECT));
     assertThrows(IllegalArgumentException.class, () -> new HttpConnectException("x", null, Phase.BODY, null));
+    assertThrows(IllegalArgumentException.class, () -> new HttpConnectException("x", null, Phase.TLS, null));
     assertEquals(400, new HttpProtocolException(HttpProtocolException.Kind.BAD_HEADER, "x",
         Phase.HEADERS).suggestedStatus());
   }

@@ -69,6 +69,10 @@ class HttpsFailuresEndToEndTest {
     TestServer server = httpsServer(certificate);
     HttpClientException error = failure(trustingClient().fetch(url(server, "/get")));
     assertEquals(Phase.TLS, error.phase(), error.toString());
+    // Regression: a failed handshake was a plain HttpClientException, not the connect error its
+    // javadoc promised.
+    assertInstanceOf(HttpConnectException.class, error);
+    assertInstanceOf(HttpTlsException.class, error);
     TlsHandshakeException cause = assertInstanceOf(TlsHandshakeException.class, error.getCause());
     assertEquals(expected, cause.failure(), cause.toString());
     assertTrue(cause.failure().isCertificateProblem());
@@ -145,7 +149,7 @@ class HttpsFailuresEndToEndTest {
         .connectTimeout(Duration.ofMillis(300)).build());
     long start = System.nanoTime();
     HttpClientException error = failure(client.fetch(https(server, "/stall")));
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error);
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.TLS, timeout.phase());
     assertEquals(Duration.ofMillis(300), timeout.timeout());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
@@ -171,7 +175,7 @@ class HttpsFailuresEndToEndTest {
     ScriptedServer server = silentServer();
     CompletableFuture<HttpResponse> fetch = trustingClient().fetch(HttpRequest.newBuilder(
         https(server, "/stall")).requestTimeout(Duration.ofMillis(300)).build());
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, failure(fetch));
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, failure(fetch));
     assertEquals(Phase.TLS, timeout.phase());
   }
 
@@ -182,7 +186,7 @@ class HttpsFailuresEndToEndTest {
         .sslContext(TlsCertificates.clientContext())
         .handshakeTimeout(Duration.ofMillis(200)).build());
     HttpClientException error = failure(client.fetch(https(server, "/stall")));
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error);
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.TLS, timeout.phase());
     assertEquals(Duration.ofMillis(200), timeout.timeout());
     TlsHandshakeException cause = assertInstanceOf(TlsHandshakeException.class, error.getCause());

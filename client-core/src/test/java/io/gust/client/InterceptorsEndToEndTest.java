@@ -156,6 +156,6 @@ class InterceptorsEndToEndTest {
         .addInterceptor(chain -> new CompletableFuture<>()).build());
     ExecutionException failed = assertThrows(ExecutionException.class,
         () -> client.fetch(fixture.url("/never")).get(10, TimeUnit.SECONDS));
-    assertInstanceOf(HttpTimeoutException.class, failed.getCause());
+    assertInstanceOf(FetchTimeoutException.class, failed.getCause());
   }
 }

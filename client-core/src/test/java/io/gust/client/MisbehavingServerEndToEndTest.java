@@ -248,7 +248,7 @@ class MisbehavingServerEndToEndTest {
           .post(RequestBody.ofString("x", "text/plain")).build();
       await(client.fetch(post));
       HttpClientException error = failure(client.fetch(post));
-      assertFalse(error instanceof HttpTimeoutException);
+      assertFalse(error instanceof FetchTimeoutException);
       assertEquals(1, postServer.acceptedCount());
     }
   }
@@ -328,7 +328,7 @@ class MisbehavingServerEndToEndTest {
     HttpRequest request = HttpRequest.newBuilder(server.url("/"))
         .readTimeout(Duration.ofMillis(200)).build();
     HttpClientException error = failure(client.fetch(request));
-    assertInstanceOf(HttpTimeoutException.class, error);
+    assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.BODY, error.phase());
   }
 
@@ -339,7 +339,7 @@ class MisbehavingServerEndToEndTest {
           "http://127.0.0.1:" + silent.address().getPort() + "/")
           .connectTimeout(Duration.ofMillis(200)).build();
       HttpClientException error = failure(client.fetch(request));
-      assertInstanceOf(HttpTimeoutException.class, error);
+      assertInstanceOf(FetchTimeoutException.class, error);
       assertEquals(Phase.CONNECT, error.phase());
     }
   }
@@ -353,7 +353,7 @@ class MisbehavingServerEndToEndTest {
     HttpRequest request = HttpRequest.newBuilder(server.url("/"))
         .requestTimeout(Duration.ofMillis(200)).build();
     HttpClientException error = failure(client.fetch(request));
-    assertInstanceOf(HttpTimeoutException.class, error);
+    assertInstanceOf(FetchTimeoutException.class, error);
     assertEquals(Phase.HEADERS, error.phase());
   }
 

@@ -76,7 +76,7 @@ class PoolEndToEndTest {
     CompletableFuture<HttpResponse> queued = client.fetch(HttpRequest.newBuilder(server.url("/q"))
         .requestTimeout(Duration.ofMillis(300)).build());
     ExecutionException error = assertThrows(ExecutionException.class, () -> await(queued));
-    HttpTimeoutException timeout = assertInstanceOf(HttpTimeoutException.class, error.getCause());
+    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error.getCause());
     assertEquals(Phase.QUEUE, timeout.phase());
     release.countDown();
     assertEquals(200, await(holder).code());

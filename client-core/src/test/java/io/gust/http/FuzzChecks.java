@@ -10,14 +10,14 @@ import io.gust.client.Phase;
 import okio.Buffer;
 
 /** The assertions every codec fuzz harness makes about a failure it was allowed to see. */
-final class FuzzChecks {
+public final class FuzzChecks {
   private FuzzChecks() {}
 
   /**
    * Asserts that {@code error} is a well-formed codec error under {@code limits}: it has a
    * message and a phase, and a size error names the configured value of its limit.
    */
-  static void assertWellFormed(HttpProtocolException error, CodecLimits limits, long maxDecodedBytes) {
+  public static void assertWellFormed(HttpProtocolException error, CodecLimits limits, long maxDecodedBytes) {
     assertNotNull(error.getMessage());
     assertTrue(error.phase() == Phase.HEADERS || error.phase() == Phase.BODY, error.phase()::toString);
     if (error instanceof MessageTooLargeException) {
@@ -62,8 +62,17 @@ final class FuzzChecks {
    * a message with two faults (a bad chunk and corrupt gzip inside it) may show either first,
    * depending on where the reads split.
    */
-  static String describe(HttpProtocolException error) {
+  public static String describe(HttpProtocolException error) {
     return "failed in " + error.phase();
+  }
+
+  /**
+   * Asserts that a reader asking for more input holds no more than a head, or a chunk-size line
+   * and a trailer section: what a head parser or a body decoder may keep unconsumed.
+   */
+  public static void assertPendingBounded(Buffer in, CodecLimits limits) {
+    assertTrue(in.size() < ChunkedDecoder.MAX_CHUNK_LINE_BYTES + limits.maxHeadBytes(),
+        "a reader left more unconsumed than a head or a chunk line and trailers");
   }
 
   /** Fails a harness whose parser goes round without consuming input. */

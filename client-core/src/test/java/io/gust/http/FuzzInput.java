@@ -10,7 +10,7 @@ import okio.Buffer;
  * no piece sizes the message arrives in one piece; otherwise the sizes are used in turn, so the
  * fuzzer chooses where reads split the message. Seeds are written in this layout by hand.
  */
-final class FuzzInput {
+public final class FuzzInput {
   private final int options;
   private final int[] pieceSizes;
   private final byte[] message;
@@ -24,7 +24,7 @@ final class FuzzInput {
   }
 
   /** Reads the layout; missing header bytes count as zero. */
-  static FuzzInput of(byte[] bytes) {
+  public static FuzzInput of(byte[] bytes) {
     int options = bytes.length > 0 ? bytes[0] & 0xff : 0;
     int count = bytes.length > 1 ? (bytes[1] & 0xff) % 8 : 0;
     int start = Math.min(bytes.length, 2);
@@ -36,7 +36,7 @@ final class FuzzInput {
   }
 
   /** Returns the options byte, for the harness to interpret. */
-  int options() {
+  public int options() {
     return options;
   }
 
@@ -51,17 +51,17 @@ final class FuzzInput {
   }
 
   /** Returns a cursor that delivers the message in the chosen pieces. */
-  Pieces pieces() {
+  public Pieces pieces() {
     return new Pieces(pieceSizes);
   }
 
   /** Returns a cursor that delivers the message in one piece. */
-  Pieces whole() {
+  public Pieces whole() {
     return new Pieces(new int[0]);
   }
 
   /** Delivers the message piece by piece into a buffer. */
-  final class Pieces {
+  public final class Pieces {
     private final int[] sizes;
     private int offset = messageStart;
     private int next;
@@ -71,12 +71,12 @@ final class FuzzInput {
     }
 
     /** Whether bytes remain to deliver. */
-    boolean hasMore() {
+    public boolean hasMore() {
       return offset < message.length;
     }
 
     /** Appends the next piece to {@code in}. */
-    void deliver(Buffer in) {
+    public void deliver(Buffer in) {
       int remaining = message.length - offset;
       int size = sizes.length == 0 ? remaining : Math.min(remaining, sizes[next++ % sizes.length]);
       in.write(message, offset, size);

@@ -30,6 +30,30 @@ class Http1WriterTest {
   }
 
   @Test
+  void writesFieldsInOrderWithTheirSpellingAndLatin1ValuesAsLatin1() throws Exception {
+    Buffer out = new Buffer();
+    Http1Writer.writeRequestHead(out, "GET", "/", Headers.of("X-a", "1", "x-B", "", "C", "caf\u00e9"));
+    assertEquals("GET / HTTP/1.1\r\nX-a: 1\r\nx-B: \r\nC: caf\u00e9\r\n\r\n",
+        out.readString(java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void writesSingleFieldsWithTheSameEncodingAsHeaders() throws Exception {
+    Buffer out = new Buffer();
+    Http1Writer.writeRequestLine(out, "GET", "/");
+    Http1Writer.writeField(out, "A", "\u00e9");
+    Http1Writer.writeField(out, Headers.of("B", "\u00ff"), 0);
+    Http1Writer.writeContentLength(out, 12);
+    Http1Writer.endHead(out);
+    assertEquals("GET / HTTP/1.1\r\nA: \u00e9\r\nB: \u00ff\r\nContent-Length: 12\r\n\r\n",
+        out.readString(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThrows(IllegalArgumentException.class, () -> Http1Writer.writeField(out, "A", "\u20ac"));
+    assertThrows(IllegalArgumentException.class, () -> Http1Writer.writeField(out, "A", "a\r\nB: c"));
+    assertThrows(IllegalArgumentException.class, () -> Http1Writer.writeField(out, "A B", "c"));
+    assertEquals(0, out.size());
+  }
+
+  @Test
   void refusesMethodsAndTargetsThatCouldSplitTheRequestLine() {
     Buffer out = new Buffer();
     assertThrows(IllegalArgumentException.class, () -> Http1Writer.writeRequestHead(out, "G T", "/", Headers.empty()));

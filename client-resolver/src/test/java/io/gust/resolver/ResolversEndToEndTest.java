@@ -6,20 +6,27 @@ import static io.gust.resolver.DnsPackets.reply;
 import static io.gust.resolver.ScriptedDnsServer.Reply.after;
 import static io.gust.resolver.ScriptedDnsServer.Reply.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AsyncHttpClient;
 import io.gust.client.BlockingResolver;
+import io.gust.client.HttpClientException;
 import io.gust.client.HttpResponse;
+import io.gust.client.Phase;
 import io.gust.client.Resolver;
+import io.gust.loop.EventLoop;
 import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +101,32 @@ class ResolversEndToEndTest {
   void threadedResolverReportsTheDnsPhase() throws Exception {
     try (ThreadedResolver resolver = new ThreadedResolver(2)) {
       assertDnsTimedThenReused(client(resolver), "localhost");
+    }
+  }
+
+  @Test
+  void threadedResolverResultsReachTheClientOnItsLoop() throws Exception {
+    ThreadedResolver.BlockingLookup lookup = host -> {
+      if (!host.equals("app.test")) {
+        throw new UnknownHostException(host);
+      }
+      return new InetAddress[] {InetAddress.getLoopbackAddress()};
+    };
+    try (EventLoop loop = EventLoop.create();
+        ThreadedResolver resolver = new ThreadedResolver(1, 8, lookup)) {
+      AsyncHttpClient client = leaks.track(
+          AsyncHttpClient.builder().loop(loop).resolver(resolver).build());
+      CompletableFuture<HttpResponse> found = client.fetch(url("app.test", "/get"));
+      CompletableFuture<EventLoop> foundOn = found.handle((r, e) -> EventLoop.current());
+      CompletableFuture<HttpResponse> missing = client.fetch(url("missing.test", "/get"));
+      CompletableFuture<EventLoop> missingOn = missing.handle((r, e) -> EventLoop.current());
+      // Await the stages first: a thread waiting in a fetch's get() may run its dependents.
+      assertSame(loop, foundOn.get(5, TimeUnit.SECONDS));
+      assertSame(loop, missingOn.get(5, TimeUnit.SECONDS));
+      assertEquals("get\n", await(found).bodyString());
+      ExecutionException failed = assertThrows(ExecutionException.class, () -> await(missing));
+      assertEquals(Phase.DNS, ((HttpClientException) failed.getCause()).phase());
+      client.close();
     }
   }
 

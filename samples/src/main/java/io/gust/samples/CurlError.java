@@ -1,9 +1,9 @@
 package io.gust.samples;
 
+import io.gust.client.FetchTimeoutException;
 import io.gust.client.HttpClientException;
 import io.gust.client.HttpConnectException;
 import io.gust.client.HttpProtocolException;
-import io.gust.client.HttpTimeoutException;
 import io.gust.client.Phase;
 import io.gust.net.TlsHandshakeException;
 
@@ -32,7 +32,7 @@ record CurlError(int exitCode, String message) {
   /** Maps what the client reported to curl's exit code; {@code elapsedMillis} for timeouts. */
   static CurlError of(Throwable error, long elapsedMillis) {
     String detail = error.getMessage() == null ? error.toString() : error.getMessage();
-    if (error instanceof HttpTimeoutException) {
+    if (error instanceof FetchTimeoutException) {
       return new CurlError(TIMEOUT,
           "Operation timed out after " + elapsedMillis + " milliseconds (" + detail + ")");
     }

@@ -2,9 +2,9 @@ package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
 import io.gust.client.BlockingResolver;
+import io.gust.client.FetchTimeoutException;
 import io.gust.client.HttpRequest;
 import io.gust.client.HttpResponse;
-import io.gust.client.HttpTimeoutException;
 import io.gust.client.Phase;
 import io.gust.client.Resolver;
 import io.gust.client.TlsOptions;
@@ -184,7 +184,7 @@ final class FetchCommand {
     long remainingNanos = (options.maxTime == null ? NO_MAX_TIME : options.maxTime).toNanos()
         - (System.nanoTime() - startNanos);
     if (remainingNanos <= 0) {
-      throw new ExecutionException(new HttpTimeoutException(request, Phase.QUEUE, options.maxTime));
+      throw new ExecutionException(new FetchTimeoutException(request, Phase.QUEUE, options.maxTime));
     }
     Duration connect =
         options.connectTimeout != null ? options.connectTimeout : CURL_CONNECT_TIMEOUT;

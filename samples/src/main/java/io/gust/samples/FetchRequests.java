@@ -4,6 +4,7 @@ import io.gust.client.HttpRequest;
 import io.gust.client.HttpResponse;
 import io.gust.client.RequestBody;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,8 @@ final class FetchRequests {
   /**
    * The first request: -I makes a HEAD, -d a POST of a form (as curl labels it, unless -H sets a
    * Content-Type), -X renames the method; curl's {@code Accept: *}{@code /*} unless -H sets one.
-   * A header given with an empty value is left out, as curl drops such a header.
+   * A header given with an empty value is left out, as curl drops such a header. Header values
+   * go out as the bytes of the command line (UTF-8), as curl sends them.
    */
   static HttpRequest first(CurlOptions options, URI uri) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
@@ -32,7 +34,7 @@ final class FetchRequests {
     boolean contentType = false;
     for (String[] header : options.headers) {
       if (!header[1].isEmpty()) {
-        request.header(header[0], header[1]);
+        request.header(header[0], asCommandLineBytes(header[1]));
         accept |= header[0].equalsIgnoreCase("Accept");
         contentType |= header[0].equalsIgnoreCase("Content-Type");
       }
@@ -44,6 +46,14 @@ final class FetchRequests {
       request.header("Content-Type", FORM);
     }
     return request.build();
+  }
+
+  /**
+   * The value whose ISO-8859-1 encoding (how header values travel) is the UTF-8 encoding of
+   * {@code value}: so {@code -H 'X: café €'} sends the bytes curl would, not refused or re-encoded.
+   */
+  private static String asCommandLineBytes(String value) {
+    return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   private static boolean needsBody(String method) {

@@ -57,6 +57,16 @@ class FetchCommandEndToEndTest {
     assertTrue(echoed.endsWith("\r\n\r\na=1"), echoed);
   }
 
+  /** Regression: once header values went out as ISO-8859-1, -H 'X: café' no longer sent curl's bytes. */
+  @Test
+  void headerValuesGoOutAsTheCommandLineBytesAsCurlSendsThem() {
+    assertEquals(0, fetch("-H", "X-Name: caf\u00e9 \u20ac", url("/echo")));
+    String echoed = out.toString(StandardCharsets.UTF_8);
+    String wire = new String("caf\u00e9 \u20ac".getBytes(StandardCharsets.UTF_8),
+        StandardCharsets.ISO_8859_1);
+    assertTrue(echoed.contains("\r\nX-Name: " + wire + "\r\n"), echoed);
+  }
+
   @Test
   void outputFileAndHeaderFile(@TempDir Path dir) throws Exception {
     Path body = dir.resolve("body.bin");
