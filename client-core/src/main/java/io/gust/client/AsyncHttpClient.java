@@ -6,6 +6,7 @@ import io.gust.http.HttpClientException;
 import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.RequestCancelledException;
+import io.gust.http.Timeouts;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
@@ -158,7 +159,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   /**
    * Collects a client's settings; every one has a default. Not thread-safe. Durations must be
-   * positive (the read timeout may be zero: off).
+   * positive (the read timeout may be zero: off); {@link Timeouts#NONE} is no limit.
    */
   public static final class Builder {
     /** The loops given to {@code loop} or {@code loopGroup}; null for a loop of its own. */
@@ -225,18 +226,23 @@ public final class AsyncHttpClient implements AutoCloseable {
       return this;
     }
 
-    /** The default limit on each connection attempt; 10 s by default. */
+    /**
+     * The default limit on opening each connection, name lookup, TCP connect and TLS handshake
+     * together; 10 s by default. Must be positive: {@link Timeouts#NONE} means no limit, and zero
+     * is refused rather than read as "no limit".
+     */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Timeouts.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     /**
      * The default deadline for a whole fetch, from the call to fetch to the last body byte: time
-     * queued, DNS, connects, redirects and retries included. 60 s by default.
+     * queued, DNS, connects, redirects and retries included. 60 s by default. Must be positive:
+     * {@link Timeouts#NONE} means no limit, and zero is refused rather than read as "no limit".
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
+      this.requestTimeout = Timeouts.requirePositive(timeout, "requestTimeout");
       return this;
     }
 

@@ -8,6 +8,7 @@ import io.gust.http.HttpStatusException;
 import io.gust.http.Phase;
 import io.gust.http.RequestCancelledException;
 import io.gust.http.Headers;
+import io.gust.http.Timeouts;
 import io.gust.http.TooManyRedirectsException;
 import io.gust.loop.Cancellable;
 import java.time.Duration;
@@ -147,6 +148,12 @@ final class Fetch implements Runnable, Cancellable {
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
   void start() {
+    if (Timeouts.isUnlimited(requestTimeout)) {
+      if (cancelRequested) {
+        fail(new RequestCancelledException(request, Phase.QUEUE, false));
+      }
+      return;
+    }
     long remainingNanos = requestTimeout.toNanos() - (client.loop.nanoTime() - startNanos);
     if (cancelRequested) {
       fail(new RequestCancelledException(request, Phase.QUEUE, false));

@@ -302,21 +302,27 @@ public final class HttpRequest {
       return this;
     }
 
-    /** Sets how long opening the connection (DNS, TCP and TLS) may take; must be positive. */
+    /**
+     * Sets how long opening the connection (DNS, TCP and TLS together) may take; must be positive,
+     * {@link Timeouts#NONE} for no limit.
+     */
     public Builder connectTimeout(Duration timeout) {
-      options.connectTimeout = RequestOptions.positive(timeout);
+      options.connectTimeout = Timeouts.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Sets how long the whole exchange may take, queueing and redirects included; must be positive. */
+    /**
+     * Sets how long the whole exchange may take, queueing and redirects included; must be
+     * positive, {@link Timeouts#NONE} for no limit.
+     */
     public Builder requestTimeout(Duration timeout) {
-      options.requestTimeout = RequestOptions.positive(timeout);
+      options.requestTimeout = Timeouts.requirePositive(timeout, "requestTimeout");
       return this;
     }
 
     /** Sets the longest allowed silence between two reads from the connection. */
     public Builder readTimeout(Duration timeout) {
-      options.readTimeout = RequestOptions.positive(timeout);
+      options.readTimeout = Timeouts.requirePositive(timeout, "readTimeout");
       return this;
     }
 

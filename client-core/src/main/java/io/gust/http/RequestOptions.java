@@ -1,7 +1,6 @@
 package io.gust.http;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** The per-request options of {@link HttpRequest}; null means "the client's default". */
 final class RequestOptions {
@@ -31,13 +30,5 @@ final class RequestOptions {
     copy.bodyCallback = bodyCallback;
     copy.progressListener = progressListener;
     return copy;
-  }
-
-  static Duration positive(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
-    return timeout;
   }
 }

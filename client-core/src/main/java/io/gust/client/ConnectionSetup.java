@@ -1,0 +1,159 @@
+package io.gust.client;
+
+import io.gust.http.HttpRequest;
+import io.gust.http.HttpTimeoutException;
+import io.gust.http.Phase;
+import io.gust.http.Timeouts;
+import io.gust.loop.Cancellable;
+import io.gust.loop.EventLoop;
+import io.gust.net.ChannelStream;
+import io.gust.net.ConnectTimeoutException;
+import io.gust.net.TcpConnection;
+import io.gust.net.TlsHandshakeException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens a new connection for an {@link Exchange}: resolves the host, connects, and for https runs
+ * the TLS handshake, all within one connect deadline (as curl's connect timeout covers DNS, TCP
+ * and TLS). Loop-confined.
+ *
+ * <p>Phases: DNS → CONNECT → TLS (https only), then the stream goes to the exchange. The deadline
+ * is armed once, at the start, and fails the exchange with an {@link HttpTimeoutException} naming
+ * the phase it interrupted; an unlimited connect timeout ({@link Timeouts#NONE}) arms none. The
+ * connector gets what the lookup left of the timeout, and the TLS options' own handshake timeout
+ * applies too, whichever is shorter. Every step checks that the exchange is still connecting, so
+ * a late result after a failure or cancel only closes what it brought.
+ */
+final class ConnectionSetup implements Runnable {
+  private final Exchange exchange;
+  private final Fetch fetch;
+  private final HttpRequest request;
+  private final EventLoop loop;
+  private final Duration timeout;
+  private final long startNanos;
+  private long phaseStartNanos;
+  private Phase phase = Phase.DNS;
+  /** The connect deadline; null when unlimited, fired or cancelled. */
+  private Cancellable deadline;
+
+  ConnectionSetup(Exchange exchange) {
+    this.exchange = exchange;
+    this.fetch = exchange.fetch;
+    this.request = exchange.request;
+    this.loop = exchange.loop;
+    this.timeout = fetch.connectTimeout();
+    this.startNanos = loop.nanoTime();
+    this.phaseStartNanos = startNanos;
+  }
+
+  /** DNS, CONNECT or TLS: the step in progress. */
+  Phase phase() {
+    return phase;
+  }
+
+  void start() {
+    if (!Timeouts.isUnlimited(timeout)) {
+      deadline = loop.schedule(timeout, this);
+    }
+    CompletableFuture<List<InetSocketAddress>> resolving =
+        fetch.client.config.resolver.resolve(loop, request.host(), request.port());
+    exchange.connection.connecting = resolving;
+    resolving.whenComplete(this::resolved);
+  }
+
+  /** The connect deadline fired. */
+  @Override
+  public void run() {
+    deadline = null;
+    exchange.fail(new HttpTimeoutException(request, phase, timeout));
+  }
+
+  /** Disarms the deadline; idempotent. */
+  void cancel() {
+    if (deadline != null) {
+      deadline.cancel();
+      deadline = loop.schedule(timeout, this);
+    }
+  }
+
+  /** Nanoseconds since the last step began; starts the next step's clock. */
+  private long lap() {
+    long now = loop.nanoTime();
+    long elapsed = now - phaseStartNanos;
+    phaseStartNanos = now;
+    return elapsed;
+  }
+
+  private void resolved(List<InetSocketAddress> addresses, Throwable error) {
+    if (!exchange.isConnecting()) {
+      return;
+    }
+    fetch.dnsNanos = lap();
+    if (error != null) {
+      exchange.fail(error);
+      return;
+    }
+    phase = Phase.CONNECT;
+    CompletableFuture<TcpConnection> connecting =
+        fetch.client.config.connector.connect(loop, addresses, remaining());
+    exchange.connection.connecting = connecting;
+    connecting.whenComplete(this::connected);
+  }
+
+  /** What the deadline leaves, at least a nanosecond; the whole timeout when unlimited. */
+  private Duration remaining() {
+    if (Timeouts.isUnlimited(timeout)) {
+      return timeout;
+    }
+    return Duration.ofNanos(Math.max(1, timeout.toNanos() - (loop.nanoTime() - startNanos)));
+  }
+
+  private void connected(TcpConnection tcp, Throwable error) {
+    if (!exchange.isConnecting()) {
+      if (tcp != null) {
+        tcp.openStream().close();
+      }
+      return;
+    }
+    fetch.connectNanos = lap();
+    Throwable cause = Failures.unwrap(error);
+    if (cause instanceof ConnectTimeoutException) {
+      exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
+    } else if (cause != null) {
+      exchange.fail(cause);
+    } else if (request.isHttps()) {
+      phase = Phase.TLS;
+      CompletableFuture<ChannelStream> handshaking =
+          tcp.openTlsStream(fetch.client.config.tls, request.host());
+      exchange.connection.connecting = handshaking;
+      handshaking.whenComplete(this::handshaken);
+    } else {
+      fetch.tlsNanos = 0;
+      cancel();
+      exchange.connected(tcp.openStream());
+    }
+  }
+
+  private void handshaken(ChannelStream tls, Throwable error) {
+    if (!exchange.isConnecting()) {
+      if (tls != null) {
+        tls.close();
+      }
+      return;
+    }
+    cancel();
+    fetch.tlsNanos = lap();
+    Throwable cause = Failures.unwrap(error);
+    if (cause instanceof TlsHandshakeException) {
+      exchange.fail(Failures.tls((TlsHandshakeException) cause, request,
+          fetch.client.config.tls.handshakeTimeout()));
+    } else if (cause != null) {
+      exchange.fail(cause);
+    } else {
+      exchange.connected(tls);
+    }
+  }
+}
