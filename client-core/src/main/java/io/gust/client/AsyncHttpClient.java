@@ -298,7 +298,10 @@ public final class AsyncHttpClient implements AutoCloseable {
       return this;
     }
 
-    /** The largest response head (status line and fields) accepted; 64 KiB by default. */
+    /**
+     * The largest response head (status line and fields) accepted; 300 KiB by default, as in
+     * curl. Each line may also be at most 100 KiB (or this limit, when smaller).
+     */
     public Builder maxHeaderBytes(int bytes) {
       this.maxHeaderBytes = positive(bytes, "maxHeaderBytes");
       return this;

@@ -50,8 +50,8 @@ final class ClientConfig {
     this.userAgent = b.userAgent;
     this.raiseError = b.raiseError;
     this.callbackExecutor = b.callbackExecutor;
-    this.limits = new CodecLimits(b.maxHeaderBytes, CodecLimits.CLIENT.maxHeaderCount(),
-        b.maxBodyBytes);
+    this.limits = CodecLimits.CLIENT.withMaxHeadBytes(b.maxHeaderBytes)
+        .withMaxBodyBytes(b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
     this.tls = b.tls != null ? b.tls : TlsOptions.defaults();
   }
