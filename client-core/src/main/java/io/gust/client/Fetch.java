@@ -198,7 +198,7 @@ final class Fetch implements Runnable, Cancellable {
         return;
       }
       if (redirectCount >= orDefault(request.maxRedirects(), client.config.maxRedirects)) {
-        fail(new TooManyRedirectsException(request, redirectCount + 1));
+        fail(new TooManyRedirectsException(request, redirectCount + 1, response));
         return;
       }
       redirectCount++;
