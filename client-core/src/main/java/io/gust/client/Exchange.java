@@ -194,7 +194,8 @@ final class Exchange implements Runnable {
 
   private Timings timings(long now) {
     long firstByte = firstByteNanos == 0 ? now : firstByteNanos;
-    return Timings.newBuilder().queueNanos(fetch.queueNanos()).dnsNanos(fetch.dnsNanos)
+    return Timings.newBuilder().start(fetch.startInstant()).queueNanos(fetch.queueNanos())
+        .dnsNanos(fetch.dnsNanos)
         .connectNanos(fetch.connectNanos).tlsNanos(fetch.tlsNanos)
         .requestWrittenNanos(Math.max(0, writtenNanos - phaseStartNanos))
         .firstByteNanos(Math.max(0, firstByte - writtenNanos))

@@ -12,6 +12,7 @@ import io.gust.http.Timeouts;
 import io.gust.http.TooManyRedirectsException;
 import io.gust.loop.Cancellable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ final class Fetch implements Runnable, Cancellable {
   private final ResponseFuture future;
   private final FetchCallback callback;
   private final long startNanos;
+  /** The wall-clock instant of the call to fetch, for the timings. */
+  private final Instant startInstant;
   private final Duration requestTimeout;
   private State state = State.NEW;
   private volatile boolean cancelRequested;
@@ -70,6 +73,7 @@ final class Fetch implements Runnable, Cancellable {
     this.future = future;
     this.callback = callback;
     this.startNanos = client == null ? 0 : client.loop.nanoTime();
+    this.startInstant = client == null ? null : Instant.now();
     this.requestTimeout = client == null ? null
         : orDefault(request.requestTimeout(), client.config.requestTimeout);
   }
@@ -104,6 +108,10 @@ final class Fetch implements Runnable, Cancellable {
 
   long startNanos() {
     return startNanos;
+  }
+
+  Instant startInstant() {
+    return startInstant;
   }
 
   long queueNanos() {
