@@ -9,6 +9,7 @@ import io.gust.http.HttpClientException;
 import io.gust.http.HttpProtocolException;
 import io.gust.http.Phase;
 import io.gust.http.ResponseHead;
+import io.gust.http.TruncatedBodyException;
 import io.gust.net.ReadListener;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -271,6 +272,7 @@ final class ResponseReader implements ReadListener {
       }
       if (readBody(buffered)) {
         decoder.endOfInput();
+        checkCloseNotify();
         if (content != null) {
           content.finish();
           consumeDecoded();
@@ -279,6 +281,18 @@ final class ResponseReader implements ReadListener {
       }
     } catch (HttpClientException e) {
       fail(e);
+    }
+  }
+
+  /**
+   * With {@link io.gust.net.TlsOptions#requiresCloseNotify()}, a TLS connection that ended
+   * without close_notify cut the body short.
+   */
+  private void checkCloseNotify() throws TruncatedBodyException {
+    boolean strict = exchange.fetch.client.config.tls.requiresCloseNotify();
+    if (strict && exchange.stream.isTruncatedTls()) {
+      throw new TruncatedBodyException(
+          "the TLS connection ended without close_notify, so the body may be cut short");
     }
   }
 

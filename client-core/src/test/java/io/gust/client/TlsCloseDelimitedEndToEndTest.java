@@ -12,6 +12,7 @@ import io.gust.http.HttpRequest;
 import io.gust.http.HttpResponse;
 import io.gust.http.Phase;
 import io.gust.http.TruncatedBodyException;
+import io.gust.net.TlsOptions;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.OpenSslServer;
@@ -89,6 +90,11 @@ class TlsCloseDelimitedEndToEndTest {
     return leaks.track(AsyncHttpClient.builder().tls(TlsCertificates.clientOptions()).build());
   }
 
+  private AsyncHttpClient strictClient() {
+    return leaks.track(AsyncHttpClient.builder().tls(TlsOptions.builder()
+        .sslContext(TlsCertificates.clientContext()).requireCloseNotify(true).build()).build());
+  }
+
   private void assertWholeBody(int size) throws Exception {
     byte[] body = body(size);
     HttpResponse response = await(client().fetch(https(server(body, true))));
@@ -129,5 +135,45 @@ class TlsCloseDelimitedEndToEndTest {
   @Test
   void largeBodyEndedWithCloseNotifyOverTls12ArrivesWhole() throws Exception {
     assertWholeBody(260 * 1024);
+  }
+
+  @Test
+  void strictClientReportsACloseDelimitedBodyEndedWithoutCloseNotifyAsTruncated()
+      throws Exception {
+    ScriptedServer server = server(body(114), false);
+    HttpClientException error = failure(strictClient().fetch(https(server)));
+    assertInstanceOf(TruncatedBodyException.class, error, error.toString());
+    assertEquals(Phase.BODY, error.phase());
+  }
+
+  @Test
+  void defaultClientAcceptsACloseDelimitedBodyEndedWithoutCloseNotifyAsCurlDoes()
+      throws Exception {
+    byte[] body = body(260 * 1024);
+    HttpResponse response = await(client().fetch(https(server(body, false))));
+    assertArrayEquals(body, response.body().toByteArray());
+  }
+
+  @Test
+  void strictClientAcceptsACloseDelimitedBodyEndedWithCloseNotify() throws Exception {
+    byte[] body = body(114);
+    HttpResponse response = await(strictClient().fetch(https(server(body, true))));
+    assertArrayEquals(body, response.body().toByteArray());
+  }
+
+  @Test
+  void strictClientAcceptsALengthDelimitedBodyWithoutCloseNotify() throws Exception {
+    ScriptedServer server = ScriptedServer.start((socket, index) -> {
+      SSLSocket tls = (SSLSocket) TlsCertificates.serverContext(TlsCertificates.SERVER)
+          .getSocketFactory().createSocket(socket, null, socket.getPort(), false);
+      tls.setUseClientMode(false);
+      readHead(tls.getInputStream());
+      tls.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+          + "Connection: close\r\n\r\nok").getBytes(StandardCharsets.US_ASCII));
+      tls.getOutputStream().flush();
+      socket.close();
+    });
+    servers.add(server);
+    assertEquals("ok", await(strictClient().fetch(https(server))).bodyString());
   }
 }
