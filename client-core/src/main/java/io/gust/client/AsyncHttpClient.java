@@ -11,10 +11,13 @@ import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
 import io.gust.loop.LoopOwnership;
+import io.gust.net.AddressFamily;
 import io.gust.net.BlockingResolver;
 import io.gust.net.Resolver;
 import io.gust.net.TlsOptions;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -165,6 +168,8 @@ public final class AsyncHttpClient implements AutoCloseable {
     /** The loops given to {@code loop} or {@code loopGroup}; null for a loop of its own. */
     LoopOwnership loops;
     Resolver resolver = new BlockingResolver();
+    AddressFamily addressFamily = AddressFamily.ANY;
+    final HashMap<String, InetSocketAddress> connectTo = new HashMap<>();
     int maxConnections = 64;
     int maxConnectionsPerHost = 64;
     Duration idleTimeout = Duration.ofSeconds(60);
@@ -202,6 +207,28 @@ public final class AsyncHttpClient implements AutoCloseable {
     /** Resolves host names; {@link BlockingResolver} by default. The caller owns it. */
     public Builder resolver(Resolver resolver) {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * Which address families new connections may use: {@link AddressFamily#ANY} (the default,
+     * both, in Happy Eyeballs order), or IPv4 or IPv6 only, as Tornado's {@code allow_ipv6}. The
+     * resolver is asked for that family only, and addresses of another are never tried. A request
+     * may choose otherwise ({@link HttpRequest.Builder#addressFamily}).
+     */
+    public Builder addressFamily(AddressFamily family) {
+      this.addressFamily = Objects.requireNonNull(family, "family");
+      return this;
+    }
+
+    /**
+     * Connects to {@code targetHost:targetPort} whenever a request is for {@code host:port}, as
+     * curl's {@code --connect-to}: the request keeps its URL and Host field, and TLS still sends
+     * and verifies {@code host}; only where the socket goes changes (the target is resolved by the
+     * resolver). Redirects to the mapped origin are mapped too. IPv6 literals may be bracketed.
+     */
+    public Builder connectTo(String host, int port, String targetHost, int targetPort) {
+      ConnectTo.add(connectTo, host, port, targetHost, targetPort);
       return this;
     }
 

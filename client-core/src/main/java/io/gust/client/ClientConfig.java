@@ -1,6 +1,7 @@
 package io.gust.client;
 
 import io.gust.http.CodecLimits;
+import io.gust.net.AddressFamily;
 import io.gust.net.Resolver;
 import io.gust.net.TcpConnector;
 import io.gust.net.TlsOptions;
@@ -10,6 +11,9 @@ import java.util.concurrent.Executor;
 /** The client's immutable settings, as the builder left them. Shared by every loop partition. */
 final class ClientConfig {
   final Resolver resolver;
+  /** The address families new connections may use, unless a request says otherwise. */
+  final AddressFamily addressFamily;
+  final ConnectTo connectTo;
   final TcpConnector connector;
   final int maxConnections;
   final int maxConnectionsPerHost;
@@ -37,6 +41,8 @@ final class ClientConfig {
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
+    this.addressFamily = b.addressFamily;
+    this.connectTo = new ConnectTo(b.connectTo);
     this.connector = TcpConnector.create();
     this.maxConnections = b.maxConnections;
     this.maxConnectionsPerHost = b.maxConnectionsPerHost;

@@ -6,12 +6,15 @@ import io.gust.http.Phase;
 import io.gust.http.Timeouts;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
+import io.gust.net.AddressFamily;
 import io.gust.net.ChannelStream;
 import io.gust.net.ConnectTimeoutException;
 import io.gust.net.TcpConnection;
 import io.gust.net.TlsHandshakeException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * Opens a new connection for an {@link Exchange}: resolves the host, connects, and for https runs
  * the TLS handshake, all within one connect deadline (as curl's connect timeout covers DNS, TCP
  * and TLS). Loop-confined.
+ *
+ * <p>The socket goes where the client's connect-to rules send the request's host and port, over
+ * the address families the fetch allows; TLS always names the request's host.
  *
  * <p>Phases: DNS → CONNECT → TLS (https only), then the stream goes to the exchange. The deadline
  * is armed once, at the start, and fails the exchange with an {@link HttpTimeoutException} naming
@@ -33,6 +39,8 @@ final class ConnectionSetup implements Runnable {
   private final HttpRequest request;
   private final EventLoop loop;
   private final Duration timeout;
+  /** The families the connection may use. */
+  private final AddressFamily family;
   private final long startNanos;
   private long phaseStartNanos;
   private Phase phase = Phase.DNS;
@@ -45,6 +53,7 @@ final class ConnectionSetup implements Runnable {
     this.request = exchange.request;
     this.loop = exchange.loop;
     this.timeout = fetch.connectTimeout();
+    this.family = fetch.addressFamily();
     this.startNanos = loop.nanoTime();
     this.phaseStartNanos = startNanos;
   }
@@ -58,8 +67,10 @@ final class ConnectionSetup implements Runnable {
     if (!Timeouts.isUnlimited(timeout)) {
       deadline = loop.schedule(timeout, this);
     }
-    CompletableFuture<List<InetSocketAddress>> resolving =
-        fetch.client.config.resolver.resolve(loop, request.host(), request.port());
+    InetSocketAddress target =
+        fetch.client.config.connectTo.target(request.host(), request.port());
+    CompletableFuture<List<InetSocketAddress>> resolving = fetch.client.config.resolver
+        .resolve(loop, target.getHostString(), target.getPort(), family);
     exchange.connection.connecting = resolving;
     resolving.whenComplete(this::resolved);
   }
@@ -75,7 +86,7 @@ final class ConnectionSetup implements Runnable {
   void cancel() {
     if (deadline != null) {
       deadline.cancel();
-      deadline = loop.schedule(timeout, this);
+      deadline = null;
     }
   }
 
@@ -92,15 +103,31 @@ final class ConnectionSetup implements Runnable {
       return;
     }
     fetch.dnsNanos = lap();
-    if (error != null) {
-      exchange.fail(error);
+    List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
+    if (error != null || allowed.isEmpty()) {
+      exchange.fail(error != null ? error : new UnknownHostException(
+          "no " + family + " address for " + request.host()));
       return;
     }
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
-        fetch.client.config.connector.connect(loop, addresses, remaining());
+        fetch.client.config.connector.connect(loop, allowed, remaining());
     exchange.connection.connecting = connecting;
     connecting.whenComplete(this::connected);
+  }
+
+  /** The addresses of the allowed family, in case the resolver ignored it. */
+  private List<InetSocketAddress> allowed(List<InetSocketAddress> addresses) {
+    if (family == AddressFamily.ANY) {
+      return addresses;
+    }
+    List<InetSocketAddress> allowed = new ArrayList<>(addresses.size());
+    for (InetSocketAddress address : addresses) {
+      if (family.accepts(address.getAddress())) {
+        allowed.add(address);
+      }
+    }
+    return allowed;
   }
 
   /** What the deadline leaves, at least a nanosecond; the whole timeout when unlimited. */

@@ -11,6 +11,8 @@ import io.gust.http.Headers;
 import io.gust.http.Timeouts;
 import io.gust.http.TooManyRedirectsException;
 import io.gust.loop.Cancellable;
+import io.gust.net.AddressFamily;
+import java.net.StandardProtocolFamily;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
@@ -120,6 +122,15 @@ final class Fetch implements Runnable, Cancellable {
 
   Duration connectTimeout() {
     return orDefault(request.connectTimeout(), client.config.connectTimeout);
+  }
+
+  /** The families this fetch's connections may use: the request's choice, else the client's. */
+  AddressFamily addressFamily() {
+    StandardProtocolFamily family = request.addressFamily();
+    if (family == null) {
+      return client.config.addressFamily;
+    }
+    return family == StandardProtocolFamily.INET6 ? AddressFamily.IPV6 : AddressFamily.IPV4;
   }
 
   Duration readTimeout() {

@@ -2,6 +2,7 @@ package io.gust.client;
 
 import io.gust.http.HttpRequest;
 import io.gust.loop.EventLoop;
+import io.gust.net.AddressFamily;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,8 +128,7 @@ final class LoopClient {
    * saying whether the loop-wide limit (rather than the origin's) stood in the way.
    */
   private PooledConnection claim(Fetch fetch) {
-    HttpRequest request = fetch.request();
-    HostPool host = hostPool(request);
+    HostPool host = hostPool(fetch);
     lastClaimClientFull = false;
     if (!fetch.needsFreshConnection()) {
       PooledConnection idle = host.takeIdle();
@@ -136,7 +136,7 @@ final class LoopClient {
         return idle;
       }
       // Closing dead idle connections may have dropped the origin: look it up again.
-      host = hostPool(request);
+      host = hostPool(fetch);
     }
     if (host.open.size() >= maxConnectionsPerHost) {
       return null;
@@ -164,14 +164,16 @@ final class LoopClient {
     return false;
   }
 
-  private HostPool hostPool(HttpRequest request) {
+  private HostPool hostPool(Fetch fetch) {
+    HttpRequest request = fetch.request();
+    AddressFamily family = fetch.addressFamily();
     HostPool first = hosts.get(request.host());
     for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.matches(request)) {
+      if (pool.matches(request, family)) {
         return pool;
       }
     }
-    HostPool created = new HostPool(request);
+    HostPool created = new HostPool(request, family);
     created.next = first;
     hosts.put(request.host(), created);
     return created;

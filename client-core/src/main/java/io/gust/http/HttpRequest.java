@@ -1,5 +1,6 @@
 package io.gust.http;
 
+import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -149,6 +150,11 @@ public final class HttpRequest {
   /** Returns the longest allowed silence between two reads, or null for the client's. */
   public Duration readTimeout() {
     return options.readTimeout;
+  }
+
+  /** Returns the one address family to connect over, or null for the client's choice. */
+  public StandardProtocolFamily addressFamily() {
+    return options.addressFamily;
   }
 
   /** Returns whether redirects are followed, or null for the client's choice. */
@@ -323,6 +329,19 @@ public final class HttpRequest {
     /** Sets the longest allowed silence between two reads from the connection. */
     public Builder readTimeout(Duration timeout) {
       options.readTimeout = Timeouts.requirePositive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Connects over IPv4 only ({@code INET}) or IPv6 only ({@code INET6}), whatever the client's
+     * setting (Tornado's {@code allow_ipv6}); null returns to the client's. A new connection is
+     * opened when the pooled ones to the origin were made for another setting.
+     */
+    public Builder addressFamily(StandardProtocolFamily family) {
+      if (family == StandardProtocolFamily.UNIX) {
+        throw new IllegalArgumentException("HTTP connects over INET or INET6, not UNIX");
+      }
+      options.addressFamily = family;
       return this;
     }
 

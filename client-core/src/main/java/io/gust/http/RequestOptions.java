@@ -1,5 +1,6 @@
 package io.gust.http;
 
+import java.net.StandardProtocolFamily;
 import java.time.Duration;
 
 /** The per-request options of {@link HttpRequest}; null means "the client's default". */
@@ -7,6 +8,7 @@ final class RequestOptions {
   Duration connectTimeout;
   Duration requestTimeout;
   Duration readTimeout;
+  StandardProtocolFamily addressFamily;
   Boolean followRedirects;
   Integer maxRedirects;
   Boolean decompress;
@@ -21,6 +23,7 @@ final class RequestOptions {
     copy.connectTimeout = connectTimeout;
     copy.requestTimeout = requestTimeout;
     copy.readTimeout = readTimeout;
+    copy.addressFamily = addressFamily;
     copy.followRedirects = followRedirects;
     copy.maxRedirects = maxRedirects;
     copy.decompress = decompress;
