@@ -350,8 +350,9 @@ public final class AsyncHttpClient implements AutoCloseable {
      * How {@code https} connections speak TLS: trust and client certificates, host name
      * verification, protocols, cipher suites, ALPN. Default {@link TlsOptions#defaults()}: the
      * JDK's trust store, host names verified, SNI sent, ALPN offering {@code http/1.1}. The
-     * connect timeout bounds TCP connect and handshake together. As in curl, a body that ends with
-     * the connection is complete even when the server skipped close_notify.
+     * connect timeout bounds lookup, TCP connect and handshake together. As in curl, a body that
+     * ends with the connection is complete even when the server skipped close_notify, unless the
+     * options {@link TlsOptions.Builder#requireCloseNotify require close_notify}.
      */
     public Builder tls(TlsOptions options) {
       this.tls = Objects.requireNonNull(options, "options");
