@@ -5,8 +5,10 @@ import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
 import io.gust.loop.LoopOwnership;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -209,12 +211,14 @@ public final class AsyncHttpClient implements AutoCloseable {
 
   /**
    * Collects a client's settings; every one has a default. Not thread-safe. Durations must be
-   * positive (the read timeout may be zero: off).
+   * positive (the read timeout may be zero: off); {@link Timeouts#NONE} is no limit.
    */
   public static final class Builder {
     /** The loops given to {@code loop} or {@code loopGroup}; null for a loop of its own. */
     LoopOwnership loops;
     Resolver resolver = new BlockingResolver();
+    AddressFamily addressFamily = AddressFamily.ANY;
+    final HashMap<String, InetSocketAddress> connectTo = new HashMap<>();
     int maxConnections = 64;
     int maxConnectionsPerHost = 64;
     Duration idleTimeout = Duration.ofSeconds(60);
@@ -259,6 +263,28 @@ public final class AsyncHttpClient implements AutoCloseable {
     }
 
     /**
+     * Which address families new connections may use: {@link AddressFamily#ANY} (the default,
+     * both, in Happy Eyeballs order), or IPv4 or IPv6 only, as Tornado's {@code allow_ipv6}. The
+     * resolver is asked for that family only, and addresses of another are never tried. A request
+     * may choose otherwise ({@link HttpRequest.Builder#addressFamily}).
+     */
+    public Builder addressFamily(AddressFamily family) {
+      this.addressFamily = Objects.requireNonNull(family, "family");
+      return this;
+    }
+
+    /**
+     * Connects to {@code targetHost:targetPort} whenever a request is for {@code host:port}, as
+     * curl's {@code --connect-to}: the request keeps its URL and Host field, and TLS still sends
+     * and verifies {@code host}; only where the socket goes changes (the target is resolved by the
+     * resolver). Redirects to the mapped origin are mapped too. IPv6 literals may be bracketed.
+     */
+    public Builder connectTo(String host, int port, String targetHost, int targetPort) {
+      ConnectTo.add(connectTo, host, port, targetHost, targetPort);
+      return this;
+    }
+
+    /**
      * Bounds both the fetches in flight and the sockets open (idle pooled ones included); more
      * fetches wait in a FIFO queue. 64 by default.
      */
@@ -279,18 +305,23 @@ public final class AsyncHttpClient implements AutoCloseable {
       return this;
     }
 
-    /** The default limit on each connection attempt; 10 s by default. */
+    /**
+     * The default limit on opening each connection, name lookup, TCP connect and TLS handshake
+     * together; 10 s by default. Must be positive: {@link Timeouts#NONE} means no limit, and zero
+     * is refused rather than read as "no limit".
+     */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Timeouts.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     /**
      * The default deadline for a whole fetch, from the call to fetch to the last body byte: time
-     * queued, DNS, connects, redirects and retries included. 60 s by default.
+     * queued, DNS, connects, redirects and retries included. 60 s by default. Must be positive:
+     * {@link Timeouts#NONE} means no limit, and zero is refused rather than read as "no limit".
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
+      this.requestTimeout = Timeouts.requirePositive(timeout, "requestTimeout");
       return this;
     }
 
@@ -346,7 +377,10 @@ public final class AsyncHttpClient implements AutoCloseable {
       return this;
     }
 
-    /** The largest response head (status line and fields) accepted; 64 KiB by default. */
+    /**
+     * The largest response head (status line and fields) accepted; 300 KiB by default, as in
+     * curl. Each line may also be at most 100 KiB (or this limit, when smaller).
+     */
     public Builder maxHeaderBytes(int bytes) {
       this.maxHeaderBytes = positive(bytes, "maxHeaderBytes");
       return this;
@@ -368,8 +402,9 @@ public final class AsyncHttpClient implements AutoCloseable {
      * How {@code https} connections speak TLS: trust and client certificates, host name
      * verification, protocols, cipher suites, ALPN. Default {@link TlsOptions#defaults()}: the
      * JDK's trust store, host names verified, SNI sent, ALPN offering {@code http/1.1}. The
-     * connect timeout bounds TCP connect and handshake together. As in curl, a body that ends with
-     * the connection is complete even when the server skipped close_notify.
+     * connect timeout bounds lookup, TCP connect and handshake together. As in curl, a body that
+     * ends with the connection is complete even when the server skipped close_notify, unless the
+     * options {@link TlsOptions.Builder#requireCloseNotify require close_notify}.
      */
     public Builder tls(TlsOptions options) {
       this.tls = Objects.requireNonNull(options, "options");

@@ -9,6 +9,9 @@ import java.util.concurrent.Executor;
 /** The client's immutable settings, as the builder left them. Shared by every loop partition. */
 final class ClientConfig {
   final Resolver resolver;
+  /** The address families new connections may use, unless a request says otherwise. */
+  final AddressFamily addressFamily;
+  final ConnectTo connectTo;
   final TcpConnector connector;
   final int maxConnections;
   final int maxConnectionsPerHost;
@@ -42,6 +45,8 @@ final class ClientConfig {
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
+    this.addressFamily = b.addressFamily;
+    this.connectTo = new ConnectTo(b.connectTo);
     this.connector = TcpConnector.create();
     this.maxConnections = b.maxConnections;
     this.maxConnectionsPerHost = b.maxConnectionsPerHost;
@@ -55,8 +60,8 @@ final class ClientConfig {
     this.userAgent = b.userAgent;
     this.raiseError = b.raiseError;
     this.callbackExecutor = b.callbackExecutor;
-    this.limits = new CodecLimits(b.maxHeaderBytes, CodecLimits.CLIENT.maxHeaderCount(),
-        b.maxBodyBytes);
+    this.limits = CodecLimits.CLIENT.withMaxHeadBytes(b.maxHeaderBytes)
+        .withMaxBodyBytes(b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
     this.tls = b.tls != null ? b.tls : TlsOptions.defaults();
     this.defaultHeaders = b.defaultHeaders.build();

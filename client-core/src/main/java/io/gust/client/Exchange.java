@@ -4,13 +4,7 @@ import io.gust.http.ResponseHead;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
-import io.gust.net.ConnectTimeoutException;
-import io.gust.net.TcpConnection;
-import io.gust.net.TlsHandshakeException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -18,7 +12,7 @@ import okio.ByteString;
  * One request and its response on one connection: connect if the connection is new, write, read.
  * Loop-confined.
  *
- * <p>States: CONNECTING (DNS, TCP, then TLS for https) → WRITING → (AWAITING_CONTINUE → WRITING)
+ * <p>States: CONNECTING (DNS, TCP, then TLS for https, by a {@link ConnectionSetup}) → WRITING → (AWAITING_CONTINUE → WRITING)
  * → READING_HEAD → READING_BODY → DONE; a response head arriving while the request is still
  * being written goes straight to READING_BODY; any state before DONE → FAILED. Reading starts as
  * soon as the connection is ready, so an early response or close is noticed while writing.
@@ -41,12 +35,10 @@ final class Exchange implements Runnable {
   final EventLoop loop;
   private final boolean reused;
   ChannelStream stream;
-  /** Written on the loop; volatile, like setupPhase, so a cancel from elsewhere sees the phase. */
+  /** Written on the loop; volatile, like setup, so a cancel from elsewhere sees the phase. */
   private volatile State state;
-  /** While CONNECTING: DNS, CONNECT or TLS. */
-  private volatile Phase setupPhase = Phase.DNS;
-  /** Bounds the TLS handshake by what the connect timeout left; null when not armed. */
-  private Cancellable handshakeTimer;
+  /** Opens the connection when it is new; null for a reused one. */
+  private volatile ConnectionSetup setup;
   private RequestWriter writer;
   private ResponseReader reader;
   private Cancellable continueTimer;
@@ -76,7 +68,8 @@ final class Exchange implements Runnable {
     }
     switch (current) {
       case CONNECTING:
-        return setupPhase;
+        ConnectionSetup opening = setup;
+        return opening == null ? Phase.DNS : opening.phase();
       case WRITING:
       case AWAITING_CONTINUE:
         return Phase.WRITE;
@@ -97,97 +90,19 @@ final class Exchange implements Runnable {
       return;
     }
     state = State.CONNECTING;
-    ClientConfig config = fetch.client.config;
-    CompletableFuture<List<InetSocketAddress>> resolving =
-        config.resolver.resolve(loop, request.host(), request.port());
-    connection.connecting = resolving;
-    // A resolver should complete on the loop, but one that does not must not make the rest of
-    // the exchange run elsewhere: continue on the loop, whatever thread completed the lookup.
-    resolving.whenComplete((addresses, error) -> onLoop(() -> resolved(addresses, error)));
+    setup = new ConnectionSetup(this);
+    setup.start();
   }
 
-  private void resolved(List<InetSocketAddress> addresses, Throwable error) {
-    if (state != State.CONNECTING) {
-      return;
-    }
-    long now = loop.nanoTime();
-    fetch.dnsNanos = now - phaseStartNanos;
-    phaseStartNanos = now;
-    if (error != null) {
-      fail(error);
-      return;
-    }
-    setupPhase = Phase.CONNECT;
-    CompletableFuture<TcpConnection> connecting =
-        fetch.client.config.connector.connect(loop, addresses, fetch.connectTimeout());
-    connection.connecting = connecting;
-    connecting.whenComplete(this::connected);
+  boolean isConnecting() {
+    return state == State.CONNECTING;
   }
 
-  private void connected(TcpConnection tcp, Throwable error) {
-    if (state != State.CONNECTING) {
-      if (tcp != null) {
-        tcp.openStream().close();
-      }
-      return;
-    }
-    long now = loop.nanoTime();
-    fetch.connectNanos = now - phaseStartNanos;
-    phaseStartNanos = now;
-    Throwable cause = Failures.unwrap(error);
-    if (cause instanceof ConnectTimeoutException) {
-      fail(Failures.connectTimeout((ConnectTimeoutException) cause, request,
-          fetch.connectTimeout()));
-    } else if (cause != null) {
-      fail(cause);
-    } else if (request.isHttps()) {
-      handshake(tcp);
-    } else {
-      fetch.tlsNanos = 0;
-      ChannelStream opened = tcp.openStream();
-      connection.connected(opened);
-      begin(opened);
-    }
-  }
-
-  /**
-   * Starts the TLS handshake. The connect timeout bounds TCP connect and handshake together (as
-   * curl's does), so the handshake gets what the connect left; the options' own handshake
-   * timeout applies too, whichever is shorter.
-   */
-  private void handshake(TcpConnection tcp) {
-    setupPhase = Phase.TLS;
-    Duration connectTimeout = fetch.connectTimeout();
-    long leftNanos = Math.max(1, connectTimeout.toNanos() - fetch.connectNanos);
-    handshakeTimer = loop.schedule(Duration.ofNanos(leftNanos),
-        () -> fail(new FetchTimeoutException(request, Phase.TLS, connectTimeout)));
-    CompletableFuture<ChannelStream> handshaking =
-        tcp.openTlsStream(fetch.client.config.tls, request.host());
-    connection.connecting = handshaking;
-    handshaking.whenComplete(this::handshaken);
-  }
-
-  private void handshaken(ChannelStream tls, Throwable error) {
-    if (state != State.CONNECTING) {
-      if (tls != null) {
-        tls.close();
-      }
-      return;
-    }
-    cancelHandshakeTimer();
-    long now = loop.nanoTime();
-    fetch.tlsNanos = now - phaseStartNanos;
-    phaseStartNanos = now;
-    Throwable cause = Failures.unwrap(error);
-    if (cause instanceof TlsHandshakeException) {
-      fail(Failures.tls((TlsHandshakeException) cause, request,
-          fetch.client.config.tls.handshakeTimeout()));
-    } else if (cause != null) {
-      fail(cause);
-    } else {
-      connection.connected(tls);
-      begin(tls);
-    }
+  /** The new connection is ready: it joins the pool as busy and carries this exchange. */
+  void connected(ChannelStream ready) {
+    phaseStartNanos = loop.nanoTime();
+    connection.connected(ready);
+    begin(ready);
   }
 
   private void begin(ChannelStream ready) {
@@ -196,7 +111,7 @@ final class Exchange implements Runnable {
     writer = new RequestWriter(this, ready);
     reader = new ResponseReader(this);
     Duration readTimeout = fetch.readTimeout();
-    if (readTimeout != null && !readTimeout.isZero()) {
+    if (readTimeout != null && !readTimeout.isZero() && !Timeouts.isUnlimited(readTimeout)) {
       readTimer = new ReadTimer(this, readTimeout);
     }
     ready.readWith(reader);
@@ -296,7 +211,8 @@ final class Exchange implements Runnable {
 
   private Timings timings(long now) {
     long firstByte = firstByteNanos == 0 ? now : firstByteNanos;
-    return Timings.newBuilder().queueNanos(fetch.queueNanos()).dnsNanos(fetch.dnsNanos)
+    return Timings.newBuilder().start(fetch.startInstant()).queueNanos(fetch.queueNanos())
+        .dnsNanos(fetch.dnsNanos)
         .connectNanos(fetch.connectNanos).tlsNanos(fetch.tlsNanos)
         .requestWrittenNanos(Math.max(0, writtenNanos - phaseStartNanos))
         .firstByteNanos(Math.max(0, firstByte - writtenNanos))
@@ -340,17 +256,12 @@ final class Exchange implements Runnable {
 
   private void cancelTimers() {
     cancelContinueTimer();
-    cancelHandshakeTimer();
+    if (setup != null) {
+      setup.cancel();
+    }
     if (readTimer != null) {
       readTimer.cancel();
       readTimer = null;
-    }
-  }
-
-  private void cancelHandshakeTimer() {
-    if (handshakeTimer != null) {
-      handshakeTimer.cancel();
-      handshakeTimer = null;
     }
   }
 
@@ -361,13 +272,9 @@ final class Exchange implements Runnable {
     }
   }
 
-  /** Runs {@code task} on the loop: now when already there, else queued. */
+  /** Runs {@code task} on the loop: now when already there, else queued (see the fetch's). */
   void onLoop(Runnable task) {
-    if (loop.inLoop()) {
-      task.run();
-    } else {
-      loop.execute(task);
-    }
+    fetch.onLoop(task);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.gust.client;
 
 import io.gust.loop.Cancellable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ final class Fetch implements Runnable, Call {
   /** The body is whole and the sink is finishing with it. */
   private boolean sinkFinishing;
   private final long startNanos;
+  /** The wall-clock instant of the call to fetch, for the timings. */
+  private final Instant startInstant;
   private final Duration requestTimeout;
   private State state = State.NEW;
   private volatile boolean cancelRequested;
@@ -73,6 +76,7 @@ final class Fetch implements Runnable, Call {
     this.network = client == null || client.config.networkInterceptors.isEmpty() ? null
         : new NetworkAttempts(this, client.config.networkInterceptors);
     this.startNanos = client == null ? 0 : client.loop.nanoTime();
+    this.startInstant = client == null ? null : Instant.now();
     this.requestTimeout = client == null ? null
         : orDefault(request.requestTimeout(), client.config.requestTimeout);
   }
@@ -118,12 +122,22 @@ final class Fetch implements Runnable, Call {
     return startNanos;
   }
 
+  Instant startInstant() {
+    return startInstant;
+  }
+
   long queueNanos() {
     return queueNanos;
   }
 
   Duration connectTimeout() {
     return orDefault(request.connectTimeout(), client.config.connectTimeout);
+  }
+
+  /** The families this fetch's connections may use: the request's choice, else the client's. */
+  AddressFamily addressFamily() {
+    AddressFamily family = request.addressFamily();
+    return family != null ? family : client.config.addressFamily;
   }
 
   Duration readTimeout() {
@@ -160,6 +174,12 @@ final class Fetch implements Runnable, Call {
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
   void start() {
+    if (Timeouts.isUnlimited(requestTimeout)) {
+      if (cancelRequested) {
+        fail(new RequestCancelledException(request, Phase.QUEUE, false));
+      }
+      return;
+    }
     long remainingNanos = requestTimeout.toNanos() - (client.loop.nanoTime() - startNanos);
     if (cancelRequested) {
       fail(cancelReason);
@@ -231,7 +251,7 @@ final class Fetch implements Runnable, Call {
         return;
       }
       if (redirectCount >= orDefault(request.maxRedirects(), client.config.maxRedirects)) {
-        fail(new TooManyRedirectsException(request, redirectCount + 1));
+        fail(new TooManyRedirectsException(request, redirectCount + 1, response));
         return;
       }
       redirectCount++;

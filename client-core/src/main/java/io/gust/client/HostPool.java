@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The connections to one origin (scheme, host, port) on one loop: idle ones in LIFO order (the
+ * The connections to one origin (scheme, host, port) over the address families a fetch allows, on
+ * one loop: idle ones in LIFO order (the
  * most recently used first, so the rest age out) and every open one for the snapshot.
  * Loop-confined.
  */
@@ -14,6 +15,7 @@ final class HostPool {
   final boolean https;
   final String host;
   final int port;
+  final AddressFamily family;
   /** The next origin with the same host name (another port or scheme), or null. */
   HostPool next;
   /** Idle connections, most recently released first. */
@@ -21,14 +23,15 @@ final class HostPool {
   /** Every open connection, connecting and idle ones included. */
   final List<PooledConnection> open = new ArrayList<>();
 
-  HostPool(HttpRequest request) {
+  HostPool(HttpRequest request, AddressFamily family) {
     this.https = request.isHttps();
     this.host = request.host();
     this.port = request.port();
+    this.family = family;
   }
 
-  boolean matches(HttpRequest request) {
-    return port == request.port() && https == request.isHttps();
+  boolean matches(HttpRequest request, AddressFamily family) {
+    return port == request.port() && https == request.isHttps() && this.family == family;
   }
 
   /**

@@ -158,6 +158,11 @@ public final class HttpRequest {
     return options.readTimeout;
   }
 
+  /** Returns the address families this request may connect over, or null for the client's. */
+  public AddressFamily addressFamily() {
+    return options.addressFamily;
+  }
+
   /** Returns whether redirects are followed, or null for the client's choice. */
   public Boolean followRedirects() {
     return options.followRedirects;
@@ -309,21 +314,37 @@ public final class HttpRequest {
       return this;
     }
 
-    /** Sets how long opening the connection (DNS, TCP and TLS) may take; must be positive. */
+    /**
+     * Sets how long opening the connection (DNS, TCP and TLS together) may take; must be positive,
+     * {@link Timeouts#NONE} for no limit.
+     */
     public Builder connectTimeout(Duration timeout) {
-      options.connectTimeout = RequestOptions.positive(timeout);
+      options.connectTimeout = Timeouts.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Sets how long the whole exchange may take, queueing and redirects included; must be positive. */
+    /**
+     * Sets how long the whole exchange may take, queueing and redirects included; must be
+     * positive, {@link Timeouts#NONE} for no limit.
+     */
     public Builder requestTimeout(Duration timeout) {
-      options.requestTimeout = RequestOptions.positive(timeout);
+      options.requestTimeout = Timeouts.requirePositive(timeout, "requestTimeout");
       return this;
     }
 
     /** Sets the longest allowed silence between two reads from the connection. */
     public Builder readTimeout(Duration timeout) {
-      options.readTimeout = RequestOptions.positive(timeout);
+      options.readTimeout = Timeouts.requirePositive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Connects over IPv4 only, IPv6 only or either, whatever the client's setting (Tornado's
+     * {@code allow_ipv6}); null returns to the client's. A new connection is opened when the
+     * pooled ones to the origin were made for another setting.
+     */
+    public Builder addressFamily(AddressFamily family) {
+      options.addressFamily = family;
       return this;
     }
 

@@ -126,8 +126,7 @@ final class LoopClient {
    * saying whether the loop-wide limit (rather than the origin's) stood in the way.
    */
   private PooledConnection claim(Fetch fetch) {
-    HttpRequest request = fetch.request();
-    HostPool host = hostPool(request);
+    HostPool host = hostPool(fetch);
     lastClaimClientFull = false;
     if (!fetch.needsFreshConnection()) {
       PooledConnection idle = host.takeIdle();
@@ -135,7 +134,7 @@ final class LoopClient {
         return idle;
       }
       // Closing dead idle connections may have dropped the origin: look it up again.
-      host = hostPool(request);
+      host = hostPool(fetch);
     }
     if (host.open.size() >= maxConnectionsPerHost) {
       return null;
@@ -163,14 +162,16 @@ final class LoopClient {
     return false;
   }
 
-  private HostPool hostPool(HttpRequest request) {
+  private HostPool hostPool(Fetch fetch) {
+    HttpRequest request = fetch.request();
+    AddressFamily family = fetch.addressFamily();
     HostPool first = hosts.get(request.host());
     for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.matches(request)) {
+      if (pool.matches(request, family)) {
         return pool;
       }
     }
-    HostPool created = new HostPool(request);
+    HostPool created = new HostPool(request, family);
     created.next = first;
     hosts.put(request.host(), created);
     return created;

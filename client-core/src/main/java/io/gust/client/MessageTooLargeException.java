@@ -14,6 +14,8 @@ public final class MessageTooLargeException extends HttpProtocolException {
     HEAD_BYTES(431),
     /** Number of header fields, or of trailer fields. */
     HEADER_COUNT(431),
+    /** Bytes of one line of a head: the start line or a field line. */
+    FIELD_LINE_BYTES(431),
     /** Bytes of one chunk-size line, extensions included. */
     CHUNK_LINE_BYTES(400),
     /** Bytes of a body as framed on the wire. */

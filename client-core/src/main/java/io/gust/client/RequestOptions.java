@@ -1,13 +1,13 @@
 package io.gust.client;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** The per-request options of {@link HttpRequest}; null means "the client's default". */
 final class RequestOptions {
   Duration connectTimeout;
   Duration requestTimeout;
   Duration readTimeout;
+  AddressFamily addressFamily;
   Boolean followRedirects;
   Integer maxRedirects;
   Boolean decompress;
@@ -22,6 +22,7 @@ final class RequestOptions {
     copy.connectTimeout = connectTimeout;
     copy.requestTimeout = requestTimeout;
     copy.readTimeout = readTimeout;
+    copy.addressFamily = addressFamily;
     copy.followRedirects = followRedirects;
     copy.maxRedirects = maxRedirects;
     copy.decompress = decompress;
@@ -31,13 +32,5 @@ final class RequestOptions {
     copy.bodyCallback = bodyCallback;
     copy.progressListener = progressListener;
     return copy;
-  }
-
-  static Duration positive(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
-    return timeout;
   }
 }

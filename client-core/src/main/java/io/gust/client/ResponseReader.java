@@ -255,6 +255,7 @@ final class ResponseReader implements ReadListener {
       }
       if (readBody(buffered)) {
         decoder.endOfInput();
+        checkCloseNotify();
         if (content != null) {
           content.finish();
           consumeDecoded();
@@ -263,6 +264,18 @@ final class ResponseReader implements ReadListener {
       }
     } catch (HttpClientException e) {
       fail(e);
+    }
+  }
+
+  /**
+   * With {@link io.gust.client.TlsOptions#requiresCloseNotify()}, a TLS connection that ended
+   * without close_notify cut the body short.
+   */
+  private void checkCloseNotify() throws TruncatedBodyException {
+    boolean strict = exchange.fetch.client.config.tls.requiresCloseNotify();
+    if (strict && exchange.stream.isTruncatedTls()) {
+      throw new TruncatedBodyException(
+          "the TLS connection ended without close_notify, so the body may be cut short");
     }
   }
 

@@ -1,17 +1,21 @@
 package io.gust.client;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * How long each phase of one exchange took. A phase that did not happen (DNS and connect on a
  * reused connection, TLS over plain HTTP) is {@link Duration#ZERO}. Immutable.
  *
  * <p>The client fills a {@link Builder} from {@code System.nanoTime()} differences as the
- * exchange goes; {@link #total()} runs from {@code fetch} to the last body byte.
+ * exchange goes; {@link #total()} runs from {@code fetch} to the last body byte, and {@link
+ * #start()} says when, by the wall clock, that call was made.
  */
 public final class Timings {
   private static final Timings NONE = new Builder().build();
 
+  private final Instant start;
   private final long queueNanos;
   private final long dnsNanos;
   private final long connectNanos;
@@ -22,6 +26,7 @@ public final class Timings {
   private final long totalNanos;
 
   private Timings(Builder builder) {
+    this.start = builder.start;
     this.queueNanos = builder.queueNanos;
     this.dnsNanos = builder.dnsNanos;
     this.connectNanos = builder.connectNanos;
@@ -40,6 +45,14 @@ public final class Timings {
   /** Returns a builder with every phase zero. */
   public static Builder newBuilder() {
     return new Builder();
+  }
+
+  /**
+   * The wall-clock instant the fetch began (the call to {@code fetch}), from which {@link
+   * #total()} runs; {@link Instant#EPOCH} for timings no client measured.
+   */
+  public Instant start() {
+    return start;
   }
 
   /** Time spent waiting in the client's queue for a connection slot. */
@@ -84,7 +97,7 @@ public final class Timings {
 
   @Override
   public String toString() {
-    return "Timings{queue=" + millis(queueNanos) + ", dns=" + millis(dnsNanos)
+    return "Timings{start=" + start + ", queue=" + millis(queueNanos) + ", dns=" + millis(dnsNanos)
         + ", connect=" + millis(connectNanos) + ", tls=" + millis(tlsNanos)
         + ", requestWritten=" + millis(requestWrittenNanos) + ", firstByte=" + millis(firstByteNanos)
         + ", body=" + millis(bodyNanos) + ", total=" + millis(totalNanos) + "}";
@@ -96,6 +109,7 @@ public final class Timings {
 
   /** Collects phase durations in nanoseconds; negative values are refused. Not thread-safe. */
   public static final class Builder {
+    private Instant start = Instant.EPOCH;
     private long queueNanos;
     private long dnsNanos;
     private long connectNanos;
@@ -106,6 +120,12 @@ public final class Timings {
     private long totalNanos;
 
     private Builder() {}
+
+    /** Sets the wall-clock instant the fetch began. */
+    public Builder start(Instant instant) {
+      start = Objects.requireNonNull(instant, "instant");
+      return this;
+    }
 
     /** Sets the time spent queued. */
     public Builder queueNanos(long nanos) {

@@ -46,6 +46,7 @@ public final class TlsOptions {
   private final ClientAuth clientAuth;
   private final Duration handshakeTimeout;
   private final Executor taskExecutor;
+  private final boolean requireCloseNotify;
 
   private TlsOptions(Builder builder) {
     this.insecure = builder.insecure;
@@ -56,6 +57,7 @@ public final class TlsOptions {
     this.applicationProtocols = builder.applicationProtocols;
     this.clientAuth = builder.clientAuth;
     this.handshakeTimeout = builder.handshakeTimeout;
+    this.requireCloseNotify = builder.requireCloseNotify;
     this.taskExecutor = builder.taskExecutor != null ? builder.taskExecutor : TlsTaskPool.shared();
     TlsWarmUp.startOnce();
   }
@@ -110,6 +112,11 @@ public final class TlsOptions {
     return taskExecutor;
   }
 
+  /** Whether a body delimited by the connection's end needs close_notify to be complete. */
+  public boolean requiresCloseNotify() {
+    return requireCloseNotify;
+  }
+
   /** The ALPN protocols offered, in preference order; empty when ALPN is off. */
   public List<String> applicationProtocols() {
     return applicationProtocols;
@@ -126,6 +133,7 @@ public final class TlsOptions {
     private ClientAuth clientAuth = ClientAuth.NONE;
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private Executor taskExecutor;
+    private boolean requireCloseNotify;
 
     private Builder() {}
 
@@ -192,6 +200,18 @@ public final class TlsOptions {
         throw new IllegalArgumentException("handshakeTimeout <= 0: " + timeout);
       }
       this.handshakeTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether an HTTP client takes a response body delimited by the connection's end (no
+     * Content-Length, not chunked) as complete only when the server ended the connection with
+     * close_notify; without one, the fetch fails with {@code TruncatedBodyException}, since an
+     * attacker can cut such a body short by closing TCP. Default false, as in curl and browsers:
+     * many servers close without close_notify.
+     */
+    public Builder requireCloseNotify(boolean require) {
+      this.requireCloseNotify = require;
       return this;
     }
 

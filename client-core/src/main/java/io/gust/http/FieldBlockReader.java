@@ -11,7 +11,7 @@ import okio.Buffer;
 /**
  * Reads the lines of a message head incrementally: an optional start line, then header fields up
  * to the empty line (RFC 9112 §5). Also reads trailer sections. Enforces the head byte limit over
- * all lines read since {@link #reset()}, and the field count limit.
+ * all lines read since {@link #reset()}, the limit on each line, and the field count limit.
  *
  * <p>Lines end in CRLF or a bare LF (RFC 9112 §2.2 lets recipients accept it); a bare CR is
  * refused because it is a control character wherever it may stand. Field values lose their
@@ -29,9 +29,12 @@ final class FieldBlockReader {
   private static final int REMEMBERED_FIELDS = 16;
   /** Longer values are not remembered: they rarely repeat and would pin memory per connection. */
   private static final int REMEMBERED_VALUE_BYTES = 96;
+  /** A line array grown past this for one long line is dropped after its head. */
+  private static final int KEPT_LINE_BYTES = 8 * 1024;
 
   private final LineScanner scanner;
   private final int maxHeadBytes;
+  private final int maxLineBytes;
   private final int maxFieldCount;
   private final boolean foldAllowed;
   private final Phase phase;
@@ -39,7 +42,7 @@ final class FieldBlockReader {
 
   private final Headers.Builder fields = new Headers.Builder();
 
-  /** The current line's bytes, line ending excluded; grows to the longest line seen. */
+  /** The current line's bytes, line ending excluded; grows to the longest line of a head. */
   private byte[] line = new byte[256];
 
   /** Bytes of the lines consumed since the last reset. */
@@ -54,6 +57,7 @@ final class FieldBlockReader {
 
   FieldBlockReader(CodecLimits limits, boolean foldAllowed, Phase phase) {
     this.maxHeadBytes = limits.maxHeadBytes();
+    this.maxLineBytes = limits.maxFieldLineBytes();
     this.maxFieldCount = limits.maxHeaderCount();
     this.foldAllowed = foldAllowed;
     this.phase = phase;
@@ -109,6 +113,9 @@ final class FieldBlockReader {
 
   /** Forgets everything read, for a new message. */
   void reset() {
+    if (line.length > KEPT_LINE_BYTES) {
+      line = new byte[KEPT_LINE_BYTES];
+    }
     ACCESS.clear(fields);
     headBytes = 0;
     fieldIndex = 0;
@@ -120,7 +127,11 @@ final class FieldBlockReader {
    * {@code in} holds no complete line.
    */
   private int nextLine(Buffer in) throws MessageTooLargeException {
-    long lf = scanner.find(in, maxHeadBytes - headBytes);
+    long headLeft = maxHeadBytes - headBytes;
+    long lf = maxLineBytes < headLeft
+        ? scanner.find(in, maxLineBytes, MessageTooLargeException.Limit.FIELD_LINE_BYTES,
+            maxLineBytes)
+        : scanner.find(in, headLeft);
     if (lf < 0) {
       return -1;
     }

@@ -30,6 +30,12 @@ final class LineScanner {
    * Consumes nothing.
    */
   long find(Buffer in, long budget) throws MessageTooLargeException {
+    return find(in, budget, limit, limitValue);
+  }
+
+  /** Like {@link #find(Buffer, long)}, naming {@code overLimit} when the budget runs out. */
+  long find(Buffer in, long budget, MessageTooLargeException.Limit overLimit, long overValue)
+      throws MessageTooLargeException {
     long end = Math.min(in.size(), budget);
     long lf = scannedBytes < end ? in.indexOf((byte) '\n', scannedBytes, end) : -1;
     if (lf >= 0) {
@@ -37,7 +43,7 @@ final class LineScanner {
       return lf;
     }
     if (in.size() >= budget) {
-      throw new MessageTooLargeException(limit, limitValue, phase);
+      throw new MessageTooLargeException(overLimit, overValue, phase);
     }
     scannedBytes = end;
     return -1;

@@ -37,6 +37,8 @@ final class HappyEyeballs {
   private static final Logger log = LoggerFactory.getLogger(HappyEyeballs.class);
   /** The winner's handler until a stream takes the channel over: its interest set is empty. */
   private static final IoHandler PARKED = key -> { };
+  /** Longer connect timeouts (such as {@code ChronoUnit.FOREVER}'s) mean no limit: no timer. */
+  private static final Duration LONGEST_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
   enum State { CONNECTING, CONNECTED, FAILED }
 
@@ -78,7 +80,9 @@ final class HappyEyeballs {
       fail(new ConnectFailedException("event loop closed", List.of(), null));
       return;
     }
-    deadlineTimer = loop.schedule(timeout, this::onDeadline);
+    if (timeout.compareTo(LONGEST_TIMEOUT) <= 0) {
+      deadlineTimer = loop.schedule(timeout, this::onDeadline);
+    }
     startNext();
   }
 

@@ -46,7 +46,8 @@ public final class TcpConnector {
 
   /**
    * Connects to one of {@code addresses} (resolved, in the resolver's order; they are reordered
-   * to alternate address families) on {@code loop}, giving up after {@code connectTimeout}.
+   * to alternate address families) on {@code loop}, giving up after {@code connectTimeout} (none
+   * when it is too long to count in nanoseconds, as {@code ChronoUnit.FOREVER}'s is).
    * When the loop is closed the future fails with {@link ConnectFailedException}.
    */
   public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,

@@ -29,6 +29,12 @@ final class TlsReadSide {
   private boolean recordsWaiting;
   /** The current read found the socket empty: another socket read would return nothing. */
   private boolean socketDrained;
+  /**
+   * The input ended (close_notify or the socket's end) while a read still returned plaintext: the
+   * next read returns -1. A TLS 1.2 peer may wait for our close_notify before it closes the
+   * socket, so that end must not wait for the socket to signal again.
+   */
+  private boolean ended;
   private boolean truncated;
 
   TlsReadSide(TlsTransport transport, SocketChannel channel, SSLEngine engine,
@@ -46,7 +52,7 @@ final class TlsReadSide {
 
   /** Whether plaintext or whole records wait here, which the socket may never signal again. */
   boolean hasWaitingInput() {
-    return leftovers.hasPlain() || recordsWaiting;
+    return leftovers.hasPlain() || recordsWaiting || ended;
   }
 
   /** Reads plaintext into {@code dst}: the bytes read, or -1 at the end of input. */
@@ -56,6 +62,9 @@ final class TlsReadSide {
       // Records may wait behind the plaintext, and the socket may never signal them.
       recordsWaiting = !leftovers.hasPlain() && leftovers.hasIn();
       return drained;
+    }
+    if (ended) {
+      return -1;
     }
     int start = dst.position();
     ByteBuffer in = TlsScratch.netIn();
@@ -69,6 +78,7 @@ final class TlsReadSide {
       leftovers.keepIn(in, engine.getSession().getPacketBufferSize());
     }
     int produced = dst.position() - start;
+    ended = end;
     return produced > 0 || !end ? produced : -1;
   }
 

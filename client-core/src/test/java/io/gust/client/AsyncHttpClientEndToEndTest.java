@@ -12,6 +12,7 @@ import io.gust.loop.EventLoop;
 import io.gust.testing.LeakCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -231,6 +232,19 @@ class AsyncHttpClientEndToEndTest {
     assertTrue(response.timings().total().compareTo(response.timings().connect()) >= 0);
     assertEquals(0, response.timings().tls().toNanos());
     assertEquals(server.url("/t").uri(), response.effectiveUri());
+  }
+
+  /** Pins: timings had durations but no wall-clock instant to place them. */
+  @Test
+  void timingsStartAtTheWallClockInstantOfTheCallToFetch() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("t").build());
+    Instant before = Instant.now();
+    CompletableFuture<HttpResponse> fetch = client.fetch(url("/t"));
+    Instant called = Instant.now();
+    HttpResponse response = await(fetch);
+    Instant start = response.timings().start();
+    assertTrue(!start.isBefore(before) && !start.isAfter(called), start + " in call window");
+    assertTrue(!start.plus(response.timings().total()).isAfter(Instant.now()));
   }
 
   @Test

@@ -149,6 +149,29 @@ class RedirectsEndToEndTest {
     assertInstanceOf(TooManyRedirectsException.class, error.getCause());
   }
 
+  /** Pins: the redirect-limit error carried no response, where Tornado returns the last one. */
+  @Test
+  void tooManyRedirectsCarriesTheLastRedirectResponse() throws Exception {
+    server.enqueue(redirect(302, "/second"));
+    server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/third")
+        .addHeader("X-Hop", "last").body("moved again").build());
+    HttpRequest request = HttpRequest.newBuilder(server.url("/first").toString())
+        .maxRedirects(1).build();
+    ExecutionException error = assertThrows(ExecutionException.class,
+        () -> await(client.fetch(request)));
+    TooManyRedirectsException tooMany =
+        assertInstanceOf(TooManyRedirectsException.class, error.getCause());
+    assertEquals(2, tooMany.redirectCount());
+    HttpResponse last = tooMany.response();
+    assertNotNull(last, "the last redirect response");
+    assertEquals(307, last.code());
+    assertEquals("/third", last.header("Location"));
+    assertEquals("last", last.header("X-Hop"));
+    assertEquals(server.url("/second").uri(), last.effectiveUri());
+    assertEquals(302, last.previous().code());
+    assertEquals(2, server.getRequestCount(), "the third hop was not fetched");
+  }
+
   @Test
   void redirectHopToARefusedPortFailsAtOnce() throws Exception {
     int refused;

@@ -2,8 +2,10 @@ package io.gust.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,6 +17,15 @@ class TimingsTest {
     Timings timings = Timings.none();
     assertEquals(Duration.ZERO, timings.dns());
     assertEquals(Duration.ZERO, timings.total());
+    assertEquals(Instant.EPOCH, timings.start());
+  }
+
+  @Test
+  void keepsTheStartInstant() {
+    Instant start = Instant.parse("2026-12-04T14:00:00.123456Z");
+    Timings timings = Timings.newBuilder().start(start).totalNanos(5).build();
+    assertEquals(start, timings.start());
+    assertTrue(timings.toString().contains("start=2026-12-04T14:00:00.123456Z"));
   }
 
   @Test

@@ -232,12 +232,54 @@ class ResponseHeadParserTest {
     assertEquals(Phase.HEADERS, e.phase());
   }
 
+  /** Pins: the client refused one 64 KiB field, and 200 fields, that curl and browsers accept. */
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void defaultLimitsAcceptA64KibFieldAndHundredsOfFields(Feed feed) throws IOException {
+    String big = "v".repeat(64 * 1024);
+    ResponseHead one = parse(feed, "HTTP/1.1 200 OK\r\nDate: now\r\nBig: " + big + "\r\n\r\n");
+    assertEquals(big, one.headers().get("Big"));
+    StringBuilder many = new StringBuilder("HTTP/1.1 200 OK\r\n");
+    for (int i = 0; i < 1000; i++) {
+      many.append("X-Field-").append(i).append(": value ").append(i).append("\r\n");
+    }
+    assertEquals(1000, parse(feed, many.append("\r\n").toString()).headers().size());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void failsAsSoonAsAnUnterminatedLinePassesTheLineLimit(Feed feed) throws IOException {
+    ResponseHeadParser parser = new ResponseHeadParser(CodecLimits.CLIENT);
+    Buffer in = new Buffer();
+    String start = "HTTP/1.1 200 OK\r\nX: ";
+    assertNull(feed.run(in, start + "a".repeat(100 * 1024 - start.length() + 16), parser::parse));
+    MessageTooLargeException e = assertThrows(MessageTooLargeException.class,
+        () -> feed.run(in, "a".repeat(100), parser::parse));
+    assertEquals(MessageTooLargeException.Limit.FIELD_LINE_BYTES, e.limit());
+    assertEquals(100 * 1024, e.limitValue());
+    assertEquals(431, e.suggestedStatus());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void defaultHeadLimitIs300KibOverLinesWithinTheirLimit(Feed feed) throws IOException {
+    String line = "X: " + "a".repeat(50 * 1024) + "\r\n";
+    String head = "HTTP/1.1 200 OK\r\n" + line.repeat(7) + "\r\n";
+    MessageTooLargeException e =
+        assertThrows(MessageTooLargeException.class, () -> parse(feed, head));
+    assertEquals(MessageTooLargeException.Limit.HEAD_BYTES, e.limit());
+    assertEquals(300 * 1024, e.limitValue());
+    assertEquals(5, parse(feed, "HTTP/1.1 200 OK\r\n" + line.repeat(5) + "\r\n")
+        .headers().size());
+  }
+
   /** Quadratic rescanning would take minutes here; a separate thread makes the timeout bite. */
   @Test
   @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void feedingALargeHeadOneByteAtATimeTakesLinearTime() throws IOException {
     int size = 512 * 1024;
-    ResponseHeadParser parser = new ResponseHeadParser(CodecLimits.CLIENT.withMaxHeadBytes(size + 100));
+    ResponseHeadParser parser = new ResponseHeadParser(
+        CodecLimits.CLIENT.withMaxHeadBytes(size + 100).withMaxFieldLineBytes(size + 100));
     Buffer in = new Buffer();
     ResponseHead head = Feed.BYTE_BY_BYTE.run(in, "HTTP/1.1 200 OK\r\nBig: " + "b".repeat(size) + "\r\n\r\n", parser::parse);
     assertEquals(size, head.headers().get("Big").length());
