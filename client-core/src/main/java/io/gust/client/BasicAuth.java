@@ -8,7 +8,7 @@ import okio.ByteString;
  * NFC-normalised, as the UTF-8 charset the RFC defines asks, joined by ":" and base64-encoded.
  * Stateless and thread-safe.
  */
-public final class BasicAuth {
+final class BasicAuth {
   private BasicAuth() {}
 
   /**

@@ -1,5 +1,6 @@
 package io.gust.client;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -10,13 +11,16 @@ import java.util.concurrent.ExecutionException;
 final class BlockingWait {
   private BlockingWait() {}
 
-  static HttpResponse await(ResponseFuture future, Call call, HttpRequest request) throws HttpClientException {
+  static HttpResponse await(ResponseFuture future, Call call, HttpRequest request)
+      throws HttpClientException {
     try {
       return future.get();
     } catch (InterruptedException e) {
       return cancelled(future, call, request);
     } catch (ExecutionException e) {
       throw typed(e);
+    } catch (CancellationException e) {
+      throw cancellation(e, request);
     }
   }
 
@@ -39,11 +43,22 @@ final class BlockingWait {
           // Keep waiting: the cancel is already on its way; the flag is restored below.
         } catch (ExecutionException e) {
           throw typed(e);
+        } catch (CancellationException e) {
+          throw cancellation(e, request);
         }
       }
     } finally {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A cancelled fetch's future carries the typed cancellation as its cause. */
+  private static RequestCancelledException cancellation(CancellationException e,
+      HttpRequest request) {
+    if (e.getCause() instanceof RequestCancelledException) {
+      return (RequestCancelledException) e.getCause();
+    }
+    return new RequestCancelledException(request, Phase.QUEUE, false);
   }
 
   private static HttpClientException typed(ExecutionException e) {

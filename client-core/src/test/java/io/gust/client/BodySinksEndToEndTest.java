@@ -20,6 +20,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -131,7 +132,7 @@ class BodySinksEndToEndTest {
           closing.fetch(HttpRequest.get(endless.url("/")), BodySink.toFile(target));
       Path temp = nextEvent(watch, ENTRY_CREATE);
       closing.close();
-      ExecutionException failed = assertThrows(ExecutionException.class,
+      CancellationException failed = assertThrows(CancellationException.class,
           () -> fetch.get(10, TimeUnit.SECONDS));
       assertTrue(assertInstanceOf(RequestCancelledException.class, failed.getCause())
           .isClientClosed());
