@@ -50,7 +50,7 @@ public final class FieldValidation {
     }
   }
 
-  /** Checks a response head: exactly one three-digit :status. */
+  /** Checks a response head: exactly one three-digit :status, not 101 (RFC 9113 §8.6). */
   public static void checkResponse(int streamId, List<HeaderField> fields) throws Http2Exception {
     String status = null;
     for (int i = 0, n = checkFields(streamId, fields); i < n; i++) {
@@ -60,8 +60,9 @@ public final class FieldValidation {
       }
       status = once(streamId, field, status);
     }
-    if (status == null || status.length() != 3 || !isDigits(status)) {
-      throw malformed(streamId, status == null ? "response without :status" : "malformed :status");
+    if (status == null || status.length() != 3 || !isDigits(status) || status.equals("101")) {
+      throw malformed(streamId, status == null ? "response without :status"
+          : "a :status of " + status + " in HTTP/2");
     }
   }
 

@@ -27,9 +27,14 @@ public final class FrameWriter {
     this.hpack = hpack;
   }
 
-  /** Applies the peer's SETTINGS: its frame size limit and its header table size. */
+  /**
+   * Applies a SETTINGS frame from the peer: the frame size limit and the header table size it
+   * carries, if any; parameters it leaves out keep their values.
+   */
   public void applyPeerSettings(Http2Settings settings) {
-    peerMaxFrameSize = settings.maxFrameSize();
+    if (settings.isSet(Http2Settings.MAX_FRAME_SIZE)) {
+      peerMaxFrameSize = settings.maxFrameSize();
+    }
     if (settings.isSet(Http2Settings.HEADER_TABLE_SIZE)) {
       hpack.setPeerTableSize(settings.headerTableSize());
     }
@@ -82,9 +87,10 @@ public final class FrameWriter {
   /** Moves {@code byteCount} octets of {@code source} into one DATA frame. */
   public void data(Buffer sink, int streamId, boolean endStream, Buffer source, int byteCount) {
     checkStream(streamId);
-    if (byteCount < 0 || byteCount > peerMaxFrameSize) {
+    if (byteCount < 0 || byteCount > peerMaxFrameSize || byteCount > source.size()) {
       throw new IllegalArgumentException(
-          "DATA of " + byteCount + " octets; the peer accepts up to " + peerMaxFrameSize);
+          "DATA of " + byteCount + " octets from " + source.size() + "; the peer accepts up to "
+              + peerMaxFrameSize);
     }
     writeHeader(sink, byteCount, FrameType.DATA, endStream ? FrameType.FLAG_END_STREAM : 0,
         streamId);

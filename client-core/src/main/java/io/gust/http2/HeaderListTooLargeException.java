@@ -11,13 +11,12 @@ public final class HeaderListTooLargeException extends Http2Exception {
 
   HeaderListTooLargeException(int streamId, long listSize, long limit) {
     super(ErrorCode.PROTOCOL_ERROR, streamId,
-        "header list of " + (listSize >= limit ? "at least " + listSize : listSize)
-            + " octets passes the limit of " + limit);
+        "header list of " + listSize + " octets passes the limit of " + limit);
     this.listSize = listSize;
     this.limit = limit;
   }
 
-  /** Returns the RFC 7541 size counted before giving up (at least the limit plus one). */
+  /** Returns the RFC 7541 size of the whole list: octets of names and values plus 32 each. */
   public long listSize() {
     return listSize;
   }

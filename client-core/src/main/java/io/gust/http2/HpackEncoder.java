@@ -55,8 +55,17 @@ final class HpackEncoder {
     table.setMaxSize(newSize);
   }
 
-  /** Appends the HPACK block for {@code fields} to {@code sink}. */
+  /**
+   * Appends the HPACK block for {@code fields} to {@code sink}.
+   *
+   * @throws IllegalArgumentException when a name or value holds a char wider than one octet;
+   *     nothing is written and the table is untouched
+   */
   void encode(List<HeaderField> fields, Buffer sink) {
+    for (int i = 0, n = fields.size(); i < n; i++) {
+      checkOctets(fields.get(i).name());
+      checkOctets(fields.get(i).value());
+    }
     if (smallestPendingSize >= 0) {
       if (smallestPendingSize < table.maxSize()) {
         writeInt(sink, 0x20, 5, smallestPendingSize);
@@ -117,13 +126,16 @@ final class HpackEncoder {
     }
   }
 
-  private void writeString(Buffer sink, String s) {
+  private static void checkOctets(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       if (s.charAt(i) > 0xff) {
         throw new IllegalArgumentException("field holds a char that is not one octet: U+"
             + Integer.toHexString(s.charAt(i)));
       }
     }
+  }
+
+  private void writeString(Buffer sink, String s) {
     int huffmanLength = huffman ? Huffman.encodedLength(s) : Integer.MAX_VALUE;
     if (huffmanLength <= s.length() && !s.isEmpty()) {
       writeInt(sink, 0x80, 7, huffmanLength);

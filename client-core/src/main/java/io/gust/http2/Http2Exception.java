@@ -21,13 +21,13 @@ public class Http2Exception extends IOException {
     this.streamId = streamId;
   }
 
-  /** A connection error: the whole connection is unusable. */
-  static Http2Exception connection(ErrorCode errorCode, String message) {
+  /** Returns a connection error: the whole connection is unusable. */
+  public static Http2Exception connection(ErrorCode errorCode, String message) {
     return new Http2Exception(errorCode, 0, message);
   }
 
-  /** A stream error: only stream {@code streamId} is affected. */
-  static Http2Exception stream(int streamId, ErrorCode errorCode, String message) {
+  /** Returns a stream error: only stream {@code streamId} (above 0) is affected. */
+  public static Http2Exception stream(int streamId, ErrorCode errorCode, String message) {
     if (streamId <= 0) {
       throw new IllegalArgumentException("stream errors need a stream, not " + streamId);
     }

@@ -76,6 +76,7 @@ class FieldValidationTest {
     assertMalformed(() -> FieldValidation.checkResponse(1, fields("content-type", "text/plain")));
     assertMalformed(() -> FieldValidation.checkResponse(1, fields(":status", "20")));
     assertMalformed(() -> FieldValidation.checkResponse(1, fields(":status", "2x0")));
+    assertMalformed(() -> FieldValidation.checkResponse(1, fields(":status", "101")));
     assertMalformed(() -> FieldValidation.checkResponse(1,
         fields(":status", "200", ":status", "200")));
   }

@@ -57,6 +57,8 @@ class FrameWriterTest {
         .with(Http2Settings.MAX_FRAME_SIZE, 1 << 20)
         .with(Http2Settings.HEADER_TABLE_SIZE, 0));
     assertEquals(1 << 20, writer.peerMaxFrameSize());
+    writer.applyPeerSettings(Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 1));
+    assertEquals(1 << 20, writer.peerMaxFrameSize(), "a SETTINGS without it keeps the size");
     List<HeaderField> fields = fields(":status", "200", "x-large", "v".repeat(40_000));
     writer.headers(out, 1, false, fields);
     ByteString wire = out.readByteString();
@@ -74,6 +76,8 @@ class FrameWriterTest {
         () -> writer.data(out, 1, false, source, 16_385));
     assertThrows(IllegalArgumentException.class, () -> writer.data(out, 0, false, source, 1));
     assertThrows(IllegalArgumentException.class, () -> writer.windowUpdate(out, 1, 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> writer.data(out, 1, false, new Buffer().writeUtf8("abc"), 4));
     assertEquals(0, out.size());
   }
 }

@@ -81,8 +81,14 @@ class HpackEncoderTest {
   }
 
   @Test
-  void charsWiderThanAnOctetAreRefused() {
-    assertThrows(IllegalArgumentException.class,
-        () -> encode(encoder, fields("x-name", "caf\u00e9 \u20ac")));
+  void charsWiderThanAnOctetAreRefusedBeforeTheTableChanges() throws Exception {
+    encoder.setPeerTableSize(1024);
+    assertThrows(IllegalArgumentException.class, () -> encode(encoder,
+        fields("x-first", "indexed?", "x-name", "caf\u00e9 \u20ac")));
+    assertEquals(0, encoder.table().length(), "no entry the peer never saw");
+    decoder.setTableSizeLimit(4096);
+    ByteString block = encode(encoder, fields("x-first", "indexed?"));
+    assertEquals(0x3f, block.getByte(0) & 0xff, "the pending size update is still sent");
+    assertEquals(fields("x-first", "indexed?"), decode(decoder, block));
   }
 }
