@@ -61,6 +61,7 @@ public final class FrameWriter {
     }
   }
 
+  /** Writes the acknowledgement of the peer's SETTINGS, once they have been applied. */
   public void settingsAck(Buffer sink) {
     writeHeader(sink, 0, FrameType.SETTINGS, FrameType.FLAG_ACK, 0);
   }
@@ -97,12 +98,14 @@ public final class FrameWriter {
     sink.write(source, byteCount);
   }
 
+  /** Writes RST_STREAM, which ends {@code streamId} and leaves the connection open. */
   public void rstStream(Buffer sink, int streamId, ErrorCode errorCode) {
     checkStream(streamId);
     writeHeader(sink, 4, FrameType.RST_STREAM, 0, streamId);
     sink.writeInt(errorCode.code());
   }
 
+  /** Writes PING, or the answer to the peer's PING (with its data) when {@code ack}. */
   public void ping(Buffer sink, boolean ack, long opaqueData) {
     writeHeader(sink, 8, FrameType.PING, ack ? FrameType.FLAG_ACK : 0, 0);
     sink.writeLong(opaqueData);

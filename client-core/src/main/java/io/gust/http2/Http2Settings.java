@@ -80,10 +80,12 @@ public final class Http2Settings {
     return isSet(id) ? values[id] : DEFAULT_VALUES[id];
   }
 
+  /** Returns the largest HPACK table the sender of these settings lets its peer's encoder use. */
   public int headerTableSize() {
     return (int) Math.min(value(HEADER_TABLE_SIZE), Integer.MAX_VALUE);
   }
 
+  /** Returns true unless server push was turned off (Gust's clients always turn it off). */
   public boolean enablePush() {
     return value(ENABLE_PUSH) == 1;
   }
@@ -93,10 +95,12 @@ public final class Http2Settings {
     return value(MAX_CONCURRENT_STREAMS);
   }
 
+  /** Returns the flow-control window each new stream starts with. */
   public int initialWindowSize() {
     return (int) value(INITIAL_WINDOW_SIZE);
   }
 
+  /** Returns the largest frame payload the sender of these settings accepts. */
   public int maxFrameSize() {
     return (int) value(MAX_FRAME_SIZE);
   }
