@@ -23,6 +23,9 @@ final class HpackEncoder {
   /** The most memory this encoder will give its table, whatever the peer allows. */
   private final int tableSizeCap;
 
+  /** Octets of the string being written; grown to the longest string so far. */
+  private byte[] scratch = new byte[64];
+
   /** Smallest table size since the last block, or -1 when no update is pending. */
   private int smallestPendingSize = -1;
 
@@ -136,15 +139,20 @@ final class HpackEncoder {
   }
 
   private void writeString(Buffer sink, String s) {
+    int length = s.length();
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, scratch.length * 2)];
+    }
     int huffmanLength = huffman ? Huffman.encodedLength(s) : Integer.MAX_VALUE;
-    if (huffmanLength <= s.length() && !s.isEmpty()) {
+    if (huffmanLength <= length && length > 0) {
       writeInt(sink, 0x80, 7, huffmanLength);
-      Huffman.encode(s, sink);
+      sink.write(scratch, 0, Huffman.encode(s, scratch));
     } else {
-      writeInt(sink, 0x00, 7, s.length());
-      for (int i = 0, n = s.length(); i < n; i++) {
-        sink.writeByte(s.charAt(i));
+      writeInt(sink, 0x00, 7, length);
+      for (int i = 0; i < length; i++) {
+        scratch[i] = (byte) s.charAt(i);
       }
+      sink.write(scratch, 0, length);
     }
   }
 

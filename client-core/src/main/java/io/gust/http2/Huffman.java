@@ -1,7 +1,5 @@
 package io.gust.http2;
 
-import okio.Buffer;
-
 /**
  * The static Huffman code of RFC 7541 §5.2 and Appendix B. Decoding runs a table-driven automaton
  * four bits at a time: every state is a node of the code tree, every transition emits at most one
@@ -108,10 +106,14 @@ final class Huffman {
     return (int) ((bits + 7) >>> 3);
   }
 
-  /** Writes {@code s} Huffman-coded, padded with the high bits of EOS. */
-  static void encode(String s, Buffer sink) {
+  /**
+   * Writes {@code s} Huffman-coded, padded with the high bits of EOS, into {@code out}, which holds at least {@link
+   * #encodedLength} octets, and returns how many it wrote.
+   */
+  static int encode(String s, byte[] out) {
     long pending = 0;
     int pendingBits = 0;
+    int written = 0;
     for (int i = 0, n = s.length(); i < n; i++) {
       int symbol = s.charAt(i) & 0xff;
       int bits = HuffmanTable.LENGTHS[symbol];
@@ -119,11 +121,12 @@ final class Huffman {
       pendingBits += bits;
       while (pendingBits >= 8) {
         pendingBits -= 8;
-        sink.writeByte((int) (pending >>> pendingBits));
+        out[written++] = (byte) (pending >>> pendingBits);
       }
     }
     if (pendingBits > 0) {
-      sink.writeByte((int) (pending << (8 - pendingBits)) | 0xff >>> pendingBits);
+      out[written++] = (byte) ((int) (pending << (8 - pendingBits)) | 0xff >>> pendingBits);
     }
+    return written;
   }
 }

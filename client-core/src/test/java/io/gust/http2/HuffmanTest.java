@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import okio.Buffer;
 import okio.ByteString;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +63,8 @@ class HuffmanTest {
   }
 
   private static String encode(String s) {
-    Buffer out = new Buffer();
-    Huffman.encode(s, out);
-    return out.readByteString().hex();
+    byte[] out = new byte[Huffman.encodedLength(s)];
+    return ByteString.of(out, 0, Huffman.encode(s, out)).hex();
   }
 
   private static String decode(ByteString encoded) {
