@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The codec end to end against nghttp2: nghttpd (h2c by prior knowledge, padding every frame)
  * answers requests that Gust's writer encoded, and Gust's reader decodes its answers. Two rounds
- * on one connection keep both sides' dynamic tables in use; one request needs CONTINUATION.
+ * on one connection keep both sides' dynamic tables in use; nghttpd's smaller header table
+ * (512) makes the writer open the second round with a size update; one request needs
+ * CONTINUATION.
  */
 @Timeout(60)
 class NghttpdFrameTest {
@@ -56,7 +58,7 @@ class NghttpdFrameTest {
     Files.writeString(Files.createDirectories(dir.resolve("www")).resolve("hello.txt"), BODY);
     int port = freePort();
     nghttpd = new ProcessBuilder(binary.toString(), "--no-tls", "-a", "127.0.0.1",
-        "--padding=37", "-d", dir.resolve("www").toString(), Integer.toString(port))
+        "--padding=37", "--header-table-size=512", "-d", dir.resolve("www").toString(), Integer.toString(port))
         .redirectErrorStream(true).redirectOutput(dir.resolve("nghttpd.log").toFile()).start();
     try (Socket socket = connectWhenListening(port)) {
       socket.setSoTimeout(20_000);
