@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The codec end to end against nghttp2: nghttpd (h2c by prior knowledge, padding every frame)
  * answers requests that Gust's writer encoded, and Gust's reader decodes its answers. Two rounds
  * on one connection keep both sides' dynamic tables in use; nghttpd's smaller header table
- * (512) makes the writer open the second round with a size update; one request needs
- * CONTINUATION.
+ * (512) makes the writer open the second round with a size update, and Gust's (256) makes the
+ * reader insist on one from nghttpd; one request needs CONTINUATION.
  */
 @Timeout(60)
 class NghttpdFrameTest {
@@ -66,7 +66,8 @@ class NghttpdFrameTest {
       FrameReader reader = new FrameReader();
       Buffer out = new Buffer();
       writer.preface(out);
-      writer.settings(out, Http2Settings.DEFAULTS.with(Http2Settings.ENABLE_PUSH, 0));
+      writer.settings(out, Http2Settings.DEFAULTS.with(Http2Settings.ENABLE_PUSH, 0)
+          .with(Http2Settings.HEADER_TABLE_SIZE, 256));
       Connection connection = new Connection(socket, reader, writer);
       connection.send(out);
       for (int round = 0; round < 2; round++) {
@@ -82,6 +83,7 @@ class NghttpdFrameTest {
         assertEquals("404", responses.get(base + 2).status());
         assertEquals("200", responses.get(base + 4).status());
         assertTrue(connection.paddedData > 0, "nghttpd padded its DATA frames");
+        assertTrue(connection.acknowledged, "nghttpd acknowledged Gust's SETTINGS");
       }
     }
   }
@@ -103,6 +105,7 @@ class NghttpdFrameTest {
     private final FrameWriter writer;
     private final Buffer in = new Buffer();
     private int paddedData;
+    private boolean acknowledged;
 
     Connection(Socket socket, FrameReader reader, FrameWriter writer) {
       this.socket = socket;
@@ -121,7 +124,10 @@ class NghttpdFrameTest {
       List<Integer> ended = new ArrayList<>();
       while (ended.size() < count) {
         Frame frame = next();
-        if (frame instanceof Frame.Settings settings && !settings.ack()) {
+        if (frame instanceof Frame.Settings settings && settings.ack()) {
+          reader.setHeaderTableSize(256);
+          acknowledged = true;
+        } else if (frame instanceof Frame.Settings settings) {
           writer.applyPeerSettings(settings.settings());
           Buffer ack = new Buffer();
           writer.settingsAck(ack);
