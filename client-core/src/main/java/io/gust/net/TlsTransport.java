@@ -255,12 +255,11 @@ final class TlsTransport implements Transport {
     runLater(this::announceFinished);
   }
 
+  /** Tells the handshake's owner, then re-drives the stream: reading, and read interest, resume. */
   private void announceFinished() {
     finishPending = false;
     onHandshakeFinished.run();
-    if (state != State.CLOSED && reader.hasWaitingInput()) {
-      schedulePump();
-    }
+    onTasksDone();
   }
 
   /** A handshake failure becomes typed; later failures stay the JDK's. */
