@@ -3,6 +3,8 @@ package io.gust.samples;
 import static io.gust.samples.Differential.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gust.net.TlsOptions;
+import io.gust.server.HttpServer;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.TlsCertificates;
 import java.io.BufferedReader;
@@ -80,12 +82,24 @@ class FetchVersusRealServersTest {
     }
   }
 
+  /**
+   * A client certificate that the server accepts, on the companion server (its responses have a
+   * length; s_server's end at the connection's close, which this test is not about).
+   */
   @Test
   void clientCertificateAccepted() throws Exception {
-    int port = sServer(TlsCertificates.CA);
-    String url = "https://127.0.0.1:" + port + "/";
-    assertEquals(0, Differential.curl(withClientCertificate(), url).exitCode());
-    assertAgree(withClientCertificate(), url, false);
+    HttpServer server = HttpServer.builder().testRoutes().tls(TlsOptions.builder()
+        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER))
+        .clientAuth(TlsOptions.ClientAuth.REQUIRED).build()).build().start();
+    try {
+      String url = server.url("/get").toString();
+      assertEquals(0, Differential.curl(withClientCertificate(), url).exitCode());
+      assertAgree(withClientCertificate(), url);
+      assertEquals(56, Differential.curl(trusting(), url).exitCode());
+      assertAgree(trusting(), url);
+    } finally {
+      server.close();
+    }
   }
 
   /** Starts s_server (TLS 1.3, a client certificate issued by {@code clientCa} required). */
