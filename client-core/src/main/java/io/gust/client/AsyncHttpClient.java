@@ -358,9 +358,14 @@ public final class AsyncHttpClient implements AutoCloseable {
       return this;
     }
 
-    /** The User-Agent sent when a request sets none; {@code Gust/0.1} by default. */
+    /**
+     * The User-Agent sent when a request sets none; {@code Gust/0.1} by default, null for none
+     * (curl's {@code -H 'User-Agent:'}).
+     */
     public Builder userAgent(String userAgent) {
-      Headers.of("User-Agent", userAgent);
+      if (userAgent != null) {
+        Headers.of("User-Agent", userAgent);
+      }
       this.userAgent = userAgent;
       return this;
     }

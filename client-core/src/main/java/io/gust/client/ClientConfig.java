@@ -23,6 +23,7 @@ final class ClientConfig {
   final boolean followRedirects;
   final int maxRedirects;
   final boolean decompress;
+  /** Null when none is sent. */
   final String userAgent;
   final boolean raiseError;
   /** Null: callbacks run on the loop thread. */

@@ -279,7 +279,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
       }
     }
     ClientConfig config = exchange.fetch.client.config;
-    if (headers.get("User-Agent") == null) {
+    if (headers.get("User-Agent") == null && config.userAgent != null) {
       Http1Writer.writeField(out, "User-Agent", config.userAgent);
     }
     if (exchange.fetch.decompress()) {

@@ -13,9 +13,11 @@ import okio.Buffer;
  *
  * <p>The status line must be {@code HTTP/1.0} or {@code HTTP/1.1}, a space, three digits from
  * 100 to 999, then optionally a space and any reason phrase (empty and obs-text allowed). Empty
- * lines before the status line are skipped. Obsolete line folding is unfolded.
+ * lines before the status line are skipped. Obsolete line folding is unfolded. Bytes that cannot
+ * begin a status line fail at once, before a line end arrives.
  */
 public final class ResponseHeadParser {
+  private static final String HTTP_PREFIX = "HTTP/";
   private final FieldBlockReader reader;
 
   /** The version of the head being parsed, or null while its status line is still unread. */
@@ -48,6 +50,7 @@ public final class ResponseHeadParser {
     if (protocol == null) {
       String line = reader.readStartLine(in);
       if (line == null) {
+        checkStatusLineStart(in);
         return null;
       }
       if (line == parsedLine) {
@@ -64,6 +67,28 @@ public final class ResponseHeadParser {
     ResponseHead head = new ResponseHead(protocol, code, reason, reader.finish());
     protocol = null;
     return head;
+  }
+
+  /**
+   * Fails as soon as the start of an incomplete status line cannot be {@code HTTP/}, rather than
+   * waiting for a line end: an HTTP/2 server's SETTINGS frame, or any other protocol, may never
+   * send one, and curl likewise gives up at the first bytes that cannot be HTTP/1.x.
+   */
+  private static void checkStatusLineStart(Buffer in) throws HttpProtocolException {
+    long size = in.size();
+    long start = 0;
+    while (start < size && (in.getByte(start) == '\r' || in.getByte(start) == '\n')) {
+      start++;
+    }
+    for (int i = 0; i < HTTP_PREFIX.length() && start + i < size; i++) {
+      if (in.getByte(start + i) != HTTP_PREFIX.charAt(i)) {
+        StringBuilder seen = new StringBuilder(16);
+        for (long j = start; j < size && j < start + 16; j++) {
+          seen.append((char) (in.getByte(j) & 0xff));
+        }
+        throw malformed("the response does not start with HTTP/", seen.toString());
+      }
+    }
   }
 
   private void parseStatusLine(String line) throws HttpProtocolException {

@@ -91,12 +91,19 @@ final class TlsReadSide {
   private boolean unwrapAll(ByteBuffer in, ByteBuffer dst, int start) throws IOException {
     socketDrained = false;
     ByteBuffer target = dst;
+    boolean handshaking = transport.isHandshaking();
     while (true) {
       if (!transport.wrapOrDelegate()) {
         return false;
       }
+      if (handshaking && !transport.isHandshaking()) {
+        return handshakeJustFinished();
+      }
       SSLEngineResult result = engine.unwrap(in, target);
       transport.afterResult(result);
+      if (handshaking && !transport.isHandshaking()) {
+        return handshakeJustFinished();
+      }
       if (target != dst && target.position() > 0) {
         leftovers.keepPlain(target.flip(), dst);
         return false;
@@ -126,6 +133,17 @@ final class TlsReadSide {
           return endOfInput();
       }
     }
+  }
+
+  /**
+   * Stops reading at the end of the handshake, so that whoever waits for it hears of it before
+   * any later record is read. A TLS 1.3 server judges the client's certificate only after the
+   * client's Finished, and its alert may already wait in the socket: read in the same pass, it
+   * would fail the handshake on some runs and the first request on others.
+   */
+  private boolean handshakeJustFinished() {
+    recordsWaiting = true;
+    return false;
   }
 
   /**

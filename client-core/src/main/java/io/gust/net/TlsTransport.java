@@ -67,6 +67,12 @@ final class TlsTransport implements Transport {
   private final TlsReadSide reader;
   private boolean tls13;
   private TlsInfo info;
+  /**
+   * The handshake finished and {@link #onHandshakeFinished} has not run yet: reads wait until it
+   * has, so that a record after the handshake (a TLS 1.3 server's alert refusing the client's
+   * certificate, say) reaches the stream's user, not the handshake. Loop-confined.
+   */
+  private boolean finishPending;
 
   TlsTransport(EventLoop loop, SocketChannel channel, SSLEngine engine, Executor taskExecutor,
       Runnable onHandshakeFinished) {
@@ -118,6 +124,9 @@ final class TlsTransport implements Transport {
   public int read(ByteBuffer dst) throws IOException {
     if (state == State.CLOSED) {
       return -1;
+    }
+    if (finishPending) {
+      return 0;
     }
     tasks.throwIfFailed();
     try {
@@ -244,7 +253,15 @@ final class TlsTransport implements Transport {
     tls13 = "TLSv1.3".equals(engine.getSession().getProtocol());
     info = TlsInfo.of(engine, Duration.ofNanos(loop.nanoTime() - startNanos));
     log.debug("TLS handshake on {} finished: {}", channel, info);
-    runLater(onHandshakeFinished);
+    finishPending = true;
+    runLater(this::announceFinished);
+  }
+
+  /** Tells the handshake's owner, then re-drives the stream: reading, and read interest, resume. */
+  private void announceFinished() {
+    finishPending = false;
+    onHandshakeFinished.run();
+    onTasksDone();
   }
 
   /** A handshake failure becomes typed; later failures stay the JDK's. */
@@ -276,6 +293,9 @@ final class TlsTransport implements Transport {
     }
     if (state == State.HANDSHAKING) {
       return engine.getHandshakeStatus() == NEED_UNWRAP ? ops | SelectionKey.OP_READ : ops;
+    }
+    if (finishPending) {
+      return ops | (streamOps & ~SelectionKey.OP_READ);
     }
     if ((streamOps & SelectionKey.OP_READ) != 0 && reader.hasWaitingInput()) {
       schedulePump();

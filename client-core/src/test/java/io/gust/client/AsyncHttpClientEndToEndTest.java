@@ -169,6 +169,20 @@ class AsyncHttpClientEndToEndTest {
     assertTrue(seen.endsWith(" cb true"), seen);
   }
 
+  /** Regression: fetch -H 'User-Agent:' could not stop the client from sending its own. */
+  @Test
+  void nullUserAgentSendsNone() throws Exception {
+    try (AsyncHttpClient anonymous = leaks.track(AsyncHttpClient.builder().userAgent(null)
+        .build())) {
+      server.enqueue(new MockResponse.Builder().build());
+      server.enqueue(new MockResponse.Builder().build());
+      await(anonymous.fetch(url("/none")));
+      assertNull(take().getHeaders().get("User-Agent"));
+      await(anonymous.fetch(HttpRequest.newBuilder(url("/own")).header("User-Agent", "me/1").build()));
+      assertEquals("me/1", take().getHeaders().get("User-Agent"));
+    }
+  }
+
   @Test
   void callbackExecutorRunsCallbacksOffTheLoop() throws Exception {
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "user-cb"));

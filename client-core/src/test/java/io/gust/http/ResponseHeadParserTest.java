@@ -163,6 +163,22 @@ class ResponseHeadParserTest {
     rejects(feed, "HTTP/1.1 200 OK\r\nA: nul\u0000inside\r\n\r\n");
   }
 
+  /** Regression: an HTTP/2 server's SETTINGS frame (no line end ever) waited for close. */
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void failsAtTheFirstBytesThatCannotStartAStatusLine(Feed feed) {
+    HttpProtocolException e = rejects(feed, "\u0000\u0000\u0006\u0004\u0000\u0000\u0000\u0000\u0000");
+    assertEquals(HttpProtocolException.Kind.BAD_STATUS_LINE, e.kind());
+    assertEquals(HttpProtocolException.Kind.BAD_STATUS_LINE, rejects(feed, "\r\nHTTX").kind());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Feed.class)
+  void waitsWhileTheBytesCanStillStartAStatusLine(Feed feed) throws IOException {
+    assertNull(parse(feed, "\r\nHTT"));
+    assertNull(parse(feed, "HTTP/1.1 2"));
+  }
+
   @ParameterizedTest
   @EnumSource(Feed.class)
   void skipsEmptyLinesBeforeTheStatusLine(Feed feed) throws IOException {

@@ -19,12 +19,14 @@ record CurlError(int exitCode, String message) {
   static final int COULD_NOT_CONNECT = 7;
   static final int WEIRD_REPLY = 8;
   static final int PARTIAL_FILE = 18;
+  static final int HTTP_RETURNED_ERROR = 22;
   static final int WRITE_ERROR = 23;
   static final int TIMEOUT = 28;
   static final int SSL_CONNECT = 35;
   static final int TOO_MANY_REDIRECTS = 47;
   static final int EMPTY_REPLY = 52;
   static final int RECEIVE_ERROR = 56;
+  static final int CLIENT_CERT_PROBLEM = 58;
   static final int PEER_FAILED_VERIFICATION = 60;
   static final int BAD_CONTENT_ENCODING = 61;
   static final int CA_CERT_BAD_FILE = 77;

@@ -17,7 +17,8 @@ final class CurlOptions {
   boolean dumpHeadersToStdout;
   boolean includeHeaders;
   String method;
-  final List<String[]> headers = new ArrayList<>();
+  /** The -H fields in order; a null value removes the field fetch would add by default. */
+  final List<CustomHeader> headers = new ArrayList<>();
   /** The pieces of -d/--data (joined with '&') or the one --data-binary; null when none. */
   final List<byte[]> data = new ArrayList<>();
   boolean binaryData;
@@ -28,10 +29,32 @@ final class CurlOptions {
   Duration maxTime;
   boolean insecure;
   Path caCert;
+  /** --cert and --key: the PEM client certificate and its key (in the --cert file when null). */
+  Path clientCert;
+  Path clientKey;
+  /** -u: USER[:PASSWORD] as given; null when absent. */
+  String user;
+  /** -f: a status of 400 or more is a failure (exit 22) and its body is not written. */
+  boolean fail;
+  /** --post301, --post302, --post303: keep POSTing after that redirect. */
+  boolean post301;
+  boolean post302;
+  boolean post303;
   final List<String> resolve = new ArrayList<>();
   String writeOut;
   boolean head;
   String url;
+
+  /**
+   * One -H field: {@code "Name: value"} sends the value, {@code "Name:"} (or only blanks after the
+   * colon) removes the field fetch would add by default and sends nothing, {@code "Name;"} sends
+   * the field with an empty value. {@code value} is null for a removal.
+   */
+  record CustomHeader(String name, String value) {
+    boolean removes() {
+      return value == null;
+    }
+  }
 
   /** A command line that curl would also refuse; curl exits 2 for these. */
   static final class UsageException extends Exception {
@@ -87,6 +110,13 @@ final class CurlOptions {
       case "--write-out" -> writeOut = value(args, ++i, arg);
       case "--head" -> head = true;
       case "--url" -> url = value(args, ++i, arg);
+      case "--user" -> user = value(args, ++i, arg);
+      case "--fail" -> fail = true;
+      case "--cert" -> clientCert = Path.of(value(args, ++i, arg));
+      case "--key" -> clientKey = Path.of(value(args, ++i, arg));
+      case "--post301" -> post301 = true;
+      case "--post302" -> post302 = true;
+      case "--post303" -> post303 = true;
       default -> throw new UsageException("option " + arg + ": is unknown");
     }
     return i;
@@ -104,7 +134,8 @@ final class CurlOptions {
         case 'L' -> followRedirects = true;
         case 'k' -> insecure = true;
         case 'I' -> head = true;
-        case 'o', 'D', 'X', 'H', 'd', 'm', 'w' -> {
+        case 'f' -> fail = true;
+        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u' -> {
           String value = attached != null ? attached : value(args, ++i, "-" + flag);
           shortWithValue(flag, value, files);
           return i;
@@ -124,6 +155,7 @@ final class CurlOptions {
       case 'd' -> data(value, files, false);
       case 'm' -> maxTime = seconds(value, "-m");
       case 'w' -> writeOut = value;
+      case 'u' -> user = value;
       default -> throw new IllegalStateException("unhandled -" + flag);
     }
   }
@@ -136,12 +168,35 @@ final class CurlOptions {
     }
   }
 
+  /**
+   * Reads -H as curl does: a line with neither a colon nor a name followed by a semicolon and
+   * nothing else is ignored, as curl ignores it; a name that HTTP does not allow is refused.
+   */
   private void header(String value) throws UsageException {
     int colon = value.indexOf(':');
-    if (colon <= 0) {
-      throw new UsageException("header '" + value + "' has no name");
+    CustomHeader header;
+    if (colon > 0) {
+      String fieldValue = value.substring(colon + 1).trim();
+      header = new CustomHeader(value.substring(0, colon).trim(),
+          fieldValue.isEmpty() ? null : fieldValue);
+    } else {
+      int semicolon = value.indexOf(';');
+      if (colon == 0 || semicolon <= 0 || !value.substring(semicolon + 1).isBlank()) {
+        return;
+      }
+      header = new CustomHeader(value.substring(0, semicolon).trim(), "");
     }
-    headers.add(new String[] {value.substring(0, colon).trim(), value.substring(colon + 1).trim()});
+    try {
+      io.gust.client.Headers.of(header.name(), header.removes() ? "" : header.value());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("header '" + value + "' is not a valid field: " + e.getMessage());
+    }
+    headers.add(header);
+  }
+
+  /** Whether a -H names {@code name}, to replace or remove it. */
+  boolean hasHeader(String name) {
+    return headers.stream().anyMatch(header -> header.name().equalsIgnoreCase(name));
   }
 
   private void data(String value, DataReader files, boolean binary) throws UsageException {

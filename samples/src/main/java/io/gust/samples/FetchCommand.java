@@ -7,7 +7,6 @@ import io.gust.client.HttpRequest;
 import io.gust.client.HttpResponse;
 import io.gust.client.Phase;
 import io.gust.client.Resolver;
-import io.gust.client.TlsOptions;
 import io.gust.resolver.OverrideResolver;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
@@ -45,9 +45,11 @@ final class FetchCommand {
   /** The status of the last head received, for -w; 0 until one arrives. */
   private volatile int lastCode;
   private URI effectiveUri;
+  /** The URL's raw user information, shown in url_effective as curl shows it; null when none. */
+  private String shownUserInfo;
   private int redirectCount;
-  /** Why the --cacert file could not be used, or null. */
-  private String caProblem;
+  /** The hop under way; its -f verdict outlives a failed fetch. */
+  private volatile Hop hop;
 
   private FetchCommand(CurlOptions options, FetchOutput output, PrintStream stderr) {
     this.options = options;
@@ -70,6 +72,26 @@ final class FetchCommand {
     }
   }
 
+  /**
+   * The Authorization of -u USER[:PASSWORD], else null. Without a password curl asks for one;
+   * fetch asks only on a console, and takes an empty password where there is none (a script's
+   * standard input is its data, not a password).
+   */
+  static String userAuthorization(String user, java.io.Console console) {
+    if (user == null) {
+      return null;
+    }
+    int colon = user.indexOf(':');
+    String name = colon < 0 ? user : user.substring(0, colon);
+    String password = colon >= 0 ? user.substring(colon + 1) : "";
+    if (colon < 0 && console != null) {
+      char[] typed = console.readPassword("Enter host password for user '%s':", name);
+      password = typed == null ? "" : new String(typed);
+    }
+    return HttpRequest.newBuilder("http://localhost/").basicAuth(name, password).build()
+        .headers().get("Authorization");
+  }
+
   private static byte[] readFile(String path) throws CurlOptions.UsageException {
     try {
       return path.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(path));
@@ -81,8 +103,13 @@ final class FetchCommand {
   private int transfer() {
     CurlError error;
     try {
-      effectiveUri = target(options.url);
-      error = firstError();
+      HttpRequest parsed = target(options.url);
+      effectiveUri = parsed.uri();
+      shownUserInfo = rawUserInfo(options.url);
+      String authorization = options.user != null
+          ? userAuthorization(options.user, System.console())
+          : parsed.headers().get("Authorization");
+      error = firstError(FetchRequests.first(options, effectiveUri, authorization));
     } catch (IllegalArgumentException e) {
       error = new CurlError(CurlError.MALFORMED_URL, "URL rejected: " + e.getMessage());
     }
@@ -94,7 +121,7 @@ final class FetchCommand {
     if (options.writeOut != null) {
       output.text(WriteOut.expand(options.writeOut, Map.of(
           "http_code", String.format("%03d", lastCode),
-          "url_effective", effectiveUri == null ? options.url : effectiveUri.toString(),
+          "url_effective", shownUri(),
           "num_redirects", Integer.toString(redirectCount)),
           name -> stderr.println("fetch: unknown --write-out variable: '" + name + "'")));
       output.drain(false);
@@ -108,41 +135,51 @@ final class FetchCommand {
     return error.exitCode();
   }
 
-  /** curl's reading of a URL: no scheme means http. */
-  private static URI target(String url) {
-    String withScheme = url.contains("://") ? url : "http://" + url;
-    return HttpRequest.newBuilder(withScheme).build().uri();
+  /**
+   * curl's reading of a URL: no scheme means http. The request holds the URL's credentials as
+   * its Authorization, and its URI is without them.
+   */
+  private static HttpRequest target(String url) {
+    return HttpRequest.newBuilder(url.contains("://") ? url : "http://" + url).build();
   }
 
-  /** Runs every hop; returns null when a whole response arrived, else what went wrong. */
-  private CurlError firstError() {
+  /** The raw user information of {@code url} (before '@' in the authority), or null. */
+  private static String rawUserInfo(String url) {
+    int schemeEnd = url.indexOf("://");
+    int start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    return at >= start ? url.substring(start, at) : null;
+  }
+
+  /** The URL for -w's url_effective: with the user information while curl's would have it. */
+  private String shownUri() {
+    if (effectiveUri == null) {
+      return options.url;
+    }
+    String uri = effectiveUri.toString();
+    int authority = uri.indexOf("://") + 3;
+    return shownUserInfo == null ? uri
+        : uri.substring(0, authority) + shownUserInfo + "@" + uri.substring(authority);
+  }
+
+  /** Runs every hop from {@code first}; returns null when a whole response arrived, else why not. */
+  private CurlError firstError(HttpRequest first) {
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
-    try (AsyncHttpClient client = AsyncHttpClient.builder().resolver(resolver).maxConnections(1).tls(tls())
-        .followRedirects(false).decompress(options.compressed).build()) {
-      HttpRequest request = FetchRequests.first(options, effectiveUri);
-      while (true) {
-        if (caProblem != null && request.isHttps()) {
-          return new CurlError(CurlError.CA_CERT_BAD_FILE, caProblem);
-        }
-        Hop hop = new Hop();
-        HttpRequest sent = hopRequest(request, hop, progress);
-        HttpResponse response = client.fetch(sent).get();
-        if (!hop.follow) {
-          output.trailers(response.trailers());
-          return null;
-        }
-        if (options.maxRedirects >= 0 && redirectCount >= options.maxRedirects) {
-          return new CurlError(CurlError.TOO_MANY_REDIRECTS,
-              "Maximum (" + options.maxRedirects + ") redirects followed");
-        }
-        request = FetchRequests.next(request, response, options.method != null);
-        effectiveUri = request.uri();
-        redirectCount++;
-      }
+    try (FetchSetup setup = FetchSetup.prepare(options, first.isHttps());
+        AsyncHttpClient client = AsyncHttpClient.builder().loop(setup.loop).resolver(resolver)
+            .maxConnections(1).tls(setup.tls).userAgent(null).followRedirects(false)
+            .decompress(options.compressed && !options.hasHeader("Accept-Encoding")).build()) {
+      return hops(client, first, setup.tlsProblem, progress);
     } catch (ExecutionException e) {
-      return CurlError.of(e.getCause(), elapsedMillis());
+      Hop failed = hop;
+      return failed != null && failed.failStatus > 0 ? failed.statusError()
+          : CurlError.of(e.getCause(), elapsedMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new CurlError(CurlError.TIMEOUT, "interrupted");
@@ -154,18 +191,42 @@ final class FetchCommand {
     }
   }
 
-  /**
-   * The TLS options of -k and --cacert. A --cacert file that cannot be read matters only once an
-   * https URL is fetched, as in curl: until then the defaults stand in and {@link #caProblem}
-   * keeps the reason.
-   */
-  private TlsOptions tls() {
-    try {
-      return TlsSettings.of(options.insecure, options.caCert);
-    } catch (CurlOptions.UsageException e) {
-      caProblem = e.getMessage();
-      return TlsOptions.defaults();
+  private CurlError hops(AsyncHttpClient client, HttpRequest first, CurlError tlsProblem,
+      ProgressBar progress) throws ExecutionException, InterruptedException {
+    HttpRequest request = first;
+    boolean posting = options.body() != null;
+    while (true) {
+      if (tlsProblem != null && request.isHttps()) {
+        return tlsProblem;
+      }
+      hop = new Hop();
+      HttpResponse response = client.fetch(hopRequest(request, hop, progress)).get();
+      if (hop.failStatus > 0) {
+        return hop.statusError();
+      }
+      if (!hop.follow) {
+        output.trailers(response.trailers());
+        return null;
+      }
+      if (options.maxRedirects >= 0 && redirectCount >= options.maxRedirects) {
+        return new CurlError(CurlError.TOO_MANY_REDIRECTS,
+            "Maximum (" + options.maxRedirects + ") redirects followed");
+      }
+      boolean dropBody = FetchRequests.dropsBody(response.code(), posting, options);
+      posting &= !dropBody;
+      request = FetchRequests.next(request, response, dropBody, options);
+      if (isAbsolute(response.header("Location"))) {
+        shownUserInfo = null;
+      }
+      effectiveUri = request.uri();
+      redirectCount++;
     }
+  }
+
+  /** Whether a Location names its own authority, which replaces the URL's user information. */
+  private static boolean isAbsolute(String location) {
+    String trimmed = location.trim();
+    return trimmed.startsWith("//") || trimmed.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*");
   }
 
   private Resolver resolver() {
@@ -205,15 +266,29 @@ final class FetchCommand {
   private final class Hop {
     /** Whether this response is a redirect that will be followed, so its body is dropped. */
     private volatile boolean follow;
+    /** With -f, the status of 400 or more that failed the transfer; 0 otherwise. */
+    private volatile int failStatus;
 
     void onHead(HttpResponse head) {
       lastCode = head.code();
       follow = options.followRedirects && FetchRequests.isRedirect(head);
+      if (options.fail && head.code() >= 400 && !follow) {
+        failStatus = head.code();
+      }
       output.head(head);
     }
 
+    /** Drops a followed redirect's body; ends the exchange at the body of a -f failure. */
     CompletionStage<?> onChunk(okio.ByteString chunk) {
+      if (failStatus > 0) {
+        return CompletableFuture.failedFuture(new IOException("fetch -f: status " + failStatus));
+      }
       return follow || options.head ? null : output.body(chunk);
+    }
+
+    CurlError statusError() {
+      return new CurlError(CurlError.HTTP_RETURNED_ERROR,
+          "The requested URL returned error: " + failStatus);
     }
   }
 }

@@ -22,8 +22,10 @@ import okio.ByteString;
  * stream; the body callback returns it, so a slow consumer slows the download (backpressure)
  * instead of filling the heap.
  *
- * <p>The -o file is created at the first body byte, or empty when a transfer without body
- * succeeded, as curl does. A write failure is kept and reported as curl's exit 23.
+ * <p>With -i or -I the heads go where the body goes (stdout, or the -o file before the body), as
+ * curl writes them; -D - sends them to stdout whatever -o says. The -o file is created at its
+ * first byte, or empty when a transfer without body succeeded, as curl does. A write failure is
+ * kept and reported as curl's exit 23.
  *
  * <p>-o deliberately does not use the client's {@code BodySink.toFile}: that sink writes a
  * temporary file and renames it into place only on success, while curl writes the named file
@@ -36,6 +38,8 @@ final class FetchOutput implements AutoCloseable {
       Executors.newSingleThreadExecutor(DaemonThreads.named("fetch-output"));
   private final OutputStream stdout;
   private final boolean headersToStdout;
+  /** -i or -I: heads are written to the body's stream, ahead of the body. */
+  private final boolean headersWithBody;
   private final Path bodyFile;
   private final Path headerFile;
   /** The -o stream, opened at the first body byte. Writer-thread confined. */
@@ -47,7 +51,8 @@ final class FetchOutput implements AutoCloseable {
 
   FetchOutput(OutputStream stdout, CurlOptions options) {
     this.stdout = stdout;
-    this.headersToStdout = options.includeHeaders || options.head || options.dumpHeadersToStdout;
+    this.headersToStdout = options.dumpHeadersToStdout;
+    this.headersWithBody = options.includeHeaders || options.head;
     this.bodyFile = options.output;
     this.headerFile = options.dumpHeaders;
   }
@@ -58,15 +63,28 @@ final class FetchOutput implements AutoCloseable {
     return submit(() -> writeHead(bytes));
   }
 
+  /**
+   * Writes head lines to each place heads go, line by line as curl does, so that -i and -D -
+   * together interleave on stdout the way curl's output does.
+   */
   private void writeHead(byte[] bytes) throws IOException {
-    if (headersToStdout) {
-      stdout.write(bytes);
+    if (headerFile != null && headers == null) {
+      headers = new BufferedOutputStream(Files.newOutputStream(headerFile));
     }
-    if (headerFile != null) {
-      if (headers == null) {
-        headers = new BufferedOutputStream(Files.newOutputStream(headerFile));
+    for (int start = 0, end; start < bytes.length; start = end) {
+      end = start;
+      while (end < bytes.length && bytes[end++] != '\n') {
+        // find the end of the line
       }
-      headers.write(bytes);
+      if (headersWithBody) {
+        bodyStream().write(bytes, start, end - start);
+      }
+      if (headersToStdout) {
+        stdout.write(bytes, start, end - start);
+      }
+      if (headers != null) {
+        headers.write(bytes, start, end - start);
+      }
     }
   }
 

@@ -13,38 +13,33 @@ import java.util.Objects;
  */
 final class FetchRequests {
   private static final String FORM = "application/x-www-form-urlencoded";
+  /** The library's default User-Agent, sent by fetch itself so that -H can place or drop it. */
+  private static final String USER_AGENT = "Gust/0.1";
 
   private FetchRequests() {}
 
   /**
-   * The first request: -I makes a HEAD, -d a POST of a form (as curl labels it, unless -H sets a
-   * Content-Type), -X renames the method; curl's {@code Accept: *}{@code /*} unless -H sets one.
-   * A header given with an empty value is left out, as curl drops such a header. Header values
-   * go out as the bytes of the command line (UTF-8), as curl sends them.
+   * The first request, its fields in curl's order: Authorization (from {@code credentials}, the
+   * -u or URL ones, if any), User-Agent, Accept, the -H fields, then Content-Type for -d data.
+   * -I makes a HEAD, -d a POST of a form, -X renames the method. A -H field replaces the default
+   * of its name; a -H removal ({@code "Name:"}) drops it, as curl drops its internal fields.
+   * Header values go out as the bytes of the command line (UTF-8), as curl sends them.
    */
-  static HttpRequest first(CurlOptions options, URI uri) {
+  static HttpRequest first(CurlOptions options, URI uri, String credentials) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     byte[] data = options.body();
     String method = options.method != null ? options.method
         : options.head ? "HEAD" : data != null ? "POST" : "GET";
-    RequestBody body = data != null ? RequestBody.of(data)
-        : needsBody(method) ? RequestBody.of(new byte[0]) : null;
-    request.method(method, body);
-    boolean accept = false;
-    boolean contentType = false;
-    for (String[] header : options.headers) {
-      if (!header[1].isEmpty()) {
-        request.header(header[0], asCommandLineBytes(header[1]));
-        accept |= header[0].equalsIgnoreCase("Accept");
-        contentType |= header[0].equalsIgnoreCase("Content-Type");
+    request.method(method, data != null ? RequestBody.of(data) : emptyIfNeeded(method));
+    defaultField(request, options, "Authorization", credentials);
+    defaultField(request, options, "User-Agent", USER_AGENT);
+    defaultField(request, options, "Accept", "*/*");
+    for (CurlOptions.CustomHeader header : options.headers) {
+      if (!header.removes()) {
+        request.header(header.name(), asCommandLineBytes(header.value()));
       }
     }
-    if (!accept) {
-      request.header("Accept", "*/*");
-    }
-    if (data != null && !contentType) {
-      request.header("Content-Type", FORM);
-    }
+    defaultField(request, options, "Content-Type", data != null ? FORM : null);
     return request.build();
   }
 
@@ -54,6 +49,18 @@ final class FetchRequests {
    */
   private static String asCommandLineBytes(String value) {
     return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  private static void defaultField(HttpRequest.Builder request, CurlOptions options, String name,
+      String value) {
+    if (value != null && !options.hasHeader(name)) {
+      request.header(name, value);
+    }
+  }
+
+  /** Gust sends POST, PUT and PATCH with a body, so an empty one stands in where curl has none. */
+  private static RequestBody emptyIfNeeded(String method) {
+    return needsBody(method) ? RequestBody.of(new byte[0]) : null;
   }
 
   private static boolean needsBody(String method) {
@@ -68,20 +75,34 @@ final class FetchRequests {
   }
 
   /**
-   * The request after {@code response}: a 303 (unless HEAD) and a 301 or 302 after a POST become
-   * a bodiless GET, unless -X named the method ({@code customMethod}), which curl keeps; 307 and
-   * 308 repeat the request. Credentials set with -H stay on the original host and port. Throws
-   * IllegalArgumentException for a Location that is not a usable URL.
+   * Whether curl turns a POST of -d data into a bodiless request after {@code code}: after 301,
+   * 302 and 303, unless --post301, --post302 or --post303 says to keep posting. The method stays
+   * what -X named, else it becomes GET; a HEAD stays a HEAD, anything else keeps its method.
    */
-  static HttpRequest next(HttpRequest current, HttpResponse response, boolean customMethod) {
+  static boolean dropsBody(int code, boolean posting, CurlOptions options) {
+    return posting && switch (code) {
+      case 301 -> !options.post301;
+      case 302 -> !options.post302;
+      case 303 -> !options.post303;
+      default -> false;
+    };
+  }
+
+  /**
+   * The request after {@code response}: without its body when {@code dropBody} (see {@link
+   * #dropsBody}), else repeated with a new URI. Credentials stay on the original host and port,
+   * as curl keeps them. Throws IllegalArgumentException for a Location that is not a usable URL.
+   */
+  static HttpRequest next(HttpRequest current, HttpResponse response, boolean dropBody,
+      CurlOptions options) {
     URI target = current.uri().resolve(response.header("Location").trim());
     HttpRequest.Builder next = current.newBuilder().uri(target);
-    int code = response.code();
-    String method = current.method();
-    boolean toGet = (code == 303 && !method.equals("HEAD"))
-        || ((code == 301 || code == 302) && method.equals("POST"));
-    if (toGet && !customMethod) {
-      next.method("GET", null).removeHeader("Content-Type");
+    if (dropBody) {
+      String method = options.method != null ? options.method : "GET";
+      next.method(method, emptyIfNeeded(method));
+      if (!options.hasHeader("Content-Type")) {
+        next.removeHeader("Content-Type");
+      }
     }
     HttpRequest built = next.build();
     if (!Objects.equals(built.host(), current.host()) || built.port() != current.port()) {

@@ -50,10 +50,13 @@ public final class Main {
         usage: java -jar gust-samples.jar COMMAND [ARGS...]
           demo    the companion server in-process: a blocking handler versus an offloaded one,
                   Future and callback style, many fetches at once, with timings
-          fetch   [-sSiIL] [-o FILE] [-D FILE] [-X METHOD] [-H 'Name: value']... [-d DATA]
-                  [--data-binary @FILE] [--max-redirs N] [--compressed] [--connect-timeout S]
-                  [-m S] [-k] [--cacert FILE] [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
-                  curl's options and exit codes, on Gust's client
+          fetch   [-sSiILf] [-o FILE] [-D FILE] [-X METHOD] [-H 'Name: value' | 'Name:' |
+                  'Name;']... [-d DATA] [--data-binary @FILE] [-u USER[:PASSWORD]]
+                  [--max-redirs N] [--post301] [--post302] [--post303] [--compressed]
+                  [--connect-timeout S] [-m S] [-k] [--cacert FILE] [--cert PEM [--key PEM]]
+                  [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
+                  curl's options and exit codes, on Gust's client (-u USER asks for the
+                  password on a terminal only; elsewhere it is empty)
           serve   [--port N] [--dir DIR] [--loops N] [--tls [--cert PEM --key PEM | --cert-out F]]
                   the companion server: test routes, and the files under DIR; --tls: HTTPS,
                   with a self-signed certificate (PEM to F or a temp file) unless given one

@@ -15,6 +15,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import okhttp3.tls.HeldCertificate;
@@ -35,8 +36,9 @@ final class ServerCertificate {
 
   /** A server context presenting the chain in {@code certPem} with the key in {@code keyPem}. */
   static SSLContext load(Path certPem, Path keyPem) throws IOException, GeneralSecurityException {
-    return context(Files.readString(certPem, StandardCharsets.US_ASCII),
-        Files.readString(keyPem, StandardCharsets.US_ASCII));
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keyManagers(certPem, keyPem), null, null);
+    return context;
   }
 
   /** Makes a self-signed certificate, writes it as PEM to {@code certOut}, returns its context. */
@@ -49,7 +51,24 @@ final class ServerCertificate {
     return context(held.certificatePem(), held.privateKeyPkcs8Pem());
   }
 
+  /**
+   * The key managers that present the chain in {@code certPem} with the PKCS#8 key in {@code
+   * keyPem} (PEM files); a client's certificate for {@code fetch --cert --key} is read the same way.
+   */
+  static KeyManager[] keyManagers(Path certPem, Path keyPem)
+      throws IOException, GeneralSecurityException {
+    return keyManagers(Files.readString(certPem, StandardCharsets.US_ASCII),
+        Files.readString(keyPem, StandardCharsets.US_ASCII));
+  }
+
   private static SSLContext context(String certPem, String keyPem)
+      throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keyManagers(certPem, keyPem), null, null);
+    return context;
+  }
+
+  private static KeyManager[] keyManagers(String certPem, String keyPem)
       throws GeneralSecurityException {
     Certificate[] chain = CertificateFactory.getInstance("X.509")
         .generateCertificates(new ByteArrayInputStream(certPem.getBytes(StandardCharsets.US_ASCII)))
@@ -68,9 +87,7 @@ final class ServerCertificate {
     KeyManagerFactory keys =
         KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(store, IN_MEMORY);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
+    return keys.getKeyManagers();
   }
 
   private static PrivateKey privateKey(String pem, String algorithm)

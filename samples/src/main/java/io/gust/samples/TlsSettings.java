@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -18,7 +19,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The TLS flags of fetch and bench: {@code -k} trusts everything, {@code --cacert FILE} trusts
- * exactly the PEM certificates in FILE (curl's meaning), neither the JDK defaults.
+ * exactly the PEM certificates in FILE (curl's meaning), neither the JDK defaults; fetch's
+ * {@code --cert} and {@code --key} add a client certificate.
  */
 final class TlsSettings {
   private TlsSettings() {}
@@ -40,10 +42,22 @@ final class TlsSettings {
     }
   }
 
-  /** The options for {@code insecure} and {@code caCert} (nullable). */
-  static TlsOptions of(boolean insecure, Path caCert) throws CurlOptions.UsageException {
-    return insecure || caCert != null ? trust(insecure, caCert).tlsOptions()
-        : TlsOptions.defaults();
+  /**
+   * The TLS of {@code fetch}: the options for -k and --cacert ({@code caCert} nullable), offering
+   * the client certificate of {@code keys} (null for none), and the context they use.
+   */
+  record ClientTls(TlsOptions options, SSLContext context) {
+    static ClientTls of(boolean insecure, Path caCert, KeyManager[] keys)
+        throws CurlOptions.UsageException, GeneralSecurityException {
+      Trust trust = trust(insecure, caCert);
+      SSLContext context = trust.context();
+      if (keys != null) {
+        context = SSLContext.getInstance("TLS");
+        context.init(keys, new TrustManager[] {trust.manager()}, null);
+      }
+      return new ClientTls(TlsOptions.builder().sslContext(context).verifyHostname(!insecure)
+          .build(), context);
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.gust.samples;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +27,7 @@ class CurlOptionsTest {
     assertTrue(options.silent && options.showErrors && options.followRedirects
         && options.insecure && options.includeHeaders);
     assertEquals("PUT", options.method);
-    assertArrayEquals(new String[] {"x-a", "1"}, options.headers.get(0));
+    assertEquals(new CurlOptions.CustomHeader("x-a", "1"), options.headers.get(0));
     assertEquals(Path.of("out.bin"), options.output);
     assertEquals(Duration.ofMillis(2500), options.maxTime);
     assertEquals("http://h/", options.url);
@@ -82,5 +81,27 @@ class CurlOptionsTest {
         Map.of("http_code", "200", "url_effective", "http://h/"), unknown::add);
     assertEquals("200 http://h/\t100%\n", out);
     assertEquals(List.of("nope"), unknown);
+  }
+
+  @Test
+  void headerRemovalsEmptyFieldsAndIgnoredLines() throws Exception {
+    CurlOptions options = CurlOptions.parse(new String[] {"-H", "Accept:", "-H", "X-Empty;",
+        "-H", "X-Blank:  ", "-H", "NoColon", "-H", "X-B;x", "-H", ":x", "http://h/"}, FILES);
+    assertEquals(List.of(new CurlOptions.CustomHeader("Accept", null),
+        new CurlOptions.CustomHeader("X-Empty", ""),
+        new CurlOptions.CustomHeader("X-Blank", null)), options.headers);
+    assertTrue(options.hasHeader("accept"));
+    assertThrows(CurlOptions.UsageException.class,
+        () -> CurlOptions.parse(new String[] {"-H", "Bad Name: 1", "http://h/"}, FILES));
+  }
+
+  @Test
+  void userFailClientCertificateAndPostAfterRedirect() throws Exception {
+    CurlOptions options = CurlOptions.parse(new String[] {"-fu", "bob:pw", "--cert", "c.pem",
+        "--key", "c.key", "--post301", "--post303", "http://h/"}, FILES);
+    assertTrue(options.fail && options.post301 && options.post303 && !options.post302);
+    assertEquals("bob:pw", options.user);
+    assertEquals(Path.of("c.pem"), options.clientCert);
+    assertEquals(Path.of("c.key"), options.clientKey);
   }
 }

@@ -101,4 +101,20 @@ class FetchCommandEndToEndTest {
     assertEquals(2, fetch("--no-such-option", url("/get")));
     assertEquals(7, fetch("-s", "https://127.0.0.1:" + port + "/"));
   }
+
+  /** Decision: -u USER without a password and without a console sends an empty password. */
+  @Test
+  void userWithoutPasswordOffATerminalHasAnEmptyPassword() {
+    assertEquals("Basic Ym9iOg==", FetchCommand.userAuthorization("bob", null));
+    assertEquals("Basic Ym9iOnA6cQ==", FetchCommand.userAuthorization("bob:p:q", null));
+  }
+
+  /** Regression: fetch had no -f; it must exit 22, say why on stderr and write no body. */
+  @Test
+  void failOnErrorStatus() {
+    assertEquals(22, fetch("-S", "-s", "-f", url("/status/404")));
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertEquals("fetch: (22) The requested URL returned error: 404\n",
+        err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+  }
 }

@@ -1,15 +1,13 @@
 package io.gust.samples;
 
+import static io.gust.samples.Differential.assertAgree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gust.server.HttpServer;
 import io.gust.testing.TlsCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -44,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(60)
 class FetchVersusCurlTest {
-  private static final String WRITE_OUT = "\\n[%{http_code} %{num_redirects} %{url_effective}]";
   private static final String BODY = "hello, differential world\n";
   private static RawServer raw;
   private static HttpServer companion;
@@ -54,11 +50,7 @@ class FetchVersusCurlTest {
 
   @BeforeAll
   static void startServers() throws IOException {
-    boolean curl = curlAvailable();
-    if (!curl && "true".equals(System.getenv("CI"))) {
-      fail("curl is required under CI=true for the differential test of fetch");
-    }
-    assumeTrue(curl, "curl not found on PATH: the differential test of fetch is skipped");
+    Differential.requireCurl();
     raw = new RawServer();
     Scripts.install(raw);
     companion = HttpServer.builder().testRoutes().build().start();
@@ -102,6 +94,7 @@ class FetchVersusCurlTest {
         raw("badChunkSize", "/bad-chunk"),
         raw("malformedStatusCode", "/bad-status"),
         raw("notHttp", "/not-http"),
+        raw("http2SettingsFrameFailsAtOnce", "/h2-settings"),
         partly("headerWithoutColon", "/bad-header"),
         partly("contentLengthNotANumber", "/bad-length"),
         raw("emptyReply", "/empty"),
@@ -210,72 +203,10 @@ class FetchVersusCurlTest {
     Path byCurl = dir.resolve("curl.bin");
     Path byFetch = dir.resolve("fetch.bin");
     String url = companion.url("/bytes/300000").toString();
-    Outcome curl = curl(List.of("-o", byCurl.toString()), url);
-    Outcome fetch = fetch(List.of("-o", byFetch.toString()), url);
+    Differential.Outcome curl = Differential.curl(List.of("-o", byCurl.toString()), url);
+    Differential.Outcome fetch = Differential.fetch(List.of("-o", byFetch.toString()), url);
     assertEquals(curl.render(), fetch.render());
     assertEquals(Files.mismatch(byCurl, byFetch), -1L, "-o files differ");
-  }
-
-  private static void assertAgree(List<String> options, String url) throws Exception {
-    assertAgree(options, url, true);
-  }
-
-  private static void assertAgree(List<String> options, String url, boolean wholeOutput)
-      throws Exception {
-    Outcome curl = curl(options, url);
-    Outcome fetch = fetch(options, url);
-    assertEquals(curl.render(wholeOutput), fetch.render(wholeOutput),
-        () -> "fetch stderr: " + fetch.stderr);
-  }
-
-  /** What a run left behind that must agree: exit code and stdout bytes. */
-  record Outcome(int exitCode, byte[] stdout, String stderr) {
-    String render() {
-      return render(true);
-    }
-
-    /** Exit code and stdout, with Date field values masked: the two runs may straddle a second. */
-    String render(boolean wholeOutput) {
-      String out = new String(stdout, StandardCharsets.ISO_8859_1)
-          .replaceAll("(?m)^Date: [^\r\n]*", "Date: (masked)");
-      return "exit " + exitCode + (wholeOutput ? "\n" + out : "");
-    }
-  }
-
-  private static Outcome fetch(List<String> options, String url) {
-    List<String> args = new ArrayList<>(options);
-    args.addAll(List.of("-sS", "-w", WRITE_OUT, url));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = FetchCommand.run(args.toArray(new String[0]), out, new PrintStream(err, true));
-    return new Outcome(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static Outcome curl(List<String> options, String url) throws Exception {
-    List<String> command = new ArrayList<>(List.of("curl", "-q", "--noproxy", "*"));
-    command.addAll(options);
-    command.addAll(List.of("-sS", "-w", WRITE_OUT, url));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(key -> key.toLowerCase().endsWith("_proxy"));
-    Process process = builder.start();
-    process.getOutputStream().close();
-    byte[] stdout = process.getInputStream().readAllBytes();
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail("curl did not finish");
-    }
-    return new Outcome(process.exitValue(), stdout, stderr);
-  }
-
-  private static boolean curlAvailable() {
-    try {
-      Process process = new ProcessBuilder("curl", "--version").redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 
   /** The raw server's scripts, each a way for a server to answer (or not). */
@@ -301,6 +232,12 @@ class FetchVersusCurlTest {
               + "5\r\nhello\r\nzz\r\nnot a size\r\n0\r\n\r\n")
           .on("/bad-status", "HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nok")
           .on("/not-http", "SSH-2.0-OpenSSH_9.2\r\n\r\n")
+          .on("/h2-settings", (request, out, socket) -> {
+            // An HTTP/2 server's SETTINGS frame, then silence until the client gives up.
+            out.write(new byte[] {0, 0, 6, 4, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 100});
+            out.flush();
+            waitForHangUp(socket);
+          })
           .on("/bad-header", "HTTP/1.1 200 OK\r\nno colon here\r\nContent-Length: 2\r\n\r\nok")
           .on("/bad-length", "HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nok")
           .on("/empty", "")
