@@ -187,7 +187,8 @@ final class CurlOptions {
       header = new CustomHeader(value.substring(0, semicolon).trim(), "");
     }
     try {
-      io.gust.client.Headers.of(header.name(), header.removes() ? "" : header.value());
+      io.gust.client.Headers.of(header.name(),
+          header.removes() ? "" : FetchRequests.commandLineBytes(header.value()));
     } catch (IllegalArgumentException e) {
       throw new UsageException("header '" + value + "' is not a valid field: " + e.getMessage());
     }

@@ -36,7 +36,7 @@ final class FetchRequests {
     defaultField(request, options, "Accept", "*/*");
     for (CurlOptions.CustomHeader header : options.headers) {
       if (!header.removes()) {
-        request.header(header.name(), asCommandLineBytes(header.value()));
+        request.header(header.name(), commandLineBytes(header.value()));
       }
     }
     defaultField(request, options, "Content-Type", data != null ? FORM : null);
@@ -47,7 +47,7 @@ final class FetchRequests {
    * The value whose ISO-8859-1 encoding (how header values travel) is the UTF-8 encoding of
    * {@code value}: so {@code -H 'X: café €'} sends the bytes curl would, not refused or re-encoded.
    */
-  private static String asCommandLineBytes(String value) {
+  static String commandLineBytes(String value) {
     return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
