@@ -315,13 +315,13 @@ final class ServerWebSocketSession implements WebSocketSession {
     }
   }
 
-  /** The peer's close frame: answered with the same code unless ours went first. */
+  /** The peer's close frame: answered with the same code and reason unless ours went first. */
   private void peerClosed(int code, String reason) {
     closeReceived = true;
     boolean answer = !closeSent;
     finish(code, reason, null);
     if (answer) {
-      sendClose(code, "");
+      sendClose(code, reason);
     } else {
       stream.close(); // the handshake is complete; the server closes the TCP connection first
     }
