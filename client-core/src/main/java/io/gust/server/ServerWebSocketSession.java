@@ -4,7 +4,6 @@ import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.WebSocketMessage;
-import io.gust.websocket.WebSocketProtocolException;
 import io.gust.websocket.WebSocketReader;
 import io.gust.websocket.WebSocketWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's WebSocket session on a connection taken over after a 101 answer: reads messages
- * with the codec's reader while the handler wants them (a pending {@link #receive()}, or always
- * for a listener), answers pings, runs the close handshake and keepalive pings, and writes what
+ * The server's WebSocket session on a connection taken over after a 101 answer: acts on the
+ * messages {@link SessionReads} reads while the handler wants them (a pending {@link #receive()},
+ * or always for a listener), answers pings, runs the close handshake and keepalive pings, and writes what
  * the handler sends through a bounded queue ({@link SendQueue}).
  *
  * <p>Public methods may be called from any thread and hop to the loop; everything else is
@@ -42,19 +41,14 @@ final class ServerWebSocketSession implements WebSocketSession {
   final WebSocketRoute route;
   private final String subprotocol;
   private final boolean compressed;
-  private final WebSocketReader reader;
+  private final SessionReads reads;
   final WebSocketWriter writer;
   private final SendQueue sends;
   private final SessionTimers timers;
-  /** Bytes of the connection not yet read into messages. Loop-confined. */
-  private final Buffer inbox = new Buffer();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   volatile State state = State.OPEN;
   /** The pull-style receive waiting for a message, or null. */
   private CompletableFuture<Message> pending;
-  private boolean pumping;
-  private boolean repump;
-  private boolean readingPaused;
   private boolean closeSent;
   /** The peer's close frame arrived: the reader is spent. */
   private boolean closeReceived;
@@ -71,7 +65,7 @@ final class ServerWebSocketSession implements WebSocketSession {
     this.request = request;
     this.route = route;
     this.subprotocol = subprotocol;
-    this.reader = reader;
+    this.reads = new SessionReads(this, reader);
     this.writer = writer;
     this.compressed = compressed;
     this.sends = new SendQueue(this, route.options().sendQueueBytes);
@@ -80,16 +74,18 @@ final class ServerWebSocketSession implements WebSocketSession {
 
   /** Opens the session on the loop: {@code leftover} holds bytes that came after the upgrade. */
   void start(Buffer leftover) {
-    inbox.write(leftover, leftover.size());
-    readingPaused = stream.isReadingPaused();
+    reads.start(leftover);
     stream.addCloseListener(this::onStreamClosed);
+    if (finished) {
+      return; // the connection closed as the 101 went out
+    }
     timers.start();
     if (route.listener() != null) {
       callback(() -> route.listener().onOpen(this));
     } else {
       callback(() -> route.handler().onOpen(this));
     }
-    pump();
+    reads.pump();
   }
 
   @Override
@@ -180,7 +176,7 @@ final class ServerWebSocketSession implements WebSocketSession {
       completeReceive(next);
     } else {
       pending = next;
-      pump();
+      reads.pump();
     }
   }
 
@@ -196,7 +192,7 @@ final class ServerWebSocketSession implements WebSocketSession {
     if (state == State.OPEN) {
       state = State.CLOSING;
       sendClose(code, reason);
-      pump();
+      reads.pump();
     }
   }
 
@@ -207,78 +203,34 @@ final class ServerWebSocketSession implements WebSocketSession {
 
   /** New bytes from the connection; the server connection forwards them here. */
   boolean onReadable(Buffer in) {
-    inbox.write(in, in.size());
-    pump();
+    reads.onReadable(in);
     return stream.isOpen();
   }
 
-  /** The peer ended its output: what is buffered is read, then a session still open dropped. */
+  /** The peer ended its output; see {@link SessionReads#onEnd}. */
   void onEnd(Buffer buffered) {
-    inbox.write(buffered, buffered.size());
-    pump();
-    if (!finished) {
-      fail(new WebSocketClosedException(CloseCodes.ABNORMAL, "the client closed without a close frame"),
-          CloseCodes.ABNORMAL);
-    }
+    reads.onEnd(buffered);
   }
 
-  /** Reads messages while the handler wants them; nested calls let the outer one go on. */
-  private void pump() {
-    if (pumping) {
-      repump = true;
-      return;
-    }
-    pumping = true;
-    try {
-      do {
-        repump = false;
-        readMessages();
-      } while (repump);
-    } finally {
-      pumping = false;
-    }
-    updateReading();
+  /** The peer ended its output amid a message or with no close frame. */
+  void dropped() {
+    fail(new WebSocketClosedException(CloseCodes.ABNORMAL, "the client closed without a close frame"),
+        CloseCodes.ABNORMAL);
   }
 
-  private boolean wantsMessages() {
+  /** True while a message may be read: a listener, a pending receive, or a close under way. */
+  boolean wantsMessages() {
     return !closeReceived && !finished
         && (state == State.CLOSING || route.listener() != null || pending != null);
   }
 
-  private void readMessages() {
-    while (wantsMessages()) {
-      WebSocketMessage message;
-      try {
-        message = reader.read(inbox);
-      } catch (WebSocketProtocolException e) {
-        fail(e, e.closeCode());
-        return;
-      }
-      if (message == null) {
-        return;
-      }
-      dispatch(message);
-    }
-  }
-
-  /** Reads the socket only while the handler wants a message: the receive side's backpressure. */
-  private void updateReading() {
-    boolean pause = !wantsMessages();
-    if (pause != readingPaused && stream.isOpen()) {
-      readingPaused = pause;
-      if (pause) {
-        stream.pauseReading();
-      } else {
-        stream.resumeReading();
-      }
-    }
-  }
-
+  /** True while the socket is not read because the handler wants no message. */
   boolean isReadingPaused() {
-    return readingPaused;
+    return reads.isPaused();
   }
 
-  private void dispatch(WebSocketMessage message) {
+  /** Acts on one message the reader returned. */
+  void dispatch(WebSocketMessage message) {
     WebSocketListener listener = route.listener();
     switch (message.type()) {
       case TEXT, BINARY -> deliver(new Message(message.type() == WebSocketMessage.Type.TEXT,
@@ -384,8 +336,7 @@ final class ServerWebSocketSession implements WebSocketSession {
       log.debug("WebSocket session from {} failed: {}", stream.remoteAddress(), error.toString());
     }
     timers.stopPings();
-    reader.close();
-    inbox.clear();
+    reads.close();
     CompletableFuture<Message> receive = pending;
     pending = null;
     if (receive != null) {

@@ -94,6 +94,11 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /** Ends this side's output (a TCP FIN); the connection stays open for reading. */
+  void shutdownOutput() throws IOException {
+    socket.shutdownOutput();
+  }
+
   /** True once the server closed the connection: the next read sees its end. */
   boolean serverClosed() throws IOException {
     return socket.getInputStream().read() < 0;

@@ -312,6 +312,44 @@ class WebSocketEndToEndTest {
     }
   }
 
+  /**
+   * A client that sends a message, its close and then its FIN while the pull handler is not
+   * receiving: the handler still gets the message, then the clean close (not a dropped session).
+   */
+  @Test
+  void closeFrameBufferedBeforeTheClientsFinStillEndsCleanly() throws Exception {
+    try (RawWebSocket client = RawWebSocket.connect(server, "/ws/hold")) {
+      client.send((writer, out) -> writer.writeText(out, "first"));
+      WebSocketSession session = held.get(20, TimeUnit.SECONDS);
+      client.send((writer, out) -> {
+        writer.writeText(out, "second");
+        writer.writeClose(out, 4002, "last words");
+      });
+      client.shutdownOutput();
+      assertEquals("second", session.receive().get(5, TimeUnit.SECONDS).text());
+      assertNull(session.receive().get(5, TimeUnit.SECONDS));
+      assertEquals(4002, session.closeCode());
+      assertEquals("last words", session.closeReason());
+      assertEquals(4002, client.read().closeCode());
+      assertTrue(client.serverClosed());
+    }
+  }
+
+  @Test
+  void receiveOnAListenerSessionIsRefused() throws Exception {
+    CompletableFuture<Throwable> refusal = new CompletableFuture<>();
+    try (HttpServer listening = HttpServer.builder().loop(loop)
+        .websocket("/", new WebSocketListener() {
+          @Override
+          public void onOpen(WebSocketSession session) {
+            session.receive().whenComplete((message, error) -> refusal.complete(error));
+          }
+        }).build().start();
+        RawWebSocket client = RawWebSocket.connect(listening, "/")) {
+      assertInstanceOf(IllegalStateException.class, refusal.get(5, TimeUnit.SECONDS));
+    }
+  }
+
   private List<String> runPython(String path, String scenario) throws Exception {
     Process client = PythonWebSockets.start("session_client.py", Integer.toString(server.port()),
         path, scenario);
