@@ -35,6 +35,9 @@ import javax.net.ssl.SSLContext;
  * }
  * }</pre>
  *
+ * <p>{@link Builder#websocket(String, WebSocketHandler) WebSocket routes} answer an upgrade
+ * request with 101 and hand the connection to a {@link WebSocketSession} on the same loop.
+ *
  * <p>A client that ends its output after its requests (a half close) is still answered, in
  * order, then the connection closes. While a request is handled the server keeps reading, so a
  * handler learns at once that its client ended its output or hung up: see {@link
