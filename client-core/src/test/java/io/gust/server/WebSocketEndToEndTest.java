@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
 import io.gust.testing.LeakCheck;
+import io.gust.testing.TlsCertificates;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.PythonWebSockets;
 import io.gust.websocket.WebSocketMessage;
@@ -16,6 +17,7 @@ import io.gust.websocket.WebSocketProtocolException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,6 +98,17 @@ class WebSocketEndToEndTest {
         .websocket("/ws/flood", WebSocketOptions.builder().sendQueueBytes(256 * 1024).build(),
             this::flood)
         .websocket("/ws/listener", new Recorder())
+        .websocket("/ws/keepalive-ok", WebSocketOptions.builder()
+            .pingInterval(Duration.ofMillis(100)).build(), new Recorder() {
+              private int pongs;
+
+              @Override
+              public void onPong(WebSocketSession session, ByteString payload) {
+                if (++pongs == 3) {
+                  session.close(CloseCodes.NORMAL, "three pongs");
+                }
+              }
+            })
         .testRoutes()
         .build().start();
   }
@@ -116,6 +130,16 @@ class WebSocketEndToEndTest {
   void pythonClientGetsEveryMessageEchoedThenClosesCleanly(String scenario) throws Exception {
     List<String> lines = runPython("/ws/echo", scenario);
     assertEquals(List.of("echoed 4", "fragments echoed", "pong", "closed 1000"), lines);
+  }
+
+  @Test
+  void pythonClientEchoesOverTls(@TempDir Path dir) throws Exception {
+    Path ca = TlsCertificates.writePem(TlsCertificates.CA, dir.resolve("ca.pem"));
+    try (HttpServer tls = HttpServer.builder().loop(loop)
+        .tls(TlsCertificates.serverOptions(TlsCertificates.SERVER)).testRoutes().build().start()) {
+      assertEquals(List.of("echoed 4", "fragments echoed", "pong", "closed 1000"),
+          runPython(tls, "/ws/echo", "echo-tls", ca.toString()));
+    }
   }
 
   @Test
@@ -215,6 +239,13 @@ class WebSocketEndToEndTest {
     }
     assertEquals(List.of("open", "text hello", "binary [hex=0102]", "ping p", "close 4001 client done"),
         List.of(poll(), poll(), poll(), poll(), poll()));
+  }
+
+  @Test
+  void keepalivePingsAnsweredByThePythonClientKeepTheSessionOpen() throws Exception {
+    assertEquals(List.of("closed 1000"), runPython("/ws/keepalive-ok", "await-close"));
+    assertEquals("open", poll());
+    assertEquals("close 1000 three pongs", poll());
   }
 
   @Test
@@ -351,8 +382,14 @@ class WebSocketEndToEndTest {
   }
 
   private List<String> runPython(String path, String scenario) throws Exception {
-    Process client = PythonWebSockets.start("session_client.py", Integer.toString(server.port()),
-        path, scenario);
+    return runPython(server, path, scenario);
+  }
+
+  private static List<String> runPython(HttpServer server, String path, String... scenario)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of(Integer.toString(server.port()), path));
+    args.addAll(List.of(scenario));
+    Process client = PythonWebSockets.start("session_client.py", args.toArray(new String[0]));
     List<String> lines = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {

@@ -4,17 +4,22 @@ Usage: session_client.py PORT PATH SCENARIO. Prints what the Java test asserts o
 fact a line, and exits 0 when the scenario went as expected, 1 naming the first mismatch.
 
 Scenarios:
-  echo-none, echo-deflate  text, 64 KiB binary, compressible text, fragmented messages and a ping
-                           against an echo route, then a close with 1000 "done"
+  echo-none, echo-deflate, echo-tls
+                           text, 64 KiB binary, compressible text, fragmented messages and a ping
+                           against an echo route, then a close with 1000 "done"; echo-tls
+                           speaks wss:// (with deflate) trusting the CA in the PEM file given
+                           as 4th argument
   server-close             sends one message; expects the server's close 4000 "bye"
   server-ping              expects a text "pong:hi" once the server's ping was answered
   too-big                  sends 2048 bytes; expects the server's close 1009
   backpressure             sends COUNT messages of 64 KiB (4th argument), printing "sent N" after
                            each, then waits for the server's close 1000
   going-away               waits for the server to shut down; expects its close 1001
+  await-close              answers pings (as the library does) until the server's close 1000
 """
 import asyncio
 import logging
+import ssl
 import sys
 
 import websockets
@@ -72,11 +77,12 @@ async def backpressure(websocket, count):
 
 async def main(port, path, scenario, extra):
     compression = None if scenario == "echo-none" else "deflate"
-    uri = "ws://127.0.0.1:%d%s" % (port, path)
+    tls = ssl.create_default_context(cafile=extra) if scenario == "echo-tls" else None
+    uri = "%s://127.0.0.1:%d%s" % ("wss" if tls else "ws", port, path)
     async with websockets.connect(uri, compression=compression, max_size=1 << 24,
-                                  ping_interval=None) as websocket:
+                                  ping_interval=None, ssl=tls) as websocket:
         if scenario.startswith("echo-"):
-            await echo(websocket, scenario == "echo-deflate")
+            await echo(websocket, scenario != "echo-none")
         elif scenario == "server-close":
             await websocket.send("close please")
             await expect_close(websocket, 4000, "bye")
@@ -89,7 +95,9 @@ async def main(port, path, scenario, extra):
             await websocket.send(b"x" * 2048)
             await expect_close(websocket, 1009)
         elif scenario == "backpressure":
-            await backpressure(websocket, extra)
+            await backpressure(websocket, int(extra))
+        elif scenario == "await-close":
+            await expect_close(websocket, 1000)
         elif scenario == "going-away":
             print("open", flush=True)
             await expect_close(websocket, 1001)
@@ -99,4 +107,4 @@ async def main(port, path, scenario, extra):
 
 logging.getLogger("websockets").setLevel(logging.CRITICAL)
 asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3],
-                 int(sys.argv[4]) if len(sys.argv) > 4 else 0))
+                 sys.argv[4] if len(sys.argv) > 4 else None))
