@@ -4,6 +4,7 @@ import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.WebSocketMessage;
+import io.gust.websocket.WebSocketProtocolException;
 import io.gust.websocket.WebSocketReader;
 import io.gust.websocket.WebSocketWriter;
 import java.nio.charset.StandardCharsets;
@@ -317,7 +318,14 @@ final class ServerWebSocketSession implements WebSocketSession {
     }
   }
 
+  /**
+   * The reason sent with a failure's close: the codec's or the keepalive's own words, short and
+   * ASCII; never a handler exception's message, which is the application's business.
+   */
   private static String shortReason(Throwable error) {
+    if (!(error instanceof WebSocketProtocolException || error instanceof TimeoutException)) {
+      return "internal error";
+    }
     String message = Objects.toString(error.getMessage(), "");
     return message.length() <= 100 && message.chars().allMatch(c -> c < 0x80) ? message : "";
   }

@@ -98,6 +98,12 @@ class WebSocketEndToEndTest {
         .websocket("/ws/flood", WebSocketOptions.builder().sendQueueBytes(256 * 1024).build(),
             this::flood)
         .websocket("/ws/listener", new Recorder())
+        .websocket("/ws/throws", new Recorder() {
+          @Override
+          public void onText(WebSocketSession session, String text) {
+            throw new IllegalStateException("handler bug");
+          }
+        })
         .websocket("/ws/keepalive-ok", WebSocketOptions.builder()
             .pingInterval(Duration.ofMillis(100)).build(), new Recorder() {
               private int pongs;
@@ -219,6 +225,33 @@ class WebSocketEndToEndTest {
     assertEquals("open", poll());
     assertTrue(poll().startsWith("error io.gust.websocket.WebSocketProtocolException"));
     assertEquals("close 1002", poll().substring(0, 10));
+  }
+
+  @Test
+  void textThatIsNotUtf8ClosesWith1007() throws Exception {
+    try (RawWebSocket client = RawWebSocket.connect(server, "/ws/listener")) {
+      client.send((writer, out) -> writer.writeMessage(out, true,
+          new okio.Buffer().writeUtf8("ok so far ").writeByte(0xff)));
+      assertEquals(CloseCodes.INVALID_PAYLOAD, client.read().closeCode());
+      assertTrue(client.serverClosed());
+    }
+    assertEquals("open", poll());
+    assertTrue(poll().startsWith("error io.gust.websocket.WebSocketProtocolException"));
+    assertTrue(poll().startsWith("close 1007"));
+  }
+
+  @Test
+  void listenerThatThrowsClosesWith1011() throws Exception {
+    try (RawWebSocket client = RawWebSocket.connect(server, "/ws/throws")) {
+      client.send((writer, out) -> writer.writeText(out, "boom"));
+      WebSocketMessage close = client.read();
+      assertEquals(CloseCodes.INTERNAL_ERROR, close.closeCode());
+      assertEquals("internal error", close.closeReason(), "the handler's message stays on the server");
+      assertTrue(client.serverClosed());
+    }
+    assertEquals("open", poll());
+    assertEquals("error java.lang.IllegalStateException: handler bug", poll());
+    assertEquals("close 1011 internal error", poll());
   }
 
   @Test
