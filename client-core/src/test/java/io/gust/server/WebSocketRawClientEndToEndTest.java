@@ -212,4 +212,30 @@ class WebSocketRawClientEndToEndTest {
       assertInstanceOf(IllegalStateException.class, refusal.get(5, TimeUnit.SECONDS));
     }
   }
+
+  @Test
+  void sendsFromAnotherThreadArriveInOrderAndBadCloseArgumentsThrowAtOnce() throws Exception {
+    try (RawWebSocket client = RawWebSocket.connect(ws.server, "/ws/hold")) {
+      client.send((writer, out) -> writer.writeText(out, "first"));
+      WebSocketSession session = ws.held.get(20, TimeUnit.SECONDS);
+      List<CompletableFuture<Void>> sends = new java.util.ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        sends.add(session.sendText("m" + i));
+      }
+      CompletableFuture.allOf(sends.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+      for (int i = 0; i < 100; i++) {
+        assertEquals("m" + i, client.read().text());
+      }
+      assertThrows(IllegalArgumentException.class, () -> session.close(CloseCodes.NO_STATUS, ""));
+      assertThrows(IllegalArgumentException.class, () -> session.close(1000, "x".repeat(124)));
+      assertThrows(IllegalArgumentException.class, () -> session.ping(ByteString.of(new byte[126])));
+      assertTrue(session.isOpen());
+      CompletableFuture<Void> closed = session.close(4003, "enough");
+      assertEquals(4003, client.read().closeCode());
+      client.send((writer, out) -> writer.writeClose(out, 4003, ""));
+      closed.get(10, TimeUnit.SECONDS);
+      assertEquals(4003, session.closeCode());
+      assertTrue(client.serverClosed());
+    }
+  }
 }
