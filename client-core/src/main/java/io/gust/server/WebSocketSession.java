@@ -15,8 +15,10 @@ import okio.ByteString;
  * the session goes on; a send on a session that is closing or closed fails with {@link
  * WebSocketClosedException}.
  *
- * <p>States: OPEN → CLOSING (a close frame was sent or received) → CLOSED (the connection is
- * closed); OPEN → CLOSED when the connection fails or drops.
+ * <p>States: OPEN → CLOSING when the server sent a close frame (messages still arriving are
+ * dropped) → CLOSED when the client's close answered it, or the close timeout passed; OPEN →
+ * CLOSED when the client's close frame came first (the server answers it), or the session failed
+ * or dropped. In CLOSED the server closes the TCP connection once its close frame is written.
  */
 public interface WebSocketSession {
   /** The upgrade request: its path, path groups, query and header fields. */
@@ -28,7 +30,7 @@ public interface WebSocketSession {
   /** True when permessage-deflate was negotiated. */
   boolean isCompressed();
 
-  /** True until a close frame was sent or received, or the connection dropped. */
+  /** True while OPEN: until a close frame was sent or received, or the session failed. */
   boolean isOpen();
 
   /** Sends a text message. */
