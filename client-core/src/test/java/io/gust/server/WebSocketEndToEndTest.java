@@ -127,4 +127,10 @@ class WebSocketEndToEndTest {
     assertEquals("open", ws.poll());
     assertEquals("close 1000 three pongs", ws.poll());
   }
+
+  @Test
+  void subprotocolIsTheServersFirstChoiceAmongThoseOffered() throws Exception {
+    assertEquals(List.of("agreed superchat", "server chose superchat"),
+        ws.runPython("/ws/chat", "subprotocol"));
+  }
 }

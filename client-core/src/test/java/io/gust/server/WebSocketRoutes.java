@@ -77,6 +77,13 @@ final class WebSocketRoutes implements BeforeEachCallback, AfterEachCallback {
         .websocket("/ws/flood", WebSocketOptions.builder().sendQueueBytes(256 * 1024).build(),
             this::flood)
         .websocket("/ws/listener", new Recorder())
+        .websocket("/ws/chat", WebSocketOptions.builder().subprotocols(List.of("chat", "superchat"))
+            .build(), new Recorder() {
+              @Override
+              public void onOpen(WebSocketSession session) {
+                session.sendText("server chose " + session.subprotocol());
+              }
+            })
         .websocket("/ws/throws", new Recorder() {
           @Override
           public void onText(WebSocketSession session, String text) {

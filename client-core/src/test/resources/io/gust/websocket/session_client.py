@@ -15,6 +15,8 @@ Scenarios:
   backpressure             sends COUNT messages of 64 KiB (4th argument), printing "sent N" after
                            each, then waits for the server's close 1000
   going-away               waits for the server to shut down; expects its close 1001
+  subprotocol              offers "other" and "superchat"; prints the one agreed and the text
+                           the server sends first
   await-close              answers pings (as the library does) until the server's close 1000
 """
 import asyncio
@@ -79,8 +81,9 @@ async def main(port, path, scenario, extra):
     compression = None if scenario == "echo-none" else "deflate"
     tls = ssl.create_default_context(cafile=extra) if scenario == "echo-tls" else None
     uri = "%s://127.0.0.1:%d%s" % ("wss" if tls else "ws", port, path)
+    offered = ["other", "superchat"] if scenario == "subprotocol" else None
     async with websockets.connect(uri, compression=compression, max_size=1 << 24,
-                                  ping_interval=None, ssl=tls) as websocket:
+                                  ping_interval=None, ssl=tls, subprotocols=offered) as websocket:
         if scenario.startswith("echo-"):
             await echo(websocket, scenario != "echo-none")
         elif scenario == "server-close":
@@ -96,6 +99,10 @@ async def main(port, path, scenario, extra):
             await expect_close(websocket, 1009)
         elif scenario == "backpressure":
             await backpressure(websocket, int(extra))
+        elif scenario == "subprotocol":
+            print("agreed %s" % websocket.subprotocol, flush=True)
+            print(await asyncio.wait_for(websocket.recv(), 20), flush=True)
+            await websocket.close(1000, "done")
         elif scenario == "await-close":
             await expect_close(websocket, 1000)
         elif scenario == "going-away":
