@@ -353,9 +353,9 @@ final class ServerWebSocketSession implements WebSocketSession {
     WebSocketListener listener = route.listener();
     if (listener != null) {
       if (error != null) {
-        quietly(() -> listener.onError(this, error));
+        callback(() -> listener.onError(this, error));
       }
-      quietly(() -> listener.onClose(this, code, reason));
+      callback(() -> listener.onClose(this, code, reason));
     }
   }
 
@@ -378,32 +378,20 @@ final class ServerWebSocketSession implements WebSocketSession {
     fail(new TimeoutException("keepalive ping unanswered"), CloseCodes.INTERNAL_ERROR);
   }
 
-  /** Runs handler code; an exception fails the session with 1011. */
+  /** Runs handler code; an exception is logged and fails a session still running with 1011. */
   private void callback(Callback code) {
     try {
       code.run();
     } catch (Throwable t) {
-      log.warn("WebSocket handler for {} failed; closing with 1011", request.path(), t);
+      log.warn("WebSocket handler for {} failed{}", request.path(),
+          finished ? " as its session ended" : "; closing with 1011", t);
       fail(t, CloseCodes.INTERNAL_ERROR);
-    }
-  }
-
-  private void quietly(Callback code) {
-    try {
-      code.run();
-    } catch (Throwable t) {
-      log.warn("WebSocket listener for {} failed while the session closed", request.path(), t);
     }
   }
 
   @FunctionalInterface
   private interface Callback {
     void run() throws Exception;
-  }
-
-  /** Bytes read from the connection so far: what the tests bound under backpressure. */
-  long bytesRead() {
-    return stream.bytesRead();
   }
 
   @Override
