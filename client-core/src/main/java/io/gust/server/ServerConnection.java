@@ -258,6 +258,9 @@ final class ServerConnection implements ReadListener {
       parse(held);
     }
     if (state == State.UPGRADED) {
+      if (stream.isInputEnded()) {
+        webSocket.onEnd(new Buffer()); // the client's end came while the earlier request ran
+      }
       return;
     }
     if (!isBusy() && stream.isInputEnded()) {

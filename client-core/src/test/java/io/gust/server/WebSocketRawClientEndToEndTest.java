@@ -238,4 +238,30 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(client.serverClosed());
     }
   }
+
+  /**
+   * Regression: an upgrade pipelined behind a slow request, with a frame and the client's FIN
+   * (no close frame) after it, left the session open for good: it never heard the input end.
+   */
+  @Test
+  void upgradePipelinedBehindASlowRequestThenFinReadsItsFrameThenDrops() throws Exception {
+    okio.Buffer frames = new okio.Buffer();
+    try (io.gust.websocket.WebSocketWriter writer = new io.gust.websocket.WebSocketWriter(
+        io.gust.websocket.Role.CLIENT, null, Long.MAX_VALUE, new io.gust.websocket.MaskKeys(2))) {
+      writer.writeText(frames, "hi");
+    }
+    try (RawConnection connection = new RawConnection(ws.server)) {
+      connection.send("GET /delay/50 HTTP/1.1\r\nHost: x\r\n\r\n"
+          + "GET /ws/listener HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+          + frames.readString(java.nio.charset.StandardCharsets.ISO_8859_1));
+      connection.shutdownOutput();
+      String answers = connection.readUntilClose();
+      assertTrue(answers.contains("delayed 50 ms\n"), answers);
+      assertTrue(answers.contains("HTTP/1.1 101 "), answers);
+    }
+    assertEquals(List.of("open", "text hi"), List.of(ws.poll(), ws.poll()));
+    assertTrue(ws.poll().startsWith("error io.gust.server.WebSocketClosedException"));
+    assertEquals("close 1006 ", ws.poll());
+  }
 }
