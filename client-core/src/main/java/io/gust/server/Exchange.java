@@ -59,6 +59,15 @@ final class Exchange implements WriteListener {
       return;
     }
     Route route = match.route;
+    if (route.webSocket != null) {
+      Response refusal = WebSocketUpgrade.upgrade(connection, request, route.webSocket);
+      if (refusal != null) {
+        send(refusal);
+      } else {
+        this.request = null;
+      }
+      return;
+    }
     if (route.handler != null) {
       Response response;
       try {

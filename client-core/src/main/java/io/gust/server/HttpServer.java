@@ -35,6 +35,9 @@ import javax.net.ssl.SSLContext;
  * }
  * }</pre>
  *
+ * <p>{@link Builder#websocket(String, WebSocketHandler) WebSocket routes} answer an upgrade
+ * request with 101 and hand the connection to a {@link WebSocketSession} on the same loop.
+ *
  * <p>A client that ends its output after its requests (a half close) is still answered, in
  * order, then the connection closes. While a request is handled the server keeps reading, so a
  * handler learns at once that its client ended its output or hung up: see {@link
@@ -299,6 +302,39 @@ public final class HttpServer implements AutoCloseable {
     /** Adds an asynchronous route for a regular expression. */
     public Builder routeAsync(String method, Pattern path, AsyncHandler handler) {
       routes.add(Route.of(method, path, null, Objects.requireNonNull(handler, "handler")));
+      return this;
+    }
+
+    /**
+     * Adds a WebSocket route in the pull style: a GET of {@code path} (as in {@link
+     * #route(String, String, Handler)}) that asks to upgrade is answered 101 and {@code handler}
+     * pulls messages with {@link WebSocketSession#receive()}; one that does not is answered 400
+     * (426 for a WebSocket version other than 13).
+     */
+    public Builder websocket(String path, WebSocketHandler handler) {
+      return websocket(path, WebSocketOptions.DEFAULT, handler);
+    }
+
+    /** Adds a WebSocket route in the pull style with {@code options}. */
+    public Builder websocket(String path, WebSocketOptions options, WebSocketHandler handler) {
+      return webSocketRoute(path, new WebSocketRoute(
+          Objects.requireNonNull(handler, "handler"), null, options));
+    }
+
+    /** Adds a WebSocket route whose sessions report to {@code listener}, the callback style. */
+    public Builder websocket(String path, WebSocketListener listener) {
+      return websocket(path, WebSocketOptions.DEFAULT, listener);
+    }
+
+    /** Adds a WebSocket route in the callback style with {@code options}. */
+    public Builder websocket(String path, WebSocketOptions options, WebSocketListener listener) {
+      return webSocketRoute(path, new WebSocketRoute(
+          null, Objects.requireNonNull(listener, "listener"), options));
+    }
+
+    private Builder webSocketRoute(String path, WebSocketRoute route) {
+      Objects.requireNonNull(route.options(), "options");
+      routes.add(Route.webSocket(path, route));
       return this;
     }
 

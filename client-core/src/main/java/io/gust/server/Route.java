@@ -20,15 +20,18 @@ final class Route {
   private final Pattern regex;
   final Handler handler;
   final AsyncHandler asyncHandler;
+  /** Set for a WebSocket route, whose other handlers are null. */
+  final WebSocketRoute webSocket;
 
   private Route(String method, String exact, String prefix, Pattern regex, Handler handler,
-      AsyncHandler asyncHandler) {
+      AsyncHandler asyncHandler, WebSocketRoute webSocket) {
     this.method = method;
     this.exact = exact;
     this.prefix = prefix;
     this.regex = regex;
     this.handler = handler;
     this.asyncHandler = asyncHandler;
+    this.webSocket = webSocket;
   }
 
   /** A route for {@code path}: exact, or a prefix when it ends in {@code /*}. */
@@ -38,14 +41,20 @@ final class Route {
     }
     if (path.endsWith("/*")) {
       return new Route(method, null, path.substring(0, path.length() - 1), null, handler,
-          asyncHandler);
+          asyncHandler, null);
     }
-    return new Route(method, path, null, null, handler, asyncHandler);
+    return new Route(method, path, null, null, handler, asyncHandler, null);
+  }
+
+  /** A GET route for {@code path} (exact, or a prefix ending in {@code /*}) that upgrades to WebSocket. */
+  static Route webSocket(String path, WebSocketRoute webSocket) {
+    Route plain = of("GET", path, null, null);
+    return new Route("GET", plain.exact, plain.prefix, null, null, null, webSocket);
   }
 
   /** A route whose regular expression must match the whole path. */
   static Route of(String method, Pattern regex, Handler handler, AsyncHandler asyncHandler) {
-    return new Route(method, null, null, regex, handler, asyncHandler);
+    return new Route(method, null, null, regex, handler, asyncHandler, null);
   }
 
   String method() {

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>States: READING_HEAD → READING_BODY → HANDLING → WRITING → READING_HEAD (keep-alive);
  * READING_HEAD → HANDLING (no body); READING_* → WRITING (an error answer, then LINGERING);
  * WRITING → LINGERING → CLOSED after an error answer; READING_* or LINGERING → CLOSED when the
- * client's input ends; any → CLOSED, through {@link #fail}.
+ * client's input ends; HANDLING → UPGRADED once a WebSocket upgrade was answered 101, after
+ * which no more HTTP is parsed and every byte goes to the {@link ServerWebSocketSession}; any →
+ * CLOSED, through {@link #fail}.
  */
 final class ServerConnection implements ReadListener {
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
@@ -49,7 +51,7 @@ final class ServerConnection implements ReadListener {
   /** How many bytes may arrive and be held while a request is handled before reading pauses. */
   static final long HOLD_BYTES = 64 * 1024;
 
-  enum State { READING_HEAD, READING_BODY, HANDLING, WRITING, LINGERING, CLOSED }
+  enum State { READING_HEAD, READING_BODY, HANDLING, WRITING, LINGERING, UPGRADED, CLOSED }
 
   final EventLoop loop;
   final ChannelStream stream;
@@ -75,6 +77,8 @@ final class ServerConnection implements ReadListener {
   private long lingerBytes;
   /** Bytes written when the timer last found a response in progress. */
   private long writtenAtLastCheck = -1;
+  /** The WebSocket session that took the connection over; null until UPGRADED. */
+  private ServerWebSocketSession webSocket;
 
   private ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
     this.loop = loop;
@@ -100,6 +104,9 @@ final class ServerConnection implements ReadListener {
 
   @Override
   public boolean onReadable(Buffer in) {
+    if (state == State.UPGRADED) {
+      return webSocket.onReadable(in);
+    }
     if (state == State.LINGERING) {
       discard(in);
       return state != State.CLOSED;
@@ -110,6 +117,9 @@ final class ServerConnection implements ReadListener {
       source = held;
     }
     parse(source);
+    if (state == State.UPGRADED) {
+      return webSocket.onReadable(in);
+    }
     if (isBusy()) {
       held.write(in, in.size());
     }
@@ -154,6 +164,9 @@ final class ServerConnection implements ReadListener {
 
   /** Reads the socket unless a request is under way and {@link #HOLD_BYTES} are held already. */
   private void updateReading() {
+    if (state == State.UPGRADED) {
+      return; // the WebSocket session drives reading now
+    }
     boolean pause = isBusy() && held.size() >= HOLD_BYTES;
     if (pause != readingPaused && state != State.CLOSED) {
       readingPaused = pause;
@@ -244,6 +257,12 @@ final class ServerConnection implements ReadListener {
     if (held.size() > 0) {
       parse(held);
     }
+    if (state == State.UPGRADED) {
+      if (stream.isInputEnded()) {
+        webSocket.onEnd(new Buffer()); // the client's end came while the earlier request ran
+      }
+      return;
+    }
     if (!isBusy() && stream.isInputEnded()) {
       stream.close(); // what is held is a request cut short by the client's end of input
       return;
@@ -259,6 +278,19 @@ final class ServerConnection implements ReadListener {
   /** True when the client ended its output while the connection stays open for the answer. */
   boolean isInputEnded() {
     return stream.isInputEnded();
+  }
+
+  /**
+   * The upgrade to WebSocket was answered 101: the session takes the connection over, with the
+   * bytes that arrived after the upgrade request. Called by the exchange, on the loop.
+   */
+  void upgraded(ServerWebSocketSession session) {
+    state = State.UPGRADED;
+    webSocket = session;
+    timer.stop();
+    head = null;
+    match = null;
+    session.start(held);
   }
 
   /** Marks the state as writing; the exchange calls this before queueing the response. */
@@ -303,7 +335,9 @@ final class ServerConnection implements ReadListener {
    * handled has gone; else after the current exchange. For shutdown.
    */
   void drain() {
-    if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && held.size() == 0
+    if (state == State.UPGRADED) {
+      webSocket.goingAway();
+    } else if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && held.size() == 0
         && head == null) {
       stream.close();
     } else if (state == State.HANDLING && stream.isInputEnded()) {
@@ -337,6 +371,10 @@ final class ServerConnection implements ReadListener {
    */
   @Override
   public void onEnd(Buffer buffered) {
+    if (state == State.UPGRADED && stream.isOpen()) {
+      webSocket.onEnd(buffered);
+      return;
+    }
     if (!stream.isOpen()) {
       buffered.clear(); // a close that ends both directions; onClosed does the bookkeeping
       return;

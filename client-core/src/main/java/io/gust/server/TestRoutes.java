@@ -42,6 +42,9 @@ import okio.ByteString;
  *       {@code handle second request\n} at once; {@code /first-offloaded}: the same sleep on an
  *       executor through {@link Handlers#offload}; {@code /first-async}: the same delay as a
  *       loop timer.
+ *   <li>{@code /ws/echo}: a WebSocket route (permessage-deflate accepted) that sends every text
+ *       or binary message back as it came, in the pull style: the next message is read once the
+ *       echo was written, so a client that does not read its echoes is slowed down.
  * </ul>
  */
 public final class TestRoutes {
@@ -88,7 +91,17 @@ public final class TestRoutes {
           return Response.ok("handle first request\n");
         }))
         .routeAsync("GET", "/first-async", request -> after(request, firstDelay.toMillis(),
-            Response.ok("handle first request\n")));
+            Response.ok("handle first request\n")))
+        .websocket("/ws/echo", TestRoutes::echoWebSocket);
+  }
+
+  /** Sends every message back as it came, receiving the next once the echo was written. */
+  static void echoWebSocket(WebSocketSession session) {
+    session.receive().thenAccept(message -> {
+      if (message != null) {
+        session.send(message).thenRun(() -> echoWebSocket(session));
+      }
+    });
   }
 
   private static Response echo(Request request) {

@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the python3-websockets scripts beside this class (the independent peer of the codec's
- * interoperability tests). A python3 that can import websockets comes first from Debian's
+ * interoperability tests and of the companion server's WebSocket routes). A python3 that can import websockets comes first from Debian's
  * /usr/bin/python3, as one earlier in PATH may lack the module; without one the calling test is
  * skipped, or fails under {@code CI=true}.
  */
-final class PythonWebSockets {
+public final class PythonWebSockets {
   private PythonWebSockets() {}
 
   /** Starts {@code script} (a resource beside this class) with {@code args}; stderr is inherited. */
-  static Process start(String script, String... args) throws IOException {
+  public static Process start(String script, String... args) throws IOException {
     Path python = python();
     Path file = Files.createTempFile("gust-ws-", ".py");
     file.toFile().deleteOnExit();
@@ -33,7 +33,7 @@ final class PythonWebSockets {
   }
 
   /** Waits up to 20 seconds for {@code process} to exit, then kills it; returns its exit code. */
-  static int awaitExit(Process process) {
+  public static int awaitExit(Process process) {
     try {
       if (process.waitFor(20, TimeUnit.SECONDS)) {
         return process.exitValue();

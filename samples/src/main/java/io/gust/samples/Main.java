@@ -58,8 +58,9 @@ public final class Main {
                   curl's options and exit codes, on Gust's client (-u USER asks for the
                   password on a terminal only; elsewhere it is empty)
           serve   [--port N] [--dir DIR] [--loops N] [--tls [--cert PEM --key PEM | --cert-out F]]
-                  the companion server: test routes, and the files under DIR; --tls: HTTPS,
-                  with a self-signed certificate (PEM to F or a temp file) unless given one
+                  the companion server: test routes (a WebSocket echo at /ws/echo), and the
+                  files under DIR; --tls: HTTPS (and wss://), with a self-signed certificate
+                  (PEM to F or a temp file) unless given one
           bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--warmup SECONDS]
                   [--hold N [--sample SECONDS]] [--loops N] [-k | --cacert FILE]
                   [--new-connections] [--json] URL

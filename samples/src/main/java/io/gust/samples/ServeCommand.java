@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
- * The {@code serve} command: the companion server with its test routes and, with {@code --dir},
+ * The {@code serve} command: the companion server with its test routes (among them the WebSocket
+ * echo at {@code /ws/echo}) and, with {@code --dir},
  * the files of a directory under every other path. {@code --loops N} spreads connections over N
  * loops (default: one loop of the server's own). Prints its URL and runs until the process is
  * stopped.
@@ -69,6 +70,8 @@ final class ServeCommand {
           + running.madeCert() + " (trust it with --cacert " + running.madeCert() + ")");
     }
     out.println("serving on " + running.server().url("/"));
+    out.println("WebSocket echo on " + running.server().url("/ws/echo").toString()
+        .replaceFirst("^http", "ws"));
     out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "serve-shutdown"));
     new CountDownLatch(1).await();

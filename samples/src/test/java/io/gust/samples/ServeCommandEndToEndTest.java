@@ -167,4 +167,28 @@ class ServeCommandEndToEndTest {
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
   }
+
+  /** {@code serve} exposes the WebSocket echo of the test routes: a masked "hi" comes back. */
+  @Test
+  void servesTheWebSocketEcho() throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), serve.server().port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      // A final text frame of 2 bytes, masked with the key 1, 2, 3, 4 as a client must.
+      out.write(new byte[] {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, 'h' ^ 1, 'i' ^ 2});
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        head.write(in.read());
+      }
+      String response = head.toString(StandardCharsets.US_ASCII);
+      assertTrue(response.startsWith("HTTP/1.1 101 "), response);
+      assertTrue(response.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"), response);
+      byte[] echo = in.readNBytes(4);
+      assertEquals("[-127, 2, 104, 105]", java.util.Arrays.toString(echo));
+    }
+  }
 }
