@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.gust.testing.Eventually;
 import io.gust.testing.LogCapture;
 import java.time.Duration;
 import java.util.Arrays;
@@ -210,14 +211,10 @@ class WatchdogTest {
   }
 
   private static void awaitMovedOn(EventLoop loop, long progress) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!loop.isSelecting() && loop.progressOpaque() == progress) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the loop did not move on");
-      }
-      Thread.onSpinWait();
-    }
+    Eventually.assertThat(Duration.ofSeconds(10), () -> "the loop did not move on",
+        () -> loop.isSelecting() || loop.progressOpaque() != progress);
   }
+
 
   private List<ILoggingEvent> warnings() {
     return logged.events().stream().filter(e -> e.getLevel() == Level.WARN).toList();
@@ -241,6 +238,7 @@ class WatchdogTest {
     }
   }
 
+  /** Plays a handler that holds the loop busy computing; a deliberate busy wait. */
   private static void spin(Duration duration) {
     long end = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < end) {

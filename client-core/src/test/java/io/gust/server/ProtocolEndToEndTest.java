@@ -34,7 +34,7 @@ class ProtocolEndToEndTest {
         .testRoutes()
         .build().start();
     assertServesOthers(); // warms up what the JDK opens lazily on first use
-    awaitOpenConnections();
+    RawConnection.awaitNoConnections(server);
     fdsBefore = OpenFiles.count();
   }
 
@@ -259,7 +259,7 @@ class ProtocolEndToEndTest {
   void clientThatStopsReadingAResponseIsClosedByTheTimeout() throws Exception {
     try (RawConnection connection = new RawConnection(server)) {
       connection.send("GET /bytes/100000000 HTTP/1.1\r\nHost: x\r\n\r\n");
-      assertEquals(0, awaitOpenConnections(), "the stalled response was not given up");
+      RawConnection.awaitNoConnections(server);
     }
   }
 
@@ -280,14 +280,6 @@ class ProtocolEndToEndTest {
         connection.close();
       }
     }
-    assertEquals(0, awaitOpenConnections());
-  }
-
-  private int awaitOpenConnections() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-    }
-    return server.openConnections();
+    RawConnection.awaitNoConnections(server);
   }
 }

@@ -1,5 +1,6 @@
 package io.gust.server;
 
+import io.gust.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,10 +8,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A plain blocking socket to the server, for writing exact bytes and reading what comes back. */
 final class RawConnection implements AutoCloseable {
   private final Socket socket;
+
+  /** Waits, with a bound, until {@code server} holds no connection; fails when it still does. */
+  static void awaitNoConnections(HttpServer server) {
+    Eventually.assertThat(Duration.ofSeconds(5),
+        () -> "the server still holds " + server.openConnections() + " connections",
+        () -> server.openConnections() == 0);
+  }
 
   RawConnection(HttpServer server) throws IOException {
     socket = new Socket();
