@@ -29,6 +29,13 @@ public final class ManualLoop implements AutoCloseable {
     }
   }
 
+  /** The timers pending on the loop, read on the loop thread so the figure is exact. */
+  public int pendingTimers() throws Exception {
+    CompletableFuture<Integer> count = new CompletableFuture<>();
+    loop.execute(() -> count.complete(loop.stats().pendingTimers()));
+    return count.get(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     loop.close();
