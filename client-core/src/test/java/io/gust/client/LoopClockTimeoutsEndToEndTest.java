@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
+import io.gust.net.TlsHandshakeException;
 import io.gust.testing.Eventually;
 import io.gust.testing.FullBacklog;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ManualLoop;
 import io.gust.testing.ScriptedServer;
+import io.gust.testing.TlsCertificates;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,10 +33,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Pool expiry and the connect (lookup included), read and request timeouts over real sockets,
- * on a loop whose clock the test moves: each deadline is passed at once, and each is shown not to
- * fire a moment before it is due. Every test ends with no timer left on the loop and, through
- * {@link LeakCheck}, no pool slot or socket left behind.
+ * Pool expiry and the connect (lookup and TLS handshake included), read and request timeouts
+ * over real sockets, on a loop whose clock the test moves: each deadline is passed at once, and
+ * each is shown not to fire a millisecond before it is due. A failed fetch must leave no timer
+ * of its own on the loop; {@link LeakCheck} checks that no pool slot or socket is left behind.
  */
 @Timeout(30)
 class LoopClockTimeoutsEndToEndTest {
@@ -210,5 +213,61 @@ class LoopClockTimeoutsEndToEndTest {
         HttpRequest.newBuilder("http://never.test/").connectTimeout(LONG).build());
     manual.pass();
     assertEquals(Phase.DNS, expire(LONG, fetch).phase());
+  }
+
+  /** A server that waits for the first bytes of a client hello, then never answers. */
+  private String silentAfterHello(CountDownLatch hello) throws Exception {
+    ScriptedServer server = serve((socket, index) -> {
+      socket.getInputStream().read();
+      hello.countDown();
+      socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+    });
+    return server.url("/stall").replace("http://", "https://");
+  }
+
+  /** Trusts the test certificates; the handshake may take {@code handshake} (10 s by default). */
+  private static TlsOptions tls(Duration handshake) {
+    return TlsOptions.builder().sslContext(TlsCertificates.clientContext())
+        .handshakeTimeout(handshake).build();
+  }
+
+  @Test
+  void stalledHandshakeHitsTheConnectTimeoutInTheTlsPhase() throws Exception {
+    CountDownLatch hello = new CountDownLatch(1);
+    String url = silentAfterHello(hello);
+    AsyncHttpClient client = client(AsyncHttpClient.builder()
+        .tls(tls(LONG.multipliedBy(2))).connectTimeout(LONG).requestTimeout(LONG.multipliedBy(2)));
+    CompletableFuture<HttpResponse> fetch = client.fetch(url);
+    assertTrue(hello.await(10, TimeUnit.SECONDS));
+    assertEquals(Phase.TLS, expire(LONG, fetch).phase());
+    assertEquals(0, manual.pendingTimers(), "a timer outlived the failed handshake");
+  }
+
+  @Test
+  void requestTimeoutDuringTheHandshakeNamesTheTlsPhase() throws Exception {
+    CountDownLatch hello = new CountDownLatch(1);
+    String url = silentAfterHello(hello);
+    AsyncHttpClient client = client(AsyncHttpClient.builder()
+        .tls(tls(LONG.multipliedBy(2))).connectTimeout(LONG.multipliedBy(2)));
+    CompletableFuture<HttpResponse> fetch =
+        client.fetch(HttpRequest.newBuilder(url).requestTimeout(LONG).build());
+    assertTrue(hello.await(10, TimeUnit.SECONDS));
+    assertEquals(Phase.TLS, expire(LONG, fetch).phase());
+  }
+
+  @Test
+  void stalledHandshakeHitsTheHandshakeTimeoutWithItsTlsFailure() throws Exception {
+    CountDownLatch hello = new CountDownLatch(1);
+    String url = silentAfterHello(hello);
+    AsyncHttpClient client = client(AsyncHttpClient.builder()
+        .tls(tls(LONG)).connectTimeout(LONG.multipliedBy(2)).requestTimeout(LONG.multipliedBy(2)));
+    CompletableFuture<HttpResponse> fetch = client.fetch(url);
+    assertTrue(hello.await(10, TimeUnit.SECONDS));
+    FetchTimeoutException timeout = expire(LONG, fetch);
+    assertEquals(Phase.TLS, timeout.phase());
+    TlsHandshakeException cause =
+        assertInstanceOf(TlsHandshakeException.class, timeout.getCause());
+    assertEquals(TlsFailure.HANDSHAKE_TIMEOUT, cause.failure());
+    assertEquals(0, manual.pendingTimers(), "a timer outlived the failed handshake");
   }
 }
