@@ -270,4 +270,34 @@ class LoopClockTimeoutsEndToEndTest {
     assertEquals(TlsFailure.HANDSHAKE_TIMEOUT, cause.failure());
     assertEquals(0, manual.pendingTimers(), "a timer outlived the failed handshake");
   }
+
+  /** Callback users see the deadline as the same timeout as future users, not as a cancel. */
+  @Test
+  void requestTimeoutIsTheSameTimeoutInBothStyles() throws Exception {
+    ScriptedServer server = serve((socket, index) -> {
+      readHead(socket.getInputStream());
+      socket.getInputStream().read();
+    });
+    AsyncHttpClient client = client(AsyncHttpClient.builder());
+    HttpRequest request = HttpRequest.newBuilder(server.url("/slow")).requestTimeout(LONG).build();
+    RecordingCallback callback = new RecordingCallback();
+    client.fetch(request, callback);
+    CompletableFuture<HttpResponse> future = client.fetch(request);
+    manual.pass();
+    assertEquals(Phase.HEADERS, expire(LONG, future).phase());
+    assertFalse(future.isCancelled());
+    FetchTimeoutException heard = assertInstanceOf(FetchTimeoutException.class, callback.failure());
+    assertEquals(LONG, heard.timeout());
+  }
+
+  @Test
+  void requestTimeoutBoundsACallStuckInItsInterceptors() throws Exception {
+    CompletableFuture<HttpResponse> stuck = new CompletableFuture<>();
+    AsyncHttpClient client = client(AsyncHttpClient.builder().requestTimeout(LONG)
+        .addInterceptor(chain -> stuck));
+    CompletableFuture<HttpResponse> fetch = client.fetch("http://127.0.0.1:9/never");
+    manual.pass();
+    assertEquals(Phase.QUEUE, expire(LONG, fetch).phase());
+    assertEquals(0, manual.pendingTimers(), "a timer outlived the failed call");
+  }
 }
