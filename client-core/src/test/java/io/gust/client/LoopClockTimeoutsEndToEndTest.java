@@ -68,15 +68,12 @@ class LoopClockTimeoutsEndToEndTest {
   }
 
   /**
-   * Moves the clock to just before {@code deadline} (counted from the last pass of the loop),
-   * asserts {@code fetch} is still going, then to the deadline; returns the timeout it failed
-   * with, having checked that it names {@code deadline}.
+   * Moves the clock onto {@code deadline}, checking {@code fetch} did not fail a millisecond
+   * earlier; returns the timeout it failed with, having checked that it names {@code deadline}.
    */
   private FetchTimeoutException expire(Duration deadline, CompletableFuture<HttpResponse> fetch)
       throws Exception {
-    manual.advance(deadline.minusMillis(1));
-    assertFalse(fetch.isDone(), "failed before its deadline: " + fetch);
-    manual.advance(Duration.ofMillis(1));
+    manual.advanceOnto(deadline, fetch);
     ExecutionException error = assertThrows(ExecutionException.class,
         () -> fetch.get(10, TimeUnit.SECONDS));
     FetchTimeoutException timeout =

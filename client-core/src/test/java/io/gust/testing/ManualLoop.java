@@ -3,6 +3,7 @@ package io.gust.testing;
 import io.gust.loop.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,20 @@ public final class ManualLoop implements AutoCloseable {
   public void advance(Duration by) throws Exception {
     nanos.addAndGet(by.toNanos());
     pass();
+  }
+
+  /**
+   * Moves the clock onto {@code deadline} (counted from the clock's present value) in two steps,
+   * asserting that {@code waiting} is still not done one millisecond before it: for tests that a
+   * timeout fires when it is due and not earlier.
+   */
+  public void advanceOnto(Duration deadline, Future<?> waiting) throws Exception {
+    advance(deadline.minusMillis(1));
+    if (waiting.isDone()) {
+      throw new AssertionError("done a millisecond before its deadline of " + deadline + ": "
+          + waiting);
+    }
+    advance(Duration.ofMillis(1));
   }
 
   /**
