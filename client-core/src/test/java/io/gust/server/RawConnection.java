@@ -33,6 +33,11 @@ final class RawConnection implements AutoCloseable {
     return this;
   }
 
+  /** Whether nothing the server sent is waiting to be read (the server has not answered yet). */
+  boolean hasNothingToRead() throws IOException {
+    return socket.getInputStream().available() == 0;
+  }
+
   /** Ends this side's output (a TCP FIN) while the connection stays open for reading. */
   RawConnection shutdownOutput() throws IOException {
     socket.shutdownOutput();
