@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The one bounded wait for a condition that no future, latch or callback signals (an open file
  * count, a thread count, a server's connection count): it looks at once, then again after
- * pauses that start at 50 µs and double up to 10 ms, and fails with an {@link AssertionError}
+ * pauses that start at 50 µs and double up to 5 ms, and fails with an {@link AssertionError}
  * that says what it waited for and what it last saw. Prefer a future or a latch where the code
  * under test offers one; never use a sleep.
  *
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class Eventually {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-  private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   private Eventually() {}
 
