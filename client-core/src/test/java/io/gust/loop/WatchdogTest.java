@@ -189,8 +189,8 @@ class WatchdogTest {
   }
 
   /**
-   * Holds {@code loop} in a task until {@code release} opens; returns a watchdog sample that has
-   * seen it held for a whole threshold already.
+   * Holds {@code loop} in a task until {@code release} opens; returns, once the loop thread waits
+   * on the latch, a watchdog sample that has seen it held for a whole threshold already.
    */
   private static Watchdog.Sample heldLoop(EventLoop loop, CountDownLatch release)
       throws Exception {
@@ -204,6 +204,9 @@ class WatchdogTest {
       }
     });
     assertTrue(started.await(10, TimeUnit.SECONDS));
+    // Regression (flaky): the stack was sometimes taken while the task was still in countDown.
+    Eventually.assertThat(Duration.ofSeconds(10), () -> "the loop never parked on the latch",
+        () -> loop.thread().getState() == Thread.State.TIMED_WAITING);
     Watchdog.Sample sample = new Watchdog.Sample();
     sample.progress = loop.progressOpaque();
     sample.sinceNanos = System.nanoTime() - loop.watchdogThresholdNanos;
