@@ -115,7 +115,7 @@ class LoopClockTimeoutsEndToEndTest {
       write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
       socket.getInputStream().read();
     });
-    AsyncHttpClient client = client(AsyncHttpClient.builder());
+    AsyncHttpClient client = client(AsyncHttpClient.builder().requestTimeout(LONG.multipliedBy(2)));
     CompletableFuture<HttpResponse> headers = new CompletableFuture<>();
     CompletableFuture<HttpResponse> fetch = client.fetch(HttpRequest.newBuilder(server.url("/"))
         .readTimeout(LONG).headerCallback(headers::complete).build());
@@ -271,8 +271,10 @@ class LoopClockTimeoutsEndToEndTest {
   /** Callback users see the deadline as the same timeout as future users, not as a cancel. */
   @Test
   void requestTimeoutIsTheSameTimeoutInBothStyles() throws Exception {
+    CountDownLatch requested = new CountDownLatch(2);
     ScriptedServer server = serve((socket, index) -> {
       readHead(socket.getInputStream());
+      requested.countDown();
       socket.getInputStream().read();
     });
     AsyncHttpClient client = client(AsyncHttpClient.builder());
@@ -280,7 +282,7 @@ class LoopClockTimeoutsEndToEndTest {
     RecordingCallback callback = new RecordingCallback();
     client.fetch(request, callback);
     CompletableFuture<HttpResponse> future = client.fetch(request);
-    manual.pass();
+    assertTrue(requested.await(10, TimeUnit.SECONDS)); // both connected: no connect timer left
     assertEquals(Phase.HEADERS, expire(LONG, future).phase());
     assertFalse(future.isCancelled());
     FetchTimeoutException heard = assertInstanceOf(FetchTimeoutException.class, callback.failure());
