@@ -13,7 +13,6 @@ import io.gust.loop.Cancellable;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The one cancellation model, in both styles: a fetch cancelled by its caller or by closing the
  * client reports a {@link RequestCancelledException}, which a callback receives as is and a
- * future carries as the cause of its {@link CancellationException}; a deadline is a timeout, not
- * a cancellation, in both.
+ * future carries as the cause of its {@link CancellationException}. A deadline is a timeout, not
+ * a cancellation, in both ({@link LoopClockTimeoutsEndToEndTest} shows it on the loop's clock).
  */
 @Timeout(20)
 class CancellationEndToEndTest {
@@ -115,21 +114,6 @@ class CancellationEndToEndTest {
     RequestCancelledException cause =
         assertInstanceOf(RequestCancelledException.class, callback.failure());
     assertTrue(cause.isClientClosed());
-  }
-
-  @Test
-  void deadlineIsATimeoutInBothStyles() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(server.url("/slow"))
-        .requestTimeout(Duration.ofMillis(200)).build();
-    CompletableFuture<HttpResponse> future = client.fetch(request);
-    RecordingCallback callback = new RecordingCallback();
-    client.fetch(request, callback);
-    ExecutionException error =
-        assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
-    assertFalse(future.isCancelled());
-    assertEquals(Duration.ofMillis(200),
-        assertInstanceOf(FetchTimeoutException.class, error.getCause()).timeout());
-    assertInstanceOf(FetchTimeoutException.class, callback.failure());
   }
 
   private static RequestCancelledException cancellationCause(CompletableFuture<?> future) {

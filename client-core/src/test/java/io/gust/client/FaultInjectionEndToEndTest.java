@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
 import io.gust.server.TestServer;
+import io.gust.testing.Eventually;
 import io.gust.testing.Fault;
 import io.gust.testing.FaultProxy;
 import io.gust.testing.LeakCheck;
@@ -219,13 +220,8 @@ class FaultInjectionEndToEndTest {
   }
 
   private static void awaitThreadsAtMost(int expected, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (threadCount() > expected) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("expected at most " + expected + " threads but "
-            + Thread.getAllStackTraces().keySet());
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
+    Eventually.assertThat(within, () -> "expected at most " + expected + " threads but "
+        + Thread.getAllStackTraces().keySet(), () -> threadCount() <= expected);
   }
+
 }

@@ -16,7 +16,6 @@ import io.gust.testing.TlsCertificates;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -137,24 +136,6 @@ class HttpsFailuresEndToEndTest {
     assertEquals("all of it", response.bodyString());
   }
 
-  private ScriptedServer silentServer() throws Exception {
-    return scripted((socket, index) -> release.await(30, TimeUnit.SECONDS));
-  }
-
-  @Test
-  void stalledHandshakeHitsTheConnectTimeoutInTheTlsPhase() throws Exception {
-    ScriptedServer server = silentServer();
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
-        .sslContext(TlsCertificates.clientContext())
-        .connectTimeout(Duration.ofMillis(300)).build());
-    long start = System.nanoTime();
-    HttpClientException error = failure(client.fetch(https(server, "/stall")));
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.TLS, timeout.phase());
-    assertEquals(Duration.ofMillis(300), timeout.timeout());
-    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
-  }
-
   @Test
   void cancellingDuringTheHandshakeClosesTheSocketAndFreesTheSlot() throws Exception {
     CountDownLatch accepted = new CountDownLatch(1);
@@ -168,28 +149,5 @@ class HttpsFailuresEndToEndTest {
     fetch.cancel(true);
     PoolSnapshot pool = client.poolSnapshot().get(5, TimeUnit.SECONDS);
     assertEquals(0, pool.open(), pool.toString());
-  }
-
-  @Test
-  void requestTimeoutDuringTheHandshakeNamesTheTlsPhase() throws Exception {
-    ScriptedServer server = silentServer();
-    CompletableFuture<HttpResponse> fetch = trustingClient().fetch(HttpRequest.newBuilder(
-        https(server, "/stall")).requestTimeout(Duration.ofMillis(300)).build());
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, failure(fetch));
-    assertEquals(Phase.TLS, timeout.phase());
-  }
-
-  @Test
-  void stalledHandshakeHitsTheHandshakeTimeoutWithItsTlsFailure() throws Exception {
-    ScriptedServer server = silentServer();
-    AsyncHttpClient client = client(TlsOptions.builder()
-        .sslContext(TlsCertificates.clientContext())
-        .handshakeTimeout(Duration.ofMillis(200)).build());
-    HttpClientException error = failure(client.fetch(https(server, "/stall")));
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.TLS, timeout.phase());
-    assertEquals(Duration.ofMillis(200), timeout.timeout());
-    TlsHandshakeException cause = assertInstanceOf(TlsHandshakeException.class, error.getCause());
-    assertEquals(TlsFailure.HANDSHAKE_TIMEOUT, cause.failure());
   }
 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.loop.EventLoop;
 import io.gust.testing.MockServerFixture;
 import io.gust.testing.ScriptedServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -147,15 +146,5 @@ class InterceptorsEndToEndTest {
         .build());
     assertEquals("second try", client.send(HttpRequest.get(fixture.url("/flaky"))).bodyString());
     assertEquals(2, fixture.server().getRequestCount());
-  }
-
-  @Test
-  void theRequestTimeoutBoundsACallStuckInItsInterceptors() throws Exception {
-    AsyncHttpClient client = fixture.track(AsyncHttpClient.builder()
-        .requestTimeout(Duration.ofMillis(200))
-        .addInterceptor(chain -> new CompletableFuture<>()).build());
-    ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> client.fetch(fixture.url("/never")).get(10, TimeUnit.SECONDS));
-    assertInstanceOf(FetchTimeoutException.class, failed.getCause());
   }
 }

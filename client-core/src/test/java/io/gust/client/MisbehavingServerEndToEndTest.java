@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.testing.FullBacklog;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -316,45 +313,6 @@ class MisbehavingServerEndToEndTest {
     assertEquals("body", heads.poll(5, TimeUnit.SECONDS));
     assertEquals("GET /n", heads.poll(5, TimeUnit.SECONDS));
     assertEquals(1, server.acceptedCount());
-  }
-
-  @Test
-  void readTimeoutFailsWhenTheServerGoesSilent() throws Exception {
-    server = ScriptedServer.start((socket, index) -> {
-      readHead(socket.getInputStream());
-      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab");
-      socket.getInputStream().read();
-    });
-    HttpRequest request = HttpRequest.newBuilder(server.url("/"))
-        .readTimeout(Duration.ofMillis(200)).build();
-    HttpClientException error = failure(client.fetch(request));
-    assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.BODY, error.phase());
-  }
-
-  @Test
-  void connectTimeoutReportsConnectPhase() throws Exception {
-    try (FullBacklog silent = FullBacklog.open(InetAddress.getLoopbackAddress())) {
-      HttpRequest request = HttpRequest.newBuilder(
-          "http://127.0.0.1:" + silent.address().getPort() + "/")
-          .connectTimeout(Duration.ofMillis(200)).build();
-      HttpClientException error = failure(client.fetch(request));
-      assertInstanceOf(FetchTimeoutException.class, error);
-      assertEquals(Phase.CONNECT, error.phase());
-    }
-  }
-
-  @Test
-  void requestTimeoutNamesThePhaseItFiredIn() throws Exception {
-    server = ScriptedServer.start((socket, index) -> {
-      readHead(socket.getInputStream());
-      socket.getInputStream().read();
-    });
-    HttpRequest request = HttpRequest.newBuilder(server.url("/"))
-        .requestTimeout(Duration.ofMillis(200)).build();
-    HttpClientException error = failure(client.fetch(request));
-    assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.HEADERS, error.phase());
   }
 
   @Test

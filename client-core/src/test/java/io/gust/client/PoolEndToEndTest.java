@@ -4,8 +4,6 @@ import static io.gust.testing.ScriptedServer.readHead;
 import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoopGroup;
@@ -13,12 +11,10 @@ import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,26 +59,6 @@ class PoolEndToEndTest {
   }
 
   @Test
-  void queuedFetchRequestTimeoutCountsItsQueueTime() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    ScriptedServer server = serve((socket, index) -> {
-      readHead(socket.getInputStream());
-      release.await(10, TimeUnit.SECONDS);
-      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
-      socket.getInputStream().read();
-    });
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxConnections(1).build());
-    CompletableFuture<HttpResponse> holder = client.fetch(server.url("/hold"));
-    CompletableFuture<HttpResponse> queued = client.fetch(HttpRequest.newBuilder(server.url("/q"))
-        .requestTimeout(Duration.ofMillis(300)).build());
-    ExecutionException error = assertThrows(ExecutionException.class, () -> await(queued));
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error.getCause());
-    assertEquals(Phase.QUEUE, timeout.phase());
-    release.countDown();
-    assertEquals(200, await(holder).code());
-  }
-
-  @Test
   void cancellingAFetchMidBodyFreesItsSlotForTheNext() throws Exception {
     CountDownLatch bodyStarted = new CountDownLatch(1);
     ScriptedServer server = serve((socket, index) -> {
@@ -105,19 +81,6 @@ class PoolEndToEndTest {
     assertEquals("next", await(second).bodyString());
     PoolSnapshot snapshot = client.poolSnapshot().get(5, TimeUnit.SECONDS);
     assertEquals(1, snapshot.open());
-  }
-
-  @Test
-  void idleConnectionsAreEvictedAfterTheIdleTimeout() throws Exception {
-    ScriptedServer server = serve(ScriptedServer::keepAliveOk);
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
-        .idleTimeout(Duration.ofMillis(100)).build());
-    await(client.fetch(server.url("/")));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (client.poolSnapshot().get(5, TimeUnit.SECONDS).open() > 0) {
-      assertTrue(System.nanoTime() < deadline, "idle connection never evicted");
-      Thread.onSpinWait();
-    }
   }
 
   /** Regression: a request's own Connection: close was ignored and its connection pooled. */

@@ -1,17 +1,14 @@
 package io.gust.client;
 
 import static io.gust.client.HttpsEndToEndTest.await;
-import static io.gust.client.HttpsEndToEndTest.failure;
 import static io.gust.testing.ScriptedServer.readHead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The connect timeout over the whole set-up, DNS included, and what zero and NONE mean. */
+/**
+ * What zero and NONE mean for the timeouts. The deadlines themselves are tested on the loop's
+ * clock, in {@link LoopClockTimeoutsEndToEndTest}.
+ */
 @Timeout(60)
 class TimeoutsEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
@@ -36,44 +36,6 @@ class TimeoutsEndToEndTest {
     for (AutoCloseable closeable : closeables) {
       closeable.close();
     }
-  }
-
-  /** A resolver whose lookups never complete; counts how many it was asked for. */
-  private static final class SilentResolver implements Resolver {
-    final List<CompletableFuture<List<InetSocketAddress>>> lookups = new ArrayList<>();
-
-    @Override
-    public CompletableFuture<List<InetSocketAddress>> resolve(EventLoop loop, String host,
-        int port, AddressFamily family) {
-      CompletableFuture<List<InetSocketAddress>> never = new CompletableFuture<>();
-      lookups.add(never);
-      return never;
-    }
-  }
-
-  /** Pins: a resolver that never answered was stopped only by the request timeout. */
-  @Test
-  void resolverThatNeverAnswersHitsTheConnectTimeoutInTheDnsPhase() throws Exception {
-    SilentResolver resolver = new SilentResolver();
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().resolver(resolver)
-        .connectTimeout(Duration.ofMillis(300)).requestTimeout(Duration.ofSeconds(50)).build());
-    CompletableFuture<HttpResponse> fetch = client.fetch("http://never.test/");
-    HttpClientException error = failure(fetch);
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.DNS, timeout.phase(), timeout.toString());
-    assertEquals(Duration.ofMillis(300), timeout.timeout());
-    assertTrue(resolver.lookups.get(0).isCancelled(), "the lookup is cancelled");
-  }
-
-  @Test
-  void perRequestConnectTimeoutAlsoCoversTheLookup() throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
-        .resolver(new SilentResolver()).requestTimeout(Duration.ofSeconds(50)).build());
-    HttpClientException error = failure(client.fetch(HttpRequest.newBuilder("http://never.test/")
-        .connectTimeout(Duration.ofMillis(200)).build()));
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.DNS, timeout.phase());
-    assertEquals(Duration.ofMillis(200), timeout.timeout());
   }
 
   @Test

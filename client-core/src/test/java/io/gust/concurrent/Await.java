@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
+import io.gust.testing.Eventually;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -50,12 +52,12 @@ final class Await {
     return value(result);
   }
 
-  /** Asserts the referent becomes collectable, running the collector a bounded number of times. */
+  /** Asserts the referent becomes collectable, running the collector until it is, with a bound. */
   static void collected(WeakReference<?> reference, String what) {
-    for (int i = 0; i < 20 && reference.get() != null; i++) {
+    Eventually.assertThat(Duration.ofSeconds(10), () -> what + " is still reachable", () -> {
       System.gc();
-    }
-    assertTrue(reference.get() == null, what + " is still reachable");
+      return reference.get() == null;
+    });
   }
 
   /** Asserts {@code future} has no callback of anyone waiting on it. */

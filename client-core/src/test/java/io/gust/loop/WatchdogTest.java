@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.gust.testing.Eventually;
 import io.gust.testing.LogCapture;
 import java.time.Duration;
 import java.util.Arrays;
@@ -188,8 +189,8 @@ class WatchdogTest {
   }
 
   /**
-   * Holds {@code loop} in a task until {@code release} opens; returns a watchdog sample that has
-   * seen it held for a whole threshold already.
+   * Holds {@code loop} in a task until {@code release} opens; returns, once the loop thread waits
+   * on the latch, a watchdog sample that has seen it held for a whole threshold already.
    */
   private static Watchdog.Sample heldLoop(EventLoop loop, CountDownLatch release)
       throws Exception {
@@ -203,6 +204,9 @@ class WatchdogTest {
       }
     });
     assertTrue(started.await(10, TimeUnit.SECONDS));
+    // Regression (flaky): the stack was sometimes taken while the task was still in countDown.
+    Eventually.assertThat(Duration.ofSeconds(10), () -> "the loop never parked on the latch",
+        () -> loop.thread().getState() == Thread.State.TIMED_WAITING);
     Watchdog.Sample sample = new Watchdog.Sample();
     sample.progress = loop.progressOpaque();
     sample.sinceNanos = System.nanoTime() - loop.watchdogThresholdNanos;
@@ -210,14 +214,10 @@ class WatchdogTest {
   }
 
   private static void awaitMovedOn(EventLoop loop, long progress) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!loop.isSelecting() && loop.progressOpaque() == progress) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the loop did not move on");
-      }
-      Thread.onSpinWait();
-    }
+    Eventually.assertThat(Duration.ofSeconds(10), () -> "the loop did not move on",
+        () -> loop.isSelecting() || loop.progressOpaque() != progress);
   }
+
 
   private List<ILoggingEvent> warnings() {
     return logged.events().stream().filter(e -> e.getLevel() == Level.WARN).toList();
@@ -241,6 +241,7 @@ class WatchdogTest {
     }
   }
 
+  /** Plays a handler that holds the loop busy computing; a deliberate busy wait. */
   private static void spin(Duration duration) {
     long end = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < end) {

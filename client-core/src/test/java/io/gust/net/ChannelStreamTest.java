@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.testing.Eventually;
 import io.gust.testing.OpenFiles;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -222,10 +223,8 @@ class ChannelStreamTest {
   void strayBytesOnAnIdleStreamMakeItUnhealthy() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {
       f.peerOut().write('x');
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (f.onLoop(f.stream::isHealthy)) {
-        assertTrue(System.nanoTime() < deadline, "stray byte never noticed");
-      }
+      Eventually.assertThat(Duration.ofSeconds(5), () -> "stray byte never noticed",
+          () -> !f.onLoop(f.stream::isHealthy));
       assertEquals(1L, f.onLoop(f.stream::bufferedBytes));
       assertTrue(f.onLoop(f.stream::isOpen));
     }

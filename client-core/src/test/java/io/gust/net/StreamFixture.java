@@ -3,6 +3,7 @@ package io.gust.net;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gust.loop.EventLoop;
+import io.gust.testing.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -86,15 +88,13 @@ final class StreamFixture implements AutoCloseable {
     return cause;
   }
 
-  /** Waits, by round trips through the loop, until the stream has read {@code expected} bytes. */
-  void awaitBytesRead(long expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (onLoop(stream::bytesRead) < expected) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("the stream never read " + expected + " bytes");
-      }
-    }
+  /** Waits, looking on the loop, until the stream has read {@code expected} bytes. */
+  void awaitBytesRead(long expected) {
+    Eventually.assertThat(Duration.ofSeconds(WAIT_SECONDS),
+        () -> "the stream never read " + expected + " bytes",
+        () -> onLoop(stream::bytesRead) >= expected);
   }
+
 
   /** Runs {@code task} on a new thread; the future completes with its result. */
   static <T> CompletableFuture<T> inThread(String name, Callable<T> task) {

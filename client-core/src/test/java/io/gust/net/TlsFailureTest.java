@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.TlsFailure;
 import io.gust.client.TlsOptions;
+import io.gust.testing.ManualLoop;
 import io.gust.testing.TlsCertificates;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -109,15 +110,19 @@ class TlsFailureTest {
 
   @Test
   void stalledHandshakeHitsTheTimeoutAndClosesTheSocket() throws Exception {
-    try (TlsFixture f = new TlsFixture()) {
+    ManualLoop manual = new ManualLoop();
+    try (TlsFixture f = new TlsFixture(manual.loop)) {
+      Duration timeout = Duration.ofSeconds(10);
       TlsOptions options = TlsOptions.builder().sslContext(TlsCertificates.clientContext())
-          .handshakeTimeout(Duration.ofMillis(200)).build();
+          .handshakeTimeout(timeout).build();
       CompletableFuture<ChannelStream> client = f.connectTo(f.port(), options, "localhost");
       try (SocketChannel silent = f.listener.accept()) {
+        manual.advanceOnto(timeout, client);
         TlsHandshakeException e = awaitFailure(TlsHandshakeException.class, client);
         assertEquals(TlsFailure.HANDSHAKE_TIMEOUT, e.failure());
         assertFalse(e.failure().isCertificateProblem());
         assertEquals(-1, drain(silent));
+        assertEquals(0, manual.pendingTimers(), "the handshake's timer outlived it");
       }
     }
   }
@@ -206,10 +211,13 @@ class TlsFailureTest {
   @Test
   void timeoutWhileTheClientHelloIsProducedFailsAndClosesTheSocket() throws Exception {
     HeldTasks held = new HeldTasks();
-    try (TlsFixture f = new TlsFixture()) {
+    ManualLoop manual = new ManualLoop();
+    Duration timeout = Duration.ofSeconds(10);
+    try (TlsFixture f = new TlsFixture(manual.loop)) {
       CompletableFuture<ChannelStream> client =
-          f.connectTo(f.port(), heldClientOptions(held, Duration.ofMillis(200)), "localhost");
+          f.connectTo(f.port(), heldClientOptions(held, timeout), "localhost");
       try (SocketChannel silent = f.listener.accept()) {
+        manual.advanceOnto(timeout, client);
         TlsHandshakeException e = awaitFailure(TlsHandshakeException.class, client);
         assertEquals(TlsFailure.HANDSHAKE_TIMEOUT, e.failure());
         assertEquals(-1, drain(silent));

@@ -29,7 +29,8 @@ import javax.net.ssl.SSLSocket;
 final class TlsFixture implements AutoCloseable {
   private static boolean warmedUp;
 
-  final EventLoop clientLoop = EventLoop.builder().name("gust-loop-client").build();
+  /** The client side's loop; the fixture closes it. */
+  final EventLoop clientLoop;
   final EventLoop serverLoop = EventLoop.builder().name("gust-loop-server").build();
   final ServerSocketChannel listener;
   private final List<ChannelStream> streams = new ArrayList<>();
@@ -37,6 +38,12 @@ final class TlsFixture implements AutoCloseable {
   private final int openFilesBefore;
 
   TlsFixture() throws Exception {
+    this(EventLoop.builder().name("gust-loop-client").build());
+  }
+
+  /** A fixture whose client side runs on {@code clientLoop} (one on a test's clock, say). */
+  TlsFixture(EventLoop clientLoop) throws Exception {
+    this.clientLoop = clientLoop;
     listener = ServerSocketChannel.open()
         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     warmUp();

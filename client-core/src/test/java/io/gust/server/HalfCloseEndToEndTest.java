@@ -17,7 +17,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +96,7 @@ class HalfCloseEndToEndTest {
     String answer = halfClosedExchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.endsWith("\r\n\r\nhello\n"),
         answer);
-    assertEquals(0, awaitNoConnections());
+    RawConnection.awaitNoConnections(server);
   }
 
   @Test
@@ -109,7 +108,7 @@ class HalfCloseEndToEndTest {
     assertTrue(afterGone.startsWith("HTTP/1.1 200 OK\r\n"), afterGone);
     assertTrue(afterGone.contains("Connection: close\r\n"), afterGone);
     assertTrue(afterGone.endsWith("\r\n\r\nafter gone\n"), afterGone);
-    assertEquals(0, awaitNoConnections());
+    RawConnection.awaitNoConnections(server);
   }
 
   @Test
@@ -126,7 +125,7 @@ class HalfCloseEndToEndTest {
     assertEquals(4, answer.split("HTTP/1.1 200 OK", -1).length - 1, answer);
     assertTrue(answer.substring(last).contains("Connection: close\r\n"), answer);
     assertTrue(answer.endsWith("\r\n\r\n\u0000\u0001\u0002"), answer);
-    assertEquals(0, awaitNoConnections());
+    RawConnection.awaitNoConnections(server);
   }
 
   @Test
@@ -179,7 +178,7 @@ class HalfCloseEndToEndTest {
       assertTrue(answer.contains("Connection: close\r\n"), answer);
       assertTrue(answer.endsWith("\r\n\r\nlate\n"), answer);
     }
-    assertEquals(0, awaitNoConnections());
+    RawConnection.awaitNoConnections(server);
   }
 
   @Test
@@ -199,7 +198,7 @@ class HalfCloseEndToEndTest {
     request.clientGone().get(WAIT_SECONDS, TimeUnit.SECONDS);
     CompletableFuture<Response> stage = neverStage.get();
     assertThrows(CancellationException.class, () -> stage.get(WAIT_SECONDS, TimeUnit.SECONDS));
-    assertEquals(0, awaitNoConnections());
+    RawConnection.awaitNoConnections(server);
     assertEquals(timersBefore, pendingTimers(), "the connection's timer is still pending");
     OpenFiles.awaitAtMost(fdsBefore, Duration.ofSeconds(WAIT_SECONDS));
   }
@@ -217,7 +216,7 @@ class HalfCloseEndToEndTest {
     neverRequest.get().clientGone().get(WAIT_SECONDS, TimeUnit.SECONDS);
     CompletableFuture<Response> stage = neverStage.get();
     assertThrows(CancellationException.class, () -> stage.get(WAIT_SECONDS, TimeUnit.SECONDS));
-    assertEquals(0, awaitNoConnections());
+    RawConnection.awaitNoConnections(server);
   }
 
   @Test
@@ -238,14 +237,5 @@ class HalfCloseEndToEndTest {
     CompletableFuture<Integer> count = new CompletableFuture<>();
     loop.execute(() -> count.complete(loop.stats().pendingTimers()));
     return count.get(WAIT_SECONDS, TimeUnit.SECONDS);
-  }
-
-  /** Waits, with a bound, until the server holds no connection; returns how many it holds. */
-  private int awaitNoConnections() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (server.openConnections() > 0 && System.nanoTime() - deadline < 0) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-    }
-    return server.openConnections();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.testing.Eventually;
 import io.gust.testing.ManualLoop;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Clients that hold a connection on purpose: slow heads, stalled bodies, and bodies sent on after
- * an error answer. The server runs on a loop whose clock the test moves, so every deadline is
- * met or missed by exactly as much as the test says, without waiting.
+ * Clients that hold a connection on purpose: silent connections, slow heads, stalled bodies, and
+ * bodies sent on after an error answer. The server runs on a loop whose clock the test moves, so
+ * every deadline is met or missed by exactly as much as the test says, without waiting.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileClientEndToEndTest {
@@ -118,9 +121,7 @@ class HostileClientEndToEndTest {
 
   @Test
   void headDeadlineIsConfigurable() throws Exception {
-    server.close();
-    server = HttpServer.builder().loop(manual.loop).headTimeout(Duration.ofSeconds(5))
-        .testRoutes().build().start();
+    restart(HttpServer.builder().headTimeout(Duration.ofSeconds(5)));
     try (RawConnection connection = new RawConnection(server)) {
       sendThenWait(connection, "GET /hello HTTP/1.1\r\n", 4);
       sendThenWait(connection, "Host: x\r\n", 1);
@@ -139,6 +140,57 @@ class HostileClientEndToEndTest {
       manual.advance(Duration.ofSeconds(1));
       assertAnswered408AndClosed(connection);
     }
+  }
+
+  @Test
+  void halfAHeadThenSilenceIsAnswered408AtTheReadTimeout() throws Exception {
+    restart(HttpServer.builder().bodyReadTimeout(Duration.ofSeconds(30)));
+    try (RawConnection connection = new RawConnection(server)) {
+      connection.send("GET /hello HTTP/1.1\r\nHost: x\r\n");
+      manual.pass();
+      manual.advance(Duration.ofSeconds(30).minusMillis(1));
+      assertTrue(connection.hasNothingToRead(), "answered before the read timeout");
+      manual.advance(Duration.ofMillis(1));
+      assertAnswered408AndClosed(connection);
+    }
+  }
+
+  @Test
+  void thousandSilentConnectionsAreClosedAtTheIdleTimeoutWhileOthersAreServed()
+      throws Exception {
+    Duration idle = Duration.ofSeconds(60);
+    restart(HttpServer.builder().idleTimeout(idle));
+    List<RawConnection> silent = new ArrayList<>();
+    try {
+      for (int i = 0; i < 1000; i++) {
+        silent.add(new RawConnection(server));
+      }
+      Eventually.assertThat(Duration.ofSeconds(10),
+          () -> "accepted " + server.openConnections() + " of 1000",
+          () -> server.openConnections() == 1000);
+      manual.advance(idle.minusMillis(1));
+      assertEquals(1000, server.openConnections(), "closed before the idle timeout");
+      try (RawConnection other = new RawConnection(server)) {
+        String answer = other.send(
+            "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").readUntilClose();
+        assertTrue(answer.startsWith("HTTP/1.1 200 OK"), answer);
+      }
+      manual.advance(Duration.ofMillis(1));
+      for (RawConnection connection : silent) {
+        assertEquals("", connection.readUntilClose());
+      }
+    } finally {
+      for (RawConnection connection : silent) {
+        connection.close();
+      }
+    }
+    RawConnection.awaitNoConnections(server);
+  }
+
+  /** Replaces the server with one built by {@code builder}, on the test's loop. */
+  private void restart(HttpServer.Builder builder) {
+    server.close();
+    server = builder.loop(manual.loop).testRoutes().build().start();
   }
 
   /** Sends {@code text}, lets the server read it, then moves the clock {@code seconds} on. */

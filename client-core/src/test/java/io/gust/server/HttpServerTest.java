@@ -99,16 +99,15 @@ class HttpServerTest {
   void streamedWritesCompleteOnlyAsTheClientReads() throws Exception {
     int pieces = 256;
     ByteString piece = ByteString.of(new byte[256 * 1024]);
-    AtomicReference<CompletableFuture<Void>> latest = new AtomicReference<>();
-    AtomicInteger completed = new AtomicInteger();
+    ChainedWrites writes = new ChainedWrites(piece);
     try (HttpServer server = HttpServer.builder()
         .get("/big", request -> Response.streaming(200, (long) pieces * piece.size(),
-            writer -> writeNext(writer, piece, pieces, latest, completed)))
+            writer -> writes.next(writer, pieces)))
         .build().start();
         Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.getOutputStream().write("GET /big HTTP/1.1\r\n\r\n".getBytes());
-      CompletableFuture<Void> stalled = awaitStalledWrite(latest);
-      assertTrue(completed.get() < pieces, "every write completed without a reader");
+      CompletableFuture<Void> stalled = awaitStalledWrite(writes);
+      assertTrue(writes.completed.get() < pieces, "every write completed without a reader");
       InputStream in = socket.getInputStream();
       long total = 0;
       byte[] buffer = new byte[64 * 1024];
@@ -121,24 +120,21 @@ class HttpServerTest {
           stalled.get(5, TimeUnit.SECONDS);
         }
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (completed.get() < pieces && System.nanoTime() < deadline) {
-        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-      }
-      assertEquals(pieces, completed.get());
+      writes.all.get(5, TimeUnit.SECONDS);
+      assertEquals(pieces, writes.completed.get());
     }
   }
 
-  /** Waits (bounded) for a write whose stage stays pending for 300 ms: the socket is full. */
-  private static CompletableFuture<Void> awaitStalledWrite(
-      AtomicReference<CompletableFuture<Void>> latest) throws Exception {
+  /**
+   * Waits (bounded) for a write whose stage stays pending for 300 ms: the socket is full. The
+   * 300 ms is the test's definition of "stalled", not a synchronisation wait.
+   */
+  private static CompletableFuture<Void> awaitStalledWrite(ChainedWrites writes)
+      throws Exception {
+    writes.started.get(10, TimeUnit.SECONDS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
-      CompletableFuture<Void> current = latest.get();
-      if (current == null) {
-        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-        continue;
-      }
+      CompletableFuture<Void> current = writes.latest.get();
       try {
         current.get(300, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
@@ -148,19 +144,35 @@ class HttpServerTest {
     throw new AssertionError("writes never stalled");
   }
 
-  private static void writeNext(BodyWriter writer, ByteString piece, int remaining,
-      AtomicReference<CompletableFuture<Void>> latest, AtomicInteger completed) {
-    if (remaining == 0) {
-      writer.close();
-      return;
+  /** Writes one piece after another, each once the previous write's stage completed. */
+  private static final class ChainedWrites {
+    final ByteString piece;
+    final AtomicReference<CompletableFuture<Void>> latest = new AtomicReference<>();
+    final AtomicInteger completed = new AtomicInteger();
+    /** Completes when the first write was handed to the writer. */
+    final CompletableFuture<Void> started = new CompletableFuture<>();
+    /** Completes when every write completed and the body was closed. */
+    final CompletableFuture<Void> all = new CompletableFuture<>();
+
+    ChainedWrites(ByteString piece) {
+      this.piece = piece;
     }
-    CompletableFuture<Void> stage = writer.write(piece).toCompletableFuture();
-    latest.set(stage);
-    stage.whenComplete((ok, error) -> {
-      if (error == null) {
-        completed.incrementAndGet();
-        writeNext(writer, piece, remaining - 1, latest, completed);
+
+    void next(BodyWriter writer, int remaining) {
+      if (remaining == 0) {
+        writer.close();
+        all.complete(null);
+        return;
       }
-    });
+      CompletableFuture<Void> stage = writer.write(piece).toCompletableFuture();
+      latest.set(stage);
+      started.complete(null);
+      stage.whenComplete((ok, error) -> {
+        if (error == null) {
+          completed.incrementAndGet();
+          next(writer, remaining - 1);
+        }
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.gust.server;
 
+import io.gust.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,10 +8,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A plain blocking socket to the server, for writing exact bytes and reading what comes back. */
 final class RawConnection implements AutoCloseable {
   private final Socket socket;
+
+  /** Waits, with a bound, until {@code server} holds no connection; fails when it still does. */
+  static void awaitNoConnections(HttpServer server) {
+    Eventually.assertThat(Duration.ofSeconds(5),
+        () -> "the server still holds " + server.openConnections() + " connections",
+        () -> server.openConnections() == 0);
+  }
 
   RawConnection(HttpServer server) throws IOException {
     socket = new Socket();
@@ -22,6 +31,11 @@ final class RawConnection implements AutoCloseable {
     socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
     socket.getOutputStream().flush();
     return this;
+  }
+
+  /** Whether nothing the server sent is waiting to be read (the server has not answered yet). */
+  boolean hasNothingToRead() throws IOException {
+    return socket.getInputStream().available() == 0;
   }
 
   /** Ends this side's output (a TCP FIN) while the connection stays open for reading. */

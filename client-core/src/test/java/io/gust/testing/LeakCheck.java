@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -68,7 +66,7 @@ public final class LeakCheck
   @Override
   public void afterTestExecution(ExtensionContext context) {
     for (AsyncHttpClient client : clients) {
-      eventually(slotRelease, () -> slotsInUse(client));
+      Eventually.noComplaint(slotRelease, () -> slotsInUse(client));
     }
   }
 
@@ -138,21 +136,10 @@ public final class LeakCheck
 
   /** Waits, with a bound, until at most {@code expected} channels are open. */
   public static void awaitChannelsAtMost(int expected, Duration within) {
-    eventually(within, () -> {
+    Eventually.noComplaint(within, () -> {
       int count = channelCount();
       return count <= expected ? null : "expected at most " + expected + " open channels but "
           + count + " are open: " + OpenFiles.describe() + "\n" + sockets();
     });
-  }
-
-  /** Polls {@code complaint} until it has none (null), failing with its last one after {@code within}. */
-  private static void eventually(Duration within, Supplier<String> complaint) {
-    long deadline = System.nanoTime() + within.toNanos();
-    for (String last; (last = complaint.get()) != null; ) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(last);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-    }
   }
 }

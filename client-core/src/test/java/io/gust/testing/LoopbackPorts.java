@@ -5,9 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /** Ports on 127.0.0.1 for the real servers tests start: a free one, and waiting until one listens. */
 public final class LoopbackPorts {
@@ -22,23 +21,34 @@ public final class LoopbackPorts {
 
   /**
    * Polls, with a bound, until {@code port} accepts connections; throws IllegalStateException
-   * with {@code logs} when {@code process} exits first or the time runs out.
+   * with {@code logs} when {@code process} exits first, an AssertionError with them when the
+   * time runs out.
    */
   public static void awaitListening(Process process, int port, long timeoutSeconds, String name,
-      Callable<String> logs) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited: " + logs.call());
-      }
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        return;
-      } catch (IOException notYet) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-      }
+      Callable<String> logs) {
+    Eventually.assertThat(Duration.ofSeconds(timeoutSeconds),
+        () -> name + " did not listen within " + timeoutSeconds + " s: " + read(logs), () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited: " + read(logs));
+          }
+          return accepts(port);
+        });
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+      return true;
+    } catch (IOException notYet) {
+      return false;
     }
-    throw new IllegalStateException(name + " did not listen within " + timeoutSeconds + " s: "
-        + logs.call());
+  }
+
+  private static String read(Callable<String> logs) {
+    try {
+      return logs.call();
+    } catch (Exception e) {
+      return "(logs unreadable: " + e + ")";
+    }
   }
 }

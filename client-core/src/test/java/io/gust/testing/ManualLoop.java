@@ -3,6 +3,7 @@ package io.gust.testing;
 import io.gust.loop.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,20 @@ public final class ManualLoop implements AutoCloseable {
   }
 
   /**
+   * Moves the clock onto {@code deadline} (counted from the clock's present value) in two steps,
+   * asserting that {@code waiting} is still not done one millisecond before it: for tests that a
+   * timeout fires when it is due and not earlier.
+   */
+  public void advanceOnto(Duration deadline, Future<?> waiting) throws Exception {
+    advance(deadline.minusMillis(1));
+    if (waiting.isDone()) {
+      throw new AssertionError("done a millisecond before its deadline of " + deadline + ": "
+          + waiting);
+    }
+    advance(Duration.ofMillis(1));
+  }
+
+  /**
    * Returns once the loop has run one full pass after this call: its due timers ran, and the
    * sockets that were ready when it was called were served.
    */
@@ -27,6 +42,13 @@ public final class ManualLoop implements AutoCloseable {
       loop.execute(() -> ran.complete(null));
       ran.get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The timers pending on the loop, read on the loop thread so the figure is exact. */
+  public int pendingTimers() throws Exception {
+    CompletableFuture<Integer> count = new CompletableFuture<>();
+    loop.execute(() -> count.complete(loop.stats().pendingTimers()));
+    return count.get(10, TimeUnit.SECONDS);
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class Nginx implements AutoCloseable {
     Nginx nginx = new Nginx(process, dir, port);
     try {
       LoopbackPorts.awaitListening(process, port, 10, "nginx", nginx::logs);
-    } catch (Exception e) {
+    } catch (RuntimeException | Error e) {
       nginx.close();
       throw e;
     }

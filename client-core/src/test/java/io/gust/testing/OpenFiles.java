@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -44,16 +42,13 @@ public final class OpenFiles {
    * throws an {@link AssertionError} listing the open descriptors if that never happens.
    */
   public static void awaitAtMost(int expected, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    int count;
-    while ((count = count()) > expected) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("expected at most " + expected + " open file descriptors but "
-            + count + " are open: " + describe());
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-    }
+    Eventually.noComplaint(within, () -> {
+      int count = count();
+      return count <= expected ? null : "expected at most " + expected
+          + " open file descriptors but " + count + " are open: " + describe();
+    });
   }
+
 
   /** Each open descriptor and what it points to, such as {@code 12 -> socket:[4711]}. */
   public static List<String> describe() {

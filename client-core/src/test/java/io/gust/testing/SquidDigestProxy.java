@@ -53,7 +53,7 @@ public final class SquidDigestProxy implements AutoCloseable {
     try {
       LoopbackPorts.awaitListening(process, port, 20, "squid",
           () -> Files.readString(dir.resolve("stdout.log")));
-    } catch (Exception e) {
+    } catch (RuntimeException | Error e) {
       proxy.close();
       throw e;
     }

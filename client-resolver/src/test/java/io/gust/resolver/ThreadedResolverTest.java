@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AddressFamily;
 import io.gust.loop.EventLoop;
+import io.gust.testing.Eventually;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -122,21 +124,11 @@ class ThreadedResolverTest {
     running.handle((r, e) -> null).get(5, TimeUnit.SECONDS);
   }
 
-  private void awaitQueued(ThreadedResolver resolver) throws Exception {
-    CompletableFuture<Void> queued = new CompletableFuture<>();
-    Runnable poll = new Runnable() {
-      @Override
-      public void run() {
-        if (resolver.queued() > 0) {
-          queued.complete(null);
-        } else {
-          loop.schedule(java.time.Duration.ofMillis(2), this);
-        }
-      }
-    };
-    loop.execute(poll);
-    queued.get(5, TimeUnit.SECONDS);
+  private static void awaitQueued(ThreadedResolver resolver) {
+    Eventually.assertThat(Duration.ofSeconds(5), () -> "no lookup ever queued",
+        () -> resolver.queued() > 0);
   }
+
 
   private InetAddress[] scripted(String host) throws UnknownHostException {
     lookups.incrementAndGet();
