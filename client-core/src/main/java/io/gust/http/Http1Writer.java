@@ -55,6 +55,16 @@ public final class Http1Writer {
    */
   public static void writeResponseHead(
       Buffer out, Protocol protocol, int code, String reason, Headers headers) {
+    writeStatusLine(out, protocol, code, reason);
+    ACCESS.writeTo(headers, out);
+    out.writeByte('\r').writeByte('\n');
+  }
+
+  /**
+   * Writes the status line alone, {@code protocol SP code SP reason CRLF}, as {@link
+   * #writeResponseHead} does; the caller writes the fields and the blank line after it.
+   */
+  public static void writeStatusLine(Buffer out, Protocol protocol, int code, String reason) {
     if (code < 100 || code > 999) {
       throw new IllegalArgumentException("status code not in [100, 999]: " + code);
     }
@@ -64,8 +74,11 @@ public final class Http1Writer {
     }
     out.writeUtf8(protocol.toString()).writeByte(' ').writeDecimalLong(code).writeByte(' ');
     out.writeUtf8(phrase).writeByte('\r').writeByte('\n');
+  }
+
+  /** Writes each of {@code headers} as {@code name: value CRLF}, with no blank line after. */
+  public static void writeFields(Buffer out, Headers headers) {
     ACCESS.writeTo(headers, out);
-    out.writeByte('\r').writeByte('\n');
   }
 
   /**

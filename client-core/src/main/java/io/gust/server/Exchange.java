@@ -1,8 +1,6 @@
 package io.gust.server;
 
-import io.gust.client.Headers;
 import io.gust.client.Protocol;
-import io.gust.http.Http1Writer;
 import io.gust.http.ReasonPhrases;
 import io.gust.net.WriteListener;
 import java.io.IOException;
@@ -146,8 +144,8 @@ final class Exchange implements WriteListener {
     generation++;
     Response response = Response.of(status, ReasonPhrases.of(status).toLowerCase() + "\n");
     Buffer out = new Buffer();
-    Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, status, null,
-        headFields(response, response.body().size(), true, protocol));
+    ResponseHeads.write(out, response, response.body().size(), true, protocol,
+        connection.context);
     out.write(response.body());
     connection.stream.write(out, new WriteListener() {
       @Override
@@ -231,8 +229,8 @@ final class Exchange implements WriteListener {
         || "close".equalsIgnoreCase(response.headers().get("Connection"))
         || (length < 0 && request.protocol() != Protocol.HTTP_1_1);
     Buffer out = new Buffer();
-    Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, response.code(), null,
-        headFields(response, length, closeAfter, request.protocol()));
+    ResponseHeads.write(out, response, length, closeAfter, request.protocol(),
+        connection.context);
     return out;
   }
 
@@ -245,27 +243,6 @@ final class Exchange implements WriteListener {
     } catch (IOException e) {
       log.debug("closing a file failed", e);
     }
-  }
-
-  private Headers headFields(Response response, long length, boolean close, Protocol protocol) {
-    Headers.Builder fields = response.headers().newBuilder()
-        .remove("Content-Length").remove("Transfer-Encoding").remove("Connection")
-        .set("Date", HttpDate.now())
-        .set("Server", connection.context.serverName);
-    int code = response.code();
-    if (code == 204 || code == 304) {
-      // No body and no length field for these (RFC 9110 §8.6).
-    } else if (length >= 0) {
-      fields.add("Content-Length", Long.toString(length));
-    } else if (protocol == Protocol.HTTP_1_1) {
-      fields.add("Transfer-Encoding", "chunked");
-    }
-    if (close) {
-      fields.add("Connection", "close");
-    } else if (protocol == Protocol.HTTP_1_0) {
-      fields.add("Connection", "keep-alive");
-    }
-    return fields.build();
   }
 
   /** The fixed response, or the end of a streamed one, was written. */

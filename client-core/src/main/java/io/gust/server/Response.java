@@ -18,6 +18,7 @@ import okio.ByteString;
  */
 public final class Response {
   private static final String TEXT = "text/plain; charset=utf-8";
+  private static final Headers TEXT_FIELDS = Headers.of("Content-Type", TEXT);
 
   private final int code;
   private final Headers headers;
@@ -53,7 +54,8 @@ public final class Response {
 
   /** A response with a UTF-8 text body. */
   public static Response of(int code, String text) {
-    return of(code, ByteString.encodeString(text, StandardCharsets.UTF_8), TEXT);
+    return new Response(code, TEXT_FIELDS, ByteString.encodeString(text, StandardCharsets.UTF_8),
+        null, -1);
   }
 
   /** A response with {@code body} of type {@code contentType}. */
