@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import java.util.concurrent.Executor;
  *
  * <p>The request path is percent-decoded and resolved under the root; a {@code ..} segment, a
  * backslash or NUL, or a path (or symbolic link) that lands outside the root is refused with 403.
- * A missing file is 404; a directory serves its {@code index.html}, or 404 without one. The
+ * A path with no symbolic link below the root needs no resolving; any other is resolved whole. A missing file is 404; a directory serves its {@code index.html}, or 404 without one. The
  * content type comes from the file name's extension.
  */
 final class StaticFiles implements Handler {
@@ -59,6 +60,9 @@ final class StaticFiles implements Handler {
     if (!file.startsWith(root)) {
       return forbidden();
     }
+    if (!file.equals(root) && isPlainFileUnderRoot(file)) {
+      return Response.file(file, contentType(file), executor); // no link to resolve on its way
+    }
     BasicFileAttributes attributes = attributes(file);
     if (attributes != null && attributes.isDirectory()) {
       file = file.resolve("index.html");
@@ -71,6 +75,26 @@ final class StaticFiles implements Handler {
       return forbidden();
     }
     return Response.file(file, contentType(file), executor);
+  }
+
+  /**
+   * True for a regular file when neither it nor a directory between it and the root is a
+   * symbolic link, so that it cannot lead out of the root: one lstat per level, fewer system
+   * calls than resolving the whole path.
+   */
+  private boolean isPlainFileUnderRoot(Path file) {
+    try {
+      for (Path at = file; !at.equals(root); at = at.getParent()) {
+        BasicFileAttributes level =
+            Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (level.isSymbolicLink() || (at == file ? !level.isRegularFile() : !level.isDirectory())) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The file's attributes, following links; null when there is no such file. */
