@@ -251,10 +251,7 @@ public final class ChannelStream {
     }
   }
 
-  /**
-   * True when {@link #writeFile} may be used: a plain TCP stream, whose bytes go to the socket
-   * unchanged. False for TLS, which must encrypt every byte in the heap.
-   */
+  /** True when {@link #writeFile} may be used: plain TCP, not TLS (which encrypts in the heap). */
   public boolean canWriteFiles() {
     return transport.canTransferFiles();
   }
