@@ -70,7 +70,8 @@ public final class Http1Writer {
     out.writeByte('\r').writeByte('\n');
   }
 
-  private static void writeFields(Buffer out, Headers headers) {
+  /** Writes each of {@code headers} as {@code name: value CRLF}, with no blank line after. */
+  public static void writeFields(Buffer out, Headers headers) {
     for (int i = 0, size = headers.size(); i < size; i++) {
       writeField(out, headers, i);
     }
@@ -115,6 +116,16 @@ public final class Http1Writer {
    */
   public static void writeResponseHead(
       Buffer out, Protocol protocol, int code, String reason, Headers headers) {
+    writeStatusLine(out, protocol, code, reason);
+    writeFields(out, headers);
+    endHead(out);
+  }
+
+  /**
+   * Writes the status line alone, {@code protocol SP code SP reason CRLF}, as {@link
+   * #writeResponseHead} does; the caller writes the fields and the blank line after it.
+   */
+  public static void writeStatusLine(Buffer out, Protocol protocol, int code, String reason) {
     if (code < 100 || code > 999) {
       throw new IllegalArgumentException("status code not in [100, 999]: " + code);
     }
@@ -125,8 +136,6 @@ public final class Http1Writer {
     out.writeUtf8(protocol.toString()).writeByte(' ').writeDecimalLong(code).writeByte(' ');
     writeLatin1(out, phrase);
     out.writeByte('\r').writeByte('\n');
-    writeFields(out, headers);
-    endHead(out);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.gust.loop.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -228,16 +229,50 @@ public final class ChannelStream {
    */
   public void write(Buffer data, WriteListener listener) {
     loop.checkInLoop("write");
-    if (state == State.CLOSED) {
+    if (refuseWrite(listener)) {
       data.clear();
-      if (listener != null) {
-        WriteSide.notifyFailed(listener, closeCause);
-      }
       return;
     }
     writes.enqueue(data, listener);
+    flushUnlessWaiting();
+  }
+
+  /** True, after failing {@code listener}, when the stream is closed. */
+  private boolean refuseWrite(WriteListener listener) {
+    if (state == State.CLOSED && listener != null) {
+      WriteSide.notifyFailed(listener, closeCause);
+    }
+    return state == State.CLOSED;
+  }
+
+  private void flushUnlessWaiting() {
     if (!events.hasWriteInterest()) {
       events.flushWrites();
+    }
+  }
+
+  /** True when {@link #writeFile} may be used: plain TCP, not TLS (which encrypts in the heap). */
+  public boolean canWriteFiles() {
+    return transport.canTransferFiles();
+  }
+
+  /**
+   * Like {@link #write(Buffer, WriteListener)} for {@code byteCount} bytes of {@code file} from
+   * {@code position}, which the kernel sends from the file as the socket takes them (sendfile),
+   * never copying them into the heap; the stream fails with an {@code EOFException} when the file
+   * ends first. The caller closes the file once the listener heard. Only when {@link
+   * #canWriteFiles()}; a file on a slow disk holds up the loop while the kernel reads it.
+   */
+  public void writeFile(FileChannel file, long position, long byteCount, WriteListener listener) {
+    loop.checkInLoop("writeFile");
+    Objects.requireNonNull(file, "file");
+    if (!canWriteFiles() || position < 0 || byteCount < 0) {
+      throw new IllegalArgumentException(canWriteFiles() ? "negative position or byteCount"
+          : "writeFile on a stream that cannot write files (TLS)");
+    }
+    if (!refuseWrite(listener)) {
+      writes.enqueueFile(file, position, byteCount, listener);
+      flushUnlessWaiting();
     }
   }
 

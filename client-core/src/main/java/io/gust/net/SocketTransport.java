@@ -2,6 +2,7 @@ package io.gust.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,16 @@ final class SocketTransport implements Transport {
   @Override
   public int write(ByteBuffer src) throws IOException {
     return channel.write(src);
+  }
+
+  @Override
+  public boolean canTransferFiles() {
+    return true;
+  }
+
+  @Override
+  public long transferFrom(FileChannel file, long position, long byteCount) throws IOException {
+    return file.transferTo(position, byteCount, channel);
   }
 
   @Override

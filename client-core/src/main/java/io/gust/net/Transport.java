@@ -3,6 +3,7 @@ package io.gust.net;
 import io.gust.client.TlsInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -23,6 +24,20 @@ interface Transport {
 
   /** Writes from {@code src}: the bytes of {@code src} consumed, 0 when the socket is full. */
   int write(ByteBuffer src) throws IOException;
+
+  /** True when {@link #transferFrom} may be called: the bytes go to the socket as they are. */
+  default boolean canTransferFiles() {
+    return false;
+  }
+
+  /**
+   * Sends up to {@code byteCount} bytes of {@code file} from {@code position} straight to the
+   * socket (sendfile): the bytes sent, 0 when the socket is full or the file ends there. Only
+   * when {@link #canTransferFiles()}.
+   */
+  default long transferFrom(FileChannel file, long position, long byteCount) throws IOException {
+    throw new UnsupportedOperationException("this transport cannot send files directly");
+  }
 
   /** Sends bytes the transport holds itself; true when it holds none. */
   default boolean flush() throws IOException {

@@ -2,6 +2,8 @@ package io.gust.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import okio.Buffer;
 import org.slf4j.Logger;
@@ -17,14 +19,20 @@ import org.slf4j.LoggerFactory;
  * would cost a {@code ByteBuffer} wrapper per segment per write and let the JDK's per-thread
  * temporary buffers grow to the largest write. Bytes the socket does not accept stay queued and
  * are copied again next time, which happens only when the socket is full.
+ *
+ * <p>File regions queued with {@link #enqueueFile} go out in their place in the order, straight
+ * from the file through the transport (sendfile), so their bytes never enter the heap or the
+ * queue; only as much is sent as the socket takes.
  */
 final class WriteSide {
   private static final Logger log = LoggerFactory.getLogger(WriteSide.class);
   /** Bytes one flush may write before yielding the loop to other connections. */
   static final long FLUSH_BUDGET_BYTES = 256 * 1024;
 
-  /** Bytes accepted by write() and not yet written to the socket. */
+  /** Bytes accepted by write() and not yet written to the socket, file regions excepted. */
   private final Buffer queued = new Buffer();
+  /** File regions not yet sent whole, in order; each starts after the bytes queued before it. */
+  private final ArrayDeque<FileRegion> regions = new ArrayDeque<>(2);
   private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
   /** Ring of listeners, each with the total byte count that completes it. */
   private WriteListener[] listeners = new WriteListener[8];
@@ -44,8 +52,21 @@ final class WriteSide {
     }
   }
 
+  /**
+   * Queues {@code byteCount} bytes of {@code file} from {@code position}, sent with {@link
+   * Transport#transferFrom}; the listener, if any, hears when they were written.
+   */
+  void enqueueFile(FileChannel file, long position, long byteCount, WriteListener listener) {
+    regions.add(new FileRegion(file, position, byteCount, queuedTotal));
+    queuedTotal += byteCount;
+    if (listener != null) {
+      add(listener, queuedTotal);
+    }
+  }
+
+  /** Bytes queued and not yet written, including those of file regions. */
   long pendingBytes() {
-    return queued.size();
+    return queuedTotal - writtenTotal;
   }
 
   long writtenTotal() {
@@ -54,14 +75,26 @@ final class WriteSide {
 
   /** True when bytes wait for the socket. */
   boolean hasPending() {
-    return queued.size() > 0;
+    return queuedTotal != writtenTotal;
   }
 
   /** Writes until the queue is empty, the socket is full, or the budget is spent. */
   void flush(Transport transport, ByteBuffer scratch) throws IOException {
     long budget = FLUSH_BUDGET_BYTES;
-    while (queued.size() > 0 && budget > 0) {
-      int copied = copyHead(scratch);
+    while (hasPending() && budget > 0) {
+      FileRegion region = regions.peek();
+      if (region != null && region.startTotal <= writtenTotal) {
+        long sent = region.send(transport, budget);
+        writtenTotal += sent;
+        budget -= sent;
+        if (!region.isDone()) {
+          return;
+        }
+        regions.poll();
+        continue;
+      }
+      long before = region == null ? queued.size() : region.startTotal - writtenTotal;
+      int copied = copyHead(scratch, before);
       int written = transport.write(scratch);
       if (written > 0) {
         queued.skip(written);
@@ -74,10 +107,10 @@ final class WriteSide {
     }
   }
 
-  /** Copies the queue's first bytes into {@code scratch}, flipped for writing. */
-  private int copyHead(ByteBuffer scratch) {
+  /** Copies at most {@code limit} of the queue's first bytes into {@code scratch}, flipped. */
+  private int copyHead(ByteBuffer scratch, long limit) {
     scratch.clear();
-    int wanted = (int) Math.min(scratch.capacity(), queued.size());
+    int wanted = (int) Math.min(scratch.capacity(), limit);
     queued.readUnsafe(cursor);
     try {
       cursor.seek(0);
@@ -112,6 +145,8 @@ final class WriteSide {
   /** Drops the queued bytes and fails every waiting listener. */
   void fail(Throwable cause) {
     queued.clear();
+    regions.clear();
+    queuedTotal = writtenTotal;
     while (count > 0) {
       WriteListener listener = poll();
       notifyFailed(listener, cause);

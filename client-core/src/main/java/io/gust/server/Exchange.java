@@ -1,10 +1,11 @@
 package io.gust.server;
 
-import io.gust.client.Headers;
 import io.gust.client.Protocol;
-import io.gust.http.Http1Writer;
 import io.gust.http.ReasonPhrases;
 import io.gust.net.WriteListener;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import okio.Buffer;
@@ -37,6 +38,8 @@ final class Exchange implements WriteListener {
   private boolean keepAlive;
   private boolean closeAfter;
   private StreamWriter streamWriter;
+  /** The file being sent with sendfile, closed once written or when the connection closes. */
+  private FileChannel openFile;
   /** The client went away before this exchange's answer was written. */
   private boolean gone;
   /** The async handler's stage while it is pending; null otherwise. */
@@ -150,8 +153,8 @@ final class Exchange implements WriteListener {
     generation++;
     Response response = Response.of(status, ReasonPhrases.of(status).toLowerCase() + "\n");
     Buffer out = new Buffer();
-    Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, status, null,
-        headFields(response, response.body().size(), true, protocol));
+    ResponseHeads.write(out, response, response.body().size(), true, protocol,
+        connection.context);
     out.write(response.body());
     connection.stream.write(out, new WriteListener() {
       @Override
@@ -168,58 +171,102 @@ final class Exchange implements WriteListener {
       response = Response.of(500, "internal server error\n");
     }
     connection.writing();
-    boolean headOnly = request.method().equals("HEAD");
-    boolean chunkable = request.protocol() == Protocol.HTTP_1_1;
+    if (response.fileBody() != null) {
+      sendFile(response, response.fileBody());
+      return;
+    }
     ByteString fixed = response.body();
     long length = fixed != null ? fixed.size() : response.streamLength();
-    closeAfter = !keepAlive || connection.context.draining || connection.isLastRequest()
-        || "close".equalsIgnoreCase(response.headers().get("Connection"))
-        || (length < 0 && !chunkable);
-    Buffer out = new Buffer();
-    Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, response.code(), null,
-        headFields(response, length, closeAfter, request.protocol()));
-    if (fixed != null || headOnly) {
-      if (!headOnly) {
+    Buffer out = head(response, length);
+    if (fixed != null || isHead()) {
+      if (!isHead()) {
         out.write(fixed);
       }
       connection.stream.write(out, this);
       return;
     }
-    connection.stream.write(out, null);
-    streamWriter = new StreamWriter(this, connection, length < 0 && chunkable, length);
-    streamWriter.start(response.streamingBody());
+    stream(out, response.streamingBody(), length);
   }
 
-  private Headers headFields(Response response, long length, boolean close, Protocol protocol) {
-    Headers.Builder fields = response.headers().newBuilder()
-        .remove("Content-Length").remove("Transfer-Encoding").remove("Connection")
-        .set("Date", HttpDate.now())
-        .set("Server", connection.context.serverName);
-    int code = response.code();
-    if (code == 204 || code == 304) {
-      // No body and no length field for these (RFC 9110 §8.6).
-    } else if (length >= 0) {
-      fields.add("Content-Length", Long.toString(length));
-    } else if (protocol == Protocol.HTTP_1_1) {
-      fields.add("Transfer-Encoding", "chunked");
+  private boolean isHead() {
+    return request.method().equals("HEAD");
+  }
+
+  /** Writes {@code head}, then {@code body}'s pieces as {@code length} bytes or chunks (-1). */
+  private void stream(Buffer head, StreamingBody body, long length) {
+    connection.stream.write(head, null);
+    boolean chunked = length < 0 && request.protocol() == Protocol.HTTP_1_1;
+    streamWriter = new StreamWriter(this, connection, chunked, length);
+    streamWriter.start(body);
+  }
+
+  /**
+   * Opens the file on the loop and sends its head with its size; then the file itself with
+   * sendfile on a plain stream, or in pieces read off the loop over TLS. See {@link FileBody}.
+   */
+  private void sendFile(Response response, FileBody file) {
+    FileChannel channel = null;
+    long size;
+    try {
+      channel = file.open();
+      size = channel.size();
+    } catch (IOException e) {
+      closeQuietly(channel);
+      boolean missing = e instanceof NoSuchFileException;
+      log.debug("cannot open the file for {} {}: {}", request.method(), request.path(),
+          e.toString());
+      send(missing ? Response.of(404, "not found\n") : Response.of(500, "cannot read the file\n"));
+      return;
     }
-    if (close) {
-      fields.add("Connection", "close");
-    } else if (protocol == Protocol.HTTP_1_0) {
-      fields.add("Connection", "keep-alive");
+    Buffer out = head(response, size);
+    if (isHead() || size == 0) {
+      closeQuietly(channel);
+      connection.stream.write(out, this);
+    } else if (!connection.stream.canWriteFiles()) {
+      closeQuietly(channel);
+      stream(out, file.pieces(size), size);
+    } else {
+      openFile = channel;
+      connection.stream.write(out, null);
+      connection.stream.writeFile(channel, 0, size, this);
     }
-    return fields.build();
+  }
+
+  /** The response head for a body of {@code length} bytes (-1: unknown); decides closeAfter. */
+  private Buffer head(Response response, long length) {
+    closeAfter = !keepAlive || connection.context.draining || connection.isLastRequest()
+        || "close".equalsIgnoreCase(response.headers().get("Connection"))
+        || (length < 0 && request.protocol() != Protocol.HTTP_1_1);
+    Buffer out = new Buffer();
+    ResponseHeads.write(out, response, length, closeAfter, request.protocol(),
+        connection.context);
+    return out;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      log.debug("closing a file failed", e);
+    }
   }
 
   /** The fixed response, or the end of a streamed one, was written. */
   @Override
   public void onWritten() {
+    closeQuietly(openFile);
+    openFile = null;
     streamWriter = null;
     request = null;
     connection.exchangeDone(closeAfter);
   }
 
   void connectionClosed() {
+    closeQuietly(openFile);
+    openFile = null;
     inputEnded();
     cancelAwaited();
     generation++;

@@ -18,6 +18,7 @@ import okio.ByteString;
  */
 public final class Response {
   private static final String TEXT = "text/plain; charset=utf-8";
+  private static final Headers TEXT_FIELDS = Headers.of("Content-Type", TEXT);
 
   private final int code;
   private final Headers headers;
@@ -25,9 +26,16 @@ public final class Response {
   private final StreamingBody streamingBody;
   /** The announced length of a streamed body, or -1 for chunked. */
   private final long streamLength;
+  /** The file to send as the body, or null. */
+  private final FileBody file;
 
   private Response(int code, Headers headers, ByteString body, StreamingBody streamingBody,
       long streamLength) {
+    this(code, headers, body, streamingBody, streamLength, null);
+  }
+
+  private Response(int code, Headers headers, ByteString body, StreamingBody streamingBody,
+      long streamLength, FileBody file) {
     if (code < 200 || code > 999) {
       throw new IllegalArgumentException("status code not in [200, 999]: " + code);
     }
@@ -36,6 +44,7 @@ public final class Response {
     this.body = body;
     this.streamingBody = streamingBody;
     this.streamLength = streamLength;
+    this.file = file;
   }
 
   /** A 200 with a UTF-8 text body. */
@@ -45,7 +54,8 @@ public final class Response {
 
   /** A response with a UTF-8 text body. */
   public static Response of(int code, String text) {
-    return of(code, ByteString.encodeString(text, StandardCharsets.UTF_8), TEXT);
+    return new Response(code, TEXT_FIELDS, ByteString.encodeString(text, StandardCharsets.UTF_8),
+        null, -1);
   }
 
   /** A response with {@code body} of type {@code contentType}. */
@@ -74,24 +84,32 @@ public final class Response {
   }
 
   /**
-   * A 200 whose body is {@code file}, read in 64 KiB pieces on {@code executor} (never on the
-   * loop) and written with the chunked coding and backpressure. A file that cannot be read aborts
-   * the response, cutting the body short.
+   * A 200 whose body is {@code file}, with its size as the Content-Length. The file is opened on
+   * the loop when the response is written (a missing file is then answered 404, one that cannot
+   * be opened 500) and, over plain HTTP, sent by the kernel from the page cache (sendfile), never
+   * copied into the heap; over HTTPS it is read in 16 KiB pieces on {@code executor} and written
+   * with backpressure. As with nginx, this suits files on a local disk: a cold file on a slow one
+   * holds up the loop while the kernel reads it. A file that shrinks while it is sent cuts the
+   * body short (the connection closes).
    */
   public static Response file(Path file, String contentType, Executor executor) {
     return new FileBody(file, executor).response(contentType);
   }
 
+  static Response file(int code, FileBody file) {
+    return new Response(code, Headers.empty(), null, null, -1, file);
+  }
+
   /** Returns a copy with the field added. */
   public Response withHeader(String name, String value) {
     Headers added = headers.newBuilder().add(name, value).build();
-    return new Response(code, added, body, streamingBody, streamLength);
+    return new Response(code, added, body, streamingBody, streamLength, file);
   }
 
   /** Returns a copy with {@code headers} in place of these fields. */
   public Response withHeaders(Headers headers) {
     return new Response(code, Objects.requireNonNull(headers, "headers"), body, streamingBody,
-        streamLength);
+        streamLength, file);
   }
 
   /** The status code. */
@@ -109,7 +127,7 @@ public final class Response {
     return body;
   }
 
-  /** The streamed body, or null when the body is fixed. */
+  /** The streamed body, or null when the body is fixed or a file. */
   public StreamingBody streamingBody() {
     return streamingBody;
   }
@@ -119,9 +137,14 @@ public final class Response {
     return streamLength;
   }
 
+  /** The file body, or null. */
+  FileBody fileBody() {
+    return file;
+  }
+
   @Override
   public String toString() {
-    return "Response{" + code + (body != null ? ", " + body.size() + " bytes" : ", streamed")
-        + "}";
+    String kind = file != null ? ", file" : ", streamed";
+    return "Response{" + code + (body != null ? ", " + body.size() + " bytes" : kind) + "}";
   }
 }

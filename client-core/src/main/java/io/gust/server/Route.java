@@ -18,6 +18,8 @@ final class Route {
   private final String exact;
   private final String prefix;
   private final Pattern regex;
+  /** A literal that every path the regex matches starts with, so most paths skip the matcher. */
+  private final String regexPrefix;
   final Handler handler;
   final AsyncHandler asyncHandler;
   /** Set for a WebSocket route, whose other handlers are null. */
@@ -29,6 +31,7 @@ final class Route {
     this.exact = exact;
     this.prefix = prefix;
     this.regex = regex;
+    this.regexPrefix = regex == null ? "" : literalPrefix(regex);
     this.handler = handler;
     this.asyncHandler = asyncHandler;
     this.webSocket = webSocket;
@@ -74,6 +77,9 @@ final class Route {
       return path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))
           ? Collections.emptyList() : null;
     }
+    if (!path.startsWith(regexPrefix)) {
+      return null;
+    }
     Matcher matcher = regex.matcher(path);
     if (!matcher.matches()) {
       return null;
@@ -83,5 +89,24 @@ final class Route {
       groups.add(matcher.group(i));
     }
     return Collections.unmodifiableList(groups);
+  }
+
+  /**
+   * The plain characters a pattern starts with, up to its first metacharacter (less the last one
+   * when a quantifier follows it); empty for a pattern with flags or an alternation.
+   */
+  static String literalPrefix(Pattern regex) {
+    String pattern = regex.pattern();
+    if (regex.flags() != 0 || pattern.indexOf('|') >= 0) {
+      return "";
+    }
+    int end = 0;
+    while (end < pattern.length() && "\\[](){}.*+?^$".indexOf(pattern.charAt(end)) < 0) {
+      end++;
+    }
+    if (end < pattern.length() && end > 0 && "?*+{".indexOf(pattern.charAt(end)) >= 0) {
+      end--;
+    }
+    return pattern.substring(0, end);
   }
 }

@@ -10,10 +10,18 @@ import java.util.TreeSet;
  * 404; a path matched only for other methods answers 405 with {@code Allow}. Immutable.
  */
 final class Router {
+  private static final Match NOT_FOUND = new Match(null, null, Response.of(404, "not found\n"));
+
   private final List<Route> routes;
+  /** Per route, its match without captured groups, shared by every request it matches. */
+  private final Match[] plainMatches;
 
   Router(List<Route> routes) {
     this.routes = List.copyOf(routes);
+    this.plainMatches = new Match[routes.size()];
+    for (int i = 0; i < plainMatches.length; i++) {
+      plainMatches[i] = new Match(this.routes.get(i), List.of(), null);
+    }
   }
 
   /** The outcome of a lookup: a route and its groups, or the status to answer with. */
@@ -32,13 +40,14 @@ final class Router {
   Match find(String method, String path) {
     Set<String> allowed = null;
     Match headFallback = null;
-    for (Route route : routes) {
+    for (int i = 0; i < plainMatches.length; i++) {
+      Route route = routes.get(i);
       List<String> groups = route.match(path);
       if (groups == null) {
         continue;
       }
       if (route.allowsMethod(method)) {
-        return new Match(route, groups, null);
+        return groups.isEmpty() ? plainMatches[i] : new Match(route, groups, null);
       }
       if (headFallback == null && method.equals("HEAD") && route.allowsMethod("GET")) {
         headFallback = new Match(route, groups, null);
@@ -52,7 +61,7 @@ final class Router {
       return headFallback;
     }
     if (allowed == null) {
-      return new Match(null, null, Response.of(404, "not found\n"));
+      return NOT_FOUND;
     }
     if (allowed.contains("GET")) {
       allowed.add("HEAD");

@@ -293,10 +293,14 @@ final class ServerConnection implements ReadListener {
     session.start(held);
   }
 
-  /** Marks the state as writing; the exchange calls this before queueing the response. */
+  /**
+   * Marks the state as writing, and starts the read timeout within which the client must take
+   * some of the response; the exchange calls this before queueing the response.
+   */
   void writing() {
     if (state != State.CLOSED) {
       state = State.WRITING;
+      timer.after(context.bodyReadTimeoutNanos);
     }
   }
 

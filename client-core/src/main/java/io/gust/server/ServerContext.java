@@ -5,6 +5,7 @@ import io.gust.http.CodecLimits;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import okio.ByteString;
 
 /** What every connection of one server shares: routes, limits, timeouts and the open set. */
 final class ServerContext {
@@ -15,6 +16,8 @@ final class ServerContext {
   final long headTimeoutNanos;
   final long bodyReadTimeoutNanos;
   final String serverName;
+  /** The {@code Server} field line, checked and encoded once. */
+  final ByteString serverField;
   /** Null for plain HTTP. */
   final TlsOptions tls;
   /** Connections still open, from any loop; the server drains them on close. */
@@ -31,6 +34,7 @@ final class ServerContext {
     this.headTimeoutNanos = headTimeoutNanos;
     this.bodyReadTimeoutNanos = bodyReadTimeoutNanos;
     this.serverName = serverName;
+    this.serverField = ResponseHeads.serverField(serverName);
     this.tls = tls;
   }
 }

@@ -34,6 +34,20 @@ class RouterTest {
   }
 
   @Test
+  void aRegexRouteSkipsItsMatcherOnlyForPathsOutsideItsLiteralPrefix() {
+    assertEquals("/items/", Route.literalPrefix(Pattern.compile("/items/(\\d+)")));
+    assertEquals("/item", Route.literalPrefix(Pattern.compile("/items?/x")));
+    assertEquals("", Route.literalPrefix(Pattern.compile("/a|/b")));
+    assertEquals("", Route.literalPrefix(Pattern.compile("/A", Pattern.CASE_INSENSITIVE)));
+    assertEquals("/x", Route.literalPrefix(Pattern.compile("/x")));
+    Route optional = Route.of("GET", Pattern.compile("/items?/(\\d+)"), OK, null);
+    assertEquals(List.of("7"), optional.match("/item/7"));
+    assertEquals(List.of("8"), optional.match("/items/8"));
+    assertNull(Route.of("GET", Pattern.compile("/a|/b"), OK, null).match("/c"));
+    assertEquals(List.of(), Route.of("GET", Pattern.compile("/a|/b"), OK, null).match("/b"));
+  }
+
+  @Test
   void wrongMethodIs405WithAllowListingHeadForGet() {
     Router.Match match = router.find("PUT", "/a");
     assertNull(match.route);

@@ -1,7 +1,6 @@
 package io.gust.samples;
 
 import io.gust.loop.EventLoopGroup;
-import io.gust.server.Handlers;
 import io.gust.server.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +85,7 @@ final class ServeCommand {
     ExecutorService files = Executors.newFixedThreadPool(2, DaemonThreads.named("serve-files"));
     HttpServer.Builder builder = HttpServer.builder().port(serve.port).testRoutes();
     if (serve.dir != null) {
-      builder.routeAsync("GET", "/*", Handlers.offload(files, new StaticFiles(serve.dir, files)));
+      builder.route("GET", "/*", new StaticFiles(serve.dir, files));
     }
     if (context != null) {
       builder.tls(context);

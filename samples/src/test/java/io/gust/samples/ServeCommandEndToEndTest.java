@@ -92,6 +92,17 @@ class ServeCommandEndToEndTest {
   }
 
   @Test
+  void refusesADirectoryLinkOutOfTheRootButServesPlainNestedFiles() throws Exception {
+    assertEquals("<p>index</p>\n", get("/docs/index.html").bodyString());
+    try {
+      Files.createSymbolicLink(dir.resolve("site/docs/out"), dir);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      return;
+    }
+    assertEquals(403, get("/docs/out/secret.txt").code());
+  }
+
+  @Test
   void tlsAnswersAnHttpsFetchTrustedThroughTheWrittenCertificate() throws Exception {
     Path pem = dir.resolve("serve.pem");
     try (ServeCommand.Running https =
