@@ -2,8 +2,6 @@ package io.gust.client;
 
 import io.gust.loop.EventLoop;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import okio.Buffer;
@@ -28,8 +26,8 @@ final class LoopClient {
   final Buffer heads = new Buffer();
   private final int maxConnections;
   private final int maxConnectionsPerHost;
-  /** Origins by host name; origins sharing a name are chained through {@link HostPool#next}. */
-  private final HashMap<String, HostPool> hosts = new HashMap<>();
+  /** The connections, by origin. */
+  private final HostPools pools = new HostPools();
   private final ArrayDeque<Fetch> queue = new ArrayDeque<>();
   /** Sentinel of the doubly linked list of fetches submitted and not yet finished. */
   private final Fetch live = Fetch.sentinel();
@@ -136,89 +134,44 @@ final class LoopClient {
       // Closing dead idle connections may have dropped the origin: look it up again.
       host = hostPool(fetch);
     }
-    if (host.open.size() >= maxConnectionsPerHost) {
+    if (host.openCount() >= maxConnectionsPerHost) {
       return null;
     }
     if (openCount >= maxConnections && !closeIdleElsewhere(host)) {
       lastClaimClientFull = true;
-      dropIfUnused(host);
+      pools.dropIfUnused(host);
       return null;
     }
     PooledConnection connection = new PooledConnection(this, host);
     openCount++;
-    host.open.add(connection);
+    host.opened(connection);
     return connection;
   }
 
   private boolean closeIdleElsewhere(HostPool except) {
-    for (HostPool first : hosts.values()) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        if (pool != except && !pool.idle.isEmpty()) {
-          pool.idle.peekLast().close();
-          return openCount < maxConnections;
-        }
-      }
+    HostPool other = pools.withIdleExcept(except);
+    if (other == null) {
+      return false;
     }
-    return false;
+    other.oldestIdle().close();
+    return openCount < maxConnections;
   }
 
   private HostPool hostPool(Fetch fetch) {
-    HttpRequest request = fetch.request();
-    AddressFamily family = fetch.addressFamily();
-    HostPool first = hosts.get(request.host());
-    for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.matches(request, family)) {
-        return pool;
-      }
-    }
-    HostPool created = new HostPool(request, family);
-    created.next = first;
-    hosts.put(request.host(), created);
-    return created;
+    return pools.get(fetch.request(), fetch.addressFamily());
   }
 
   /** A connection closed: its slot is free, and an origin left without connections is dropped. */
   void connectionClosed(PooledConnection connection) {
     openCount--;
-    connection.host.open.remove(connection);
-    dropIfUnused(connection.host);
+    connection.host.closed(connection);
+    pools.dropIfUnused(connection.host);
     dispatch();
-  }
-
-  /**
-   * Unlinks an origin that holds no connection, so a client that talks to many origins over time
-   * keeps only the live ones. Waiters hold requests, not origins: they find or recreate theirs.
-   */
-  private void dropIfUnused(HostPool host) {
-    if (!host.open.isEmpty()) {
-      return;
-    }
-    HostPool first = hosts.get(host.host);
-    if (first == host) {
-      if (host.next == null) {
-        hosts.remove(host.host);
-      } else {
-        hosts.put(host.host, host.next);
-      }
-      return;
-    }
-    for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.next == host) {
-        pool.next = host.next;
-        return;
-      }
-    }
   }
 
   /** Origins known on this loop, for tests. */
   int originCount() {
-    int count = 0;
-    for (HostPool first : hosts.values()) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        count++;
-      }
-    }
-    return count;
+    return pools.all().size();
   }
 
   /** Fails every queued and live fetch as cancelled by a client close, and closes every socket. */
@@ -231,24 +184,18 @@ final class LoopClient {
     while (live.nextLive != live) {
       live.nextLive.failClientClosed();
     }
-    for (HostPool first : new ArrayList<>(hosts.values())) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        for (PooledConnection connection : new ArrayList<>(pool.open)) {
-          connection.close();
-        }
-      }
+    for (HostPool pool : pools.all()) {
+      pool.closeAll();
     }
-    hosts.clear();
+    pools.clear();
   }
 
   /** Adds this partition's origins to {@code into} and returns its queue length. */
   int snapshot(List<PoolSnapshot.Host> into) {
     long now = loop.nanoTime();
-    for (HostPool first : hosts.values()) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        if (!pool.open.isEmpty()) {
-          into.add(pool.snapshot(now));
-        }
+    for (HostPool pool : pools.all()) {
+      if (pool.openCount() > 0) {
+        into.add(pool.snapshot(now));
       }
     }
     return queue.size();

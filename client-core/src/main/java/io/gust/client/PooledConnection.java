@@ -73,7 +73,7 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     if (reusable && !client.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
       state = State.IDLE;
       idleSinceNanos = client.loop.nanoTime();
-      host.idle.addFirst(this);
+      host.idled(this);
       if (idleTimer == null) {
         idleTimer = client.loop.schedule(client.config.idleTimeout, this);
       }
@@ -91,7 +91,7 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     State was = state;
     state = State.CLOSED;
     if (was == State.IDLE) {
-      host.idle.remove(this);
+      host.leftIdle(this);
     }
     if (idleTimer != null) {
       idleTimer.cancel();

@@ -87,7 +87,7 @@ final class InMemoryExchanges implements AutoCloseable {
   private Exchange exchange(HttpRequest request, ResponseFuture future) {
     Fetch fetch = new Fetch(partition, request, Reply.toFuture(request, future, null), null);
     future.attach(fetch);
-    return new Exchange(fetch, new PooledConnection(partition, new HostPool(request, AddressFamily.ANY)));
+    return new Exchange(fetch, new PooledConnection(partition, new HostPool(Origin.of(request, AddressFamily.ANY))));
   }
 
   /** The value of a future completed by the harness; what the harness threw, as thrown. */
