@@ -32,6 +32,7 @@ final class ConnectionSetup implements Runnable {
   private final Exchange exchange;
   private final Fetch fetch;
   private final HttpRequest request;
+  private final ClientContext context;
   private final EventLoop loop;
   private final Duration timeout;
   /** The families the connection may use. */
@@ -47,7 +48,8 @@ final class ConnectionSetup implements Runnable {
     this.exchange = exchange;
     this.fetch = exchange.fetch;
     this.request = exchange.request;
-    this.loop = exchange.loop;
+    this.context = exchange.context;
+    this.loop = context.loop;
     this.timeout = fetch.connectTimeout();
     this.family = fetch.addressFamily();
     this.startNanos = loop.nanoTime();
@@ -64,8 +66,8 @@ final class ConnectionSetup implements Runnable {
       deadline = loop.schedule(timeout, this);
     }
     InetSocketAddress target =
-        fetch.client.config.connectTo.target(request.host(), request.port());
-    CompletableFuture<List<InetSocketAddress>> resolving = fetch.client.config.resolver
+        context.config.connectTo.target(request.host(), request.port());
+    CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
         .resolve(loop, target.getHostString(), target.getPort(), family);
     exchange.connection.connecting = resolving;
     // A resolver should complete on the loop, but one that does not must not make the rest of
@@ -109,7 +111,7 @@ final class ConnectionSetup implements Runnable {
     }
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
-        fetch.client.config.connector.connect(loop, allowed, remaining());
+        context.config.connector.connect(loop, allowed, remaining());
     exchange.connection.connecting = connecting;
     connecting.whenComplete(this::connected);
   }
@@ -152,7 +154,7 @@ final class ConnectionSetup implements Runnable {
     } else if (request.isHttps()) {
       phase = Phase.TLS;
       CompletableFuture<ChannelStream> handshaking =
-          tcp.openTlsStream(fetch.client.config.tls, request.host());
+          tcp.openTlsStream(context.tls(), request.host());
       exchange.connection.connecting = handshaking;
       handshaking.whenComplete(this::handshaken);
     } else {
@@ -174,7 +176,7 @@ final class ConnectionSetup implements Runnable {
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       exchange.fail(Failures.tls((TlsHandshakeException) cause, request,
-          fetch.client.config.tls.handshakeTimeout()));
+          context.tls().handshakeTimeout()));
     } else if (cause != null) {
       exchange.fail(cause);
     } else {

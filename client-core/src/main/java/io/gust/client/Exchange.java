@@ -32,6 +32,7 @@ final class Exchange implements Runnable {
   final Fetch fetch;
   final HttpRequest request;
   final PooledConnection connection;
+  final ClientContext context;
   final EventLoop loop;
   private final boolean reused;
   ChannelStream stream;
@@ -53,7 +54,8 @@ final class Exchange implements Runnable {
     this.fetch = fetch;
     this.request = fetch.request();
     this.connection = connection;
-    this.loop = connection.client.loop;
+    this.context = fetch.context();
+    this.loop = context.loop;
     this.reused = connection.state == PooledConnection.State.BUSY;
   }
 

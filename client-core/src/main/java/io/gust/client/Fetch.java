@@ -28,7 +28,9 @@ final class Fetch implements Runnable, Call {
 
   enum State { NEW, QUEUED, ACTIVE, DONE }
 
-  final LoopClient client;
+  /** The partition that carries this fetch: its queue and pool. */
+  private final LoopClient client;
+  private final ClientContext context;
   final HttpRequest original;
   /** The current hop's request. Written on the loop; volatile for a cancel from elsewhere. */
   private volatile HttpRequest request;
@@ -69,16 +71,22 @@ final class Fetch implements Runnable, Call {
 
   Fetch(LoopClient client, HttpRequest request, Reply reply, BodySink sink) {
     this.client = client;
+    this.context = client == null ? null : client.context;
     this.original = request;
     this.request = request;
     this.reply = reply;
     this.sink = sink;
-    this.network = client == null || client.config.networkInterceptors.isEmpty() ? null
-        : new NetworkAttempts(this, client.config.networkInterceptors);
-    this.startNanos = client == null ? 0 : client.loop.nanoTime();
-    this.startInstant = client == null ? null : Instant.now();
-    this.requestTimeout = client == null ? null
-        : orDefault(request.requestTimeout(), client.config.requestTimeout);
+    this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
+        : new NetworkAttempts(this, context.config.networkInterceptors);
+    this.startNanos = context == null ? 0 : context.loop.nanoTime();
+    this.startInstant = context == null ? null : Instant.now();
+    this.requestTimeout = context == null ? null
+        : orDefault(request.requestTimeout(), context.config.requestTimeout);
+  }
+
+  /** The partition's shared context, which this fetch's exchanges use. */
+  ClientContext context() {
+    return context;
   }
 
   static Fetch sentinel() {
@@ -131,22 +139,22 @@ final class Fetch implements Runnable, Call {
   }
 
   Duration connectTimeout() {
-    return orDefault(request.connectTimeout(), client.config.connectTimeout);
+    return orDefault(request.connectTimeout(), context.config.connectTimeout);
   }
 
   /** The families this fetch's connections may use: the request's choice, else the client's. */
   AddressFamily addressFamily() {
     AddressFamily family = request.addressFamily();
-    return family != null ? family : client.config.addressFamily;
+    return family != null ? family : context.config.addressFamily;
   }
 
   Duration readTimeout() {
-    return orDefault(request.readTimeout(), client.config.readTimeout);
+    return orDefault(request.readTimeout(), context.config.readTimeout);
   }
 
   /** Whether the client asks for and decodes compressed bodies: not when the caller set Accept-Encoding. */
   boolean decompress() {
-    return orDefault(request.decompress(), client.config.decompress)
+    return orDefault(request.decompress(), context.config.decompress)
         && request.headers().get("Accept-Encoding") == null;
   }
 
@@ -155,7 +163,7 @@ final class Fetch implements Runnable, Call {
   }
 
   private boolean followRedirects() {
-    return orDefault(request.followRedirects(), client.config.followRedirects);
+    return orDefault(request.followRedirects(), context.config.followRedirects);
   }
 
   private static <T> T orDefault(T value, T fallback) {
@@ -180,24 +188,24 @@ final class Fetch implements Runnable, Call {
       }
       return;
     }
-    long remainingNanos = requestTimeout.toNanos() - (client.loop.nanoTime() - startNanos);
+    long remainingNanos = requestTimeout.toNanos() - (context.loop.nanoTime() - startNanos);
     if (cancelRequested) {
       fail(cancelReason);
     } else if (remainingNanos <= 0) {
       fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
-      deadline = client.loop.scheduleNanos(remainingNanos, this);
+      deadline = context.loop.scheduleNanos(remainingNanos, this);
     }
   }
 
   void queued() {
     state = State.QUEUED;
-    queuedAtNanos = client.loop.nanoTime();
+    queuedAtNanos = context.loop.nanoTime();
   }
 
   void startExchange(PooledConnection connection) {
     if (state == State.QUEUED) {
-      queueNanos += client.loop.nanoTime() - queuedAtNanos;
+      queueNanos += context.loop.nanoTime() - queuedAtNanos;
     }
     state = State.ACTIVE;
     exchange = new Exchange(this, connection);
@@ -250,7 +258,7 @@ final class Fetch implements Runnable, Call {
         fail(e);
         return;
       }
-      if (redirectCount >= orDefault(request.maxRedirects(), client.config.maxRedirects)) {
+      if (redirectCount >= orDefault(request.maxRedirects(), context.config.maxRedirects)) {
         fail(new TooManyRedirectsException(request, redirectCount + 1, response));
         return;
       }
@@ -261,7 +269,7 @@ final class Fetch implements Runnable, Call {
       attempt();
       return;
     }
-    if (orDefault(request.raiseError(), client.config.raiseError) && response.code() >= 400) {
+    if (orDefault(request.raiseError(), context.config.raiseError) && response.code() >= 400) {
       fail(new HttpStatusException(response));
       return;
     }
@@ -395,11 +403,11 @@ final class Fetch implements Runnable, Call {
     RequestCancelledException reason = new RequestCancelledException(request, phase(), false);
     cancelReason = reason;
     cancelRequested = true;
-    if (client.loop.inLoop()) {
+    if (context.loop.inLoop()) {
       cancelOnLoop(reason);
     } else {
       try {
-        client.loop.execute(() -> cancelOnLoop(reason));
+        context.loop.execute(() -> cancelOnLoop(reason));
       } catch (RejectedExecutionException e) {
         return needsLoop ? null : reason;
       }
@@ -409,12 +417,12 @@ final class Fetch implements Runnable, Call {
 
   /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
   void onLoop(Runnable task) {
-    if (client.loop.inLoop()) {
+    if (context.loop.inLoop()) {
       task.run();
       return;
     }
     try {
-      client.loop.execute(task);
+      context.loop.execute(task);
     } catch (RejectedExecutionException e) {
       log.debug("loop closed before {} could go on", request);
     }

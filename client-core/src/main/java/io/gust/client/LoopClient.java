@@ -4,7 +4,6 @@ import io.gust.loop.EventLoop;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import okio.Buffer;
 
 /**
  * The client's partition on one loop: its connection pool, its FIFO queue of fetches waiting for
@@ -18,12 +17,8 @@ import okio.Buffer;
  */
 final class LoopClient {
   final EventLoop loop;
-  final ClientConfig config;
-  /**
-   * Where request heads are serialized: every write hands its bytes (segments) to the stream's
-   * queue at once, so one buffer serves every request of the loop.
-   */
-  final Buffer heads = new Buffer();
+  /** What this partition's fetches, exchanges and connections share. */
+  final ClientContext context;
   private final int maxConnections;
   private final int maxConnectionsPerHost;
   /** The connections, by origin. */
@@ -40,7 +35,7 @@ final class LoopClient {
 
   LoopClient(EventLoop loop, ClientConfig config, int maxConnections, int maxConnectionsPerHost) {
     this.loop = loop;
-    this.config = config;
+    this.context = new ClientContext(loop, config);
     this.maxConnections = maxConnections;
     this.maxConnectionsPerHost = maxConnectionsPerHost;
   }

@@ -23,7 +23,9 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
 
   enum State { CONNECTING, BUSY, IDLE, CLOSED }
 
-  final LoopClient client;
+  /** The partition whose slot this connection holds. */
+  private final LoopClient client;
+  private final ClientContext context;
   final HostPool host;
   final long openedNanos;
   /** Parses every response head on this connection. */
@@ -39,9 +41,10 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
 
   PooledConnection(LoopClient client, HostPool host) {
     this.client = client;
+    this.context = client.context;
     this.host = host;
-    this.openedNanos = client.loop.nanoTime();
-    this.headParser = new ResponseHeadParser(client.config.limits);
+    this.openedNanos = context.loop.nanoTime();
+    this.headParser = new ResponseHeadParser(context.limits());
   }
 
   void connected(ChannelStream connectedStream) {
@@ -72,10 +75,10 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     }
     if (reusable && !client.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
       state = State.IDLE;
-      idleSinceNanos = client.loop.nanoTime();
+      idleSinceNanos = context.loop.nanoTime();
       host.idled(this);
       if (idleTimer == null) {
-        idleTimer = client.loop.schedule(client.config.idleTimeout, this);
+        idleTimer = context.loop.schedule(context.config.idleTimeout, this);
       }
       client.dispatch();
     } else {
@@ -114,13 +117,13 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     if (state != State.IDLE) {
       return;
     }
-    long timeoutNanos = client.config.idleTimeout.toNanos();
-    long idleNanos = client.loop.nanoTime() - idleSinceNanos;
+    long timeoutNanos = context.config.idleTimeout.toNanos();
+    long idleNanos = context.loop.nanoTime() - idleSinceNanos;
     if (idleNanos >= timeoutNanos) {
       log.debug("closing {} idle for {} ms", stream, idleNanos / 1_000_000);
       close();
     } else {
-      idleTimer = client.loop.schedule(
+      idleTimer = context.loop.schedule(
           Duration.ofNanos(timeoutNanos - idleNanos), this);
     }
   }

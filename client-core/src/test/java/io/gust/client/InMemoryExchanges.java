@@ -27,7 +27,7 @@ final class InMemoryExchanges implements AutoCloseable {
 
   /** The limits the reader enforces. */
   CodecLimits limits() {
-    return partition.config.limits;
+    return partition.context.limits();
   }
 
   /**
