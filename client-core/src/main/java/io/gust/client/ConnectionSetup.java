@@ -33,6 +33,7 @@ final class ConnectionSetup implements Runnable {
   private final Fetch fetch;
   private final HttpRequest request;
   private final ClientContext context;
+  private final TimingRecorder timings;
   private final EventLoop loop;
   private final Duration timeout;
   /** The families the connection may use. */
@@ -49,6 +50,7 @@ final class ConnectionSetup implements Runnable {
     this.fetch = exchange.fetch;
     this.request = exchange.request;
     this.context = exchange.context;
+    this.timings = exchange.timings;
     this.loop = context.loop;
     this.timeout = fetch.connectTimeout();
     this.family = fetch.addressFamily();
@@ -69,7 +71,7 @@ final class ConnectionSetup implements Runnable {
         context.config.connectTo.target(request.host(), request.port());
     CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
         .resolve(loop, target.getHostString(), target.getPort(), family);
-    exchange.connection.connecting = resolving;
+    exchange.connection.opening(resolving);
     // A resolver should complete on the loop, but one that does not must not make the rest of
     // the set-up run elsewhere: continue on the loop, whatever thread completed the lookup.
     resolving.whenComplete((addresses, error) -> exchange.onLoop(() -> resolved(addresses, error)));
@@ -102,7 +104,7 @@ final class ConnectionSetup implements Runnable {
     if (!exchange.isConnecting()) {
       return;
     }
-    fetch.dnsNanos = lap();
+    timings.dns(lap());
     List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
     if (error != null || allowed.isEmpty()) {
       exchange.fail(error != null ? error : new UnknownHostException(
@@ -112,7 +114,7 @@ final class ConnectionSetup implements Runnable {
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
         context.config.connector.connect(loop, allowed, remaining());
-    exchange.connection.connecting = connecting;
+    exchange.connection.opening(connecting);
     connecting.whenComplete(this::connected);
   }
 
@@ -145,7 +147,7 @@ final class ConnectionSetup implements Runnable {
       }
       return;
     }
-    fetch.connectNanos = lap();
+    timings.connect(lap());
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof ConnectTimeoutException) {
       exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
@@ -155,10 +157,10 @@ final class ConnectionSetup implements Runnable {
       phase = Phase.TLS;
       CompletableFuture<ChannelStream> handshaking =
           tcp.openTlsStream(context.tls(), request.host());
-      exchange.connection.connecting = handshaking;
+      exchange.connection.opening(handshaking);
       handshaking.whenComplete(this::handshaken);
     } else {
-      fetch.tlsNanos = 0;
+      timings.tls(0);
       cancel();
       exchange.connected(tcp.openStream());
     }
@@ -172,7 +174,7 @@ final class ConnectionSetup implements Runnable {
       return;
     }
     cancel();
-    fetch.tlsNanos = lap();
+    timings.tls(lap());
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       exchange.fail(Failures.tls((TlsHandshakeException) cause, request,

@@ -34,6 +34,8 @@ final class Exchange implements Runnable {
   final PooledConnection connection;
   final ClientContext context;
   final EventLoop loop;
+  /** The fetch's timings, which this exchange and its connection set-up add to. */
+  final TimingRecorder timings;
   private final boolean reused;
   ChannelStream stream;
   /** Written on the loop; volatile, like setup, so a cancel from elsewhere sees the phase. */
@@ -44,9 +46,6 @@ final class Exchange implements Runnable {
   private ResponseReader reader;
   private Cancellable continueTimer;
   private ReadTimer readTimer;
-  private long phaseStartNanos;
-  private long writtenNanos;
-  private long firstByteNanos;
   private HttpResponse response;
   private boolean reusable;
 
@@ -56,7 +55,8 @@ final class Exchange implements Runnable {
     this.connection = connection;
     this.context = fetch.context();
     this.loop = context.loop;
-    this.reused = connection.state == PooledConnection.State.BUSY;
+    this.timings = fetch.timings();
+    this.reused = connection.isReused();
   }
 
   boolean isActive() {
@@ -83,12 +83,9 @@ final class Exchange implements Runnable {
   }
 
   void start() {
-    phaseStartNanos = loop.nanoTime();
+    timings.exchangeStarted(loop.nanoTime(), reused);
     if (reused) {
-      fetch.dnsNanos = 0;
-      fetch.connectNanos = 0;
-      fetch.tlsNanos = 0;
-      begin(connection.stream);
+      begin(connection.stream());
       return;
     }
     state = State.CONNECTING;
@@ -102,7 +99,7 @@ final class Exchange implements Runnable {
 
   /** The new connection is ready: it joins the pool as busy and carries this exchange. */
   void connected(ChannelStream ready) {
-    phaseStartNanos = loop.nanoTime();
+    timings.connected(loop.nanoTime());
     connection.connected(ready);
     begin(ready);
   }
@@ -159,7 +156,7 @@ final class Exchange implements Runnable {
   }
 
   void requestWritten() {
-    writtenNanos = loop.nanoTime();
+    timings.written(loop.nanoTime());
     if (state == State.WRITING) {
       state = State.READING_HEAD;
     }
@@ -167,11 +164,10 @@ final class Exchange implements Runnable {
   }
 
   void bytesRead() {
-    if (firstByteNanos == 0) {
-      firstByteNanos = loop.nanoTime();
-    }
+    long now = loop.nanoTime();
+    timings.bytesRead(now);
     if (readTimer != null) {
-      readTimer.lastReadNanos = loop.nanoTime();
+      readTimer.readAt(now);
     }
   }
 
@@ -199,26 +195,13 @@ final class Exchange implements Runnable {
     state = State.DONE;
     cancelTimers();
     long now = loop.nanoTime();
-    if (writtenNanos == 0) {
-      writtenNanos = now;
-    }
     reusable = keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings(now))
+        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now))
         .build();
     loop.execute(this);
-  }
-
-  private Timings timings(long now) {
-    long firstByte = firstByteNanos == 0 ? now : firstByteNanos;
-    return Timings.newBuilder().start(fetch.startInstant()).queueNanos(fetch.queueNanos())
-        .dnsNanos(fetch.dnsNanos)
-        .connectNanos(fetch.connectNanos).tlsNanos(fetch.tlsNanos)
-        .requestWrittenNanos(Math.max(0, writtenNanos - phaseStartNanos))
-        .firstByteNanos(Math.max(0, firstByte - writtenNanos))
-        .bodyNanos(now - firstByte).totalNanos(now - fetch.startNanos()).build();
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */
@@ -287,7 +270,7 @@ final class Exchange implements Runnable {
   private static final class ReadTimer implements Runnable {
     private final Exchange exchange;
     private final Duration timeout;
-    long lastReadNanos;
+    private long lastReadNanos;
     private Cancellable timer;
 
     ReadTimer(Exchange exchange, Duration timeout) {
@@ -313,6 +296,11 @@ final class Exchange implements Runnable {
       } else {
         timer = exchange.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
       }
+    }
+
+    /** Bytes arrived at {@code nowNanos}: the silence starts again. */
+    void readAt(long nowNanos) {
+      lastReadNanos = nowNanos;
     }
 
     void cancel() {

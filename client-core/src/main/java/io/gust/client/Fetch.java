@@ -40,9 +40,8 @@ final class Fetch implements Runnable, Call {
   private final BodySink sink;
   /** The body is whole and the sink is finishing with it. */
   private boolean sinkFinishing;
-  private final long startNanos;
-  /** The wall-clock instant of the call to fetch, for the timings. */
-  private final Instant startInstant;
+  /** Where this fetch's timings are gathered, by its exchanges and their connection set-up. */
+  private final TimingRecorder timings;
   private final Duration requestTimeout;
   private State state = State.NEW;
   private volatile boolean cancelRequested;
@@ -52,12 +51,6 @@ final class Fetch implements Runnable, Call {
   private Cancellable deadline;
   /** The exchange in flight. Written on the loop; volatile so a cancel can tell its phase. */
   private volatile Exchange exchange;
-  private long queuedAtNanos;
-  private long queueNanos;
-  /** DNS, connect and TLS handshake time of the connection that carried the last exchange. */
-  long dnsNanos;
-  long connectNanos;
-  long tlsNanos;
   private int redirectCount;
   /** The head of the last redirect followed, body dropped; null before the first. */
   private HttpResponse previousHop;
@@ -78,8 +71,8 @@ final class Fetch implements Runnable, Call {
     this.sink = sink;
     this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
         : new NetworkAttempts(this, context.config.networkInterceptors);
-    this.startNanos = context == null ? 0 : context.loop.nanoTime();
-    this.startInstant = context == null ? null : Instant.now();
+    this.timings = context == null ? null
+        : new TimingRecorder(context.loop.nanoTime(), Instant.now());
     this.requestTimeout = context == null ? null
         : orDefault(request.requestTimeout(), context.config.requestTimeout);
   }
@@ -126,16 +119,8 @@ final class Fetch implements Runnable, Call {
     return retryCount;
   }
 
-  long startNanos() {
-    return startNanos;
-  }
-
-  Instant startInstant() {
-    return startInstant;
-  }
-
-  long queueNanos() {
-    return queueNanos;
+  TimingRecorder timings() {
+    return timings;
   }
 
   Duration connectTimeout() {
@@ -188,7 +173,7 @@ final class Fetch implements Runnable, Call {
       }
       return;
     }
-    long remainingNanos = requestTimeout.toNanos() - (context.loop.nanoTime() - startNanos);
+    long remainingNanos = requestTimeout.toNanos() - (context.loop.nanoTime() - timings.startNanos());
     if (cancelRequested) {
       fail(cancelReason);
     } else if (remainingNanos <= 0) {
@@ -200,12 +185,12 @@ final class Fetch implements Runnable, Call {
 
   void queued() {
     state = State.QUEUED;
-    queuedAtNanos = context.loop.nanoTime();
+    timings.queued(context.loop.nanoTime());
   }
 
   void startExchange(PooledConnection connection) {
     if (state == State.QUEUED) {
-      queueNanos += context.loop.nanoTime() - queuedAtNanos;
+      timings.dequeued(context.loop.nanoTime());
     }
     state = State.ACTIVE;
     exchange = new Exchange(this, connection);

@@ -30,14 +30,13 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
   final long openedNanos;
   /** Parses every response head on this connection. */
   final ResponseHeadParser headParser;
-  ChannelStream stream;
-  State state = State.CONNECTING;
-  int reuseCount;
+  private ChannelStream stream;
+  private State state = State.CONNECTING;
   private long idleSinceNanos;
   /** The armed idle timer, or null. */
   private Cancellable idleTimer;
-  /** The lookup or connect in progress, cancelled to abort it; null once connected. */
-  CompletableFuture<?> connecting;
+  /** The lookup, connect or handshake in progress, cancelled to abort it; null once connected. */
+  private CompletableFuture<?> connecting;
 
   PooledConnection(LoopClient client, HostPool host) {
     this.client = client;
@@ -45,6 +44,21 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     this.host = host;
     this.openedNanos = context.loop.nanoTime();
     this.headParser = new ResponseHeadParser(context.limits());
+  }
+
+  /** Whether this connection is open and was taken from the idle deque (not being opened). */
+  boolean isReused() {
+    return state == State.BUSY;
+  }
+
+  /** The connected stream; null while connecting. */
+  ChannelStream stream() {
+    return stream;
+  }
+
+  /** The step of opening this connection now in progress, cancelled if it closes first. */
+  void opening(CompletableFuture<?> step) {
+    connecting = step;
   }
 
   void connected(ChannelStream connectedStream) {
@@ -58,7 +72,6 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
   boolean reuse() {
     if (state == State.IDLE && stream.isHealthy()) {
       state = State.BUSY;
-      reuseCount++;
       return true;
     }
     close();
