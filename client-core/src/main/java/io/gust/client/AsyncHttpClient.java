@@ -165,14 +165,8 @@ public final class AsyncHttpClient implements AutoCloseable {
     Fetch fetch = new Fetch(partition, request, reply, sink);
     if (closed) {
       fetch.failClientClosed();
-    } else if (partition.loop.inLoop()) {
-      partition.submit(fetch);
     } else {
-      try {
-        partition.loop.execute(fetch);
-      } catch (RejectedExecutionException e) {
-        fetch.failClientClosed();
-      }
+      partition.submitFromAnyThread(fetch);
     }
     return fetch;
   }

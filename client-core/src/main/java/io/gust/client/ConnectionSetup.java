@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * applies too, whichever is shorter. Every step checks that the exchange is still connecting, so
  * a late result after a failure or cancel only closes what it brought.
  */
-final class ConnectionSetup implements Runnable {
+final class ConnectionSetup {
   private final Exchange exchange;
   private final Fetch fetch;
   private final HttpRequest request;
@@ -65,7 +65,7 @@ final class ConnectionSetup implements Runnable {
 
   void start() {
     if (!Timeouts.isUnlimited(timeout)) {
-      deadline = loop.schedule(timeout, this);
+      deadline = loop.schedule(timeout, this::deadlineReached);
     }
     InetSocketAddress target =
         context.config.connectTo.target(request.host(), request.port());
@@ -78,8 +78,7 @@ final class ConnectionSetup implements Runnable {
   }
 
   /** The connect deadline fired. */
-  @Override
-  public void run() {
+  private void deadlineReached() {
     deadline = null;
     exchange.fail(new FetchTimeoutException(request, phase, timeout));
   }

@@ -20,11 +20,11 @@ import okio.ByteString;
  * closes the connection (freeing its slot) and tells the fetch once, saying whether a retry is
  * safe. {@link #abort()} is the same without telling the fetch, for when the fetch itself ended.
  *
- * <p>A finished response is handed over from a loop task (this object's {@link #run()}), after
+ * <p>A finished response is handed over from a loop task ({@link #handOver()}), after
  * the read that completed it has returned, so that the connection is idle again before the next
  * exchange (perhaps started by the caller's callback) reads from it.
  */
-final class Exchange implements Runnable {
+final class Exchange {
   enum State { CONNECTING, WRITING, AWAITING_CONTINUE, READING_HEAD, READING_BODY, DONE, FAILED }
 
   private static final Duration CONTINUE_TIMEOUT = Duration.ofSeconds(1);
@@ -201,12 +201,11 @@ final class Exchange implements Runnable {
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
         .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now))
         .build();
-    loop.execute(this);
+    loop.execute(this::handOver);
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */
-  @Override
-  public void run() {
+  private void handOver() {
     connection.release(reusable);
     fetch.exchangeDone(response);
   }

@@ -19,11 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
  * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
- *
- * <p>As a {@link Runnable} a fetch does two jobs, to save an object per fetch: run while NEW it
- * submits itself to its loop partition; run later it is the request deadline firing.
  */
-final class Fetch implements Runnable, Call {
+final class Fetch implements Call {
   private static final Logger log = LoggerFactory.getLogger(Fetch.class);
 
   enum State { NEW, QUEUED, ACTIVE, DONE }
@@ -155,14 +152,10 @@ final class Fetch implements Runnable, Call {
     return value != null ? value : fallback;
   }
 
-  @Override
-  public void run() {
-    if (state == State.NEW) {
-      client.submit(this);
-    } else if (state != State.DONE) {
-      deadline = null;
-      fail(new FetchTimeoutException(request, phase(), requestTimeout));
-    }
+  /** The request deadline fired. */
+  private void deadlineReached() {
+    deadline = null;
+    fail(new FetchTimeoutException(request, phase(), requestTimeout));
   }
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
@@ -179,7 +172,7 @@ final class Fetch implements Runnable, Call {
     } else if (remainingNanos <= 0) {
       fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
-      deadline = context.loop.scheduleNanos(remainingNanos, this);
+      deadline = context.loop.scheduleNanos(remainingNanos, this::deadlineReached);
     }
   }
 

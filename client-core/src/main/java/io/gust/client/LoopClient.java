@@ -3,6 +3,7 @@ package io.gust.client;
 import io.gust.loop.EventLoop;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.List;
 
 /**
@@ -54,6 +55,22 @@ final class LoopClient {
     fetch.start();
     if (!fetch.isDone()) {
       fetch.attempt();
+    }
+  }
+
+  /**
+   * Takes in a new fetch from any thread: at once on the loop, else through the loop's queue; a
+   * loop that no longer takes tasks fails it as closed.
+   */
+  void submitFromAnyThread(Fetch fetch) {
+    if (loop.inLoop()) {
+      submit(fetch);
+      return;
+    }
+    try {
+      loop.execute(() -> submit(fetch));
+    } catch (RejectedExecutionException e) {
+      fetch.failClientClosed();
     }
   }
 

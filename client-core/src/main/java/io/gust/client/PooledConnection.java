@@ -5,7 +5,6 @@ import io.gust.loop.Cancellable;
 import io.gust.net.ChannelStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * first goes idle and, when it fires, closes the connection if it has been idle for the whole
  * timeout, or re-arms itself for the remainder; going busy and idle again costs no timer work.
  */
-final class PooledConnection implements Runnable, Consumer<Throwable> {
+final class PooledConnection {
   private static final Logger log = LoggerFactory.getLogger(PooledConnection.class);
 
   enum State { CONNECTING, BUSY, IDLE, CLOSED }
@@ -65,7 +64,7 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     connecting = null;
     stream = connectedStream;
     state = State.BUSY;
-    stream.addCloseListener(this);
+    stream.addCloseListener(this::streamClosed);
   }
 
   /** Takes this idle connection for an exchange if it is still healthy; closes it otherwise. */
@@ -91,7 +90,7 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
       idleSinceNanos = context.loop.nanoTime();
       host.idled(this);
       if (idleTimer == null) {
-        idleTimer = context.loop.schedule(context.config.idleTimeout, this);
+        idleTimer = context.loop.schedule(context.config.idleTimeout, this::idleTimerFired);
       }
       client.dispatch();
     } else {
@@ -124,8 +123,7 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
   }
 
   /** The idle timer fired. */
-  @Override
-  public void run() {
+  private void idleTimerFired() {
     idleTimer = null;
     if (state != State.IDLE) {
       return;
@@ -137,13 +135,12 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
       close();
     } else {
       idleTimer = context.loop.schedule(
-          Duration.ofNanos(timeoutNanos - idleNanos), this);
+          Duration.ofNanos(timeoutNanos - idleNanos), this::idleTimerFired);
     }
   }
 
   /** The stream closed; while idle that frees the slot, while busy the exchange hears it too. */
-  @Override
-  public void accept(Throwable cause) {
+  private void streamClosed(Throwable cause) {
     if (state == State.IDLE) {
       log.debug("idle connection closed by peer: {}", stream);
       close();
