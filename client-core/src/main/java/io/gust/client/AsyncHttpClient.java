@@ -138,8 +138,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     if (sink != null) {
       sink.claim(loop, config.fileExecutor);
     }
-    Duration timeout = withDefaults.requestTimeout() != null ? withDefaults.requestTimeout()
-        : config.requestTimeout;
+    Duration timeout = config.requestTimeout(withDefaults);
     InterceptedCall call = new InterceptedCall(this, withDefaults, reply, sink,
         config.interceptors, loop, timeout);
     if (closed) {

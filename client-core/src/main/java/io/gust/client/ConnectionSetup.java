@@ -52,8 +52,8 @@ final class ConnectionSetup {
     this.context = exchange.context;
     this.timings = exchange.timings;
     this.loop = context.loop;
-    this.timeout = fetch.connectTimeout();
-    this.family = fetch.addressFamily();
+    this.timeout = context.config.connectTimeout(request);
+    this.family = context.config.addressFamily(request);
     this.startNanos = loop.nanoTime();
     this.phaseStartNanos = startNanos;
   }

@@ -109,7 +109,7 @@ final class Exchange {
     state = State.WRITING;
     writer = new RequestWriter(this, ready);
     reader = new ResponseReader(this);
-    Duration readTimeout = fetch.readTimeout();
+    Duration readTimeout = context.config.readTimeout(request);
     if (readTimeout != null && !readTimeout.isZero() && !Timeouts.isUnlimited(readTimeout)) {
       readTimer = new ReadTimer(this, readTimeout);
     }

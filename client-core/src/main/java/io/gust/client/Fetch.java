@@ -70,8 +70,7 @@ final class Fetch implements Call {
         : new NetworkAttempts(this, context.config.networkInterceptors);
     this.timings = context == null ? null
         : new TimingRecorder(context.loop.nanoTime(), Instant.now());
-    this.requestTimeout = context == null ? null
-        : orDefault(request.requestTimeout(), context.config.requestTimeout);
+    this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
   }
 
   /** The partition's shared context, which this fetch's exchanges use. */
@@ -120,38 +119,6 @@ final class Fetch implements Call {
     return timings;
   }
 
-  Duration connectTimeout() {
-    return orDefault(request.connectTimeout(), context.config.connectTimeout);
-  }
-
-  /** The families this fetch's connections may use: the request's choice, else the client's. */
-  AddressFamily addressFamily() {
-    AddressFamily family = request.addressFamily();
-    return family != null ? family : context.config.addressFamily;
-  }
-
-  Duration readTimeout() {
-    return orDefault(request.readTimeout(), context.config.readTimeout);
-  }
-
-  /** Whether the client asks for and decodes compressed bodies: not when the caller set Accept-Encoding. */
-  boolean decompress() {
-    return orDefault(request.decompress(), context.config.decompress)
-        && request.headers().get("Accept-Encoding") == null;
-  }
-
-  boolean expectContinue() {
-    return Boolean.TRUE.equals(request.expectContinue()) && request.body() != null;
-  }
-
-  private boolean followRedirects() {
-    return orDefault(request.followRedirects(), context.config.followRedirects);
-  }
-
-  private static <T> T orDefault(T value, T fallback) {
-    return value != null ? value : fallback;
-  }
-
   /** The request deadline fired. */
   private void deadlineReached() {
     deadline = null;
@@ -192,7 +159,8 @@ final class Fetch implements Call {
 
   /** Whether a response with this head will be followed, so its body is only drained. */
   boolean willFollow(int code, Headers headers) {
-    return followRedirects() && Redirects.isFollowable(request, code, headers);
+    return context.config.followRedirects(request)
+        && Redirects.isFollowable(request, code, headers);
   }
 
   /**
@@ -236,7 +204,7 @@ final class Fetch implements Call {
         fail(e);
         return;
       }
-      if (redirectCount >= orDefault(request.maxRedirects(), context.config.maxRedirects)) {
+      if (redirectCount >= context.config.maxRedirects(request)) {
         fail(new TooManyRedirectsException(request, redirectCount + 1, response));
         return;
       }
@@ -247,7 +215,7 @@ final class Fetch implements Call {
       attempt();
       return;
     }
-    if (orDefault(request.raiseError(), context.config.raiseError) && response.code() >= 400) {
+    if (context.config.raiseError(request) && response.code() >= 400) {
       fail(new HttpStatusException(response));
       return;
     }

@@ -170,7 +170,8 @@ final class LoopClient {
   }
 
   private HostPool hostPool(Fetch fetch) {
-    return pools.get(fetch.request(), fetch.addressFamily());
+    HttpRequest request = fetch.request();
+    return pools.get(request, context.config.addressFamily(request));
   }
 
   /** A connection closed: its slot is free, and an origin left without connections is dropped. */

@@ -83,7 +83,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     Buffer out = context.heads;
     out.clear(); // empty unless a previous head failed half-written
     writeHead(out, contentLength);
-    if (exchange.fetch.expectContinue()) {
+    if (ClientConfig.expectContinue(request)) {
       stream.write(out, null);
       exchange.awaitContinue();
     } else {
@@ -284,7 +284,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     if (headers.get("User-Agent") == null) {
       Http1Writer.writeField(out, "User-Agent", config.userAgent);
     }
-    if (exchange.fetch.decompress()) {
+    if (config.decompress(request)) {
       Http1Writer.writeField(out, "Accept-Encoding", "gzip, deflate");
     }
     if (body != null && body.contentType() != null && headers.get("Content-Type") == null) {
@@ -295,7 +295,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     } else if (contentLength >= 0) {
       Http1Writer.writeContentLength(out, contentLength);
     }
-    if (exchange.fetch.expectContinue() && headers.get("Expect") == null) {
+    if (ClientConfig.expectContinue(request) && headers.get("Expect") == null) {
       Http1Writer.writeField(out, "Expect", "100-continue");
     }
     Http1Writer.endHead(out);

@@ -98,7 +98,7 @@ final class ResponseReader implements ReadListener {
     CodecLimits limits = exchange.context.limits();
     decoder = framing.newDecoder(sink == null ? limits
         : limits.withMaxBodyBytes(Long.MAX_VALUE));
-    if (!discard && fetch.decompress()) {
+    if (!discard && exchange.context.config.decompress(exchange.request)) {
       content = ContentDecoder.forEncoding(parsed.headers().get("Content-Encoding"),
           sink == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
     }
