@@ -7,22 +7,26 @@ import okio.Buffer;
 
 /**
  * What every fetch, exchange and connection of one partition shares: its loop, the client's
- * settings, and the buffer request heads are serialized into. One per partition, handed down
+ * settings, the partition itself (its pool and queue), and the buffer request heads are
+ * serialized into. One per partition, handed down
  * from the partition to each fetch and from the fetch to its exchanges, so no class reaches its
  * settings through another's fields. The settings are immutable; the buffer is loop-confined.
  */
 final class ClientContext {
   final EventLoop loop;
   final ClientConfig config;
+  /** The partition: its pool of connections and its queue of fetches waiting for one. */
+  final LoopClient partition;
   /**
    * Where request heads are serialized: every write hands its bytes (segments) to the stream's
    * queue at once, so one buffer serves every request of the loop.
    */
   final Buffer heads = new Buffer();
 
-  ClientContext(EventLoop loop, ClientConfig config) {
+  ClientContext(EventLoop loop, ClientConfig config, LoopClient partition) {
     this.loop = loop;
     this.config = config;
+    this.partition = partition;
   }
 
   /** Where callbacks run; null for the loop thread. */

@@ -2,7 +2,6 @@ package io.gust.client;
 
 import io.gust.http.ResponseHead;
 import io.gust.loop.Cancellable;
-import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import java.time.Duration;
 import okio.Buffer;
@@ -33,7 +32,6 @@ final class Exchange {
   final HttpRequest request;
   final PooledConnection connection;
   final ClientContext context;
-  final EventLoop loop;
   /** The fetch's timings, which this exchange and its connection set-up add to. */
   final TimingRecorder timings;
   private final boolean reused;
@@ -54,7 +52,6 @@ final class Exchange {
     this.request = fetch.request();
     this.connection = connection;
     this.context = fetch.context();
-    this.loop = context.loop;
     this.timings = fetch.timings();
     this.reused = connection.isReused();
   }
@@ -83,7 +80,7 @@ final class Exchange {
   }
 
   void start() {
-    timings.exchangeStarted(loop.nanoTime(), reused);
+    timings.exchangeStarted(context.loop.nanoTime(), reused);
     if (reused) {
       begin(connection.stream());
       return;
@@ -99,7 +96,7 @@ final class Exchange {
 
   /** The new connection is ready: it joins the pool as busy and carries this exchange. */
   void connected(ChannelStream ready) {
-    timings.connected(loop.nanoTime());
+    timings.connected(context.loop.nanoTime());
     connection.connected(ready);
     begin(ready);
   }
@@ -135,7 +132,7 @@ final class Exchange {
   /** The head went out with Expect: 100-continue; the body waits for 100, a final status or 1 s. */
   void awaitContinue() {
     state = State.AWAITING_CONTINUE;
-    continueTimer = loop.schedule(CONTINUE_TIMEOUT, () -> {
+    continueTimer = context.loop.schedule(CONTINUE_TIMEOUT, () -> {
       continueTimer = null;
       sendBodyAfterContinue();
     });
@@ -156,7 +153,7 @@ final class Exchange {
   }
 
   void requestWritten() {
-    timings.written(loop.nanoTime());
+    timings.written(context.loop.nanoTime());
     if (state == State.WRITING) {
       state = State.READING_HEAD;
     }
@@ -164,7 +161,7 @@ final class Exchange {
   }
 
   void bytesRead() {
-    long now = loop.nanoTime();
+    long now = context.loop.nanoTime();
     timings.bytesRead(now);
     if (readTimer != null) {
       readTimer.readAt(now);
@@ -194,14 +191,14 @@ final class Exchange {
   void responseComplete(ResponseHead head, ByteString body, Headers trailers, boolean keepAlive) {
     state = State.DONE;
     cancelTimers();
-    long now = loop.nanoTime();
+    long now = context.loop.nanoTime();
     reusable = keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
         .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now))
         .build();
-    loop.execute(this::handOver);
+    context.loop.execute(this::handOver);
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */
@@ -275,8 +272,8 @@ final class Exchange {
     ReadTimer(Exchange exchange, Duration timeout) {
       this.exchange = exchange;
       this.timeout = timeout;
-      this.lastReadNanos = exchange.loop.nanoTime();
-      this.timer = exchange.loop.schedule(timeout, this);
+      this.lastReadNanos = exchange.context.loop.nanoTime();
+      this.timer = exchange.context.loop.schedule(timeout, this);
     }
 
     @Override
@@ -284,7 +281,7 @@ final class Exchange {
       if (timer == null || !exchange.isActive()) {
         return;
       }
-      long now = exchange.loop.nanoTime();
+      long now = exchange.context.loop.nanoTime();
       if (exchange.stream.isReadingPaused() || exchange.state == State.WRITING) {
         lastReadNanos = now;
       }
@@ -293,7 +290,7 @@ final class Exchange {
         timer = null;
         exchange.fail(new FetchTimeoutException(exchange.request, exchange.phase(), timeout));
       } else {
-        timer = exchange.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
+        timer = exchange.context.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
       }
     }
 

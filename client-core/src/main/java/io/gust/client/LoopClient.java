@@ -36,7 +36,7 @@ final class LoopClient {
 
   LoopClient(EventLoop loop, ClientConfig config, int maxConnections, int maxConnectionsPerHost) {
     this.loop = loop;
-    this.context = new ClientContext(loop, config);
+    this.context = new ClientContext(loop, config, this);
     this.maxConnections = maxConnections;
     this.maxConnectionsPerHost = maxConnectionsPerHost;
   }

@@ -22,8 +22,7 @@ final class PooledConnection {
 
   enum State { CONNECTING, BUSY, IDLE, CLOSED }
 
-  /** The partition whose slot this connection holds. */
-  private final LoopClient client;
+  /** The partition whose slot this connection holds, its loop and settings. */
   private final ClientContext context;
   final HostPool host;
   final long openedNanos;
@@ -38,7 +37,6 @@ final class PooledConnection {
   private CompletableFuture<?> connecting;
 
   PooledConnection(LoopClient client, HostPool host) {
-    this.client = client;
     this.context = client.context;
     this.host = host;
     this.openedNanos = context.loop.nanoTime();
@@ -85,14 +83,14 @@ final class PooledConnection {
     if (state != State.BUSY) {
       return;
     }
-    if (reusable && !client.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
+    if (reusable && !context.partition.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
       state = State.IDLE;
       idleSinceNanos = context.loop.nanoTime();
       host.idled(this);
       if (idleTimer == null) {
         idleTimer = context.loop.schedule(context.config.idleTimeout, this::idleTimerFired);
       }
-      client.dispatch();
+      context.partition.dispatch();
     } else {
       close();
     }
@@ -119,7 +117,7 @@ final class PooledConnection {
     if (stream != null) {
       stream.close();
     }
-    client.connectionClosed(this);
+    context.partition.connectionClosed(this);
   }
 
   /** The idle timer fired. */
