@@ -122,6 +122,7 @@ final class Exchange {
    * production reader in memory (the fuzz harness). Loop thread only.
    */
   ResponseReader startInMemory() {
+    timings.exchangeStarted(context.loop.nanoTime(), false);
     state = State.WRITING;
     writer = new RequestWriter(this, null);
     reader = new ResponseReader(this);
