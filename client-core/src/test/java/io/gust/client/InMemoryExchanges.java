@@ -40,15 +40,7 @@ final class InMemoryExchanges implements AutoCloseable {
    * the fetch ended: its response, or its failure as the cause of an ExecutionException.
    */
   HttpResponse read(HttpRequest request, FuzzInput.Pieces pieces) throws Exception {
-    CompletableFuture<CompletableFuture<HttpResponse>> started = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        started.complete(readOnLoop(request, pieces));
-      } catch (Throwable t) {
-        started.completeExceptionally(t);
-      }
-    });
-    CompletableFuture<HttpResponse> outcome = unwrap(started);
+    CompletableFuture<HttpResponse> outcome = onLoop(() -> readOnLoop(request, pieces));
     return outcome.get(10, TimeUnit.SECONDS);
   }
 
@@ -74,18 +66,12 @@ final class InMemoryExchanges implements AutoCloseable {
 
   /** Writes the head the client would send for {@code request} with a body of that length. */
   Buffer writeHead(HttpRequest request, long contentLength) throws Exception {
-    CompletableFuture<Buffer> written = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        Buffer out = new Buffer();
-        new RequestWriter(exchange(request, new ResponseFuture()), null)
-            .writeHead(out, contentLength);
-        written.complete(out);
-      } catch (Throwable t) {
-        written.completeExceptionally(t);
-      }
+    return onLoop(() -> {
+      Buffer out = new Buffer();
+      new RequestWriter(exchange(request, new ResponseFuture()), null)
+          .writeHead(out, contentLength);
+      return out;
     });
-    return unwrap(written);
   }
 
   private Exchange exchange(HttpRequest request, ResponseFuture future) {
