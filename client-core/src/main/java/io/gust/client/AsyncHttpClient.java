@@ -138,8 +138,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     if (sink != null) {
       sink.claim(loop, config.fileExecutor);
     }
-    Duration timeout = withDefaults.requestTimeout() != null ? withDefaults.requestTimeout()
-        : config.requestTimeout;
+    Duration timeout = config.requestTimeout(withDefaults);
     InterceptedCall call = new InterceptedCall(this, withDefaults, reply, sink,
         config.interceptors, loop, timeout);
     if (closed) {
@@ -165,14 +164,8 @@ public final class AsyncHttpClient implements AutoCloseable {
     Fetch fetch = new Fetch(partition, request, reply, sink);
     if (closed) {
       fetch.failClientClosed();
-    } else if (partition.loop.inLoop()) {
-      partition.submit(fetch);
     } else {
-      try {
-        partition.loop.execute(fetch);
-      } catch (RejectedExecutionException e) {
-        fetch.failClientClosed();
-      }
+      partition.submitFromAnyThread(fetch);
     }
     return fetch;
   }

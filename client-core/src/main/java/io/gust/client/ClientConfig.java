@@ -87,6 +87,52 @@ final class ClientConfig {
     return merged == null ? request : merged.build();
   }
 
+  /** The request's own timeout, else the client's. */
+  Duration requestTimeout(HttpRequest request) {
+    return orDefault(request.requestTimeout(), requestTimeout);
+  }
+
+  Duration connectTimeout(HttpRequest request) {
+    return orDefault(request.connectTimeout(), connectTimeout);
+  }
+
+  /** Zero or null when off. */
+  Duration readTimeout(HttpRequest request) {
+    return orDefault(request.readTimeout(), readTimeout);
+  }
+
+  /** The families the request's connections may use: its own choice, else the client's. */
+  AddressFamily addressFamily(HttpRequest request) {
+    return orDefault(request.addressFamily(), addressFamily);
+  }
+
+  /** Whether to ask for and decode compressed bodies: not when the caller set Accept-Encoding. */
+  boolean decompress(HttpRequest request) {
+    return orDefault(request.decompress(), decompress)
+        && request.headers().get("Accept-Encoding") == null;
+  }
+
+  /** Whether the request's head goes out alone first, with Expect: 100-continue. */
+  static boolean expectContinue(HttpRequest request) {
+    return Boolean.TRUE.equals(request.expectContinue()) && request.body() != null;
+  }
+
+  boolean followRedirects(HttpRequest request) {
+    return orDefault(request.followRedirects(), followRedirects);
+  }
+
+  int maxRedirects(HttpRequest request) {
+    return orDefault(request.maxRedirects(), maxRedirects);
+  }
+
+  boolean raiseError(HttpRequest request) {
+    return orDefault(request.raiseError(), raiseError);
+  }
+
+  private static <T> T orDefault(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
   /** This loop's share of {@code total}: an even split, the remainder to the first loops, at least 1. */
   static int share(int total, int loopCount, int loopIndex) {
     int base = total / loopCount;

@@ -28,10 +28,12 @@ import java.util.concurrent.CompletableFuture;
  * applies too, whichever is shorter. Every step checks that the exchange is still connecting, so
  * a late result after a failure or cancel only closes what it brought.
  */
-final class ConnectionSetup implements Runnable {
+final class ConnectionSetup {
   private final Exchange exchange;
   private final Fetch fetch;
   private final HttpRequest request;
+  private final ClientContext context;
+  private final TimingRecorder timings;
   private final EventLoop loop;
   private final Duration timeout;
   /** The families the connection may use. */
@@ -47,9 +49,11 @@ final class ConnectionSetup implements Runnable {
     this.exchange = exchange;
     this.fetch = exchange.fetch;
     this.request = exchange.request;
-    this.loop = exchange.loop;
-    this.timeout = fetch.connectTimeout();
-    this.family = fetch.addressFamily();
+    this.context = exchange.context;
+    this.timings = exchange.timings;
+    this.loop = context.loop;
+    this.timeout = context.config.connectTimeout(request);
+    this.family = context.config.addressFamily(request);
     this.startNanos = loop.nanoTime();
     this.phaseStartNanos = startNanos;
   }
@@ -61,21 +65,20 @@ final class ConnectionSetup implements Runnable {
 
   void start() {
     if (!Timeouts.isUnlimited(timeout)) {
-      deadline = loop.schedule(timeout, this);
+      deadline = loop.schedule(timeout, this::deadlineReached);
     }
     InetSocketAddress target =
-        fetch.client.config.connectTo.target(request.host(), request.port());
-    CompletableFuture<List<InetSocketAddress>> resolving = fetch.client.config.resolver
+        context.config.connectTo.target(request.host(), request.port());
+    CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
         .resolve(loop, target.getHostString(), target.getPort(), family);
-    exchange.connection.connecting = resolving;
+    exchange.connection.opening(resolving);
     // A resolver should complete on the loop, but one that does not must not make the rest of
     // the set-up run elsewhere: continue on the loop, whatever thread completed the lookup.
     resolving.whenComplete((addresses, error) -> exchange.onLoop(() -> resolved(addresses, error)));
   }
 
   /** The connect deadline fired. */
-  @Override
-  public void run() {
+  private void deadlineReached() {
     deadline = null;
     exchange.fail(new FetchTimeoutException(request, phase, timeout));
   }
@@ -100,7 +103,7 @@ final class ConnectionSetup implements Runnable {
     if (!exchange.isConnecting()) {
       return;
     }
-    fetch.dnsNanos = lap();
+    timings.dns(lap());
     List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
     if (error != null || allowed.isEmpty()) {
       exchange.fail(error != null ? error : new UnknownHostException(
@@ -109,8 +112,8 @@ final class ConnectionSetup implements Runnable {
     }
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
-        fetch.client.config.connector.connect(loop, allowed, remaining());
-    exchange.connection.connecting = connecting;
+        context.config.connector.connect(loop, allowed, remaining());
+    exchange.connection.opening(connecting);
     connecting.whenComplete(this::connected);
   }
 
@@ -143,7 +146,7 @@ final class ConnectionSetup implements Runnable {
       }
       return;
     }
-    fetch.connectNanos = lap();
+    timings.connect(lap());
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof ConnectTimeoutException) {
       exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
@@ -152,11 +155,11 @@ final class ConnectionSetup implements Runnable {
     } else if (request.isHttps()) {
       phase = Phase.TLS;
       CompletableFuture<ChannelStream> handshaking =
-          tcp.openTlsStream(fetch.client.config.tls, request.host());
-      exchange.connection.connecting = handshaking;
+          tcp.openTlsStream(context.tls(), request.host());
+      exchange.connection.opening(handshaking);
       handshaking.whenComplete(this::handshaken);
     } else {
-      fetch.tlsNanos = 0;
+      timings.tls(0);
       cancel();
       exchange.connected(tcp.openStream());
     }
@@ -170,11 +173,11 @@ final class ConnectionSetup implements Runnable {
       return;
     }
     cancel();
-    fetch.tlsNanos = lap();
+    timings.tls(lap());
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       exchange.fail(Failures.tls((TlsHandshakeException) cause, request,
-          fetch.client.config.tls.handshakeTimeout()));
+          context.tls().handshakeTimeout()));
     } else if (cause != null) {
       exchange.fail(cause);
     } else {

@@ -2,7 +2,6 @@ package io.gust.client;
 
 import io.gust.http.ResponseHead;
 import io.gust.loop.Cancellable;
-import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import java.time.Duration;
 import okio.Buffer;
@@ -20,11 +19,11 @@ import okio.ByteString;
  * closes the connection (freeing its slot) and tells the fetch once, saying whether a retry is
  * safe. {@link #abort()} is the same without telling the fetch, for when the fetch itself ended.
  *
- * <p>A finished response is handed over from a loop task (this object's {@link #run()}), after
+ * <p>A finished response is handed over from a loop task ({@link #handOver()}), after
  * the read that completed it has returned, so that the connection is idle again before the next
  * exchange (perhaps started by the caller's callback) reads from it.
  */
-final class Exchange implements Runnable {
+final class Exchange {
   enum State { CONNECTING, WRITING, AWAITING_CONTINUE, READING_HEAD, READING_BODY, DONE, FAILED }
 
   private static final Duration CONTINUE_TIMEOUT = Duration.ofSeconds(1);
@@ -32,7 +31,9 @@ final class Exchange implements Runnable {
   final Fetch fetch;
   final HttpRequest request;
   final PooledConnection connection;
-  final EventLoop loop;
+  final ClientContext context;
+  /** The fetch's timings, which this exchange and its connection set-up add to. */
+  final TimingRecorder timings;
   private final boolean reused;
   ChannelStream stream;
   /** Written on the loop; volatile, like setup, so a cancel from elsewhere sees the phase. */
@@ -43,9 +44,6 @@ final class Exchange implements Runnable {
   private ResponseReader reader;
   private Cancellable continueTimer;
   private ReadTimer readTimer;
-  private long phaseStartNanos;
-  private long writtenNanos;
-  private long firstByteNanos;
   private HttpResponse response;
   private boolean reusable;
 
@@ -53,8 +51,9 @@ final class Exchange implements Runnable {
     this.fetch = fetch;
     this.request = fetch.request();
     this.connection = connection;
-    this.loop = connection.client.loop;
-    this.reused = connection.state == PooledConnection.State.BUSY;
+    this.context = fetch.context();
+    this.timings = fetch.timings();
+    this.reused = connection.isReused();
   }
 
   boolean isActive() {
@@ -81,12 +80,9 @@ final class Exchange implements Runnable {
   }
 
   void start() {
-    phaseStartNanos = loop.nanoTime();
+    timings.exchangeStarted(context.loop.nanoTime(), reused);
     if (reused) {
-      fetch.dnsNanos = 0;
-      fetch.connectNanos = 0;
-      fetch.tlsNanos = 0;
-      begin(connection.stream);
+      begin(connection.stream());
       return;
     }
     state = State.CONNECTING;
@@ -100,7 +96,7 @@ final class Exchange implements Runnable {
 
   /** The new connection is ready: it joins the pool as busy and carries this exchange. */
   void connected(ChannelStream ready) {
-    phaseStartNanos = loop.nanoTime();
+    timings.connected(context.loop.nanoTime());
     connection.connected(ready);
     begin(ready);
   }
@@ -110,7 +106,7 @@ final class Exchange implements Runnable {
     state = State.WRITING;
     writer = new RequestWriter(this, ready);
     reader = new ResponseReader(this);
-    Duration readTimeout = fetch.readTimeout();
+    Duration readTimeout = context.config.readTimeout(request);
     if (readTimeout != null && !readTimeout.isZero() && !Timeouts.isUnlimited(readTimeout)) {
       readTimer = new ReadTimer(this, readTimeout);
     }
@@ -126,6 +122,7 @@ final class Exchange implements Runnable {
    * production reader in memory (the fuzz harness). Loop thread only.
    */
   ResponseReader startInMemory() {
+    timings.exchangeStarted(context.loop.nanoTime(), false);
     state = State.WRITING;
     writer = new RequestWriter(this, null);
     reader = new ResponseReader(this);
@@ -136,7 +133,7 @@ final class Exchange implements Runnable {
   /** The head went out with Expect: 100-continue; the body waits for 100, a final status or 1 s. */
   void awaitContinue() {
     state = State.AWAITING_CONTINUE;
-    continueTimer = loop.schedule(CONTINUE_TIMEOUT, () -> {
+    continueTimer = context.loop.schedule(CONTINUE_TIMEOUT, () -> {
       continueTimer = null;
       sendBodyAfterContinue();
     });
@@ -157,7 +154,7 @@ final class Exchange implements Runnable {
   }
 
   void requestWritten() {
-    writtenNanos = loop.nanoTime();
+    timings.written(context.loop.nanoTime());
     if (state == State.WRITING) {
       state = State.READING_HEAD;
     }
@@ -165,11 +162,10 @@ final class Exchange implements Runnable {
   }
 
   void bytesRead() {
-    if (firstByteNanos == 0) {
-      firstByteNanos = loop.nanoTime();
-    }
+    long now = context.loop.nanoTime();
+    timings.bytesRead(now);
     if (readTimer != null) {
-      readTimer.lastReadNanos = loop.nanoTime();
+      readTimer.readAt(now);
     }
   }
 
@@ -196,32 +192,18 @@ final class Exchange implements Runnable {
   void responseComplete(ResponseHead head, ByteString body, Headers trailers, boolean keepAlive) {
     state = State.DONE;
     cancelTimers();
-    long now = loop.nanoTime();
-    if (writtenNanos == 0) {
-      writtenNanos = now;
-    }
+    long now = context.loop.nanoTime();
     reusable = keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings(now))
+        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now))
         .build();
-    loop.execute(this);
-  }
-
-  private Timings timings(long now) {
-    long firstByte = firstByteNanos == 0 ? now : firstByteNanos;
-    return Timings.newBuilder().start(fetch.startInstant()).queueNanos(fetch.queueNanos())
-        .dnsNanos(fetch.dnsNanos)
-        .connectNanos(fetch.connectNanos).tlsNanos(fetch.tlsNanos)
-        .requestWrittenNanos(Math.max(0, writtenNanos - phaseStartNanos))
-        .firstByteNanos(Math.max(0, firstByte - writtenNanos))
-        .bodyNanos(now - firstByte).totalNanos(now - fetch.startNanos()).build();
+    context.loop.execute(this::handOver);
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */
-  @Override
-  public void run() {
+  private void handOver() {
     connection.release(reusable);
     fetch.exchangeDone(response);
   }
@@ -285,14 +267,14 @@ final class Exchange implements Runnable {
   private static final class ReadTimer implements Runnable {
     private final Exchange exchange;
     private final Duration timeout;
-    long lastReadNanos;
+    private long lastReadNanos;
     private Cancellable timer;
 
     ReadTimer(Exchange exchange, Duration timeout) {
       this.exchange = exchange;
       this.timeout = timeout;
-      this.lastReadNanos = exchange.loop.nanoTime();
-      this.timer = exchange.loop.schedule(timeout, this);
+      this.lastReadNanos = exchange.context.loop.nanoTime();
+      this.timer = exchange.context.loop.schedule(timeout, this);
     }
 
     @Override
@@ -300,7 +282,7 @@ final class Exchange implements Runnable {
       if (timer == null || !exchange.isActive()) {
         return;
       }
-      long now = exchange.loop.nanoTime();
+      long now = exchange.context.loop.nanoTime();
       if (exchange.stream.isReadingPaused() || exchange.state == State.WRITING) {
         lastReadNanos = now;
       }
@@ -309,8 +291,13 @@ final class Exchange implements Runnable {
         timer = null;
         exchange.fail(new FetchTimeoutException(exchange.request, exchange.phase(), timeout));
       } else {
-        timer = exchange.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
+        timer = exchange.context.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
       }
+    }
+
+    /** Bytes arrived at {@code nowNanos}: the silence starts again. */
+    void readAt(long nowNanos) {
+      lastReadNanos = nowNanos;
     }
 
     void cancel() {

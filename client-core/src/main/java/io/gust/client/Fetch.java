@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
  * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
  * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
  *
- * <p>As a {@link Runnable} a fetch does two jobs, to save an object per fetch: run while NEW it
- * submits itself to its loop partition; run later it is the request deadline firing.
+ * <p>As a {@link Runnable} a fetch is its own request deadline: {@link #run()} is the deadline
+ * firing (the fetch is the timer's task, saving an object per fetch on the hot path).
  */
 final class Fetch implements Runnable, Call {
   private static final Logger log = LoggerFactory.getLogger(Fetch.class);
 
   enum State { NEW, QUEUED, ACTIVE, DONE }
 
-  final LoopClient client;
+  /** The partition that carries this fetch (its queue and pool), its loop and settings. */
+  private final ClientContext context;
   final HttpRequest original;
   /** The current hop's request. Written on the loop; volatile for a cancel from elsewhere. */
   private volatile HttpRequest request;
@@ -38,9 +39,8 @@ final class Fetch implements Runnable, Call {
   private final BodySink sink;
   /** The body is whole and the sink is finishing with it. */
   private boolean sinkFinishing;
-  private final long startNanos;
-  /** The wall-clock instant of the call to fetch, for the timings. */
-  private final Instant startInstant;
+  /** Where this fetch's timings are gathered, by its exchanges and their connection set-up. */
+  private final TimingRecorder timings;
   private final Duration requestTimeout;
   private State state = State.NEW;
   private volatile boolean cancelRequested;
@@ -50,12 +50,6 @@ final class Fetch implements Runnable, Call {
   private Cancellable deadline;
   /** The exchange in flight. Written on the loop; volatile so a cancel can tell its phase. */
   private volatile Exchange exchange;
-  private long queuedAtNanos;
-  private long queueNanos;
-  /** DNS, connect and TLS handshake time of the connection that carried the last exchange. */
-  long dnsNanos;
-  long connectNanos;
-  long tlsNanos;
   private int redirectCount;
   /** The head of the last redirect followed, body dropped; null before the first. */
   private HttpResponse previousHop;
@@ -68,17 +62,21 @@ final class Fetch implements Runnable, Call {
   Fetch nextLive = this;
 
   Fetch(LoopClient client, HttpRequest request, Reply reply, BodySink sink) {
-    this.client = client;
+    this.context = client == null ? null : client.context;
     this.original = request;
     this.request = request;
     this.reply = reply;
     this.sink = sink;
-    this.network = client == null || client.config.networkInterceptors.isEmpty() ? null
-        : new NetworkAttempts(this, client.config.networkInterceptors);
-    this.startNanos = client == null ? 0 : client.loop.nanoTime();
-    this.startInstant = client == null ? null : Instant.now();
-    this.requestTimeout = client == null ? null
-        : orDefault(request.requestTimeout(), client.config.requestTimeout);
+    this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
+        : new NetworkAttempts(this, context.config.networkInterceptors);
+    this.timings = context == null ? null
+        : new TimingRecorder(context.loop.nanoTime(), Instant.now());
+    this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
+  }
+
+  /** The partition's shared context, which this fetch's exchanges use. */
+  ClientContext context() {
+    return context;
   }
 
   static Fetch sentinel() {
@@ -118,58 +116,15 @@ final class Fetch implements Runnable, Call {
     return retryCount;
   }
 
-  long startNanos() {
-    return startNanos;
+  TimingRecorder timings() {
+    return timings;
   }
 
-  Instant startInstant() {
-    return startInstant;
-  }
-
-  long queueNanos() {
-    return queueNanos;
-  }
-
-  Duration connectTimeout() {
-    return orDefault(request.connectTimeout(), client.config.connectTimeout);
-  }
-
-  /** The families this fetch's connections may use: the request's choice, else the client's. */
-  AddressFamily addressFamily() {
-    AddressFamily family = request.addressFamily();
-    return family != null ? family : client.config.addressFamily;
-  }
-
-  Duration readTimeout() {
-    return orDefault(request.readTimeout(), client.config.readTimeout);
-  }
-
-  /** Whether the client asks for and decodes compressed bodies: not when the caller set Accept-Encoding. */
-  boolean decompress() {
-    return orDefault(request.decompress(), client.config.decompress)
-        && request.headers().get("Accept-Encoding") == null;
-  }
-
-  boolean expectContinue() {
-    return Boolean.TRUE.equals(request.expectContinue()) && request.body() != null;
-  }
-
-  private boolean followRedirects() {
-    return orDefault(request.followRedirects(), client.config.followRedirects);
-  }
-
-  private static <T> T orDefault(T value, T fallback) {
-    return value != null ? value : fallback;
-  }
-
+  /** The request deadline fired. */
   @Override
   public void run() {
-    if (state == State.NEW) {
-      client.submit(this);
-    } else if (state != State.DONE) {
-      deadline = null;
-      fail(new FetchTimeoutException(request, phase(), requestTimeout));
-    }
+    deadline = null;
+    fail(new FetchTimeoutException(request, phase(), requestTimeout));
   }
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
@@ -180,24 +135,24 @@ final class Fetch implements Runnable, Call {
       }
       return;
     }
-    long remainingNanos = requestTimeout.toNanos() - (client.loop.nanoTime() - startNanos);
+    long remainingNanos = requestTimeout.toNanos() - (context.loop.nanoTime() - timings.startNanos());
     if (cancelRequested) {
       fail(cancelReason);
     } else if (remainingNanos <= 0) {
       fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
-      deadline = client.loop.scheduleNanos(remainingNanos, this);
+      deadline = context.loop.scheduleNanos(remainingNanos, this);
     }
   }
 
   void queued() {
     state = State.QUEUED;
-    queuedAtNanos = client.loop.nanoTime();
+    timings.queued(context.loop.nanoTime());
   }
 
   void startExchange(PooledConnection connection) {
     if (state == State.QUEUED) {
-      queueNanos += client.loop.nanoTime() - queuedAtNanos;
+      timings.dequeued(context.loop.nanoTime());
     }
     state = State.ACTIVE;
     exchange = new Exchange(this, connection);
@@ -206,7 +161,8 @@ final class Fetch implements Runnable, Call {
 
   /** Whether a response with this head will be followed, so its body is only drained. */
   boolean willFollow(int code, Headers headers) {
-    return followRedirects() && Redirects.isFollowable(request, code, headers);
+    return context.config.followRedirects(request)
+        && Redirects.isFollowable(request, code, headers);
   }
 
   /**
@@ -215,7 +171,7 @@ final class Fetch implements Runnable, Call {
    */
   void attempt() {
     if (network == null) {
-      client.acquire(this);
+      context.partition.acquire(this);
     } else {
       network.start(request);
     }
@@ -224,7 +180,7 @@ final class Fetch implements Runnable, Call {
   /** A network interceptor sends {@code next}: it becomes the current request. */
   void acquireFor(HttpRequest next) {
     request = next;
-    client.acquire(this);
+    context.partition.acquire(this);
   }
 
   /** The exchange delivered a whole response. */
@@ -250,7 +206,7 @@ final class Fetch implements Runnable, Call {
         fail(e);
         return;
       }
-      if (redirectCount >= orDefault(request.maxRedirects(), client.config.maxRedirects)) {
+      if (redirectCount >= context.config.maxRedirects(request)) {
         fail(new TooManyRedirectsException(request, redirectCount + 1, response));
         return;
       }
@@ -261,7 +217,7 @@ final class Fetch implements Runnable, Call {
       attempt();
       return;
     }
-    if (orDefault(request.raiseError(), client.config.raiseError) && response.code() >= 400) {
+    if (context.config.raiseError(request) && response.code() >= 400) {
       fail(new HttpStatusException(response));
       return;
     }
@@ -323,7 +279,7 @@ final class Fetch implements Runnable, Call {
     boolean wasQueued = state == State.QUEUED;
     finish();
     if (wasQueued) {
-      client.dequeue(this);
+      context.partition.dequeue(this);
     }
     Exchange active = exchange;
     exchange = null;
@@ -395,11 +351,11 @@ final class Fetch implements Runnable, Call {
     RequestCancelledException reason = new RequestCancelledException(request, phase(), false);
     cancelReason = reason;
     cancelRequested = true;
-    if (client.loop.inLoop()) {
+    if (context.loop.inLoop()) {
       cancelOnLoop(reason);
     } else {
       try {
-        client.loop.execute(() -> cancelOnLoop(reason));
+        context.loop.execute(() -> cancelOnLoop(reason));
       } catch (RejectedExecutionException e) {
         return needsLoop ? null : reason;
       }
@@ -409,12 +365,12 @@ final class Fetch implements Runnable, Call {
 
   /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
   void onLoop(Runnable task) {
-    if (client.loop.inLoop()) {
+    if (context.loop.inLoop()) {
       task.run();
       return;
     }
     try {
-      client.loop.execute(task);
+      context.loop.execute(task);
     } catch (RejectedExecutionException e) {
       log.debug("loop closed before {} could go on", request);
     }

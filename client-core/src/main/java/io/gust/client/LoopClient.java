@@ -2,11 +2,9 @@ package io.gust.client;
 
 import io.gust.loop.EventLoop;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.List;
-import okio.Buffer;
 
 /**
  * The client's partition on one loop: its connection pool, its FIFO queue of fetches waiting for
@@ -20,16 +18,12 @@ import okio.Buffer;
  */
 final class LoopClient {
   final EventLoop loop;
-  final ClientConfig config;
-  /**
-   * Where request heads are serialized: every write hands its bytes (segments) to the stream's
-   * queue at once, so one buffer serves every request of the loop.
-   */
-  final Buffer heads = new Buffer();
+  /** What this partition's fetches, exchanges and connections share. */
+  final ClientContext context;
   private final int maxConnections;
   private final int maxConnectionsPerHost;
-  /** Origins by host name; origins sharing a name are chained through {@link HostPool#next}. */
-  private final HashMap<String, HostPool> hosts = new HashMap<>();
+  /** The connections, by origin. */
+  private final HostPools pools = new HostPools();
   private final ArrayDeque<Fetch> queue = new ArrayDeque<>();
   /** Sentinel of the doubly linked list of fetches submitted and not yet finished. */
   private final Fetch live = Fetch.sentinel();
@@ -42,7 +36,7 @@ final class LoopClient {
 
   LoopClient(EventLoop loop, ClientConfig config, int maxConnections, int maxConnectionsPerHost) {
     this.loop = loop;
-    this.config = config;
+    this.context = new ClientContext(loop, config, this);
     this.maxConnections = maxConnections;
     this.maxConnectionsPerHost = maxConnectionsPerHost;
   }
@@ -61,6 +55,22 @@ final class LoopClient {
     fetch.start();
     if (!fetch.isDone()) {
       fetch.attempt();
+    }
+  }
+
+  /**
+   * Takes in a new fetch from any thread: at once on the loop, else through the loop's queue; a
+   * loop that no longer takes tasks fails it as closed.
+   */
+  void submitFromAnyThread(Fetch fetch) {
+    if (loop.inLoop()) {
+      submit(fetch);
+      return;
+    }
+    try {
+      loop.execute(() -> submit(fetch));
+    } catch (RejectedExecutionException e) {
+      fetch.failClientClosed();
     }
   }
 
@@ -136,89 +146,45 @@ final class LoopClient {
       // Closing dead idle connections may have dropped the origin: look it up again.
       host = hostPool(fetch);
     }
-    if (host.open.size() >= maxConnectionsPerHost) {
+    if (host.openCount() >= maxConnectionsPerHost) {
       return null;
     }
     if (openCount >= maxConnections && !closeIdleElsewhere(host)) {
       lastClaimClientFull = true;
-      dropIfUnused(host);
+      pools.dropIfUnused(host);
       return null;
     }
     PooledConnection connection = new PooledConnection(this, host);
     openCount++;
-    host.open.add(connection);
+    host.opened(connection);
     return connection;
   }
 
   private boolean closeIdleElsewhere(HostPool except) {
-    for (HostPool first : hosts.values()) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        if (pool != except && !pool.idle.isEmpty()) {
-          pool.idle.peekLast().close();
-          return openCount < maxConnections;
-        }
-      }
+    HostPool other = pools.withIdleExcept(except);
+    if (other == null) {
+      return false;
     }
-    return false;
+    other.oldestIdle().close();
+    return openCount < maxConnections;
   }
 
   private HostPool hostPool(Fetch fetch) {
     HttpRequest request = fetch.request();
-    AddressFamily family = fetch.addressFamily();
-    HostPool first = hosts.get(request.host());
-    for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.matches(request, family)) {
-        return pool;
-      }
-    }
-    HostPool created = new HostPool(request, family);
-    created.next = first;
-    hosts.put(request.host(), created);
-    return created;
+    return pools.get(request, context.config.addressFamily(request));
   }
 
   /** A connection closed: its slot is free, and an origin left without connections is dropped. */
   void connectionClosed(PooledConnection connection) {
     openCount--;
-    connection.host.open.remove(connection);
-    dropIfUnused(connection.host);
+    connection.host.closed(connection);
+    pools.dropIfUnused(connection.host);
     dispatch();
-  }
-
-  /**
-   * Unlinks an origin that holds no connection, so a client that talks to many origins over time
-   * keeps only the live ones. Waiters hold requests, not origins: they find or recreate theirs.
-   */
-  private void dropIfUnused(HostPool host) {
-    if (!host.open.isEmpty()) {
-      return;
-    }
-    HostPool first = hosts.get(host.host);
-    if (first == host) {
-      if (host.next == null) {
-        hosts.remove(host.host);
-      } else {
-        hosts.put(host.host, host.next);
-      }
-      return;
-    }
-    for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.next == host) {
-        pool.next = host.next;
-        return;
-      }
-    }
   }
 
   /** Origins known on this loop, for tests. */
   int originCount() {
-    int count = 0;
-    for (HostPool first : hosts.values()) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        count++;
-      }
-    }
-    return count;
+    return pools.all().size();
   }
 
   /** Fails every queued and live fetch as cancelled by a client close, and closes every socket. */
@@ -231,24 +197,18 @@ final class LoopClient {
     while (live.nextLive != live) {
       live.nextLive.failClientClosed();
     }
-    for (HostPool first : new ArrayList<>(hosts.values())) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        for (PooledConnection connection : new ArrayList<>(pool.open)) {
-          connection.close();
-        }
-      }
+    for (HostPool pool : pools.all()) {
+      pool.closeAll();
     }
-    hosts.clear();
+    pools.clear();
   }
 
   /** Adds this partition's origins to {@code into} and returns its queue length. */
   int snapshot(List<PoolSnapshot.Host> into) {
     long now = loop.nanoTime();
-    for (HostPool first : hosts.values()) {
-      for (HostPool pool = first; pool != null; pool = pool.next) {
-        if (!pool.open.isEmpty()) {
-          into.add(pool.snapshot(now));
-        }
+    for (HostPool pool : pools.all()) {
+      if (pool.openCount() > 0) {
+        into.add(pool.snapshot(now));
       }
     }
     return queue.size();

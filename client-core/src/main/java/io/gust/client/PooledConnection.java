@@ -5,7 +5,6 @@ import io.gust.loop.Cancellable;
 import io.gust.net.ChannelStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,44 +17,58 @@ import org.slf4j.LoggerFactory;
  * first goes idle and, when it fires, closes the connection if it has been idle for the whole
  * timeout, or re-arms itself for the remainder; going busy and idle again costs no timer work.
  */
-final class PooledConnection implements Runnable, Consumer<Throwable> {
+final class PooledConnection {
   private static final Logger log = LoggerFactory.getLogger(PooledConnection.class);
 
   enum State { CONNECTING, BUSY, IDLE, CLOSED }
 
-  final LoopClient client;
+  /** The partition whose slot this connection holds, its loop and settings. */
+  private final ClientContext context;
   final HostPool host;
   final long openedNanos;
   /** Parses every response head on this connection. */
   final ResponseHeadParser headParser;
-  ChannelStream stream;
-  State state = State.CONNECTING;
-  int reuseCount;
+  private ChannelStream stream;
+  private State state = State.CONNECTING;
   private long idleSinceNanos;
   /** The armed idle timer, or null. */
   private Cancellable idleTimer;
-  /** The lookup or connect in progress, cancelled to abort it; null once connected. */
-  CompletableFuture<?> connecting;
+  /** The lookup, connect or handshake in progress, cancelled to abort it; null once connected. */
+  private CompletableFuture<?> connecting;
 
   PooledConnection(LoopClient client, HostPool host) {
-    this.client = client;
+    this.context = client.context;
     this.host = host;
-    this.openedNanos = client.loop.nanoTime();
-    this.headParser = new ResponseHeadParser(client.config.limits);
+    this.openedNanos = context.loop.nanoTime();
+    this.headParser = new ResponseHeadParser(context.limits());
+  }
+
+  /** Whether this connection is open and was taken from the idle deque (not being opened). */
+  boolean isReused() {
+    return state == State.BUSY;
+  }
+
+  /** The connected stream; null while connecting. */
+  ChannelStream stream() {
+    return stream;
+  }
+
+  /** The step of opening this connection now in progress, cancelled if it closes first. */
+  void opening(CompletableFuture<?> step) {
+    connecting = step;
   }
 
   void connected(ChannelStream connectedStream) {
     connecting = null;
     stream = connectedStream;
     state = State.BUSY;
-    stream.addCloseListener(this);
+    stream.addCloseListener(this::streamClosed);
   }
 
   /** Takes this idle connection for an exchange if it is still healthy; closes it otherwise. */
   boolean reuse() {
     if (state == State.IDLE && stream.isHealthy()) {
       state = State.BUSY;
-      reuseCount++;
       return true;
     }
     close();
@@ -70,14 +83,14 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     if (state != State.BUSY) {
       return;
     }
-    if (reusable && !client.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
+    if (reusable && !context.partition.isClosed() && stream.isOpen() && stream.bufferedBytes() == 0) {
       state = State.IDLE;
-      idleSinceNanos = client.loop.nanoTime();
-      host.idle.addFirst(this);
+      idleSinceNanos = context.loop.nanoTime();
+      host.idled(this);
       if (idleTimer == null) {
-        idleTimer = client.loop.schedule(client.config.idleTimeout, this);
+        idleTimer = context.loop.schedule(context.config.idleTimeout, this::idleTimerFired);
       }
-      client.dispatch();
+      context.partition.dispatch();
     } else {
       close();
     }
@@ -91,7 +104,7 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     State was = state;
     state = State.CLOSED;
     if (was == State.IDLE) {
-      host.idle.remove(this);
+      host.leftIdle(this);
     }
     if (idleTimer != null) {
       idleTimer.cancel();
@@ -104,30 +117,28 @@ final class PooledConnection implements Runnable, Consumer<Throwable> {
     if (stream != null) {
       stream.close();
     }
-    client.connectionClosed(this);
+    context.partition.connectionClosed(this);
   }
 
   /** The idle timer fired. */
-  @Override
-  public void run() {
+  private void idleTimerFired() {
     idleTimer = null;
     if (state != State.IDLE) {
       return;
     }
-    long timeoutNanos = client.config.idleTimeout.toNanos();
-    long idleNanos = client.loop.nanoTime() - idleSinceNanos;
+    long timeoutNanos = context.config.idleTimeout.toNanos();
+    long idleNanos = context.loop.nanoTime() - idleSinceNanos;
     if (idleNanos >= timeoutNanos) {
       log.debug("closing {} idle for {} ms", stream, idleNanos / 1_000_000);
       close();
     } else {
-      idleTimer = client.loop.schedule(
-          Duration.ofNanos(timeoutNanos - idleNanos), this);
+      idleTimer = context.loop.schedule(
+          Duration.ofNanos(timeoutNanos - idleNanos), this::idleTimerFired);
     }
   }
 
   /** The stream closed; while idle that frees the slot, while busy the exchange hears it too. */
-  @Override
-  public void accept(Throwable cause) {
+  private void streamClosed(Throwable cause) {
     if (state == State.IDLE) {
       log.debug("idle connection closed by peer: {}", stream);
       close();

@@ -27,6 +27,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
 
   private final Exchange exchange;
   private final ChannelStream stream;
+  private final ClientContext context;
   private final EventLoop loop;
   private final HttpRequest request;
   private final RequestBody body;
@@ -45,7 +46,8 @@ final class RequestWriter implements WriteListener, BodyWriter {
   RequestWriter(Exchange exchange, ChannelStream stream) {
     this.exchange = exchange;
     this.stream = stream;
-    this.loop = exchange.loop;
+    this.context = exchange.context;
+    this.loop = context.loop;
     this.request = exchange.request;
     this.body = request.body();
   }
@@ -58,7 +60,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
   /** Writes the head and, unless the exchange waits for 100 Continue, the body. */
   void start() {
     if (body != null && body.kind() == RequestBody.Kind.FILE) {
-      loop.runInExecutor(exchange.fetch.client.config.fileExecutor,
+      loop.runInExecutor(context.fileExecutor(),
           () -> FileSource.open(body.path())).whenComplete(this::fileOpened);
       return;
     }
@@ -78,10 +80,10 @@ final class RequestWriter implements WriteListener, BodyWriter {
   }
 
   private void writeHeadThenBody(long contentLength) {
-    Buffer out = exchange.connection.client.heads;
+    Buffer out = context.heads;
     out.clear(); // empty unless a previous head failed half-written
     writeHead(out, contentLength);
-    if (exchange.fetch.expectContinue()) {
+    if (ClientConfig.expectContinue(request)) {
       stream.write(out, null);
       exchange.awaitContinue();
     } else {
@@ -116,7 +118,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     try {
       BodyProducer producer = body.producer();
       if (producer instanceof OffLoopProducer) {
-        ((OffLoopProducer) producer).produce(this, exchange.fetch.client.config.fileExecutor);
+        ((OffLoopProducer) producer).produce(this, context.fileExecutor());
       } else {
         producer.produce(this);
       }
@@ -128,7 +130,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
 
   private void readFileChunk() {
     FileSource source = file;
-    loop.runInExecutor(exchange.fetch.client.config.fileExecutor, source::readChunk)
+    loop.runInExecutor(context.fileExecutor(), source::readChunk)
         .whenComplete(this::fileChunkRead);
   }
 
@@ -278,11 +280,11 @@ final class RequestWriter implements WriteListener, BodyWriter {
         Http1Writer.writeField(out, headers, i);
       }
     }
-    ClientConfig config = exchange.fetch.client.config;
+    ClientConfig config = context.config;
     if (headers.get("User-Agent") == null && config.userAgent != null) {
       Http1Writer.writeField(out, "User-Agent", config.userAgent);
     }
-    if (exchange.fetch.decompress()) {
+    if (config.decompress(request)) {
       Http1Writer.writeField(out, "Accept-Encoding", "gzip, deflate");
     }
     if (body != null && body.contentType() != null && headers.get("Content-Type") == null) {
@@ -293,7 +295,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     } else if (contentLength >= 0) {
       Http1Writer.writeContentLength(out, contentLength);
     }
-    if (exchange.fetch.expectContinue() && headers.get("Expect") == null) {
+    if (ClientConfig.expectContinue(request) && headers.get("Expect") == null) {
       Http1Writer.writeField(out, "Expect", "100-continue");
     }
     Http1Writer.endHead(out);

@@ -95,10 +95,10 @@ final class ResponseReader implements ReadListener {
     framing = BodyFraming.forResponse(exchange.request.method(), parsed);
     discard = fetch.willFollow(parsed.code(), parsed.headers());
     sink = discard ? null : sinkFor(fetch);
-    CodecLimits limits = fetch.client.config.limits;
+    CodecLimits limits = exchange.context.limits();
     decoder = framing.newDecoder(sink == null ? limits
         : limits.withMaxBodyBytes(Long.MAX_VALUE));
-    if (!discard && fetch.decompress()) {
+    if (!discard && exchange.context.config.decompress(exchange.request)) {
       content = ContentDecoder.forEncoding(parsed.headers().get("Content-Encoding"),
           sink == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
     }
@@ -116,7 +116,7 @@ final class ResponseReader implements ReadListener {
     }
     BodyChunkCallback callback = exchange.request.bodyCallback();
     return callback == null ? null
-        : new CallbackSink(callback, fetch.client.config.callbackExecutor, exchange.request);
+        : new CallbackSink(callback, exchange.context.callbackExecutor(), exchange.request);
   }
 
   /**
@@ -272,7 +272,7 @@ final class ResponseReader implements ReadListener {
    * without close_notify cut the body short.
    */
   private void checkCloseNotify() throws TruncatedBodyException {
-    boolean strict = exchange.fetch.client.config.tls.requiresCloseNotify();
+    boolean strict = exchange.context.tls().requiresCloseNotify();
     if (strict && exchange.stream.isTruncatedTls()) {
       throw new TruncatedBodyException(
           "the TLS connection ended without close_notify, so the body may be cut short");

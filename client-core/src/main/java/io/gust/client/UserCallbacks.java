@@ -26,7 +26,7 @@ final class UserCallbacks {
   }
 
   private static void run(Exchange exchange, Runnable call, String what) {
-    Executor executor = exchange.fetch.client.config.callbackExecutor;
+    Executor executor = exchange.context.callbackExecutor();
     Runnable contained = () -> {
       try {
         call.run();

@@ -20,5 +20,19 @@
  * ({@code io.gust.http}) and socket layer ({@code io.gust.net}). Cookie jars and authenticators
  * are shared by every loop of a client, so they are thread-safe and never block; the in-memory
  * jar takes a short lock once per request, off the per-byte path.
+ *
+ * <p>How a request flows, in one direction: {@link io.gust.client.AsyncHttpClient} adds the
+ * default fields, runs the application interceptors ({@code InterceptedCall}) and hands the call
+ * to a per-loop partition ({@code Partitions} picks one; {@code LoopClient} is the partition: its
+ * {@code ClientContext}, pool and queue). A {@code Fetch} is one fetch (the call, or one proceed
+ * of its interceptors): its deadline, redirects, retries and single result ({@code Reply}), with
+ * each setting the request's own else the client's ({@code ClientConfig}); each network attempt goes through the network
+ * interceptors ({@code NetworkAttempts}) and asks the partition for a connection to its {@code
+ * Origin} ({@code HostPool} holds the idle and open ones). An {@code Exchange} is one request and
+ * its response on one connection, one state machine: a new connection is opened by a {@code
+ * ConnectionSetup} (DNS, TCP, TLS), a pooled one reused ({@code PooledConnection}); the {@code
+ * RequestWriter} sends the request and the {@code ResponseReader} parses the response. Results go
+ * back the same way: exchange to fetch (follow, retry or report), and the connection back to its
+ * pool. {@code Timings} are gathered by the fetch's {@code TimingRecorder}.
  */
 package io.gust.client;

@@ -4,7 +4,10 @@ import io.gust.http.CodecLimits;
 import io.gust.http.FuzzChecks;
 import io.gust.http.FuzzInput;
 import io.gust.loop.EventLoop;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
@@ -12,7 +15,8 @@ import okio.Buffer;
 /**
  * The production client's exchange (its {@link ResponseReader} and {@link RequestWriter}) run in
  * memory, with no socket, on a loop of its own: what a socket would deliver is handed to the
- * reader by hand, and request heads are written into a buffer. For the fuzz harnesses.
+ * reader by hand, and request heads are written into a buffer. For the fuzz harnesses, and, through
+ * {@link #start}, for unit tests that drive one exchange's state machine step by step.
  */
 final class InMemoryExchanges implements AutoCloseable {
   private final EventLoop loop = EventLoop.create();
@@ -27,7 +31,7 @@ final class InMemoryExchanges implements AutoCloseable {
 
   /** The limits the reader enforces. */
   CodecLimits limits() {
-    return partition.config.limits;
+    return partition.context.limits();
   }
 
   /**
@@ -36,15 +40,7 @@ final class InMemoryExchanges implements AutoCloseable {
    * the fetch ended: its response, or its failure as the cause of an ExecutionException.
    */
   HttpResponse read(HttpRequest request, FuzzInput.Pieces pieces) throws Exception {
-    CompletableFuture<CompletableFuture<HttpResponse>> started = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        started.complete(readOnLoop(request, pieces));
-      } catch (Throwable t) {
-        started.completeExceptionally(t);
-      }
-    });
-    CompletableFuture<HttpResponse> outcome = unwrap(started);
+    CompletableFuture<HttpResponse> outcome = onLoop(() -> readOnLoop(request, pieces));
     return outcome.get(10, TimeUnit.SECONDS);
   }
 
@@ -70,24 +66,106 @@ final class InMemoryExchanges implements AutoCloseable {
 
   /** Writes the head the client would send for {@code request} with a body of that length. */
   Buffer writeHead(HttpRequest request, long contentLength) throws Exception {
-    CompletableFuture<Buffer> written = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        Buffer out = new Buffer();
-        new RequestWriter(exchange(request, new ResponseFuture()), null)
-            .writeHead(out, contentLength);
-        written.complete(out);
-      } catch (Throwable t) {
-        written.completeExceptionally(t);
-      }
+    return onLoop(() -> {
+      Buffer out = new Buffer();
+      new RequestWriter(exchange(request, new ResponseFuture()), null)
+          .writeHead(out, contentLength);
+      return out;
     });
-    return unwrap(written);
   }
 
   private Exchange exchange(HttpRequest request, ResponseFuture future) {
     Fetch fetch = new Fetch(partition, request, Reply.toFuture(request, future, null), null);
     future.attach(fetch);
-    return new Exchange(fetch, new PooledConnection(partition, new HostPool(request, AddressFamily.ANY)));
+    return exchange(fetch, request);
+  }
+
+  private Exchange exchange(Fetch fetch, HttpRequest request) {
+    HostPool pool = new HostPool(Origin.of(request, AddressFamily.ANY));
+    return new Exchange(fetch, new PooledConnection(partition, pool));
+  }
+
+  /**
+   * Starts an exchange for {@code request} as if its request had just gone out, and returns the
+   * handle that feeds it what a socket would deliver. Each report of its fetch is recorded.
+   */
+  Driven start(HttpRequest request) throws Exception {
+    return onLoop(() -> new Driven(request));
+  }
+
+  /** Runs {@code task} on the harness's loop and returns its result; what it threw, as thrown. */
+  <T> T onLoop(Callable<T> task) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    loop.execute(() -> {
+      try {
+        result.complete(task.call());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    return unwrap(result);
+  }
+
+  /** One exchange started in memory; every method runs on the harness's loop and waits for it. */
+  final class Driven implements FetchCallback {
+    final Exchange exchange;
+    private final ResponseReader reader;
+    private final Buffer in = new Buffer();
+    /** What the fetch reported: responses and failures, in order. */
+    final List<Object> reports = new CopyOnWriteArrayList<>();
+
+    private Driven(HttpRequest request) {
+      Fetch fetch = new Fetch(partition, request, Reply.toCallback(request, this, null), null);
+      exchange = exchange(fetch, request);
+      reader = exchange.startInMemory();
+    }
+
+    /** Hands {@code bytes} to the reader as one read; returns whether it still listens. */
+    boolean deliver(String bytes) throws Exception {
+      return onLoop(() -> {
+        in.writeUtf8(bytes);
+        return reader.onReadable(in);
+      });
+    }
+
+    /** The peer ended its output. */
+    void end() throws Exception {
+      onLoop(() -> {
+        reader.onEnd(in);
+        return null;
+      });
+    }
+
+    void fail(Throwable cause) throws Exception {
+      onLoop(() -> {
+        exchange.fail(cause);
+        return null;
+      });
+    }
+
+    Phase phase() throws Exception {
+      return onLoop(exchange::phase);
+    }
+
+    boolean isActive() throws Exception {
+      return onLoop(exchange::isActive);
+    }
+
+    /** Waits for the loop to run what is queued (the hand-over of a finished response). */
+    List<Object> reportsAfterQueuedTasks() throws Exception {
+      onLoop(() -> null);
+      return reports;
+    }
+
+    @Override
+    public void onResponse(HttpResponse response) {
+      reports.add(response);
+    }
+
+    @Override
+    public void onFailure(HttpRequest request, HttpClientException error) {
+      reports.add(error);
+    }
   }
 
   /** The value of a future completed by the harness; what the harness threw, as thrown. */
