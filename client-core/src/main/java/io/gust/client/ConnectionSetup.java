@@ -114,7 +114,7 @@ final class ConnectionSetup {
     CompletableFuture<TcpConnection> connecting =
         context.config.connector.connect(loop, allowed, remaining());
     exchange.connection.opening(connecting);
-    connecting.whenComplete(this::connected);
+    connecting.whenComplete((tcp, failure) -> exchange.onLoop(() -> connected(tcp, failure)));
   }
 
   /** The addresses of the allowed family, in case the resolver ignored it. */
@@ -157,7 +157,7 @@ final class ConnectionSetup {
       CompletableFuture<ChannelStream> handshaking =
           tcp.openTlsStream(context.tls(), request.host());
       exchange.connection.opening(handshaking);
-      handshaking.whenComplete(this::handshaken);
+      handshaking.whenComplete((tls, failure) -> exchange.onLoop(() -> handshaken(tls, failure)));
     } else {
       timings.tls(0);
       cancel();

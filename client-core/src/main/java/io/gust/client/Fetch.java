@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>States: NEW → QUEUED ⇄ ACTIVE → DONE; NEW → ACTIVE; any state → DONE. ACTIVE means an
  * {@link Exchange} holds a connection; after a redirect or a retry the fetch goes back through
- * {@link #attempt()}: the network interceptors, if any, then {@link LoopClient#acquire}. {@link #fail(Throwable)} is the one failure path: the first call
- * wins, cancels the deadline, aborts the exchange (closing its connection, freeing its slot) or
+ * {@link #attempt()}: the network interceptors, if any, then {@link LoopClient#acquire}.
+ * {@link #fail(Throwable)} is the one failure path: the first call wins, cancels the deadline, aborts the exchange (closing its connection, freeing its slot) or
  * leaves the queue, and reports once.
  *
  * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
@@ -135,7 +135,8 @@ final class Fetch implements Runnable, Call {
       }
       return;
     }
-    long remainingNanos = requestTimeout.toNanos() - (context.loop.nanoTime() - timings.startNanos());
+    long elapsedNanos = context.loop.nanoTime() - timings.startNanos();
+    long remainingNanos = requestTimeout.toNanos() - elapsedNanos;
     if (cancelRequested) {
       fail(cancelReason);
     } else if (remainingNanos <= 0) {
@@ -363,18 +364,33 @@ final class Fetch implements Runnable, Call {
     return reason;
   }
 
-  /** Runs {@code task} on the loop: now when already there, else queued (dropped once closed). */
+  /**
+   * Runs a continuation on the loop: now when already there, else queued (dropped once the loop
+   * closed, whose close fails the fetch). Whatever the continuation throws fails this fetch with
+   * the throwable as cause; a completed stage would otherwise swallow it and leave the fetch to
+   * its deadline.
+   */
   void onLoop(Runnable task) {
     if (context.loop.inLoop()) {
-      task.run();
+      runGuarded(task);
       return;
     }
     try {
-      context.loop.execute(task);
+      context.loop.execute(() -> runGuarded(task));
     } catch (RejectedExecutionException e) {
       log.debug("loop closed before {} could go on", request);
     }
   }
+
+  private void runGuarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      log.warn("{} failed inside the client: {}", request, e.toString(), e);
+      fail(e);
+    }
+  }
+
 
   private void cancelOnLoop(RequestCancelledException reason) {
     if (state != State.NEW) {
