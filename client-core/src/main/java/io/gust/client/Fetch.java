@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>States: NEW → QUEUED ⇄ ACTIVE → DONE; NEW → ACTIVE; any state → DONE. ACTIVE means an
  * {@link Exchange} holds a connection; after a redirect or a retry the fetch goes back through
  * {@link #attempt()}: the network interceptors, if any, then {@link LoopClient#acquire}.
- * {@link #fail(Throwable)} is the one failure path: the first call wins, cancels the deadline, aborts the exchange (closing its connection, freeing its slot) or
- * leaves the queue, and reports once.
+ * {@link #fail(Throwable)} is the one failure path: the first call wins, cancels the deadline,
+ * aborts the exchange (closing its connection, freeing its slot) or leaves the queue, and
+ * reports once.
  *
  * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
  * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
