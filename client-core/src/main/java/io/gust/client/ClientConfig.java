@@ -72,16 +72,19 @@ final class ClientConfig {
 
   /** {@code request} with the default fields it does not set itself; itself when none is missing. */
   HttpRequest withDefaultHeaders(HttpRequest request) {
+    int count = defaultHeaders.size();
+    if (count == 0) {
+      return request;
+    }
     Headers own = request.headers();
     HttpRequest.Builder merged = null;
-    for (String name : defaultHeaders.names()) {
+    for (int i = 0; i < count; i++) {
+      String name = defaultHeaders.name(i);
       if (own.get(name) == null) {
         if (merged == null) {
           merged = request.newBuilder();
         }
-        for (String value : defaultHeaders.values(name)) {
-          merged.header(name, value);
-        }
+        merged.header(name, defaultHeaders.value(i));
       }
     }
     return merged == null ? request : merged.build();
