@@ -151,13 +151,6 @@ class HttpServerEndToEndTest {
   }
 
   @Test
-  void bodyOverTheLimitIs413() throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(server.url("/echo"))
-        .POST(BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024 + 1])).build());
-    assertEquals(413, response.statusCode());
-  }
-
-  @Test
   void streamedChunksArriveInOrder() throws Exception {
     HttpResponse<String> response = get("/stream/5");
     assertEquals("chunk 0\nchunk 1\nchunk 2\nchunk 3\nchunk 4\n", response.body());
