@@ -15,8 +15,8 @@ import okio.Buffer;
  * <pre>{@code
  * BodyStream body = BodySink.stream();
  * CompletableFuture<HttpResponse> done = client.fetch(request, body);
- * body.head().thenAccept(head -> System.out.println(head.code()));
- * body.read().thenCompose(chunk -> ...);   // null after the last chunk
+ * body.head().thenAccept(head -> log.info("status {}", head.code()));
+ * body.read().thenAccept(chunk -> sink.write(chunk, chunk.size()));   // null after the last chunk
  * }</pre>
  *
  * <p>Futures of this class complete on the client's loop thread: dependent stages must not block
