@@ -16,7 +16,11 @@ import okio.Buffer;
  * BodyStream body = BodySink.stream();
  * CompletableFuture<HttpResponse> done = client.fetch(request, body);
  * body.head().thenAccept(head -> log.info("status {}", head.code()));
- * body.read().thenAccept(chunk -> sink.write(chunk, chunk.size()));   // null after the last chunk
+ * body.read().thenAccept(chunk -> {   // null after the last chunk
+ *   if (chunk != null) {
+ *     out.write(chunk, chunk.size());
+ *   }
+ * });
  * }</pre>
  *
  * <p>Futures of this class complete on the client's loop thread: dependent stages must not block
