@@ -266,6 +266,8 @@ public final class ChannelStream {
   public void writeFile(FileChannel file, long position, long byteCount, WriteListener listener) {
     loop.checkInLoop("writeFile");
     Objects.requireNonNull(file, "file");
+    // The caller closes the file when the listener hears; without one, nobody would.
+    Objects.requireNonNull(listener, "listener");
     if (!canWriteFiles() || position < 0 || byteCount < 0) {
       throw new IllegalArgumentException(canWriteFiles() ? "negative position or byteCount"
           : "writeFile on a stream that cannot write files (TLS)");

@@ -61,11 +61,6 @@ final class SendQueue {
     session.stream.write(out, session::closeWritten);
   }
 
-  /** Payload bytes waiting to be written, with their overhead. */
-  long queuedBytes() {
-    return queuedBytes.get();
-  }
-
   private CompletableFuture<Void> enqueue(long payloadBytes, Frame frame) {
     long cost = payloadBytes + MESSAGE_OVERHEAD_BYTES;
     Write write = new Write(cost);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
 import io.gust.testing.MockServerFixture;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class BlockingSendEndToEndTest {
         HttpRequest.newBuilder(fixture.server().url("/gone").toString()).raiseError(true).build()));
     assertEquals(404, status.response().code());
     int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
     assertThrows(HttpConnectException.class,

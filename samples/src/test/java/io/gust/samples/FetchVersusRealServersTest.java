@@ -10,12 +10,14 @@ import io.gust.testing.TlsCertificates;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +48,9 @@ class FetchVersusRealServersTest {
   void stopServers() throws InterruptedException {
     for (Process server : servers) {
       server.destroy();
-      server.waitFor();
+      if (!server.waitFor(5, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
     }
   }
 
@@ -135,12 +139,25 @@ class FetchVersusRealServersTest {
     return process;
   }
 
-  /** Reads the server's output until a line containing {@code marker}; the class timeout bounds it. */
+  /**
+   * Reads the server's output until a line containing {@code marker} (the class timeout bounds
+   * it), then keeps draining it on a daemon thread, so that a verbose server (nghttpd -v logs
+   * every frame) never blocks on a full pipe.
+   */
   private static String awaitLine(Process server, String marker) throws IOException {
     BufferedReader lines = new BufferedReader(
         new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       if (line.contains(marker)) {
+        Thread drain = new Thread(() -> {
+          try {
+            lines.transferTo(Writer.nullWriter());
+          } catch (IOException ended) {
+            // The server was stopped.
+          }
+        }, "server-output");
+        drain.setDaemon(true);
+        drain.start();
         return line;
       }
     }
