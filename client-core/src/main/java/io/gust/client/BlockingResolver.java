@@ -51,11 +51,6 @@ public final class BlockingResolver implements Resolver {
     return result;
   }
 
-  static List<InetSocketAddress> lookup(String host, int port, AddressFamily family)
-      throws UnknownHostException {
-    return lookup(InetAddress::getAllByName, host, port, family);
-  }
-
   private static List<InetSocketAddress> lookup(
       HostLookup lookup, String host, int port, AddressFamily family) throws UnknownHostException {
     List<InetSocketAddress> literal = Addresses.literal(host, port, family);

@@ -130,17 +130,16 @@ final class Fetch implements Runnable, Call {
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
   void start() {
+    if (cancelRequested) {
+      fail(cancelReason);
+      return;
+    }
     if (Timeouts.isUnlimited(requestTimeout)) {
-      if (cancelRequested) {
-        fail(new RequestCancelledException(request, Phase.QUEUE, false));
-      }
       return;
     }
     long elapsedNanos = context.loop.nanoTime() - timings.startNanos();
     long remainingNanos = requestTimeout.toNanos() - elapsedNanos;
-    if (cancelRequested) {
-      fail(cancelReason);
-    } else if (remainingNanos <= 0) {
+    if (remainingNanos <= 0) {
       fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
     } else {
       deadline = context.loop.scheduleNanos(remainingNanos, this);

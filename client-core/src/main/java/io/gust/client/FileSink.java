@@ -82,8 +82,9 @@ final class FileSink extends BodySink {
 
   private void open() throws IOException {
     Path name = target.getFileName();
-    temp = target.resolveSibling("." + name + "." + MultipartBody.randomToken() + ".part");
-    channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path created = target.resolveSibling("." + name + "." + MultipartBody.randomToken() + ".part");
+    channel = FileChannel.open(created, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    temp = created; // only a file this sink created is ever removed
   }
 
   private void write(Buffer chunk) throws IOException {
