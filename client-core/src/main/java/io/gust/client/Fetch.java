@@ -298,8 +298,24 @@ final class Fetch implements Runnable, Call {
         if (cleanup != null) {
           error.addSuppressed(cleanup);
         }
-        report(null, error);
+        reportOnLoop(error);
       });
+    }
+  }
+
+  /**
+   * Reports a failure from the thread a sink's clean-up finished on (a file thread): back on the
+   * loop, where results are promised, unless the loop no longer takes tasks.
+   */
+  private void reportOnLoop(HttpClientException error) {
+    if (context.loop.inLoop()) {
+      report(null, error);
+      return;
+    }
+    try {
+      context.loop.execute(() -> report(null, error));
+    } catch (RejectedExecutionException closed) {
+      report(null, error);
     }
   }
 

@@ -168,6 +168,18 @@ class BodySinksEndToEndTest {
     assertInstanceOf(java.nio.file.NoSuchFileException.class, error.getCause());
   }
 
+  /** Regression: a failure reported after the file sink's clean-up ran on the file thread. */
+  @Test
+  void aFailureAfterTheFileSinksCleanUpIsReportedOnTheLoop() throws Exception {
+    fixture.server().enqueue(new MockResponse.Builder().body("data").build());
+    Path target = dir.resolve("no-such-dir").resolve("x.bin");
+    CompletableFuture<String> thread = fixture.client()
+        .fetch(get("/x"), BodySink.toFile(target))
+        .handle((response, error) -> Thread.currentThread().getName());
+    String name = thread.get(10, TimeUnit.SECONDS);
+    assertTrue(name.startsWith("gust-loop-"), name);
+  }
+
   @Test
   void anErrorStatusWithRaiseErrorLeavesNoFile() throws Exception {
     fixture.server().enqueue(new MockResponse.Builder().code(404).body("not here").build());
