@@ -230,6 +230,9 @@ public final class AsyncHttpClient implements AutoCloseable {
     final Headers.Builder defaultHeaders = new Headers.Builder();
     final List<Interceptor> interceptors = new ArrayList<>();
     final List<Interceptor> networkInterceptors = new ArrayList<>();
+    Authenticator authenticator;
+    Authenticator proxyAuthenticator;
+    CookieJar cookieJar;
 
     private Builder() {}
 
@@ -437,6 +440,41 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder addNetworkInterceptor(Interceptor interceptor) {
       networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Answers 401 responses: the request it returns is sent (each challenge and answer is a
+     * network attempt, within the fetch's deadline), null hands the 401 to the application. At
+     * most {@link HttpAuthException#MAX_ATTEMPTS} answers per request, else {@link
+     * HttpAuthException}. None by default; a request may have its own ({@link
+     * HttpRequest.Builder#authenticator}). A request whose body is a one-shot producer cannot be
+     * sent again, so its 401 goes to the application.
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /**
+     * Answers 407 responses from a proxy, as {@link #authenticator} answers 401s: to a plain http
+     * request sent through the proxy, and to the CONNECT that opens a tunnel for https. None by
+     * default.
+     */
+    public Builder proxyAuthenticator(Authenticator authenticator) {
+      this.proxyAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /**
+     * Keeps cookies in {@code jar}: before each request goes out (each redirect hop and each
+     * answer to a challenge too) the jar's cookies for its URI join its {@code Cookie} field (the
+     * request's own pairs first, and winning over the jar's of the same name), and the {@code
+     * Set-Cookie} fields of every response (redirects and challenges included) go to the jar. The
+     * jar is called on the loop thread. No jar by default: cookies are then neither sent nor kept.
+     */
+    public Builder cookieJar(CookieJar jar) {
+      this.cookieJar = Objects.requireNonNull(jar, "jar");
       return this;
     }
 

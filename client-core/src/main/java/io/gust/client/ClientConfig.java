@@ -43,6 +43,12 @@ final class ClientConfig {
   final List<Interceptor> interceptors;
   /** Run once per network attempt (each redirect hop and retry), in order. */
   final List<Interceptor> networkInterceptors;
+  /** Answers 401s unless a request has its own; null for none. */
+  final Authenticator authenticator;
+  /** Answers 407s from a proxy (for a CONNECT too); null for none. */
+  final Authenticator proxyAuthenticator;
+  /** Where cookies are kept; null for none. */
+  final CookieJar cookieJar;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -68,6 +74,9 @@ final class ClientConfig {
     this.defaultHeaders = b.defaultHeaders.build();
     this.interceptors = List.copyOf(b.interceptors);
     this.networkInterceptors = List.copyOf(b.networkInterceptors);
+    this.authenticator = b.authenticator;
+    this.proxyAuthenticator = b.proxyAuthenticator;
+    this.cookieJar = b.cookieJar;
   }
 
   /** {@code request} with the default fields it does not set itself; itself when none is missing. */

@@ -59,6 +59,10 @@ final class Fetch implements Runnable, Call {
   private final NetworkAttempts network;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
+  /** Merges the jar's cookies into each attempt and saves each response's; null without a jar. */
+  private final FetchCookies cookies;
+  /** Answers 401s and 407s; null when no authenticator applies. */
+  private final AuthFollowUp auth;
   Fetch prevLive = this;
   Fetch nextLive = this;
 
@@ -73,6 +77,9 @@ final class Fetch implements Runnable, Call {
     this.timings = context == null ? null
         : new TimingRecorder(context.loop.nanoTime(), Instant.now());
     this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
+    this.cookies = context == null || context.config.cookieJar == null ? null
+        : new FetchCookies(context.config.cookieJar);
+    this.auth = context == null ? null : AuthFollowUp.forFetch(this, context.config, request);
   }
 
   /** The partition's shared context, which this fetch's exchanges use. */
@@ -166,11 +173,24 @@ final class Fetch implements Runnable, Call {
         && Redirects.isFollowable(request, code, headers);
   }
 
+  /** Whether a response with this status goes to an authenticator, so its body is collected. */
+  boolean holdsForAuth(int code) {
+    return auth != null && auth.holds(request, code);
+  }
+
   /**
    * Starts a network attempt for the current request (the first, a redirect hop, a retry):
    * through the network interceptors when there are any, else straight to a connection.
    */
   void attempt() {
+    if (cookies != null) {
+      try {
+        request = cookies.beforeSend(request);
+      } catch (HttpClientException e) {
+        fail(e);
+        return;
+      }
+    }
     if (network == null) {
       context.partition.acquire(this);
     } else {
@@ -199,6 +219,17 @@ final class Fetch implements Runnable, Call {
 
   /** A response ended an attempt: follow it, raise it, or report it. */
   void responded(HttpResponse response) {
+    if (cookies != null) {
+      try {
+        cookies.received(response);
+      } catch (HttpClientException e) {
+        fail(e);
+        return;
+      }
+    }
+    if (auth != null && auth.challenged(response)) {
+      return;
+    }
     if (willFollow(response.code(), response.headers())) {
       HttpRequest next;
       try {
@@ -218,17 +249,36 @@ final class Fetch implements Runnable, Call {
       attempt();
       return;
     }
+    settle(response, false);
+  }
+
+  /**
+   * Ends the fetch with {@code response}: raised as an error, or reported once its sink is done.
+   * A {@code held} response (an authenticator's challenge it gave up on) has its body collected,
+   * which goes to the sink whole.
+   */
+  void settle(HttpResponse response, boolean held) {
     if (context.config.raiseError(request) && response.code() >= 400) {
       fail(new HttpStatusException(response));
       return;
     }
     if (sink != null) {
       sinkFinishing = true;
-      sink.finish().whenComplete((ignored, error) -> onLoop(() -> sinkFinished(response, error)));
+      HttpResponse reported = held ? response.toBuilder().body(okio.ByteString.EMPTY).build()
+          : response;
+      (held ? sink.takeWhole(response) : sink.finish()).whenComplete(
+          (ignored, error) -> onLoop(() -> sinkFinished(reported, error)));
       return;
     }
     finish();
     report(response, null);
+  }
+
+  /** An authenticator answered a challenge with {@code next}: it goes out as a new attempt. */
+  void retryWithCredentials(HttpRequest next) {
+    request = next;
+    freshOnly = false;
+    attempt();
   }
 
   private void sinkFinished(HttpResponse response, Throwable error) {
@@ -325,7 +375,8 @@ final class Fetch implements Runnable, Call {
 
   private Phase phase() {
     Exchange active = exchange;
-    return active != null ? active.phase() : sinkFinishing ? Phase.BODY : Phase.QUEUE;
+    return active != null ? active.phase() : sinkFinishing ? Phase.BODY
+        : auth != null && auth.isWaiting() ? Phase.HEADERS : Phase.QUEUE;
   }
 
   private void finish() {

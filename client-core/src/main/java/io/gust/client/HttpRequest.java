@@ -203,6 +203,11 @@ public final class HttpRequest {
     return options.progressListener;
   }
 
+  /** Returns the authenticator that answers this request's 401s, or null for the client's. */
+  public Authenticator authenticator() {
+    return options.authenticator;
+  }
+
   /** Returns the method and a URI safe to log: no query, no credentials. */
   @Override
   public String toString() {
@@ -396,6 +401,15 @@ public final class HttpRequest {
     /** Sets the listener that hears upload and download progress; null for none. */
     public Builder progressListener(ProgressListener listener) {
       options.progressListener = listener;
+      return this;
+    }
+
+    /**
+     * Sets the authenticator that answers this request's 401s instead of the client's; null for
+     * the client's. Redirect hops and retries of the fetch keep it.
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      options.authenticator = authenticator;
       return this;
     }
 

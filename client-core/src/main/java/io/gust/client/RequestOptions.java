@@ -16,6 +16,7 @@ final class RequestOptions {
   HeaderCallback headerCallback;
   BodyChunkCallback bodyCallback;
   ProgressListener progressListener;
+  Authenticator authenticator;
 
   RequestOptions copy() {
     RequestOptions copy = new RequestOptions();
@@ -31,6 +32,7 @@ final class RequestOptions {
     copy.headerCallback = headerCallback;
     copy.bodyCallback = bodyCallback;
     copy.progressListener = progressListener;
+    copy.authenticator = authenticator;
     return copy;
   }
 }

@@ -18,7 +18,8 @@ import okio.ByteString;
  * <p>The body is collected, or handed to a {@link BodySink}: the fetch's own, or the request's body
  * callback as one. Backpressure: when the sink returns a stage that is not complete, reading
  * pauses until it completes. A redirect that will be followed has its body drained and dropped, never
- * shown to the callbacks.
+ * shown to the callbacks; a challenge an authenticator will see has its body collected, shown to
+ * the callbacks only if the authenticator gives up ({@link AuthFollowUp}).
  *
  * <p>Failures of the read side (a framing error, a truncated body, a reset) first hand the body
  * callback every byte decoded before them, and wait until it has taken the last of them, so that
@@ -94,7 +95,8 @@ final class ResponseReader implements ReadListener {
     Fetch fetch = exchange.fetch;
     framing = BodyFraming.forResponse(exchange.request.method(), parsed);
     discard = fetch.willFollow(parsed.code(), parsed.headers());
-    sink = discard ? null : sinkFor(fetch);
+    boolean held = !discard && fetch.holdsForAuth(parsed.code());
+    sink = discard || held ? null : sinkFor(fetch);
     CodecLimits limits = exchange.context.limits();
     decoder = framing.newDecoder(sink == null ? limits
         : limits.withMaxBodyBytes(Long.MAX_VALUE));
@@ -103,7 +105,7 @@ final class ResponseReader implements ReadListener {
           sink == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
     }
     decoded = content == null ? framed : new Buffer();
-    exchange.headReceived(parsed, discard);
+    exchange.headReceived(parsed, discard || held);
     if (sink != null && exchange.isActive()) {
       sink.start(exchange.headOnly(parsed));
     }

@@ -15,23 +15,29 @@ final class UserCallbacks {
   private UserCallbacks() {}
 
   static void headers(Exchange exchange, HttpResponse head) {
-    run(exchange, () -> exchange.request.headerCallback().onHeaders(head), "header callback");
+    headers(exchange.context, exchange.request, head);
+  }
+
+  /** Tells {@code request}'s header callback about {@code head}, outside an exchange. */
+  static void headers(ClientContext context, HttpRequest request, HttpResponse head) {
+    run(context, request, () -> request.headerCallback().onHeaders(head), "header callback");
   }
 
   static void progress(Exchange exchange, long sent, long sendTotal, long received,
       long receiveTotal) {
     ProgressListener listener = exchange.request.progressListener();
-    run(exchange, () -> listener.onProgress(sent, sendTotal, received, receiveTotal),
-        "progress listener");
+    run(exchange.context, exchange.request,
+        () -> listener.onProgress(sent, sendTotal, received, receiveTotal), "progress listener");
   }
 
-  private static void run(Exchange exchange, Runnable call, String what) {
-    Executor executor = exchange.context.callbackExecutor();
+  private static void run(ClientContext context, HttpRequest request, Runnable call,
+      String what) {
+    Executor executor = context.callbackExecutor();
     Runnable contained = () -> {
       try {
         call.run();
       } catch (RuntimeException | Error e) {
-        log.warn("{} for {} threw", what, exchange.request, e);
+        log.warn("{} for {} threw", what, request, e);
       }
     };
     if (executor == null) {

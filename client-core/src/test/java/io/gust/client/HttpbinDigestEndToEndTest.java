@@ -1,8 +1,7 @@
 package io.gust.client;
 
-import static io.gust.client.PasswordAuthenticatorTest.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.testing.Httpbin;
@@ -18,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Digest (and Basic) against a real httpbin under gunicorn. The client does not call
- * authenticators yet, so each test fetches, hands the 401 to the authenticator, and fetches the
- * request it returns. httpbin's cookies travel through a {@link MemoryCookieJar} the same way.
+ * Authentication and cookies in the fetch flow against a real httpbin under gunicorn: each fetch
+ * answers its own challenges through the client's authenticator and keeps cookies in the client's
+ * jar. Two origins are the two loopback names of the same httpbin.
  */
 @Timeout(60)
 class HttpbinDigestEndToEndTest {
@@ -41,76 +40,84 @@ class HttpbinDigestEndToEndTest {
     }
   }
 
-  /** Fetches with the jar's cookies and saves the response's. */
-  private HttpResponse fetch(AsyncHttpClient client, HttpRequest request) throws Exception {
-    HttpResponse response = HttpsEndToEndTest.await(
-        client.fetch(CookieFields.withCookies(jar, request)));
-    CookieFields.save(jar, response);
-    return response;
+  private AsyncHttpClient client(Authenticator authenticator) {
+    AsyncHttpClient.Builder builder = AsyncHttpClient.builder().cookieJar(jar);
+    return leaks.track((authenticator == null ? builder : builder.authenticator(authenticator))
+        .build());
+  }
+
+  private static HttpResponse fetch(AsyncHttpClient client, String url) throws Exception {
+    return HttpsEndToEndTest.await(client.fetch(url));
+  }
+
+  private static String compact(HttpResponse response) {
+    return response.bodyString().replace(" ", "");
   }
 
   @ParameterizedTest
   @CsvSource({"auth,MD5", "auth,SHA-256", "auth-int,MD5", "auth-int,SHA-256"})
-  void digestIsAcceptedByHttpbin(String qop, String algorithm) throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
-    String url = httpbin.url("/digest-auth/" + qop + "/user/passwd/" + algorithm);
-    HttpResponse challenge = fetch(client, HttpRequest.get(url));
-    assertEquals(401, challenge.code());
-    HttpRequest retry = answer(Authenticator.credentials("user", "passwd"), challenge, 1);
-    assertTrue(retry.headers().get("Authorization").contains("qop=" + qop));
-    HttpResponse ok = fetch(client, retry);
+  void digestIsAnsweredInOneFetch(String qop, String algorithm) throws Exception {
+    AsyncHttpClient client = client(Authenticator.credentials("user", "passwd"));
+    HttpResponse ok = fetch(client, httpbin.url("/digest-auth/" + qop + "/user/passwd/"
+        + algorithm));
     assertEquals(200, ok.code(), ok.bodyString());
-    assertTrue(ok.bodyString().replace(" ", "").contains("\"authenticated\":true"),
-        ok.bodyString());
+    assertTrue(compact(ok).contains("\"authenticated\":true"), ok.bodyString());
+    assertTrue(ok.request().headers().get("Authorization").contains("qop=" + qop));
   }
 
   @Test
-  void wrongPasswordIsRefusedAndTheAuthenticatorGivesUp() throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
-    String url = httpbin.url("/digest-auth/auth/user/passwd/SHA-256");
-    Authenticator wrong = Authenticator.digest("user", "wrong");
-    HttpResponse challenge = fetch(client, HttpRequest.get(url));
-    HttpResponse refused = fetch(client, answer(wrong, challenge, 1));
-    assertEquals(401, refused.code());
-    assertNull(answer(wrong, refused, 2));
+  void wrongPasswordEndsWithTheSecond401() throws Exception {
+    AsyncHttpClient client = client(Authenticator.digest("user", "wrong"));
+    assertEquals(401, fetch(client, httpbin.url("/digest-auth/auth/user/passwd/SHA-256")).code());
   }
 
   @Test
-  void staleNonceIsRetriedWithoutGivingUp() throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
+  void staleNonceIsRenewed() throws Exception {
+    AsyncHttpClient client = client(Authenticator.digest("user", "passwd"));
     String url = httpbin.url("/digest-auth/auth/user/passwd/MD5/1");
-    Authenticator digest = Authenticator.digest("user", "passwd");
-    HttpRequest authorized = answer(digest, fetch(client, HttpRequest.get(url)), 1);
-    assertEquals(200, fetch(client, authorized).code());
-    HttpResponse stale = fetch(client, authorized);
-    assertEquals(401, stale.code(), "httpbin now calls the nonce stale");
-    assertTrue(stale.header("WWW-Authenticate").toLowerCase().contains("stale=true"));
-    HttpRequest renewed = answer(digest, stale, 2);
-    assertEquals(200, fetch(client, renewed).code());
+    HttpResponse first = fetch(client, url);
+    assertEquals(200, first.code());
+    HttpRequest replay = HttpRequest.newBuilder(url)
+        .header("Authorization", first.request().headers().get("Authorization")).build();
+    HttpResponse renewed = HttpsEndToEndTest.await(client.fetch(replay));
+    assertEquals(200, renewed.code(), "httpbin called the old nonce stale; a new one was used");
   }
 
   @Test
-  void basicIsAcceptedByHttpbin() throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
-    HttpResponse challenge = fetch(client,
-        HttpRequest.get(httpbin.url("/basic-auth/user/p%C3%A4ss")));
-    assertEquals(401, challenge.code());
-    HttpResponse ok = fetch(client, answer(Authenticator.credentials("user", "p\u00e4ss"),
-        challenge, 1));
-    assertEquals(200, ok.code(), ok.bodyString());
+  void basicIsAnsweredAndHiddenBasicTakesUrlCredentials() throws Exception {
+    AsyncHttpClient client = client(Authenticator.credentials("user", "p\u00e4ss"));
+    assertEquals(200, fetch(client, httpbin.url("/basic-auth/user/p%C3%A4ss")).code());
+    AsyncHttpClient plain = client(null);
+    assertEquals(404, fetch(plain, httpbin.url("/hidden-basic-auth/user/passwd")).code());
+    String withCredentials = httpbin.url("/hidden-basic-auth/user/passwd")
+        .replace("http://", "http://user:passwd@");
+    assertEquals(200, fetch(plain, withCredentials).code());
   }
 
   @Test
-  void cookiesSetByHttpbinComeBack() throws Exception {
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
-    fetch(client, HttpRequest.newBuilder(httpbin.url("/cookies/set?k1=v1&k2=v2")).followRedirects(false)
-        .build());
-    HttpResponse cookies = fetch(client, HttpRequest.get(httpbin.url("/cookies")));
-    String seen = cookies.bodyString().replace(" ", "");
+  void cookiesSetOnARedirectAreSentToItsTarget() throws Exception {
+    AsyncHttpClient client = client(null);
+    HttpResponse cookies = fetch(client, httpbin.url("/cookies/set?k1=v1&k2=v2"));
+    assertEquals(1, cookies.redirectCount());
+    String seen = compact(cookies);
     assertTrue(seen.contains("\"k1\":\"v1\"") && seen.contains("\"k2\":\"v2\""), seen);
-    fetch(client, HttpRequest.newBuilder(httpbin.url("/cookies/delete?k1")).followRedirects(false)
-        .build());
+    fetch(client, httpbin.url("/cookies/delete?k1"));
     assertEquals(List.of("k2"), jar.cookiesFor(URI.create(httpbin.url("/"))).stream()
         .map(Cookie::name).toList());
+    String viaRedirect = compact(fetch(client, httpbin.url("/redirect-to?url=/cookies")));
+    assertTrue(viaRedirect.contains("\"k2\":\"v2\"") && !viaRedirect.contains("k1"), viaRedirect);
+  }
+
+  @Test
+  void credentialsAndCookiesStayWithTheirOrigin() throws Exception {
+    AsyncHttpClient client = client(null);
+    fetch(client, httpbin.url("/cookies/set?sid=1"));
+    String origin = httpbin.url("").replace("http://", "http://user:passwd@");
+    String same = compact(fetch(client, origin + "/redirect-to?url=/headers"));
+    assertTrue(same.contains("\"Authorization\":\"Basic") && same.contains("sid=1"), same);
+    String other = httpbin.url("/headers").replace("127.0.0.1", "localhost");
+    String away = compact(fetch(client, origin + "/redirect-to?url=" + other));
+    assertTrue(away.contains("\"Host\":\"localhost:"), away);
+    assertFalse(away.contains("Authorization") || away.contains("sid=1"), away);
   }
 }
