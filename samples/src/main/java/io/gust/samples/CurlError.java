@@ -21,6 +21,7 @@ record CurlError(int exitCode, String message) {
   static final int PARTIAL_FILE = 18;
   static final int HTTP_RETURNED_ERROR = 22;
   static final int WRITE_ERROR = 23;
+  static final int READ_ERROR = 26;
   static final int TIMEOUT = 28;
   static final int SSL_CONNECT = 35;
   static final int TOO_MANY_REDIRECTS = 47;

@@ -34,6 +34,14 @@ final class CurlOptions {
   Path clientKey;
   /** -u: USER[:PASSWORD] as given; null when absent. */
   String user;
+  /** How -u's credentials are used: --basic (the default), --digest or --anyauth. */
+  CurlAuth.Mode authMode = CurlAuth.Mode.BASIC;
+  /** The -b arguments in order: cookie strings (holding '=') and cookie files. */
+  final List<String> cookies = new ArrayList<>();
+  /** -c: where the cookies go at the end, in the Netscape format; null when absent. */
+  Path cookieJar;
+  /** The -F arguments in order: {@code name=value}, {@code name=@file;type=..}, {@code name=<file}. */
+  final List<String> form = new ArrayList<>();
   /** -f: a status of 400 or more is a failure (exit 22) and its body is not written. */
   boolean fail;
   /** --post301, --post302, --post303: keep POSTing after that redirect. */
@@ -80,6 +88,10 @@ final class CurlOptions {
     if (options.url == null) {
       throw new UsageException("no URL specified");
     }
+    if (!options.form.isEmpty() && (!options.data.isEmpty() || options.head)) {
+      throw new UsageException("You can only select one HTTP request method! You asked for both"
+          + " POST (-d, --data) and multipart formpost (-F, --form).");
+    }
     return options;
   }
 
@@ -117,6 +129,12 @@ final class CurlOptions {
       case "--post301" -> post301 = true;
       case "--post302" -> post302 = true;
       case "--post303" -> post303 = true;
+      case "--basic" -> authMode = CurlAuth.Mode.BASIC;
+      case "--digest" -> authMode = CurlAuth.Mode.DIGEST;
+      case "--anyauth" -> authMode = CurlAuth.Mode.ANY;
+      case "--cookie" -> cookies.add(value(args, ++i, arg));
+      case "--cookie-jar" -> cookieJar = Path.of(value(args, ++i, arg));
+      case "--form" -> form(value(args, ++i, arg), arg);
       default -> throw new UsageException("option " + arg + ": is unknown");
     }
     return i;
@@ -135,7 +153,7 @@ final class CurlOptions {
         case 'k' -> insecure = true;
         case 'I' -> head = true;
         case 'f' -> fail = true;
-        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u' -> {
+        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u', 'b', 'c', 'F' -> {
           String value = attached != null ? attached : value(args, ++i, "-" + flag);
           shortWithValue(flag, value, files);
           return i;
@@ -156,8 +174,19 @@ final class CurlOptions {
       case 'm' -> maxTime = seconds(value, "-m");
       case 'w' -> writeOut = value;
       case 'u' -> user = value;
+      case 'b' -> cookies.add(value);
+      case 'c' -> cookieJar = Path.of(value);
+      case 'F' -> form(value, "-F");
       default -> throw new IllegalStateException("unhandled -" + flag);
     }
+  }
+
+  /** -F needs {@code name=content}; curl refuses anything else as badly used. */
+  private void form(String value, String option) throws UsageException {
+    if (value.indexOf('=') <= 0) {
+      throw new UsageException("option " + option + ": is badly used here");
+    }
+    form.add(value);
   }
 
   private void dumpHeader(String value) {

@@ -50,6 +50,10 @@ final class FetchCommand {
   private int redirectCount;
   /** The hop under way; its -f verdict outlives a failed fetch. */
   private volatile Hop hop;
+  /** -u with --basic, --digest or --anyauth; set before the first hop. */
+  private CurlAuth auth;
+  /** -b and -c; set before the first hop. */
+  private CurlCookies cookies;
 
   private FetchCommand(CurlOptions options, FetchOutput output, PrintStream stderr) {
     this.options = options;
@@ -81,15 +85,9 @@ final class FetchCommand {
     if (user == null) {
       return null;
     }
-    int colon = user.indexOf(':');
-    String name = colon < 0 ? user : user.substring(0, colon);
-    String password = colon >= 0 ? user.substring(colon + 1) : "";
-    if (colon < 0 && console != null) {
-      char[] typed = console.readPassword("Enter host password for user '%s':", name);
-      password = typed == null ? "" : new String(typed);
-    }
-    return HttpRequest.newBuilder("http://localhost/").basicAuth(name, password).build()
-        .headers().get("Authorization");
+    CurlOptions options = new CurlOptions();
+    options.user = user;
+    return CurlAuth.of(options, null, HttpRequest.get("http://localhost/"), console).preemptive();
   }
 
   private static byte[] readFile(String path) throws CurlOptions.UsageException {
@@ -106,12 +104,15 @@ final class FetchCommand {
       HttpRequest parsed = target(options.url);
       effectiveUri = parsed.uri();
       shownUserInfo = rawUserInfo(options.url);
-      String authorization = options.user != null
-          ? userAuthorization(options.user, System.console())
-          : parsed.headers().get("Authorization");
-      error = firstError(FetchRequests.first(options, effectiveUri, authorization));
+      auth = CurlAuth.of(options, shownUserInfo, parsed, System.console());
+      cookies = CurlCookies.of(options);
+      error = firstError(FetchRequests.first(options, effectiveUri, auth.preemptive(),
+          options.form.isEmpty() ? null : CurlForm.body(options.form)));
+      saveCookies();
     } catch (IllegalArgumentException e) {
       error = new CurlError(CurlError.MALFORMED_URL, "URL rejected: " + e.getMessage());
+    } catch (CurlForm.ReadException e) {
+      error = new CurlError(CurlError.READ_ERROR, e.getMessage());
     }
     IOException writeFailure = output.drain(error == null);
     if (error == null && writeFailure != null) {
@@ -133,6 +134,15 @@ final class FetchCommand {
       stderr.println("fetch: (" + error.exitCode() + ") " + error.message());
     }
     return error.exitCode();
+  }
+
+  /** Writes -c's file, as curl does whether or not the transfer worked. */
+  private void saveCookies() {
+    try {
+      cookies.write();
+    } catch (java.io.IOException e) {
+      stderr.println("fetch: WARNING: failed to save cookies in " + options.cookieJar);
+    }
   }
 
   /**
@@ -194,15 +204,24 @@ final class FetchCommand {
   private CurlError hops(AsyncHttpClient client, HttpRequest first, CurlError tlsProblem,
       ProgressBar progress) throws ExecutionException, InterruptedException {
     HttpRequest request = first;
-    boolean posting = options.body() != null;
+    boolean posting = options.body() != null || !options.form.isEmpty();
     while (true) {
       if (tlsProblem != null && request.isHttps()) {
         return tlsProblem;
       }
       hop = new Hop();
-      HttpResponse response = client.fetch(hopRequest(request, hop, progress)).get();
+      HttpResponse response = client.fetch(hopRequest(cookies.apply(request), hop, progress))
+          .get();
+      cookies.received(response);
       if (hop.failStatus > 0) {
         return hop.statusError();
+      }
+      HttpRequest answer = hop.answered ? auth.answer(response) : null;
+      if (answer != null) {
+        request = request.newBuilder()
+            .setHeader("Authorization", answer.headers().get("Authorization")).build();
+        redirectCount++;
+        continue;
       }
       if (!hop.follow) {
         output.trailers(response.trailers());
@@ -217,9 +236,12 @@ final class FetchCommand {
       request = FetchRequests.next(request, response, dropBody, options);
       if (isAbsolute(response.header("Location"))) {
         shownUserInfo = null;
+      } else if (options.user != null) {
+        shownUserInfo = auth.userInfo();
       }
       effectiveUri = request.uri();
       redirectCount++;
+      auth.nextRequest();
     }
   }
 
@@ -268,11 +290,14 @@ final class FetchCommand {
     private volatile boolean follow;
     /** With -f, the status of 400 or more that failed the transfer; 0 otherwise. */
     private volatile int failStatus;
+    /** Whether this response is a 401 that -u will answer, so its body is dropped. */
+    private volatile boolean answered;
 
     void onHead(HttpResponse head) {
       lastCode = head.code();
       follow = options.followRedirects && FetchRequests.isRedirect(head);
-      if (options.fail && head.code() >= 400 && !follow) {
+      answered = auth.willAnswer(head, head.request());
+      if (options.fail && head.code() >= 400 && !follow && !answered) {
         failStatus = head.code();
       }
       output.head(head);
@@ -283,7 +308,7 @@ final class FetchCommand {
       if (failStatus > 0) {
         return CompletableFuture.failedFuture(new IOException("fetch -f: status " + failStatus));
       }
-      return follow || options.head ? null : output.body(chunk);
+      return follow || answered || options.head ? null : output.body(chunk);
     }
 
     CurlError statusError() {

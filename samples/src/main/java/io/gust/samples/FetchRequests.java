@@ -26,11 +26,17 @@ final class FetchRequests {
    * Header values go out as the bytes of the command line (UTF-8), as curl sends them.
    */
   static HttpRequest first(CurlOptions options, URI uri, String credentials) {
+    return first(options, uri, credentials, null);
+  }
+
+  /** The first request, as above, posting {@code form} (the -F body) when it is not null. */
+  static HttpRequest first(CurlOptions options, URI uri, String credentials, RequestBody form) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     byte[] data = options.body();
     String method = options.method != null ? options.method
-        : options.head ? "HEAD" : data != null ? "POST" : "GET";
-    request.method(method, data != null ? RequestBody.of(data) : emptyIfNeeded(method));
+        : options.head ? "HEAD" : data != null || form != null ? "POST" : "GET";
+    request.method(method, form != null ? form
+        : data != null ? RequestBody.of(data) : emptyIfNeeded(method));
     defaultField(request, options, "Authorization", credentials);
     defaultField(request, options, "User-Agent", USER_AGENT);
     defaultField(request, options, "Accept", "*/*");
