@@ -68,6 +68,27 @@ class AuthenticationEndToEndTest {
   }
 
   @Test
+  void networkInterceptorsSeeEachChallengeAndAnswerApplicationOnesOneCall() throws Exception {
+    servers.server.enqueue(challenge("Basic realm=\"r\""));
+    servers.server.enqueue(ok("welcome"));
+    List<String> network = new CopyOnWriteArrayList<>();
+    List<String> application = new CopyOnWriteArrayList<>();
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .authenticator(Authenticator.basic("u", "p"))
+        .addInterceptor(chain -> chain.proceed(chain.request()).thenApply(response -> {
+          application.add(response.code() + " " + chain.request().headers().get("Authorization"));
+          return response;
+        }))
+        .addNetworkInterceptor(chain -> chain.proceed(chain.request()).thenApply(response -> {
+          network.add(response.code() + " " + chain.request().headers().get("Authorization"));
+          return response;
+        })).build());
+    assertEquals(200, await(client.fetch(servers.server.url("/").toString())).code());
+    assertEquals(List.of("401 null", "200 " + BASIC_U_P), network);
+    assertEquals(List.of("200 null"), application);
+  }
+
+  @Test
   void wrongCredentialsHandTheSecond401ToTheApplication() throws Exception {
     servers.server.enqueue(challenge("Basic realm=\"r\""));
     servers.server.enqueue(challenge("Basic realm=\"r\""));

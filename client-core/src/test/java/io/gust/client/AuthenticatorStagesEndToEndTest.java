@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.testing.LeakCheck;
+import io.gust.testing.ManualLoop;
 import io.gust.testing.ScriptedServer;
 import java.io.InputStream;
 import java.net.Socket;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuthenticatorStagesEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
   private final ExecutorService tokenThread = Executors.newSingleThreadExecutor();
+  /** A loop whose clock the deadline test moves. */
+  private final ManualLoop manual = new ManualLoop();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private ScriptedServer server;
 
@@ -43,6 +46,7 @@ class AuthenticatorStagesEndToEndTest {
     if (server != null) {
       server.close();
     }
+    manual.close();
   }
 
   /** Challenges every request without the right credentials; answers the others "ok". */
@@ -141,15 +145,24 @@ class AuthenticatorStagesEndToEndTest {
 
   @Test
   void authenticatorThatNeverAnswersIsCutOffByTheRequestDeadline() throws Exception {
-    CompletableFuture<HttpRequest> never = new CompletableFuture<>();
-    AsyncHttpClient client = client((response, challenges, attempt) -> never,
-        Duration.ofMillis(500));
+    Duration deadline = Duration.ofSeconds(60);
+    CountDownLatch asked = new CountDownLatch(1);
+    server = ScriptedServer.start(this::challengeUntilAuthorized);
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loop(manual.loop)
+        .requestTimeout(deadline).authenticator((response, challenges, attempt) -> {
+          asked.countDown();
+          return new CompletableFuture<>();
+        }).build());
+    CompletableFuture<HttpResponse> fetch = client.fetch(server.url("/"));
+    assertTrue(asked.await(10, TimeUnit.SECONDS));
+    manual.advanceOnto(deadline, fetch);
     ExecutionException failure = assertThrows(ExecutionException.class,
-        () -> client.fetch(server.url("/")).get(10, TimeUnit.SECONDS));
+        () -> fetch.get(10, TimeUnit.SECONDS));
     FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class,
         failure.getCause());
     assertEquals(Phase.HEADERS, timeout.phase(), "timed out answering the challenge");
-    never.complete(null);
+    client.close();
+    assertEquals(0, manual.pendingTimers(), "a timer outlived the fetch");
   }
 
   @Test

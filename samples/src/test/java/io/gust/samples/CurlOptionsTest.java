@@ -34,6 +34,28 @@ class CurlOptionsTest {
   }
 
   @Test
+  void authCookieAndFormOptions() throws Exception {
+    CurlOptions options = CurlOptions.parse(new String[] {"--digest", "-uu:p", "-b", "a=1",
+        "--cookie", "jar.txt", "-cout.txt", "-F", "f=@x;type=t", "--form", "g=2", "http://h/"},
+        FILES);
+    assertEquals(CurlAuth.Mode.DIGEST, options.authMode);
+    assertEquals("u:p", options.user);
+    assertEquals(List.of("a=1", "jar.txt"), options.cookies);
+    assertEquals(Path.of("out.txt"), options.cookieJar);
+    assertEquals(List.of("f=@x;type=t", "g=2"), options.form);
+    assertEquals(CurlAuth.Mode.ANY, CurlOptions.parse(new String[] {"--digest", "--anyauth",
+        "http://h/"}, FILES).authMode, "the last one counts");
+  }
+
+  @Test
+  void formWithDataOrWithoutANameIsAUsageError() {
+    assertThrows(CurlOptions.UsageException.class, () -> CurlOptions.parse(
+        new String[] {"-F", "a=1", "-d", "x", "http://h/"}, FILES));
+    assertThrows(CurlOptions.UsageException.class, () -> CurlOptions.parse(
+        new String[] {"-F", "novalue", "http://h/"}, FILES));
+  }
+
+  @Test
   void dataPiecesJoinWithAmpersandAndFileDataLosesLineBreaks() throws Exception {
     CurlOptions options = CurlOptions.parse(
         new String[] {"-d", "a=1", "--data", "@f.txt", "http://h/"}, FILES);
