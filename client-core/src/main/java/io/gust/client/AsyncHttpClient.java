@@ -472,6 +472,8 @@ public final class AsyncHttpClient implements AutoCloseable {
      * request's own pairs first, and winning over the jar's of the same name), and the {@code
      * Set-Cookie} fields of every response (redirects and challenges included) go to the jar. The
      * jar is called on the loop thread. No jar by default: cookies are then neither sent nor kept.
+     * HttpOnly cookies are sent (every request here is an HTTP request) and SameSite is kept as
+     * data, not enforced: a client has no site that a request comes from to compare with.
      */
     public Builder cookieJar(CookieJar jar) {
       this.cookieJar = Objects.requireNonNull(jar, "jar");
