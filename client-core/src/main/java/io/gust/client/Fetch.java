@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
  * Loop-confined, except {@link #cancel()} and {@link #isCancelled()}, which any thread may call.
  *
  * <p>States: NEW → QUEUED ⇄ ACTIVE → DONE; NEW → ACTIVE; any state → DONE. ACTIVE means an
- * {@link Exchange} holds a connection; after a redirect or a retry the fetch goes back through
- * {@link #attempt()}: the network interceptors, if any, then {@link LoopClient#acquire}.
+ * {@link Exchange} holds a connection; after a redirect, a retry or an authenticator's answer to
+ * a challenge ({@link AuthFollowUp}) the fetch goes back through {@link #attempt()}: the jar's
+ * cookies ({@link FetchCookies}), the network interceptors, if any, then {@link
+ * LoopClient#acquire}.
  * {@link #fail(Throwable)} is the one failure path: the first call wins, cancels the deadline,
  * aborts the exchange (closing its connection, freeing its slot) or leaves the queue, and
  * reports once.
