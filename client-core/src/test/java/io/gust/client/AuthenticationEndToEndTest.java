@@ -220,6 +220,19 @@ class AuthenticationEndToEndTest {
   }
 
   @Test
+  void heldChallengeBodyIsBoundedLikeAnyCollectedBody() throws Exception {
+    servers.server.enqueue(new MockResponse.Builder().code(401)
+        .addHeader("WWW-Authenticate", "Basic realm=\"r\"").body("x".repeat(1000)).build());
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxBodyBytes(100)
+        .authenticator(Authenticator.basic("u", "p")).build());
+    HttpRequest toFile = HttpRequest.get(servers.server.url("/").toString());
+    ExecutionException failure = assertThrows(ExecutionException.class,
+        () -> await(client.fetch(toFile, BodySink.toFile(dir.resolve("never")))));
+    assertInstanceOf(MessageTooLargeException.class, failure.getCause());
+    assertTrue(Files.notExists(dir.resolve("never")));
+  }
+
+  @Test
   void proxyChallengeToPlainHttpIsAnsweredWithProxyAuthorization() throws Exception {
     servers.server.enqueue(new MockResponse.Builder().code(407)
         .addHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").build());
