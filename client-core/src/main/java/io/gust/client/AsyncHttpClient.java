@@ -221,6 +221,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     boolean followRedirects = true;
     int maxRedirects = 5;
     boolean decompress = true;
+    ContentCodings contentCodings = ContentCodings.DEFAULT;
     String userAgent = "Gust/0.1";
     boolean raiseError;
     Executor callbackExecutor;
@@ -348,6 +349,20 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder decompress(boolean decompress) {
       this.decompress = decompress;
+      return this;
+    }
+
+    /**
+     * Turns decompression on for exactly these codings, sent in this order in Accept-Encoding;
+     * by default gzip and deflate. Use {@link ContentCoding#available()} for every coding this
+     * JVM can decode.
+     *
+     * @throws IllegalStateException when br or zstd is asked for and its optional library is not
+     *     on the class or module path; the message names the artifact to add
+     */
+    public Builder decompress(ContentCoding... codings) {
+      this.contentCodings = ContentCodings.of(codings);
+      this.decompress = true;
       return this;
     }
 
