@@ -37,32 +37,26 @@ final class BrotliDecoder implements ContentDecoder {
   public void decode(Buffer in, Buffer out) throws HttpProtocolException {
     sawInput |= in.size() > 0;
     while (!done) {
-      switch (decoder.getStatus()) {
-        case NEEDS_MORE_INPUT:
-          if (decoder.hasOutput()) {
-            output.emit(decoder.pull(), out);
-          } else if (in.size() == 0) {
-            return;
-          } else {
-            ByteBuffer input = decoder.getInputBuffer();
-            input.clear();
-            decoder.push(DecodedOutput.fill(in, input));
-          }
-          break;
-        case NEEDS_MORE_OUTPUT:
+      DecoderJNI.Status status = decoder.getStatus();
+      if (status == DecoderJNI.Status.NEEDS_MORE_OUTPUT
+          || (status == DecoderJNI.Status.NEEDS_MORE_INPUT && decoder.hasOutput())) {
+        output.emit(decoder.pull(), out);
+      } else if (status == DecoderJNI.Status.NEEDS_MORE_INPUT) {
+        if (in.size() == 0) {
+          return;
+        }
+        ByteBuffer input = decoder.getInputBuffer();
+        input.clear();
+        decoder.push(DecodedOutput.fill(in, input));
+      } else if (status == DecoderJNI.Status.OK) {
+        decoder.push(0);
+      } else if (status == DecoderJNI.Status.DONE) {
+        while (decoder.hasOutput()) {
           output.emit(decoder.pull(), out);
-          break;
-        case OK:
-          decoder.push(0);
-          break;
-        case DONE:
-          while (decoder.hasOutput()) {
-            output.emit(decoder.pull(), out);
-          }
-          done = true;
-          break;
-        default:
-          throw output.corrupt(null, null);
+        }
+        done = true;
+      } else {
+        throw output.corrupt(null, null);
       }
     }
     if (in.size() > 0) {

@@ -174,6 +174,7 @@ final class FetchCommand {
     try (FetchSetup setup = FetchSetup.prepare(options, first.isHttps());
         AsyncHttpClient client = AsyncHttpClient.builder().loop(setup.loop).resolver(resolver)
             .maxConnections(1).tls(setup.tls).userAgent(null).followRedirects(false)
+            .decompress(FetchSetup.codings(options))
             .decompress(options.compressed && !options.hasHeader("Accept-Encoding")).build()) {
       return hops(client, first, setup.tlsProblem, progress);
     } catch (ExecutionException e) {
