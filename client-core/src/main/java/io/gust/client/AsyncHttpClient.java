@@ -222,6 +222,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     int maxRedirects = 5;
     boolean decompress = true;
     ContentCodings contentCodings = ContentCodings.DEFAULT;
+    SourceAddress sourceAddress;
     String userAgent = "Gust/0.1";
     boolean raiseError;
     Executor callbackExecutor;
@@ -349,6 +350,16 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder decompress(boolean decompress) {
       this.decompress = decompress;
+      return this;
+    }
+
+    /**
+     * Binds every outgoing connection to this local address (and port range); null, the
+     * default, lets the system choose. A connection then uses only the host's addresses of the
+     * source's families, and fails with {@link LocalBindException} when it cannot be bound.
+     */
+    public Builder sourceAddress(SourceAddress sourceAddress) {
+      this.sourceAddress = sourceAddress;
       return this;
     }
 

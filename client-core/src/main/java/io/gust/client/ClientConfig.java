@@ -50,7 +50,7 @@ final class ClientConfig {
     this.resolver = b.resolver;
     this.addressFamily = b.addressFamily;
     this.connectTo = new ConnectTo(b.connectTo);
-    this.connector = TcpConnector.create();
+    this.connector = TcpConnector.builder().sourceAddress(b.sourceAddress).build();
     this.maxConnections = b.maxConnections;
     this.maxConnectionsPerHost = b.maxConnectionsPerHost;
     this.idleTimeout = b.idleTimeout;
