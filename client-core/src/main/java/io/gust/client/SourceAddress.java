@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.Enumeration;
 import java.util.Objects;
 
@@ -38,6 +39,19 @@ public final class SourceAddress {
     Objects.requireNonNull(address, "address");
     return address instanceof Inet6Address
         ? new SourceAddress(null, address, 0, 0) : new SourceAddress(address, null, 0, 0);
+  }
+
+  /**
+   * Binds to the wildcard address of the destination's family (0.0.0.0 or ::), which only makes
+   * sense {@link #withPorts with a port range}: curl's {@code --local-port} alone.
+   */
+  public static SourceAddress any() {
+    try {
+      return new SourceAddress(InetAddress.getByAddress(new byte[4]),
+          InetAddress.getByAddress(new byte[16]), 0, 0);
+    } catch (UnknownHostException e) {
+      throw new AssertionError("a 4- or 16-byte address is always valid", e);
+    }
   }
 
   /**
