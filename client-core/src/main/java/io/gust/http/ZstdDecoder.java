@@ -11,8 +11,9 @@ import okio.Buffer;
  * Decodes {@code Content-Encoding: zstd} (RFC 8878) incrementally through zstd-jni, an optional
  * dependency: this class is loaded only when a client asked for zstd and {@link OptionalCodings}
  * found the library. Output goes through a fixed direct buffer, so the cap is checked every
- * {@value #OUTPUT_BUFFER_BYTES} bytes. Several frames in a row decode as one body; a body must
- * end on a frame boundary.
+ * {@value #OUTPUT_BUFFER_BYTES} bytes, and a frame whose window passes 8 MiB (RFC 9659) is
+ * refused before the decoder allocates it. Several frames in a row decode as one body; a body
+ * must end on a frame boundary.
  */
 final class ZstdDecoder implements ContentDecoder {
   private static final int INPUT_BUFFER_BYTES = 16 * 1024;
@@ -44,6 +45,9 @@ final class ZstdDecoder implements ContentDecoder {
       if (inputBefore == 0 && atFrameEnd) {
         return;
       }
+      if (atFrameEnd && !checkWindow()) {
+        return;
+      }
       decoded.clear();
       try {
         atFrameEnd = context.decompressDirectByteBufferStream(decoded, input);
@@ -54,6 +58,22 @@ final class ZstdDecoder implements ContentDecoder {
       progress = decoded.hasRemaining() || input.remaining() < inputBefore;
       output.emit(decoded, out);
     }
+  }
+
+  /**
+   * Refuses a frame, about to start, whose window passes RFC 9659's 8 MiB; false when its header
+   * has not arrived whole yet.
+   */
+  private boolean checkWindow() throws HttpProtocolException {
+    long window = ZstdWindow.bytes(input);
+    if (window == ZstdWindow.NEED_MORE) {
+      return false;
+    }
+    if (window > ZstdWindow.MAX_WINDOW_BYTES) {
+      throw output.corrupt("its window of " + window + " bytes passes the 8 MiB that HTTP allows",
+          null);
+    }
+    return true;
   }
 
   @Override

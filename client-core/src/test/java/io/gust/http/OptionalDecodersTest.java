@@ -9,6 +9,7 @@ import io.gust.client.HttpProtocolException;
 import io.gust.client.MessageTooLargeException;
 import io.gust.client.TruncatedBodyException;
 import io.gust.testing.Compressors;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
@@ -82,6 +83,40 @@ class OptionalDecodersTest {
     byte[] both = Arrays.copyOf(first, first.length + second.length);
     System.arraycopy(second, 0, both, first.length, second.length);
     assertEquals("first frame, second frame", decode("zstd", both, 3, 100).utf8());
+  }
+
+  /** RFC 9659: a zstd frame needing more than an 8 MiB window is refused before decoding. */
+  @Test
+  void aZstdWindowPastEightMebibytesIsRefused() throws Exception {
+    byte[] large = Compressors.compress("zstd", new byte[32 << 20], "--long=27");
+    HttpProtocolException e = assertThrows(HttpProtocolException.class,
+        () -> decode("zstd", large, 5, Long.MAX_VALUE));
+    assertTrue(e.getMessage().contains("window of 33554432 bytes passes"), e.getMessage());
+    byte[] eight = Compressors.compress("zstd", TEXT, "--long=23");
+    assertEquals(ByteString.of(TEXT), decode("zstd", eight, 1, 1 << 20));
+  }
+
+  @Test
+  void zstdWindowsAreReadFromEveryHeaderForm() {
+    assertEquals(1L << 10, ZstdWindow.bytes(frameHeader(0x00, 0x00)));
+    assertEquals((1L << 23) + (1L << 20) * 1, ZstdWindow.bytes(frameHeader(0x00, 13 << 3 | 1)));
+    assertEquals(200, ZstdWindow.bytes(frameHeader(0x20, 200)));
+    assertEquals(0x1234 + 256, ZstdWindow.bytes(frameHeader(0x60, 0x34, 0x12)));
+    assertEquals(ZstdWindow.NEED_MORE, ZstdWindow.bytes(frameHeader(0xa0, 1, 2)));
+    assertEquals(0, ZstdWindow.bytes(ByteBuffer.wrap(new byte[] {0x50, 0x2a, 0x4d, 0x18})));
+  }
+
+  private static ByteBuffer frameHeader(int descriptor, int... rest) {
+    byte[] bytes = new byte[5 + rest.length];
+    bytes[0] = 0x28;
+    bytes[1] = (byte) 0xb5;
+    bytes[2] = 0x2f;
+    bytes[3] = (byte) 0xfd;
+    bytes[4] = (byte) descriptor;
+    for (int i = 0; i < rest.length; i++) {
+      bytes[5 + i] = (byte) rest[i];
+    }
+    return ByteBuffer.wrap(bytes);
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.gust.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +18,12 @@ public final class Compressors {
    * skips the test when the tool is missing.
    */
   public static byte[] compress(String coding, byte[] input) throws Exception {
+    return compress(coding, input, new String[0]);
+  }
+
+  /** Like {@link #compress(String, byte[])}, passing {@code toolOptions} to the tool. */
+  public static byte[] compress(String coding, byte[] input, String... toolOptions)
+      throws Exception {
     String tool = coding.equals("br") ? "brotli" : coding;
     Path program = ExternalTools.require(tool);
     Path dir = Files.createTempDirectory("gust-" + tool);
@@ -23,9 +31,12 @@ public final class Compressors {
     Path target = dir.resolve("out");
     try {
       // brotli's -q is the quality; zstd's silences its progress output.
-      String[] command = tool.equals("zstd")
-          ? new String[] {program.toString(), "-q", "-c", source.toString()}
-          : new String[] {program.toString(), "-c", source.toString()};
+      List<String> command = new ArrayList<>(List.of(program.toString(), "-c"));
+      if (tool.equals("zstd")) {
+        command.add("-q");
+      }
+      command.addAll(List.of(toolOptions));
+      command.add(source.toString());
       Process process = new ProcessBuilder(command)
           .redirectOutput(target.toFile()).redirectError(dir.resolve("err").toFile()).start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
