@@ -48,7 +48,8 @@ final class Socks5Requests {
         .writeByte(pass.length).write(pass);
   }
 
-  private static InetAddress literalOrNull(String host) {
+  /** The address an IP literal stands for; null for anything that is not one (a name). */
+  static InetAddress literalOrNull(String host) {
     boolean maybeLiteral = host.indexOf(':') >= 0 || host.chars().allMatch(
         c -> c == '.' || (c >= '0' && c <= '9'));
     if (!maybeLiteral) {
@@ -64,7 +65,8 @@ final class Socks5Requests {
     }
   }
 
-  private static byte[] asciiName(String host) {
+  /** A host name as the proxy gets it: 1 to 255 printable ASCII characters. */
+  static byte[] asciiName(String host) {
     if (host.isEmpty() || host.length() > 255 || !host.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new IllegalArgumentException(
           "a SOCKS5 host name must be 1 to 255 printable ASCII characters (punycode for IDNs)");

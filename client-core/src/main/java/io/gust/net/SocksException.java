@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * A SOCKS5 proxy (RFC 1928) refused or failed to open a tunnel, or answered in a way the protocol
+ * A SOCKS5 proxy (RFC 1928), or a SOCKS4 one, refused or failed to open a tunnel, or answered in a way the protocol
  * does not allow; {@link #failure()} says which, and for a refusal in the proxy's reply {@link
  * #replyCode()} gives its code.
  *
@@ -18,7 +18,7 @@ public final class SocksException extends IOException {
     NO_ACCEPTABLE_METHOD,
     /** The proxy rejected the username and password (RFC 1929). */
     AUTH_FAILED,
-    /** The proxy answered the CONNECT request with a non-zero reply code. */
+    /** The proxy refused the CONNECT request: SOCKS5 reply codes 1-255, SOCKS4's 91-93. */
     REPLY,
     /** A reply carried a version other than the one the protocol step expects. */
     WRONG_VERSION,
@@ -49,12 +49,24 @@ public final class SocksException extends IOException {
         "SOCKS5 proxy refused the connection: " + meaning(code) + " (reply " + code + ")");
   }
 
+  /** The refusal for a SOCKS4 reply code from 91 to 93. */
+  static SocksException socks4Reply(int code) {
+    String meaning = code == 91 ? "request rejected or failed"
+        : code == 92 ? "the proxy could not reach the client's identd"
+        : "the client's identd reported a different user ID";
+    return new SocksException(Failure.REPLY, code,
+        "SOCKS4 proxy refused the connection: " + meaning + " (reply " + code + ")");
+  }
+
   /** What went wrong. */
   public Failure failure() {
     return failure;
   }
 
-  /** The proxy's reply code (1 to 255) for {@link Failure#REPLY}; -1 otherwise. */
+  /**
+   * The proxy's reply code for {@link Failure#REPLY} (1 to 255 from SOCKS5, 91 to 93 from
+   * SOCKS4); -1 otherwise.
+   */
   public int replyCode() {
     return replyCode;
   }

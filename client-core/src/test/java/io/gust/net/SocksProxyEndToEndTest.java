@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** GETs through real SOCKS5 servers (microsocks, dante) to the companion server. */
 @Timeout(60)
-class Socks5ProxyEndToEndTest {
+class SocksProxyEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
   @TempDir Path dir;
 
