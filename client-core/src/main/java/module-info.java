@@ -12,6 +12,9 @@ module io.gust.core {
   // library it runs on into the module graph.
   requires kotlin.stdlib;
   requires org.slf4j;
+  // Optional: br and zstd decoding, used only when a client asks for those codings.
+  requires static com.aayushatharva.brotli4j;
+  requires static com.github.luben.zstd_jni;
 
   exports io.gust.client;
   exports io.gust.concurrent;

@@ -221,6 +221,8 @@ public final class AsyncHttpClient implements AutoCloseable {
     boolean followRedirects = true;
     int maxRedirects = 5;
     boolean decompress = true;
+    ContentCodings contentCodings = ContentCodings.DEFAULT;
+    SourceAddress sourceAddress;
     String userAgent = "Gust/0.1";
     boolean raiseError;
     Executor callbackExecutor;
@@ -351,6 +353,30 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder decompress(boolean decompress) {
       this.decompress = decompress;
+      return this;
+    }
+
+    /**
+     * Binds every outgoing connection to this local address (and port range); null, the
+     * default, lets the system choose. A connection then uses only the host's addresses of the
+     * source's families, and fails with {@link LocalBindException} when it cannot be bound.
+     */
+    public Builder sourceAddress(SourceAddress sourceAddress) {
+      this.sourceAddress = sourceAddress;
+      return this;
+    }
+
+    /**
+     * Turns decompression on for exactly these codings, sent in this order in Accept-Encoding;
+     * by default gzip and deflate. Use {@link ContentCoding#available()} for every coding this
+     * JVM can decode.
+     *
+     * @throws IllegalStateException when br or zstd is asked for and its optional library is not
+     *     on the class or module path; the message names the artifact to add
+     */
+    public Builder decompress(ContentCoding... codings) {
+      this.contentCodings = ContentCodings.of(codings);
+      this.decompress = true;
       return this;
     }
 

@@ -23,6 +23,8 @@ final class ClientConfig {
   final boolean followRedirects;
   final int maxRedirects;
   final boolean decompress;
+  /** What Accept-Encoding asks for and which codings are decoded, when decompressing. */
+  final ContentCodings contentCodings;
   /** Null when none is sent. */
   final String userAgent;
   final boolean raiseError;
@@ -54,7 +56,7 @@ final class ClientConfig {
     this.resolver = b.resolver;
     this.addressFamily = b.addressFamily;
     this.connectTo = new ConnectTo(b.connectTo);
-    this.connector = TcpConnector.create();
+    this.connector = TcpConnector.builder().sourceAddress(b.sourceAddress).build();
     this.maxConnections = b.maxConnections;
     this.maxConnectionsPerHost = b.maxConnectionsPerHost;
     this.idleTimeout = b.idleTimeout;
@@ -64,6 +66,7 @@ final class ClientConfig {
     this.followRedirects = b.followRedirects;
     this.maxRedirects = b.maxRedirects;
     this.decompress = b.decompress;
+    this.contentCodings = b.contentCodings;
     this.userAgent = b.userAgent;
     this.raiseError = b.raiseError;
     this.callbackExecutor = b.callbackExecutor;

@@ -1,5 +1,6 @@
 package io.gust.client;
 
+import io.gust.net.BindFailedException;
 import io.gust.net.ConnectFailedException;
 import io.gust.net.ConnectTimeoutException;
 import io.gust.net.TlsHandshakeException;
@@ -25,6 +26,10 @@ final class Failures {
     if (unwrapped instanceof UnknownHostException) {
       return new HttpConnectException("cannot resolve host of " + target, request, Phase.DNS,
           unwrapped);
+    }
+    if (unwrapped instanceof BindFailedException) {
+      return new LocalBindException("cannot bind the connection to " + target + ": "
+          + unwrapped.getMessage(), request, unwrapped);
     }
     if (unwrapped instanceof ConnectFailedException) {
       return new HttpConnectException("cannot connect to " + target, request, Phase.CONNECT,

@@ -7,7 +7,8 @@ package io.gust.client;
  * A connect, handshake or whole-request timeout in these phases is a {@link
  * FetchTimeoutException} instead.
  */
-public sealed class HttpConnectException extends HttpClientException permits HttpTlsException {
+public sealed class HttpConnectException extends HttpClientException permits HttpTlsException,
+    LocalBindException {
   /** Creates the error; {@code phase} is DNS or CONNECT (TLS failures are HttpTlsExceptions). */
   public HttpConnectException(String message, HttpRequest request, Phase phase, Throwable cause) {
     super(message, request, checkPhase(phase), cause);

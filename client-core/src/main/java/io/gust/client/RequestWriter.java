@@ -285,7 +285,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
       Http1Writer.writeField(out, "User-Agent", config.userAgent);
     }
     if (config.decompress(request)) {
-      Http1Writer.writeField(out, "Accept-Encoding", "gzip, deflate");
+      Http1Writer.writeField(out, "Accept-Encoding", config.contentCodings.acceptEncoding);
     }
     if (body != null && body.contentType() != null && headers.get("Content-Type") == null) {
       Http1Writer.writeField(out, "Content-Type", body.contentType());

@@ -102,7 +102,8 @@ final class ResponseReader implements ReadListener {
         : limits.withMaxBodyBytes(Long.MAX_VALUE));
     if (!discard && exchange.context.config.decompress(exchange.request)) {
       content = ContentDecoder.forEncoding(parsed.headers().get("Content-Encoding"),
-          sink == null ? limits.maxBodyBytes() : Long.MAX_VALUE);
+          sink == null ? limits.maxBodyBytes() : Long.MAX_VALUE,
+          exchange.context.config.contentCodings.tokens);
     }
     decoded = content == null ? framed : new Buffer();
     exchange.headReceived(parsed, discard || held);

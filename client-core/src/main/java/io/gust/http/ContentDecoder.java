@@ -4,15 +4,17 @@ import io.gust.client.HttpProtocolException;
 import io.gust.client.MessageTooLargeException;
 import io.gust.client.TruncatedBodyException;
 import java.util.Locale;
+import java.util.Set;
 import okio.Buffer;
 
 /**
- * Undoes a Content-Encoding (gzip or deflate) incrementally, as body bytes arrive. Output is
+ * Undoes a Content-Encoding (gzip, deflate, and br or zstd when their optional libraries are
+ * present) incrementally, as body bytes arrive. Output is
  * capped: passing the cap fails at once with {@link MessageTooLargeException} ({@link
  * MessageTooLargeException.Limit#DECODED_BODY_BYTES}), before the excess is inflated, which
  * defuses decompression bombs. Corrupt input fails with {@link HttpProtocolException}.
  *
- * <p>Holds a native {@link java.util.zip.Inflater}: {@link #close()} it when done, on success or
+ * <p>Holds a native decoder: {@link #close()} it when done, on success or
  * failure. Loop-confined; one per message.
  */
 public interface ContentDecoder extends AutoCloseable {
@@ -22,15 +24,38 @@ public interface ContentDecoder extends AutoCloseable {
    * names, or more than one coding), in which case the field should be left in place.
    */
   static ContentDecoder forEncoding(String contentEncoding, long maxDecodedBytes) {
+    return forEncoding(contentEncoding, maxDecodedBytes, DEFAULT_CODINGS);
+  }
+
+  /** The codings decoded unless a client asks for others. */
+  Set<String> DEFAULT_CODINGS = Set.of("gzip", "deflate");
+
+  /**
+   * Like {@link #forEncoding(String, long)}, decoding only the {@code accepted} codings (tokens
+   * such as {@code br}, whose library the caller checked with {@link OptionalCodings}); others
+   * pass through.
+   */
+  static ContentDecoder forEncoding(String contentEncoding, long maxDecodedBytes,
+      Set<String> accepted) {
     if (contentEncoding == null) {
       return null;
     }
-    switch (contentEncoding.trim().toLowerCase(Locale.ROOT)) {
+    String coding = contentEncoding.trim().toLowerCase(Locale.ROOT);
+    if (coding.equals("x-gzip")) {
+      coding = "gzip";
+    }
+    if (!accepted.contains(coding)) {
+      return null;
+    }
+    switch (coding) {
       case "gzip":
-      case "x-gzip":
         return new GzipDecoder(maxDecodedBytes);
       case "deflate":
         return new DeflateDecoder(maxDecodedBytes);
+      case "br":
+        return new BrotliDecoder(maxDecodedBytes);
+      case "zstd":
+        return new ZstdDecoder(maxDecodedBytes);
       default:
         return null;
     }
@@ -45,7 +70,7 @@ public interface ContentDecoder extends AutoCloseable {
    */
   void finish() throws HttpProtocolException;
 
-  /** Releases the native inflater; idempotent. */
+  /** Releases the native decoder; idempotent. */
   @Override
   void close();
 }

@@ -8,7 +8,9 @@
  * are not thread-safe; the loop thread that owns a connection owns its codec.
  *
  * <p>This package is pure: it uses only the model types of {@code io.gust.client} (headers,
- * requests, responses and the failures they report), okio and the JDK; it knows nothing of
+ * requests, responses and the failures they report), okio and the JDK, plus the optional brotli4j
+ * and zstd-jni for the br and zstd content codings, which only {@link
+ * io.gust.http.OptionalCodings} touches first; it knows nothing of
  * sockets, selectors or loops, and starts no threads. It reaches the parts of {@link
  * io.gust.client.Headers} that only a codec may use through {@link io.gust.http.HeadersAccess}.
  */

@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.SourceAddress;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.loop.IoHandler;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * still win. The first to connect wins and every other attempt is closed. One deadline timer
  * bounds the whole operation; one stagger timer, rescheduled for each new attempt, paces them.
  *
+ * <p>With a source address every attempt's socket is bound before it connects; a bind failure
+ * ends the whole operation at once, since every other attempt would fail the same way.
+ *
  * <p>States: CONNECTING → CONNECTED (an attempt won) or CONNECTING → FAILED (all attempts
  * failed, the deadline passed, the result was cancelled, or the loop closed). Leaving
  * CONNECTING cancels both timers and closes every attempt but the winner.
@@ -48,6 +52,8 @@ final class HappyEyeballs {
   private final Duration attemptDelay;
   private final Duration timeout;
   private final boolean keepAlive;
+  /** Null: the system chooses the local end. */
+  private final SourceAddress sourceAddress;
   private final List<Attempt> running = new ArrayList<>(2);
   /** Why each finished attempt failed, in the order they failed. */
   private final List<IOException> failures = new ArrayList<>(2);
@@ -57,8 +63,9 @@ final class HappyEyeballs {
   private Cancellable deadlineTimer;
 
   HappyEyeballs(EventLoop loop, List<InetSocketAddress> addresses, Duration attemptDelay,
-      Duration timeout, boolean keepAlive) {
+      Duration timeout, boolean keepAlive, SourceAddress sourceAddress) {
     this.loop = loop;
+    this.sourceAddress = sourceAddress;
     this.addresses = addresses;
     this.attemptDelay = attemptDelay;
     this.timeout = timeout;
@@ -94,6 +101,9 @@ final class HappyEyeballs {
       Attempt attempt;
       try {
         attempt = new Attempt(address);
+      } catch (BindFailedException e) {
+        fail(e);
+        return;
       } catch (IOException e) {
         log.debug("connect to {} failed at once: {}", SocketAddresses.format(address),
             e.toString());
@@ -195,6 +205,9 @@ final class HappyEyeballs {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.setOption(StandardSocketOptions.SO_KEEPALIVE, keepAlive);
         channel.configureBlocking(false);
+        if (sourceAddress != null) {
+          LocalBinder.bind(channel, sourceAddress, address);
+        }
         connected = channel.connect(address);
         key = loop.register(channel, connected ? 0 : SelectionKey.OP_CONNECT, this);
       } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.gust.net;
 
+import io.gust.client.SourceAddress;
 import io.gust.loop.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -28,10 +29,13 @@ public final class TcpConnector {
 
   private final Duration attemptDelay;
   private final boolean keepAlive;
+  /** Null: the system chooses the local address and port. */
+  private final SourceAddress sourceAddress;
 
   private TcpConnector(Builder builder) {
     this.attemptDelay = builder.attemptDelay;
     this.keepAlive = builder.keepAlive;
+    this.sourceAddress = builder.sourceAddress;
   }
 
   /** A connector with the default settings. */
@@ -48,7 +52,9 @@ public final class TcpConnector {
    * Connects to one of {@code addresses} (resolved, in the resolver's order; they are reordered
    * to alternate address families) on {@code loop}, giving up after {@code connectTimeout} (none
    * when it is too long to count in nanoseconds, as {@code ChronoUnit.FOREVER}'s is).
-   * When the loop is closed the future fails with {@link ConnectFailedException}.
+   * When the loop is closed the future fails with {@link ConnectFailedException}. With a
+   * {@link Builder#sourceAddress source address}, only addresses of its families are tried, and
+   * the future fails with {@link BindFailedException} when none is left or binding fails.
    */
   public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,
       Duration connectTimeout) {
@@ -64,8 +70,16 @@ public final class TcpConnector {
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("connectTimeout <= 0: " + connectTimeout);
     }
-    HappyEyeballs race = new HappyEyeballs(loop, happyEyeballsOrder(addresses), attemptDelay,
-        connectTimeout, keepAlive);
+    List<InetSocketAddress> reachable = addresses;
+    if (sourceAddress != null) {
+      try {
+        reachable = LocalBinder.reachable(sourceAddress, addresses);
+      } catch (BindFailedException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    HappyEyeballs race = new HappyEyeballs(loop, happyEyeballsOrder(reachable), attemptDelay,
+        connectTimeout, keepAlive, sourceAddress);
     try {
       loop.execute(race::start);
     } catch (RejectedExecutionException e) {
@@ -112,6 +126,7 @@ public final class TcpConnector {
   public static final class Builder {
     private Duration attemptDelay = DEFAULT_ATTEMPT_DELAY;
     private boolean keepAlive;
+    private SourceAddress sourceAddress;
 
     private Builder() {}
 
@@ -130,6 +145,12 @@ public final class TcpConnector {
     /** Whether sockets get SO_KEEPALIVE; default false. */
     public Builder keepAlive(boolean keepAlive) {
       this.keepAlive = keepAlive;
+      return this;
+    }
+
+    /** The local address (and port range) sockets are bound to; null (the default) for none. */
+    public Builder sourceAddress(SourceAddress sourceAddress) {
+      this.sourceAddress = sourceAddress;
       return this;
     }
 

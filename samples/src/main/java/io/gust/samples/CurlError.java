@@ -4,6 +4,7 @@ import io.gust.client.FetchTimeoutException;
 import io.gust.client.HttpClientException;
 import io.gust.client.HttpConnectException;
 import io.gust.client.HttpProtocolException;
+import io.gust.client.LocalBindException;
 import io.gust.client.Phase;
 import io.gust.net.TlsHandshakeException;
 
@@ -24,6 +25,7 @@ record CurlError(int exitCode, String message) {
   static final int READ_ERROR = 26;
   static final int TIMEOUT = 28;
   static final int SSL_CONNECT = 35;
+  static final int INTERFACE_FAILED = 45;
   static final int TOO_MANY_REDIRECTS = 47;
   static final int EMPTY_REPLY = 52;
   static final int RECEIVE_ERROR = 56;
@@ -41,6 +43,10 @@ record CurlError(int exitCode, String message) {
     }
     if (error instanceof HttpClientException && ((HttpClientException) error).phase() == Phase.TLS) {
       return tlsFailure(error, detail);
+    }
+    if (error instanceof LocalBindException) {
+      return new CurlError(INTERFACE_FAILED,
+          "Failed binding local connection end (" + detail + ")");
     }
     if (error instanceof HttpConnectException) {
       return connectFailure((HttpConnectException) error, detail);

@@ -49,6 +49,11 @@ final class CurlOptions {
   boolean post302;
   boolean post303;
   final List<String> resolve = new ArrayList<>();
+  /** --interface: an interface name, an IP address or a host name, with curl's prefixes. */
+  String networkInterface;
+  /** --local-port N[-M]: the local ports to bind; 0 when the system chooses. */
+  int localPortFirst;
+  int localPortLast;
   String writeOut;
   boolean head;
   String url;
@@ -119,6 +124,8 @@ final class CurlOptions {
       case "--insecure" -> insecure = true;
       case "--cacert" -> caCert = Path.of(value(args, ++i, arg));
       case "--resolve" -> resolve.add(value(args, ++i, arg));
+      case "--interface" -> networkInterface = value(args, ++i, arg);
+      case "--local-port" -> localPorts(value(args, ++i, arg), arg);
       case "--write-out" -> writeOut = value(args, ++i, arg);
       case "--head" -> head = true;
       case "--url" -> url = value(args, ++i, arg);
@@ -187,6 +194,31 @@ final class CurlOptions {
       throw new UsageException("option " + option + ": is badly used here");
     }
     form.add(value);
+  }
+
+  /** Reads curl's {@code --local-port N[-M]}; a first port of 0 lets the system choose. */
+  private void localPorts(String value, String option) throws UsageException {
+    int dash = value.indexOf('-');
+    int first = port(dash < 0 ? value : value.substring(0, dash), option);
+    int last = dash < 0 ? first : port(value.substring(dash + 1), option);
+    if (last < first) {
+      throw new UsageException("option " + option + ": is badly used here");
+    }
+    localPortFirst = first;
+    localPortLast = first == 0 ? 0 : last;
+  }
+
+  private static int port(String text, String option) throws UsageException {
+    int port;
+    try {
+      port = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException("option " + option + ": is badly used here");
+    }
+    if (port < 0 || port > 65535) {
+      throw new UsageException("option " + option + ": is badly used here");
+    }
+    return port;
   }
 
   private void dumpHeader(String value) {

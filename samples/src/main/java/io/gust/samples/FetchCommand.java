@@ -178,12 +178,17 @@ final class FetchCommand {
 
   /** Runs every hop from {@code first}; returns null when a whole response arrived, else why not. */
   private CurlError firstError(HttpRequest first) {
+    SourceBinding source = SourceBinding.of(options);
+    if (source.problem() != null) {
+      return source.problem();
+    }
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
     try (FetchSetup setup = FetchSetup.prepare(options, first.isHttps());
         AsyncHttpClient client = AsyncHttpClient.builder().loop(setup.loop).resolver(resolver)
             .maxConnections(1).tls(setup.tls).userAgent(null).followRedirects(false)
+            .decompress(FetchSetup.codings(options)).sourceAddress(source.address())
             .decompress(options.compressed && !options.hasHeader("Accept-Encoding")).build()) {
       return hops(client, first, setup.tlsProblem, progress);
     } catch (ExecutionException e) {

@@ -1,6 +1,7 @@
 package io.gust.samples;
 
 import io.gust.client.AsyncHttpClient;
+import io.gust.client.ContentCoding;
 import io.gust.client.TlsOptions;
 import io.gust.loop.BlockedLoopListener;
 import io.gust.loop.EventLoop;
@@ -70,6 +71,17 @@ final class FetchSetup implements AutoCloseable {
     }
     return new FetchSetup(client != null ? client.options() : TlsOptions.defaults(), problem,
         loop.build());
+  }
+
+  /**
+   * The codings fetch asks for and decodes: with {@code --compressed} every one this JVM can
+   * decode, in curl's order (deflate, gzip, br, zstd); otherwise the client's default.
+   */
+  static ContentCoding[] codings(CurlOptions options) {
+    Stream<ContentCoding> codings = options.compressed
+        ? Stream.of(ContentCoding.DEFLATE, ContentCoding.GZIP, ContentCoding.BR, ContentCoding.ZSTD)
+        : Stream.of(ContentCoding.GZIP, ContentCoding.DEFLATE);
+    return codings.filter(ContentCoding::isAvailable).toArray(ContentCoding[]::new);
   }
 
   /** The watchdog's report under -s: DEBUG, which the command line's logging leaves out. */
