@@ -230,6 +230,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     final Headers.Builder defaultHeaders = new Headers.Builder();
     final List<Interceptor> interceptors = new ArrayList<>();
     final List<Interceptor> networkInterceptors = new ArrayList<>();
+    EventListener.Factory eventListenerFactory = ListenerCalls.NO_FACTORY;
 
     private Builder() {}
 
@@ -437,6 +438,15 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder addNetworkInterceptor(Interceptor interceptor) {
       networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Creates an {@link EventListener} for each call, which hears its steps on the loop thread;
+     * by default there is none, at no cost.
+     */
+    public Builder eventListenerFactory(EventListener.Factory factory) {
+      this.eventListenerFactory = Objects.requireNonNull(factory, "factory");
       return this;
     }
 

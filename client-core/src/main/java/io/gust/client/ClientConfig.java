@@ -43,6 +43,8 @@ final class ClientConfig {
   final List<Interceptor> interceptors;
   /** Run once per network attempt (each redirect hop and retry), in order. */
   final List<Interceptor> networkInterceptors;
+  /** Creates each call's event listener; {@link ListenerCalls#NO_FACTORY} when none was set. */
+  final EventListener.Factory eventListenerFactory;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -68,6 +70,7 @@ final class ClientConfig {
     this.defaultHeaders = b.defaultHeaders.build();
     this.interceptors = List.copyOf(b.interceptors);
     this.networkInterceptors = List.copyOf(b.networkInterceptors);
+    this.eventListenerFactory = b.eventListenerFactory;
   }
 
   /** {@code request} with the default fields it does not set itself; itself when none is missing. */

@@ -71,7 +71,7 @@ final class Fetch implements Runnable, Call {
     this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
         : new NetworkAttempts(this, context.config.networkInterceptors);
     this.timings = context == null ? null
-        : new TimingRecorder(context.loop.nanoTime(), Instant.now());
+        : new TimingRecorder(context.loop, Instant.now(), context.config.eventListenerFactory);
     this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
   }
 
@@ -130,6 +130,7 @@ final class Fetch implements Runnable, Call {
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
   void start() {
+    timings.callStart(request);
     if (cancelRequested) {
       fail(cancelReason);
       return;
@@ -148,12 +149,12 @@ final class Fetch implements Runnable, Call {
 
   void queued() {
     state = State.QUEUED;
-    timings.queued(context.loop.nanoTime());
+    timings.queued();
   }
 
   void startExchange(PooledConnection connection) {
     if (state == State.QUEUED) {
-      timings.dequeued(context.loop.nanoTime());
+      timings.dequeued();
     }
     state = State.ACTIVE;
     exchange = new Exchange(this, connection);
@@ -171,6 +172,7 @@ final class Fetch implements Runnable, Call {
    * through the network interceptors when there are any, else straight to a connection.
    */
   void attempt() {
+    timings.attemptStart(request, redirectCount, retryCount);
     if (network == null) {
       context.partition.acquire(this);
     } else {
@@ -187,6 +189,7 @@ final class Fetch implements Runnable, Call {
   /** The exchange delivered a whole response. */
   void exchangeDone(HttpResponse response) {
     exchange = null;
+    timings.attemptEnd(response);
     if (state == State.DONE) {
       return;
     }
@@ -249,6 +252,7 @@ final class Fetch implements Runnable, Call {
    */
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
+    timings.attemptFailed(cause);
     if (state == State.DONE) {
       return;
     }
@@ -284,10 +288,12 @@ final class Fetch implements Runnable, Call {
     }
     Exchange active = exchange;
     exchange = null;
+    timings.failing(cause, wasQueued, active);
     if (active != null) {
       active.abort();
     }
     HttpClientException error = Failures.forClient(cause, request, phase);
+    timings.attemptFailed(error);
     if (network != null) {
       network.fetchFailed(error);
     }
@@ -420,6 +426,7 @@ final class Fetch implements Runnable, Call {
   }
 
   private void report(HttpResponse response, HttpClientException error) {
+    timings.callEnded(response, error);
     reply.send(response, error);
   }
 }

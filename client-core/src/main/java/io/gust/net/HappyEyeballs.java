@@ -48,6 +48,8 @@ final class HappyEyeballs {
   private final Duration attemptDelay;
   private final Duration timeout;
   private final boolean keepAlive;
+  /** Told of each address tried, as it starts and ends. */
+  private final ConnectObserver observer;
   private final List<Attempt> running = new ArrayList<>(2);
   /** Why each finished attempt failed, in the order they failed. */
   private final List<IOException> failures = new ArrayList<>(2);
@@ -57,12 +59,13 @@ final class HappyEyeballs {
   private Cancellable deadlineTimer;
 
   HappyEyeballs(EventLoop loop, List<InetSocketAddress> addresses, Duration attemptDelay,
-      Duration timeout, boolean keepAlive) {
+      Duration timeout, boolean keepAlive, ConnectObserver observer) {
     this.loop = loop;
     this.addresses = addresses;
     this.attemptDelay = attemptDelay;
     this.timeout = timeout;
     this.keepAlive = keepAlive;
+    this.observer = observer;
     result.whenComplete((connection, error) -> {
       if (result.isCancelled()) {
         abort();
@@ -92,11 +95,13 @@ final class HappyEyeballs {
     while (state == State.CONNECTING && nextIndex < addresses.size()) {
       InetSocketAddress address = addresses.get(nextIndex++);
       Attempt attempt;
+      observer.connectStarted(address);
       try {
         attempt = new Attempt(address);
       } catch (IOException e) {
         log.debug("connect to {} failed at once: {}", SocketAddresses.format(address),
             e.toString());
+        observer.connectFailed(address, e);
         failures.add(e);
         continue;
       }
@@ -118,6 +123,7 @@ final class HappyEyeballs {
         cause.toString());
     running.remove(attempt);
     attempt.close();
+    observer.connectFailed(attempt.address, cause);
     failures.add(cause);
     startNext();
   }
@@ -127,6 +133,7 @@ final class HappyEyeballs {
     running.remove(winner);
     stopEverything();
     winner.park();
+    observer.connectSucceeded(winner.address);
     TcpConnection connection = new TcpConnection(loop, winner.channel, winner.address);
     log.debug("connected to {} after {} attempt(s)", SocketAddresses.format(winner.address),
         nextIndex);
@@ -166,7 +173,13 @@ final class HappyEyeballs {
   private void stopEverything() {
     cancelTimer(staggerTimer);
     cancelTimer(deadlineTimer);
-    running.forEach(Attempt::close);
+    for (Attempt attempt : running) {
+      attempt.close();
+      if (observer != ConnectObserver.NONE) {
+        observer.connectFailed(attempt.address, new IOException("connect abandoned: "
+            + (state == State.CONNECTED ? "another address connected first" : "connect ended")));
+      }
+    }
     running.clear();
   }
 

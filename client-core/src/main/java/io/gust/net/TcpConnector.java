@@ -52,7 +52,14 @@ public final class TcpConnector {
    */
   public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,
       Duration connectTimeout) {
+    return connect(loop, addresses, connectTimeout, ConnectObserver.NONE);
+  }
+
+  /** As {@link #connect(EventLoop, List, Duration)}, telling {@code observer} of each address tried. */
+  public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,
+      Duration connectTimeout, ConnectObserver observer) {
     Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(observer, "observer");
     if (addresses.isEmpty()) {
       throw new IllegalArgumentException("no address to connect to");
     }
@@ -65,7 +72,7 @@ public final class TcpConnector {
       throw new IllegalArgumentException("connectTimeout <= 0: " + connectTimeout);
     }
     HappyEyeballs race = new HappyEyeballs(loop, happyEyeballsOrder(addresses), attemptDelay,
-        connectTimeout, keepAlive);
+        connectTimeout, keepAlive, observer);
     try {
       loop.execute(race::start);
     } catch (RejectedExecutionException e) {
