@@ -12,8 +12,14 @@ module io.gust.core {
   // library it runs on into the module graph.
   requires kotlin.stdlib;
   requires org.slf4j;
+  // Optional: only applications that use io.gust.client.metrics or io.gust.client.tracing
+  // bring these; nothing else in Gust loads them.
+  requires static micrometer.core;
+  requires static io.opentelemetry.api;
+  requires static io.opentelemetry.context;
 
   exports io.gust.client;
+  exports io.gust.client.metrics;
   exports io.gust.concurrent;
   exports io.gust.loop;
   exports io.gust.server;

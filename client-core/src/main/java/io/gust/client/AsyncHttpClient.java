@@ -175,6 +175,11 @@ public final class AsyncHttpClient implements AutoCloseable {
     return partitions.all();
   }
 
+  /** The loops this client runs on (its own, or those it was given), for their stats. */
+  public List<EventLoop> loops() {
+    return loops.loops();
+  }
+
   /**
    * Takes a snapshot of the pool on every loop; the future completes once each loop answered.
    * Any thread may call it.
