@@ -20,6 +20,7 @@ module io.gust.core {
 
   exports io.gust.client;
   exports io.gust.client.metrics;
+  exports io.gust.client.telemetry;
   exports io.gust.concurrent;
   exports io.gust.loop;
   exports io.gust.server;

@@ -24,7 +24,10 @@ public interface EventListener {
   /** The listener of a client that has none: it ignores every event. */
   EventListener NONE = new EventListener() { };
 
-  /** Creates the listener of each call; runs on the loop thread as the call starts. */
+  /**
+   * Creates the listener of each call; runs on the thread that calls {@code fetch}, so that it may
+   * capture that thread's context (a trace's current span). Must not block.
+   */
   @FunctionalInterface
   interface Factory {
     /** The listener for a call of {@code request} (the caller's request); never null. */

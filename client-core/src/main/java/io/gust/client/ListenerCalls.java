@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Passes one call's events to its {@link EventListener}, with the attempt number, and contains
  * whatever the listener throws (logged at WARN, then ignored). The listener is created by the
- * client's factory when the call starts; a client without factory shares {@link
+ * client's factory when the call is made; a client without factory shares {@link
  * EventListener#NONE}, and each event then costs one comparison. Loop-confined.
  */
 class ListenerCalls {
@@ -20,8 +20,7 @@ class ListenerCalls {
   /** The factory of a client that has none. */
   static final EventListener.Factory NO_FACTORY = request -> EventListener.NONE;
 
-  private final EventListener.Factory factory;
-  private EventListener listener = EventListener.NONE;
+  private final EventListener listener;
   private boolean started;
   /** The current attempt's number; -1 before the first. */
   int attempt = -1;
@@ -30,22 +29,32 @@ class ListenerCalls {
   /** The current attempt's request, for errors that arrive untyped. */
   private HttpRequest attemptRequest;
 
-  ListenerCalls(EventListener.Factory factory) {
-    this.factory = factory;
+  /** Creates the call's listener, on the thread that made the call. */
+  ListenerCalls(EventListener.Factory factory, HttpRequest request) {
+    this.listener = factory == NO_FACTORY ? EventListener.NONE : create(factory, request);
   }
 
-  /** The call starts: the listener is created now. */
+  private static EventListener create(EventListener.Factory factory, HttpRequest request) {
+    try {
+      EventListener created = factory.create(request);
+      return created != null ? created : EventListener.NONE;
+    } catch (RuntimeException | Error e) {
+      log.warn("event listener factory {} threw; the call goes on without listener",
+          factory.getClass().getName(), e);
+      return EventListener.NONE;
+    }
+  }
+
+  /** The call starts. */
   final void callStart(HttpRequest request) {
     if (started) {
       return;
     }
     started = true;
-    if (factory == NO_FACTORY) {
+    if (listener == EventListener.NONE) {
       return;
     }
     try {
-      EventListener created = factory.create(request);
-      listener = created != null ? created : EventListener.NONE;
       listener.callStart(request);
     } catch (RuntimeException | Error e) {
       thrown("callStart", e);

@@ -44,8 +44,9 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver, Eve
   /** The head being written while the listener may add fields to it; null otherwise. */
   private Buffer head;
 
-  TimingRecorder(EventLoop loop, Instant startInstant, EventListener.Factory factory) {
-    super(factory);
+  TimingRecorder(EventLoop loop, Instant startInstant, EventListener.Factory factory,
+      HttpRequest request) {
+    super(factory, request);
     this.loop = loop;
     this.startNanos = loop.nanoTime();
     this.startInstant = startInstant;

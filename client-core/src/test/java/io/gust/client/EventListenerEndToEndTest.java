@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.testing.Eventually;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -94,17 +93,7 @@ class EventListenerEndToEndTest {
 
   @Test
   void retryOnAFreshConnectionIsAnAttemptOfItsOwn() throws Exception {
-    scripted = ScriptedServer.start((socket, index) -> {
-      InputStream in = socket.getInputStream();
-      readHead(in);
-      if (index == 0) {
-        write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-        readHead(in);
-        return;
-      }
-      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
-      in.read();
-    });
+    scripted = ScriptedServer.start(ScriptedServer::staleAfterFirstAnswer);
     try (AsyncHttpClient client = client(AsyncHttpClient.builder())) {
       await(client.fetch(scripted.url("/")));
       events.clear();
