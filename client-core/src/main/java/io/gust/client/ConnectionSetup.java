@@ -67,13 +67,15 @@ final class ConnectionSetup {
     }
     InetSocketAddress target =
         context.config.connectTo.target(request.host(), request.port());
-    timings.dnsStart(target.getHostString());
+    String host = target.getHostString();
+    timings.dnsStart(host);
     CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
-        .resolve(loop, target.getHostString(), target.getPort(), family);
+        .resolve(loop, host, target.getPort(), family);
     exchange.connection.opening(resolving);
     // A resolver should complete on the loop, but one that does not must not make the rest of
     // the set-up run elsewhere: continue on the loop, whatever thread completed the lookup.
-    resolving.whenComplete((addresses, error) -> exchange.onLoop(() -> resolved(addresses, error)));
+    resolving.whenComplete((addresses, error) ->
+        exchange.onLoop(() -> resolved(host, addresses, error)));
   }
 
   /** The connect deadline fired. */
@@ -90,11 +92,11 @@ final class ConnectionSetup {
     }
   }
 
-  private void resolved(List<InetSocketAddress> addresses, Throwable error) {
+  private void resolved(String host, List<InetSocketAddress> addresses, Throwable error) {
     if (!exchange.isConnecting()) {
       return;
     }
-    timings.dnsEnd(error == null ? addresses : null);
+    timings.dnsEnd(host, error == null ? addresses : null);
     List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
     if (error != null || allowed.isEmpty()) {
       exchange.fail(error != null ? error : new UnknownHostException(

@@ -18,7 +18,8 @@ import java.util.List;
  * <p>Events after {@link #callStart} carry the attempt they belong to: 0 for the first network
  * attempt, then one more for each redirect hop and each retry ({@link #attemptStart} says which).
  * Each attempt ends with {@link #attemptEnd} or {@link #attemptFailed}; the call ends with {@link
- * #callEnd} or {@link #callFailed}, exactly once.
+ * #callEnd} or {@link #callFailed}, exactly once. With application interceptors, each {@code
+ * proceed} is a call of its own, with a listener of its own.
  */
 public interface EventListener {
   /** The listener of a client that has none: it ignores every event. */
@@ -32,6 +33,15 @@ public interface EventListener {
   interface Factory {
     /** The listener for a call of {@code request} (the caller's request); never null. */
     EventListener create(HttpRequest request);
+
+    /**
+     * A factory whose listeners tell the listeners of each of {@code factories} every event, in
+     * this order (metrics and traces at once, say); one that throws does not keep an event from
+     * the others.
+     */
+    static Factory all(Factory... factories) {
+      return ListenerFanOut.of(factories);
+    }
   }
 
   /** Why a network attempt was made. */

@@ -252,7 +252,7 @@ final class Fetch implements Runnable, Call {
    */
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
-    timings.attemptFailed(cause);
+    timings.attemptFailed(Failures.forClient(cause, request, Phase.QUEUE));
     if (state == State.DONE) {
       return;
     }

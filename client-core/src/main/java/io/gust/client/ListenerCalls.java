@@ -26,8 +26,6 @@ class ListenerCalls {
   int attempt = -1;
   /** Whether the current attempt has begun and not yet ended. */
   private boolean attemptOpen;
-  /** The current attempt's request, for errors that arrive untyped. */
-  private HttpRequest attemptRequest;
 
   /** Creates the call's listener, on the thread that made the call. */
   ListenerCalls(EventListener.Factory factory, HttpRequest request) {
@@ -64,7 +62,6 @@ class ListenerCalls {
   final void beginAttempt(HttpRequest request, int number, AttemptReason reason) {
     attempt = number;
     attemptOpen = true;
-    attemptRequest = request;
     if (listener == EventListener.NONE) {
       return;
     }
@@ -80,12 +77,16 @@ class ListenerCalls {
     endAttempt(response, null);
   }
 
-  /** The current attempt, if one is open, failed with {@code cause}. */
-  final void attemptFailed(Throwable cause) {
-    endAttempt(null, cause);
+  /** The current attempt, if one is open, failed with {@code error}. */
+  final void attemptFailed(HttpClientException error) {
+    endAttempt(null, error);
   }
 
-  private void endAttempt(HttpResponse response, Throwable cause) {
+  final boolean hasListener() {
+    return listener != EventListener.NONE;
+  }
+
+  private void endAttempt(HttpResponse response, HttpClientException cause) {
     if (!attemptOpen) {
       return;
     }
@@ -97,7 +98,7 @@ class ListenerCalls {
       if (cause == null) {
         listener.attemptEnd(attempt, response);
       } else {
-        listener.attemptFailed(attempt, Failures.forClient(cause, attemptRequest, Phase.QUEUE));
+        listener.attemptFailed(attempt, cause);
       }
     } catch (RuntimeException | Error e) {
       thrown(cause == null ? "attemptEnd" : "attemptFailed", e);

@@ -299,7 +299,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     if (ClientConfig.expectContinue(request) && headers.get("Expect") == null) {
       Http1Writer.writeField(out, "Expect", "100-continue");
     }
-    exchange.timings.requestHeadStart(request, out);
+    exchange.timings.requestHeadStart(request, context.headFields);
     Http1Writer.endHead(out);
   }
 

@@ -3,15 +3,12 @@ package io.gust.client;
 import io.gust.client.EventListener.AttemptReason;
 import io.gust.client.EventListener.CancelEffect;
 import io.gust.client.ListenerCalls.Kind;
-import io.gust.http.Http1Writer;
-import io.gust.http.HttpChars;
 import io.gust.loop.EventLoop;
 import io.gust.net.ConnectObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
-import okio.Buffer;
 
 /**
  * One fetch's events: the fetch, its exchanges and their connection set-up report each step
@@ -20,29 +17,25 @@ import okio.Buffer;
  * per fetch, so a fetch with no listener costs no object more than its timings did. Times are
  * the loop clock's nanoseconds. Loop-confined, written only through these methods.
  */
-final class TimingRecorder extends ListenerCalls implements ConnectObserver, EventListener.HeadFields {
+final class TimingRecorder extends ListenerCalls implements ConnectObserver {
   private final EventLoop loop;
   private final long startNanos;
   /** The wall-clock instant of the call to fetch. */
   private final Instant startInstant;
-  private long queuedAtNanos;
   private long queueNanos;
   /** DNS, connect and TLS handshake time of the connection that carries the current exchange. */
   private long dnsNanos;
   private long connectNanos;
   private long tlsNanos;
-  /** When the current step of opening a connection began. */
-  private long stepStartNanos;
-  /** When the current exchange's connection was ready (or, for a reused one, when it began). */
+  /**
+   * When the current exchange's connection was ready (or, for a reused one, when it began); before
+   * that, when the current wait began (in the queue, then each step of opening a connection).
+   */
   private long readyNanos;
   private long writtenNanos;
   private long firstByteNanos;
-  /** The host name being looked up. */
-  private String dnsHost;
-  /** The redirects followed when the current attempt began. */
-  private int redirectsSeen;
-  /** The head being written while the listener may add fields to it; null otherwise. */
-  private Buffer head;
+  /** Whether an attempt of this fetch was a retry already (a fetch retries once at most). */
+  private boolean retried;
 
   TimingRecorder(EventLoop loop, Instant startInstant, EventListener.Factory factory,
       HttpRequest request) {
@@ -59,19 +52,19 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver, Eve
   /** A network attempt of {@code request} begins. */
   void attemptStart(HttpRequest request, int redirectCount, int retryCount) {
     AttemptReason reason = attempt < 0 ? AttemptReason.FIRST
-        : redirectCount > redirectsSeen ? AttemptReason.REDIRECT : AttemptReason.RETRY;
-    redirectsSeen = redirectCount;
+        : retryCount > 0 && !retried ? AttemptReason.RETRY : AttemptReason.REDIRECT;
+    retried = retryCount > 0;
     beginAttempt(request, redirectCount + retryCount, reason);
   }
 
   void queued() {
-    queuedAtNanos = loop.nanoTime();
+    readyNanos = loop.nanoTime();
     fire(Kind.QUEUED, null, null, 0);
   }
 
   /** The fetch left the queue for a connection. */
   void dequeued() {
-    queueNanos += loop.nanoTime() - queuedAtNanos;
+    queueNanos += loop.nanoTime() - readyNanos;
     fire(Kind.DEQUEUED, null, null, 0);
   }
 
@@ -89,16 +82,15 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver, Eve
   }
 
   void dnsStart(String host) {
-    stepStartNanos = loop.nanoTime();
-    dnsHost = host;
+    readyNanos = loop.nanoTime();
     fire(Kind.DNS_START, host, null, 0);
   }
 
-  /** The lookup ended: with {@code addresses}, or failed when null. */
-  void dnsEnd(List<InetSocketAddress> addresses) {
+  /** The lookup of {@code host} ended: with {@code addresses}, or failed when null. */
+  void dnsEnd(String host, List<InetSocketAddress> addresses) {
     dnsNanos = lap();
     if (addresses != null) {
-      fire(Kind.DNS_END, dnsHost, addresses, 0);
+      fire(Kind.DNS_END, host, addresses, 0);
     }
   }
 
@@ -144,20 +136,12 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver, Eve
     readyNanos = loop.nanoTime();
   }
 
-  /** The head of {@code request} is being written into {@code out}; the listener may add fields. */
-  void requestHeadStart(HttpRequest request, Buffer out) {
-    head = out;
-    fire(Kind.REQUEST_HEAD_START, request, this, 0);
-    head = null;
-  }
-
-  @Override
-  public void add(String name, String value) {
-    if (head == null) {
-      throw new IllegalStateException("the request head was already written");
+  /** The head of {@code request} is being written; the listener may add fields through {@code fields}. */
+  void requestHeadStart(HttpRequest request, HeadFieldWriter fields) {
+    if (hasListener()) {
+      fire(Kind.REQUEST_HEAD_START, request, fields.open(), 0);
+      fields.close();
     }
-    Http1Writer.writeField(head, HttpChars.checkToken(name, "field name"),
-        HttpChars.checkFieldValue(name, value));
   }
 
   void requestHeadSent() {
@@ -211,8 +195,8 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver, Eve
   /** Nanoseconds since the last step began; starts the next step's clock. */
   private long lap() {
     long now = loop.nanoTime();
-    long elapsed = now - stepStartNanos;
-    stepStartNanos = now;
+    long elapsed = now - readyNanos;
+    readyNanos = now;
     return elapsed;
   }
 

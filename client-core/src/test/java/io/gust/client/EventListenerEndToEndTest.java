@@ -247,6 +247,30 @@ class EventListenerEndToEndTest {
     assertEquals(null, recorded.getHeaders().get("Bad Name"));
   }
 
+  @Test
+  void allTellsEveryListenerEvenWhenOneThrows() throws Exception {
+    server.start(0);
+    server.enqueue(new MockResponse.Builder().body("ok").build());
+    EventListener throwing = new EventListener() {
+      @Override public void callStart(HttpRequest request) {
+        throw new IllegalStateException("callStart");
+      }
+
+      @Override public void callEnd(HttpResponse response) {
+        throw new IllegalStateException("callEnd");
+      }
+    };
+    List<String> second = RecordingListener.newLog();
+    try (AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .eventListenerFactory(EventListener.Factory.all(request -> throwing,
+            RecordingListener.into(events), RecordingListener.into(second))).build())) {
+      await(client.fetch(server.url("/").toString()));
+    }
+    assertEquals("callStart GET /", events.get(0));
+    assertEquals("callEnd 200", events.get(events.size() - 1));
+    assertEquals(events, second);
+  }
+
   private int indexStarting(String prefix) {
     synchronized (events) {
       for (int i = 0; i < events.size(); i++) {
