@@ -71,7 +71,8 @@ final class Fetch implements Runnable, Call {
     this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
         : new NetworkAttempts(this, context.config.networkInterceptors);
     this.timings = context == null ? null
-        : new TimingRecorder(context.loop, Instant.now(), context.config.eventListenerFactory, request);
+        : new TimingRecorder(context.loop, Instant.now(), context.config.eventListenerFactory,
+            request);
     this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
   }
 

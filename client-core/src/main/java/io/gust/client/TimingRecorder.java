@@ -136,7 +136,7 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
     readyNanos = loop.nanoTime();
   }
 
-  /** The head of {@code request} is being written; the listener may add fields through {@code fields}. */
+  /** The head of {@code request} is being written; the listener may add {@code fields}. */
   void requestHeadStart(HttpRequest request, HeadFieldWriter fields) {
     if (hasListener()) {
       fire(Kind.REQUEST_HEAD_START, request, fields.open(), 0);

@@ -55,7 +55,7 @@ public final class TcpConnector {
     return connect(loop, addresses, connectTimeout, ConnectObserver.NONE);
   }
 
-  /** As {@link #connect(EventLoop, List, Duration)}, telling {@code observer} of each address tried. */
+  /** As {@link #connect(EventLoop, List, Duration)}, telling {@code observer} of each address. */
   public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,
       Duration connectTimeout, ConnectObserver observer) {
     Objects.requireNonNull(loop, "loop");

@@ -12,6 +12,7 @@ import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,7 @@ class EventListenerEndToEndTest {
           "attemptEnd 0 200", "callEnd 200"), List.copyOf(events));
       events.clear();
       await(client.fetch(HttpRequest.newBuilder(server.url("/b").toString())
-          .method("POST", RequestBody.of("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build()));
+          .method("POST", RequestBody.of("abc".getBytes(StandardCharsets.UTF_8))).build()));
       assertEquals(List.of("callStart POST /b", "attemptStart 0 FIRST /b",
           "connectionAcquired 0 reused", "requestHeadStart 0", "requestHeadSent 0",
           "requestBodySent 0 3", "responseHeadReceived 0 200", "responseBodyReceived 0 5",
@@ -140,12 +141,15 @@ class EventListenerEndToEndTest {
     });
     try (AsyncHttpClient client = client(AsyncHttpClient.builder().maxConnections(1))) {
       CompletableFuture<HttpResponse> first = client.fetch(scripted.url("/first"));
-      Eventually.assertThat(Duration.ofSeconds(5), events::toString, () -> scripted.acceptedCount() == 1);
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> scripted.acceptedCount() == 1);
       CompletableFuture<HttpResponse> second = client.fetch(scripted.url("/second"));
-      Eventually.assertThat(Duration.ofSeconds(5), events::toString, () -> events.contains("queued 0"));
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> events.contains("queued 0"));
       second.cancel(true);
       assertThrows(Exception.class, () -> second.get(5, TimeUnit.SECONDS));
-      Eventually.assertThat(Duration.ofSeconds(5), events::toString, () -> events.contains("callFailed RequestCancelledException"));
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> events.contains("callFailed RequestCancelledException"));
       first.cancel(true);
       release.countDown();
     }
@@ -164,9 +168,11 @@ class EventListenerEndToEndTest {
     });
     try (AsyncHttpClient client = client(AsyncHttpClient.builder())) {
       CompletableFuture<HttpResponse> fetch = client.fetch(scripted.url("/slow"));
-      Eventually.assertThat(Duration.ofSeconds(5), events::toString, () -> events.contains("responseHeadReceived 0 200"));
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> events.contains("responseHeadReceived 0 200"));
       fetch.cancel(true);
-      Eventually.assertThat(Duration.ofSeconds(5), events::toString, () -> events.contains("callFailed RequestCancelledException"));
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> events.contains("callFailed RequestCancelledException"));
       release.countDown();
     }
     int cancelled = events.indexOf("cancelled 0 CONNECTION_CLOSED >0");
