@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.testing.Eventually;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
+import io.gust.testing.TlsCertificates;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,22 @@ class EventListenerEndToEndTest {
     assertEquals("attemptStart 1 RETRY /", events.get(failed + 1));
     assertEquals("connectionAcquired 1 new", events.get(failed + 2));
     assertEquals("callEnd 200", events.get(events.size() - 1));
+  }
+
+  @Test
+  void tlsHandshakeIsToldBetweenConnectAndTheRequestAndTimedFromTheSameEvents() throws Exception {
+    server.useHttps(TlsCertificates.serverContext(TlsCertificates.SERVER).getSocketFactory());
+    server.start(0);
+    server.enqueue(new MockResponse.Builder().body("secure").build());
+    HttpResponse response;
+    try (AsyncHttpClient client = client(AsyncHttpClient.builder()
+        .sslContext(TlsCertificates.clientContext()))) {
+      response = await(client.fetch("https://localhost:" + server.getPort() + "/"));
+    }
+    int connected = indexStarting("connectEnd 0 ");
+    assertEquals(List.of("tlsStart 0 localhost", "tlsEnd 0 localhost", "requestHeadStart 0"),
+        events.subList(connected + 1, connected + 4));
+    assertTrue(response.timings().tls().toNanos() > 0, response.timings().toString());
   }
 
   @Test
