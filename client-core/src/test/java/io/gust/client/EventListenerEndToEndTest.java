@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.loop.EventLoop;
 import io.gust.testing.Eventually;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
@@ -292,6 +293,35 @@ class EventListenerEndToEndTest {
     assertEquals("callStart GET /", events.get(0));
     assertEquals("callEnd 200", events.get(events.size() - 1));
     assertEquals(events, second);
+  }
+
+  @Test
+  void aSlowListenerIsNamedByTheWatchdogLikeAnyOtherTask() throws Exception {
+    server.start(0);
+    server.enqueue(new MockResponse.Builder().body("ok").build());
+    List<StackTraceElement[]> stacks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    EventListener slow = new SlowListener();
+    try (EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ofMillis(50))
+        .blockedLoopListener((l, blockedFor, threshold, stack) -> stacks.add(stack)).build();
+        AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loop(loop)
+            .eventListenerFactory(request -> slow).build())) {
+      await(client.fetch(server.url("/").toString()));
+      Eventually.assertThat(Duration.ofSeconds(5), () -> "no episode",
+          () -> !stacks.isEmpty());
+    }
+    assertTrue(java.util.Arrays.toString(stacks.get(0)).contains("SlowListener.callStart"),
+        java.util.Arrays.toString(stacks.get(0)));
+  }
+
+  /** Holds the loop in its first event, as a listener that blocks would. */
+  private static final class SlowListener implements EventListener {
+    @Override
+    public void callStart(HttpRequest request) {
+      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800);
+      while (System.nanoTime() < end) {
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private int indexStarting(String prefix) {
