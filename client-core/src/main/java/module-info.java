@@ -15,8 +15,15 @@ module io.gust.core {
   // Optional: br and zstd decoding, used only when a client asks for those codings.
   requires static com.aayushatharva.brotli4j;
   requires static com.github.luben.zstd_jni;
+  // Optional: only applications that use io.gust.client.metrics or io.gust.client.tracing
+  // bring these; nothing else in Gust loads them.
+  requires static micrometer.core;
+  requires static io.opentelemetry.api;
+  requires static io.opentelemetry.context;
 
   exports io.gust.client;
+  exports io.gust.client.metrics;
+  exports io.gust.client.telemetry;
   exports io.gust.concurrent;
   exports io.gust.loop;
   exports io.gust.server;

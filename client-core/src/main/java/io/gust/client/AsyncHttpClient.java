@@ -175,6 +175,11 @@ public final class AsyncHttpClient implements AutoCloseable {
     return partitions.all();
   }
 
+  /** The loops this client runs on (its own, or those it was given), for their stats. */
+  public List<EventLoop> loops() {
+    return loops.loops();
+  }
+
   /**
    * Takes a snapshot of the pool on every loop; the future completes once each loop answered.
    * Any thread may call it.
@@ -235,6 +240,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     Authenticator authenticator;
     Authenticator proxyAuthenticator;
     CookieJar cookieJar;
+    EventListener.Factory eventListenerFactory = ListenerCalls.NO_FACTORY;
 
     private Builder() {}
 
@@ -503,6 +509,15 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder cookieJar(CookieJar jar) {
       this.cookieJar = Objects.requireNonNull(jar, "jar");
+      return this;
+    }
+
+    /**
+     * Creates an {@link EventListener} for each call, which hears its steps on the loop thread;
+     * by default there is none, at no cost.
+     */
+    public Builder eventListenerFactory(EventListener.Factory factory) {
+      this.eventListenerFactory = Objects.requireNonNull(factory, "factory");
       return this;
     }
 

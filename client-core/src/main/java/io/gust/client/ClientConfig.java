@@ -51,6 +51,8 @@ final class ClientConfig {
   final Authenticator proxyAuthenticator;
   /** Where cookies are kept; null for none. */
   final CookieJar cookieJar;
+  /** Creates each call's event listener; {@link ListenerCalls#NO_FACTORY} when none was set. */
+  final EventListener.Factory eventListenerFactory;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -80,6 +82,7 @@ final class ClientConfig {
     this.authenticator = b.authenticator;
     this.proxyAuthenticator = b.proxyAuthenticator;
     this.cookieJar = b.cookieJar;
+    this.eventListenerFactory = b.eventListenerFactory;
   }
 
   /** {@code request} with the default fields it does not set itself; itself when none is missing. */

@@ -22,6 +22,8 @@ final class ClientContext {
    * queue at once, so one buffer serves every request of the loop.
    */
   final Buffer heads = new Buffer();
+  /** Lets event listeners add fields to the head in {@link #heads} as it is written. */
+  final HeadFieldWriter headFields = new HeadFieldWriter(heads);
 
   ClientContext(EventLoop loop, ClientConfig config, LoopClient partition) {
     this.loop = loop;

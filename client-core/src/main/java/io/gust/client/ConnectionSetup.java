@@ -39,7 +39,6 @@ final class ConnectionSetup {
   /** The families the connection may use. */
   private final AddressFamily family;
   private final long startNanos;
-  private long phaseStartNanos;
   /** Written on the loop; volatile so a cancel from another thread sees the phase. */
   private volatile Phase phase = Phase.DNS;
   /** The connect deadline; null when unlimited, fired or cancelled. */
@@ -55,7 +54,6 @@ final class ConnectionSetup {
     this.timeout = context.config.connectTimeout(request);
     this.family = context.config.addressFamily(request);
     this.startNanos = loop.nanoTime();
-    this.phaseStartNanos = startNanos;
   }
 
   /** DNS, CONNECT or TLS: the step in progress. */
@@ -69,12 +67,15 @@ final class ConnectionSetup {
     }
     InetSocketAddress target =
         context.config.connectTo.target(request.host(), request.port());
+    String host = target.getHostString();
+    timings.dnsStart(host);
     CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
-        .resolve(loop, target.getHostString(), target.getPort(), family);
+        .resolve(loop, host, target.getPort(), family);
     exchange.connection.opening(resolving);
     // A resolver should complete on the loop, but one that does not must not make the rest of
     // the set-up run elsewhere: continue on the loop, whatever thread completed the lookup.
-    resolving.whenComplete((addresses, error) -> exchange.onLoop(() -> resolved(addresses, error)));
+    resolving.whenComplete((addresses, error) ->
+        exchange.onLoop(() -> resolved(host, addresses, error)));
   }
 
   /** The connect deadline fired. */
@@ -91,19 +92,11 @@ final class ConnectionSetup {
     }
   }
 
-  /** Nanoseconds since the last step began; starts the next step's clock. */
-  private long lap() {
-    long now = loop.nanoTime();
-    long elapsed = now - phaseStartNanos;
-    phaseStartNanos = now;
-    return elapsed;
-  }
-
-  private void resolved(List<InetSocketAddress> addresses, Throwable error) {
+  private void resolved(String host, List<InetSocketAddress> addresses, Throwable error) {
     if (!exchange.isConnecting()) {
       return;
     }
-    timings.dns(lap());
+    timings.dnsEnd(host, error == null ? addresses : null);
     List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
     if (error != null || allowed.isEmpty()) {
       exchange.fail(error != null ? error : new UnknownHostException(
@@ -112,7 +105,7 @@ final class ConnectionSetup {
     }
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
-        context.config.connector.connect(loop, allowed, remaining());
+        context.config.connector.connect(loop, allowed, remaining(), timings);
     exchange.connection.opening(connecting);
     connecting.whenComplete((tcp, failure) -> exchange.onLoop(() -> connected(tcp, failure)));
   }
@@ -146,7 +139,7 @@ final class ConnectionSetup {
       }
       return;
     }
-    timings.connect(lap());
+    timings.connectEnd();
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof ConnectTimeoutException) {
       exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
@@ -154,12 +147,13 @@ final class ConnectionSetup {
       exchange.fail(cause);
     } else if (request.isHttps()) {
       phase = Phase.TLS;
+      timings.tlsStart(request.host());
       CompletableFuture<ChannelStream> handshaking =
           tcp.openTlsStream(context.tls(), request.host());
       exchange.connection.opening(handshaking);
       handshaking.whenComplete((tls, failure) -> exchange.onLoop(() -> handshaken(tls, failure)));
     } else {
-      timings.tls(0);
+      timings.noTls();
       cancel();
       exchange.connected(tcp.openStream());
     }
@@ -173,7 +167,7 @@ final class ConnectionSetup {
       return;
     }
     cancel();
-    timings.tls(lap());
+    timings.tlsEnd(request.host(), error == null);
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       exchange.fail(Failures.tls((TlsHandshakeException) cause, request,

@@ -80,7 +80,7 @@ final class Exchange {
   }
 
   void start() {
-    timings.exchangeStarted(context.loop.nanoTime(), reused);
+    timings.exchangeStarted(reused);
     if (reused) {
       begin(connection.stream());
       return;
@@ -96,7 +96,7 @@ final class Exchange {
 
   /** The new connection is ready: it joins the pool as busy and carries this exchange. */
   void connected(ChannelStream ready) {
-    timings.connected(context.loop.nanoTime());
+    timings.connected();
     connection.connected(ready);
     begin(ready);
   }
@@ -122,7 +122,7 @@ final class Exchange {
    * production reader in memory (the fuzz harness). Loop thread only.
    */
   ResponseReader startInMemory() {
-    timings.exchangeStarted(context.loop.nanoTime(), false);
+    timings.exchangeStarted(false);
     state = State.WRITING;
     writer = new RequestWriter(this, null);
     reader = new ResponseReader(this);
@@ -154,7 +154,7 @@ final class Exchange {
   }
 
   void requestWritten() {
-    timings.written(context.loop.nanoTime());
+    timings.written(request.body() == null ? -1 : writer.bodyBytesSent);
     if (state == State.WRITING) {
       state = State.READING_HEAD;
     }
@@ -171,6 +171,7 @@ final class Exchange {
 
   void headReceived(ResponseHead head, boolean redirect) {
     cancelContinueTimer();
+    timings.responseHeadReceived(head.code());
     state = State.READING_BODY;
     if (!redirect && request.headerCallback() != null) {
       UserCallbacks.headers(this, headOnly(head));
@@ -192,18 +193,19 @@ final class Exchange {
   void responseComplete(ResponseHead head, ByteString body, Headers trailers, boolean keepAlive) {
     state = State.DONE;
     cancelTimers();
-    long now = context.loop.nanoTime();
+    timings.responseBodyReceived(reader.bodyBytes);
     reusable = keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now))
+        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings())
         .build();
     context.loop.execute(this::handOver);
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */
   private void handOver() {
+    timings.connectionReleased(reusable);
     connection.release(reusable);
     fetch.exchangeDone(response);
   }
@@ -233,7 +235,13 @@ final class Exchange {
     if (reader != null) {
       reader.closeContent();
     }
+    timings.connectionReleased(false);
     connection.close();
+  }
+
+  /** Decoded response body bytes received so far. */
+  long bodyBytesReceived() {
+    return reader == null ? 0 : reader.bodyBytes;
   }
 
   private void cancelTimers() {

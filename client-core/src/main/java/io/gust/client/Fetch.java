@@ -77,7 +77,8 @@ final class Fetch implements Runnable, Call {
     this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
         : new NetworkAttempts(this, context.config.networkInterceptors);
     this.timings = context == null ? null
-        : new TimingRecorder(context.loop.nanoTime(), Instant.now());
+        : new TimingRecorder(context.loop, Instant.now(), context.config.eventListenerFactory,
+            request);
     this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
     this.cookies = context == null || context.config.cookieJar == null ? null
         : new FetchCookies(context.config.cookieJar);
@@ -139,6 +140,7 @@ final class Fetch implements Runnable, Call {
 
   /** Arms the deadline; called once the fetch is in its partition's live list. */
   void start() {
+    timings.callStart(request);
     if (cancelRequested) {
       fail(cancelReason);
       return;
@@ -157,12 +159,12 @@ final class Fetch implements Runnable, Call {
 
   void queued() {
     state = State.QUEUED;
-    timings.queued(context.loop.nanoTime());
+    timings.queued();
   }
 
   void startExchange(PooledConnection connection) {
     if (state == State.QUEUED) {
-      timings.dequeued(context.loop.nanoTime());
+      timings.dequeued();
     }
     state = State.ACTIVE;
     exchange = new Exchange(this, connection);
@@ -193,6 +195,7 @@ final class Fetch implements Runnable, Call {
         return;
       }
     }
+    timings.attemptStart(request, redirectCount, retryCount);
     if (network == null) {
       context.partition.acquire(this);
     } else {
@@ -209,6 +212,7 @@ final class Fetch implements Runnable, Call {
   /** The exchange delivered a whole response. */
   void exchangeDone(HttpResponse response) {
     exchange = null;
+    timings.attemptEnd(response);
     if (state == State.DONE) {
       return;
     }
@@ -301,6 +305,7 @@ final class Fetch implements Runnable, Call {
    */
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
+    timings.attemptFailed(Failures.forClient(cause, request, Phase.QUEUE));
     if (state == State.DONE) {
       return;
     }
@@ -336,10 +341,12 @@ final class Fetch implements Runnable, Call {
     }
     Exchange active = exchange;
     exchange = null;
+    timings.failing(cause, wasQueued, active);
     if (active != null) {
       active.abort();
     }
     HttpClientException error = Failures.forClient(cause, request, phase);
+    timings.attemptFailed(error);
     if (network != null) {
       network.fetchFailed(error);
     }
@@ -473,6 +480,7 @@ final class Fetch implements Runnable, Call {
   }
 
   private void report(HttpResponse response, HttpClientException error) {
+    timings.callEnded(response, error);
     reply.send(response, error);
   }
 }

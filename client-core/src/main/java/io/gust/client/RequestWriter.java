@@ -83,6 +83,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     Buffer out = context.heads;
     out.clear(); // empty unless a previous head failed half-written
     writeHead(out, contentLength);
+    exchange.timings.requestHeadSent();
     if (ClientConfig.expectContinue(request)) {
       stream.write(out, null);
       exchange.awaitContinue();
@@ -298,6 +299,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
     if (ClientConfig.expectContinue(request) && headers.get("Expect") == null) {
       Http1Writer.writeField(out, "Expect", "100-continue");
     }
+    exchange.timings.requestHeadStart(request, context.headFields);
     Http1Writer.endHead(out);
   }
 

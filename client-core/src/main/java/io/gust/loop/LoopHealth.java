@@ -10,6 +10,8 @@ final class LoopHealth {
   private volatile long lastLagNanos;
   private volatile long maxLagNanos;
   private volatile long longestRunNanos;
+  /** Blocked episodes the watchdog reported. Written by the watchdog thread only. */
+  private volatile long blockedEpisodes;
   /** When the outstanding probe was queued, or 0 when none is. */
   private volatile long probeQueuedNanos;
 
@@ -27,6 +29,11 @@ final class LoopHealth {
     if (runNanos > longestRunNanos) {
       longestRunNanos = runNanos;
     }
+  }
+
+  /** The watchdog reports one more blocked episode. Watchdog thread. */
+  void recordBlocked() {
+    blockedEpisodes = blockedEpisodes + 1;
   }
 
   /** Queues a lag probe on the loop unless one is outstanding. Watchdog thread. */
@@ -51,6 +58,6 @@ final class LoopHealth {
       current = nowNanos - queued;
     }
     return new LoopStats(current, Math.max(current, maxLagNanos), tasksRun, longestRunNanos,
-        pendingTimers);
+        pendingTimers, blockedEpisodes);
   }
 }

@@ -15,14 +15,24 @@ public final class LoopStats {
   private final long tasksRun;
   private final Duration longestRun;
   private final int pendingTimers;
+  private final long blockedEpisodes;
 
   LoopStats(long currentLagNanos, long maxLagNanos, long tasksRun, long longestRunNanos,
-      int pendingTimers) {
+      int pendingTimers, long blockedEpisodes) {
     this.currentLag = Duration.ofNanos(currentLagNanos);
     this.maxLag = Duration.ofNanos(maxLagNanos);
     this.tasksRun = tasksRun;
     this.longestRun = Duration.ofNanos(longestRunNanos);
     this.pendingTimers = pendingTimers;
+    this.blockedEpisodes = blockedEpisodes;
+  }
+
+  /**
+   * Times the watchdog found the loop held by one piece of work past its threshold and told
+   * the loop's {@link BlockedLoopListener}, since the loop started.
+   */
+  public long blockedEpisodes() {
+    return blockedEpisodes;
   }
 
   /** The lag most recently measured, or how long an unanswered probe has waited if longer. */
@@ -57,6 +67,6 @@ public final class LoopStats {
   public String toString() {
     return "LoopStats{currentLag=" + currentLag.toMillis() + "ms, maxLag=" + maxLag.toMillis()
         + "ms, tasksRun=" + tasksRun + ", longestRun=" + longestRun.toMillis()
-        + "ms, pendingTimers=" + pendingTimers + "}";
+        + "ms, pendingTimers=" + pendingTimers + ", blockedEpisodes=" + blockedEpisodes + "}";
   }
 }

@@ -114,6 +114,7 @@ final class Watchdog implements Runnable {
             + "blame (CPU starvation or a safepoint pause)", loop.name(), blockedNanos / 1_000_000);
         return;
       }
+      loop.health.recordBlocked();
       loop.blockedListener.onBlocked(loop, Duration.ofNanos(blockedNanos),
           Duration.ofNanos(loop.watchdogThresholdNanos), stack);
     }

@@ -54,6 +54,8 @@ final class HappyEyeballs {
   private final boolean keepAlive;
   /** Null: the system chooses the local end. */
   private final SourceAddress sourceAddress;
+  /** Told of each address tried, as it starts and ends. */
+  private final ConnectObserver observer;
   private final List<Attempt> running = new ArrayList<>(2);
   /** Why each finished attempt failed, in the order they failed. */
   private final List<IOException> failures = new ArrayList<>(2);
@@ -63,13 +65,15 @@ final class HappyEyeballs {
   private Cancellable deadlineTimer;
 
   HappyEyeballs(EventLoop loop, List<InetSocketAddress> addresses, Duration attemptDelay,
-      Duration timeout, boolean keepAlive, SourceAddress sourceAddress) {
+      Duration timeout, boolean keepAlive, SourceAddress sourceAddress,
+      ConnectObserver observer) {
     this.loop = loop;
     this.sourceAddress = sourceAddress;
     this.addresses = addresses;
     this.attemptDelay = attemptDelay;
     this.timeout = timeout;
     this.keepAlive = keepAlive;
+    this.observer = observer;
     result.whenComplete((connection, error) -> {
       if (result.isCancelled()) {
         abort();
@@ -99,6 +103,7 @@ final class HappyEyeballs {
     while (state == State.CONNECTING && nextIndex < addresses.size()) {
       InetSocketAddress address = addresses.get(nextIndex++);
       Attempt attempt;
+      observer.connectStarted(address);
       try {
         attempt = new Attempt(address);
       } catch (BindFailedException e) {
@@ -107,6 +112,7 @@ final class HappyEyeballs {
       } catch (IOException e) {
         log.debug("connect to {} failed at once: {}", SocketAddresses.format(address),
             e.toString());
+        observer.connectFailed(address, e);
         failures.add(e);
         continue;
       }
@@ -128,6 +134,7 @@ final class HappyEyeballs {
         cause.toString());
     running.remove(attempt);
     attempt.close();
+    observer.connectFailed(attempt.address, cause);
     failures.add(cause);
     startNext();
   }
@@ -137,6 +144,7 @@ final class HappyEyeballs {
     running.remove(winner);
     stopEverything();
     winner.park();
+    observer.connectSucceeded(winner.address);
     TcpConnection connection = new TcpConnection(loop, winner.channel, winner.address);
     log.debug("connected to {} after {} attempt(s)", SocketAddresses.format(winner.address),
         nextIndex);
@@ -176,7 +184,13 @@ final class HappyEyeballs {
   private void stopEverything() {
     cancelTimer(staggerTimer);
     cancelTimer(deadlineTimer);
-    running.forEach(Attempt::close);
+    for (Attempt attempt : running) {
+      attempt.close();
+      if (observer != ConnectObserver.NONE) {
+        observer.connectFailed(attempt.address, new IOException("connect abandoned: "
+            + (state == State.CONNECTED ? "another address connected first" : "connect ended")));
+      }
+    }
     running.clear();
   }
 

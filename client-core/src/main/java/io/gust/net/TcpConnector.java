@@ -58,7 +58,14 @@ public final class TcpConnector {
    */
   public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,
       Duration connectTimeout) {
+    return connect(loop, addresses, connectTimeout, ConnectObserver.NONE);
+  }
+
+  /** As {@link #connect(EventLoop, List, Duration)}, telling {@code observer} of each address. */
+  public CompletableFuture<TcpConnection> connect(EventLoop loop, List<InetSocketAddress> addresses,
+      Duration connectTimeout, ConnectObserver observer) {
     Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(observer, "observer");
     if (addresses.isEmpty()) {
       throw new IllegalArgumentException("no address to connect to");
     }
@@ -79,7 +86,7 @@ public final class TcpConnector {
       }
     }
     HappyEyeballs race = new HappyEyeballs(loop, happyEyeballsOrder(reachable), attemptDelay,
-        connectTimeout, keepAlive, sourceAddress);
+        connectTimeout, keepAlive, sourceAddress, observer);
     try {
       loop.execute(race::start);
     } catch (RejectedExecutionException e) {

@@ -1,6 +1,7 @@
 package io.gust.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -177,6 +178,26 @@ class WatchdogTest {
       assertEquals(1, reports.size());
       assertTrue(Arrays.toString(reports.get(0)).contains("CountDownLatch.await"),
           Arrays.toString(reports.get(0)));
+    }
+  }
+
+  @Test
+  void eachReportedEpisodeIsCountedInStatsAndHeardByEveryChainedListener() throws Exception {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    BlockedLoopListener first = (l, blockedFor, threshold, stack) -> {
+      heard.add("first");
+      throw new IllegalStateException("first listener fails");
+    };
+    try (EventLoop loop = EventLoop.builder().watchdogThreshold(Duration.ofMinutes(10))
+        .blockedLoopListener(first.andThen((l, b, t, s) -> heard.add("second"))).build()) {
+      assertEquals(0, loop.stats().blockedEpisodes());
+      CountDownLatch release = new CountDownLatch(1);
+      Watchdog.Sample sample = heldLoop(loop, release);
+      assertThrows(IllegalStateException.class,
+          () -> Watchdog.check(loop, sample, l -> l.thread().getStackTrace()));
+      release.countDown();
+      assertEquals(List.of("first", "second"), heard);
+      assertEquals(1, loop.stats().blockedEpisodes(), loop.stats().toString());
     }
   }
 

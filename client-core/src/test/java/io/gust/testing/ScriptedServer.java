@@ -117,6 +117,23 @@ public final class ScriptedServer implements AutoCloseable {
     out.flush();
   }
 
+  /**
+   * The first connection answers one request ("ok"), then closes when the next one arrives, as a
+   * server does that timed out the idle connection just as it was reused; every later connection
+   * answers "fresh". For the client's retry on a fresh connection.
+   */
+  public static void staleAfterFirstAnswer(Socket socket, int index) throws IOException {
+    InputStream in = socket.getInputStream();
+    readHead(in);
+    if (index == 0) {
+      write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      readHead(in);
+      return;
+    }
+    write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
+    in.read();
+  }
+
   /** Answers every request on the connection with a small 200 until the client closes. */
   public static void keepAliveOk(Socket socket, int index) throws IOException {
     InputStream in = socket.getInputStream();

@@ -25,6 +25,12 @@ final class Companion implements AutoCloseable {
     return new Companion(server, server.url("/").toString());
   }
 
+  /** Starts the companion server on {@code loop}, which the caller keeps owning. */
+  static Companion on(io.gust.loop.EventLoop loop) {
+    HttpServer server = HttpServer.builder().loop(loop).testRoutes().build().start();
+    return new Companion(server, server.url("/").toString());
+  }
+
   /** The URL of {@code path} (which starts with a slash). */
   String url(String path) {
     return base + path;

@@ -8,6 +8,7 @@ import io.gust.client.HttpResponse;
 import io.gust.concurrent.Completion;
 import io.gust.concurrent.CompletionIterator;
 import io.gust.concurrent.Futures;
+import io.gust.loop.EventLoop;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The {@code demo} command, the README's first stop: starts the companion server in-process and
  * shows, as a table of timings, the seeds' lesson (a handler that blocks the server's loop holds
  * up every other request, the watchdog says so, and the offloaded handler holds up nothing), then
- * Gust's client in Future style, callback style, and many fetches at once.
+ * Gust's client in Future style, callback style, and many fetches at once; last, what Micrometer
+ * saw of it all (the calls, the pool, and both loops: the watchdog's episode and the lag).
  */
 final class Demo {
   private static final long SECOND_AFTER_MILLIS = 100;
@@ -34,14 +36,19 @@ final class Demo {
 
   /** Runs the demo; returns 0, or 1 when a fetch failed. */
   static int run(String[] args, PrintStream out) throws Exception {
-    try (Companion companion = Companion.from(new String[0]);
-        AsyncHttpClient client = AsyncHttpClient.create()) {
+    DemoMetrics metrics = new DemoMetrics();
+    try (EventLoop serverLoop = EventLoop.create();
+        Companion companion = Companion.on(serverLoop);
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .eventListenerFactory(metrics.listeners()).build()) {
+      metrics.watch(client, serverLoop);
       out.println("Gust demo: the companion server runs at " + companion.url("/"));
       out.println();
       // One quiet round trip first, so that class loading on a cold JVM does not hold either loop
       // long enough for the watchdog to speak before the scenario that is meant to make it speak.
       client.fetch(companion.url("/second")).get(30, TimeUnit.SECONDS);
       new Demo(client, companion, out).show();
+      metrics.print(out);
       return 0;
     }
   }

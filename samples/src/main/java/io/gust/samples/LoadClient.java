@@ -101,6 +101,8 @@ interface LoadClient extends AutoCloseable {
    * a group of {@code loops} loops.
    */
   final class Gust implements LoadClient {
+    /** Set to true to time every call with Micrometer, for the cost of the metrics. */
+    static final String MICROMETER_PROPERTY = "gust.bench.micrometer";
     private final AsyncHttpClient client;
     private final io.gust.client.HttpRequest request;
     private final EventLoopGroup group;
@@ -110,6 +112,10 @@ interface LoadClient extends AutoCloseable {
       AsyncHttpClient.Builder builder = AsyncHttpClient.builder().maxConnections(connections)
           .maxConnectionsPerHost(connections).decompress(false)
           .tls(settings.trust().tlsOptions());
+      if (Boolean.getBoolean(MICROMETER_PROPERTY)) {
+        builder.eventListenerFactory(io.gust.client.metrics.MicrometerMetrics.create(
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+      }
       group = settings.loops() > 1 ? EventLoopGroup.create(settings.loops()) : null;
       if (group != null) {
         builder.loopGroup(group);
@@ -131,7 +137,8 @@ interface LoadClient extends AutoCloseable {
     @Override
     public String description() {
       return "gust: AsyncHttpClient, " + (group == null ? "one loop" : group.size() + " loops")
-          + ", maxConnections = connections";
+          + ", maxConnections = connections"
+          + (Boolean.getBoolean(MICROMETER_PROPERTY) ? ", Micrometer metrics" : "");
     }
 
     @Override

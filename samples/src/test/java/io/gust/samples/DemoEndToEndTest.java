@@ -23,5 +23,10 @@ class DemoEndToEndTest {
     assertTrue(out.contains("onResponse: 200 hello"), out);
     assertTrue(out.contains("3 fetches"), out);
     assertEquals(3, out.split("asCompleted ", -1).length - 1, out);
+    assertTrue(out.contains("What the metrics saw (Micrometer, SimpleMeterRegistry;"), out);
+    assertTrue(out.matches("(?s).*gust\\.loop\\.blocked\\{loop=[^}]+\\} +[1-9][0-9]*\\R.*"), out);
+    assertTrue(out.matches("(?s).*gust\\.loop\\.lag\\.max\\{loop=.*"), out);
+    assertTrue(out.contains("http.client.requests{exception=none,method=GET,outcome=SUCCESS,"
+        + "status=200,uri=/delay/{millis}}"), out);
   }
 }
