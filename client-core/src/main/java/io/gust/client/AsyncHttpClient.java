@@ -230,6 +230,8 @@ public final class AsyncHttpClient implements AutoCloseable {
     final Headers.Builder defaultHeaders = new Headers.Builder();
     final List<Interceptor> interceptors = new ArrayList<>();
     final List<Interceptor> networkInterceptors = new ArrayList<>();
+    Proxy proxy = Proxy.NONE;
+    Authenticator proxyAuthenticator;
 
     private Builder() {}
 
@@ -437,6 +439,26 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder addNetworkInterceptor(Interceptor interceptor) {
       networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * The proxy every request goes through unless it chooses its own ({@link
+     * HttpRequest.Builder#proxy}); {@link Proxy#NONE}, direct, by default. The environment is
+     * read only when asked ({@link Proxy#fromEnvironment()}). Proxy set-up counts against the
+     * connect timeout.
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * Answers a proxy's 407 ({@code Proxy-Authenticate}); none by default. Credentials in the
+     * {@link Proxy} itself are sent from the first request without waiting for a challenge.
+     */
+    public Builder proxyAuthenticator(Authenticator authenticator) {
+      this.proxyAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
       return this;
     }
 

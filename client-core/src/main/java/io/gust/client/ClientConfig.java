@@ -43,6 +43,10 @@ final class ClientConfig {
   final List<Interceptor> interceptors;
   /** Run once per network attempt (each redirect hop and retry), in order. */
   final List<Interceptor> networkInterceptors;
+  /** The proxy (or proxy rule) unless a request says otherwise. */
+  final Proxy proxy;
+  /** Answers a proxy's 407; null when none. */
+  final Authenticator proxyAuthenticator;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -68,6 +72,8 @@ final class ClientConfig {
     this.defaultHeaders = b.defaultHeaders.build();
     this.interceptors = List.copyOf(b.interceptors);
     this.networkInterceptors = List.copyOf(b.networkInterceptors);
+    this.proxy = b.proxy;
+    this.proxyAuthenticator = b.proxyAuthenticator;
   }
 
   /** {@code request} with the default fields it does not set itself; itself when none is missing. */
@@ -107,6 +113,11 @@ final class ClientConfig {
   /** The families the request's connections may use: its own choice, else the client's. */
   AddressFamily addressFamily(HttpRequest request) {
     return orDefault(request.addressFamily(), addressFamily);
+  }
+
+  /** The proxy for {@code request}: its own choice, else the client's, a rule applied. */
+  Proxy proxy(HttpRequest request) {
+    return orDefault(request.proxy(), proxy).forUri(request.uri());
   }
 
   /** Whether to ask for and decode compressed bodies: not when the caller set Accept-Encoding. */

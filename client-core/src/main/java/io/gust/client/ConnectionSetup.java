@@ -21,7 +21,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>The socket goes where the client's connect-to rules send the request's host and port, over
  * the address families the fetch allows; TLS always names the request's host.
  *
- * <p>Phases: DNS → CONNECT → TLS (https only), then the stream goes to the exchange. The deadline
+ * <p>Through a proxy, the socket goes to the proxy instead, and a proxy step comes between
+ * CONNECT and TLS: a {@link ProxyTunnel} for an HTTP(S) proxy, {@link #socksTunnel} for SOCKS5.
+ * Failures to reach the proxy are {@link ProxyException}s.
+ *
+ * <p>Phases: DNS → CONNECT → [PROXY] → TLS (https only), then the stream goes to the exchange. The deadline
  * is armed once, at the start, and fails the exchange with an {@link FetchTimeoutException} naming
  * the phase it interrupted; an unlimited connect timeout ({@link Timeouts#NONE}) arms none. The
  * connector gets what the lookup left of the timeout, and the TLS options' own handshake timeout
@@ -38,6 +42,10 @@ final class ConnectionSetup {
   private final Duration timeout;
   /** The families the connection may use. */
   private final AddressFamily family;
+  /** The proxy the connection goes through; {@link Proxy#NONE} when direct. */
+  private final Proxy proxy;
+  /** The proxy's addresses, for a fresh connection after a 407; null when direct. */
+  private List<InetSocketAddress> proxyAddresses;
   private final long startNanos;
   private long phaseStartNanos;
   /** Written on the loop; volatile so a cancel from another thread sees the phase. */
@@ -54,11 +62,12 @@ final class ConnectionSetup {
     this.loop = context.loop;
     this.timeout = context.config.connectTimeout(request);
     this.family = context.config.addressFamily(request);
+    this.proxy = exchange.connection.host.origin.proxy;
     this.startNanos = loop.nanoTime();
     this.phaseStartNanos = startNanos;
   }
 
-  /** DNS, CONNECT or TLS: the step in progress. */
+  /** DNS, CONNECT, PROXY or TLS: the step in progress. */
   Phase phase() {
     return phase;
   }
@@ -67,8 +76,9 @@ final class ConnectionSetup {
     if (!Timeouts.isUnlimited(timeout)) {
       deadline = loop.schedule(timeout, this::deadlineReached);
     }
-    InetSocketAddress target =
-        context.config.connectTo.target(request.host(), request.port());
+    InetSocketAddress target = proxy.isDirect()
+        ? context.config.connectTo.target(request.host(), request.port())
+        : InetSocketAddress.createUnresolved(proxy.host(), proxy.port());
     CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
         .resolve(loop, target.getHostString(), target.getPort(), family);
     exchange.connection.opening(resolving);
@@ -106,9 +116,12 @@ final class ConnectionSetup {
     timings.dns(lap());
     List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
     if (error != null || allowed.isEmpty()) {
-      exchange.fail(error != null ? error : new UnknownHostException(
-          "no " + family + " address for " + request.host()));
+      exchange.fail(viaProxy(error != null ? error : new UnknownHostException(
+          "no " + family + " address for " + request.host())));
       return;
+    }
+    if (!proxy.isDirect()) {
+      proxyAddresses = allowed;
     }
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
@@ -151,7 +164,9 @@ final class ConnectionSetup {
     if (cause instanceof ConnectTimeoutException) {
       exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
     } else if (cause != null) {
-      exchange.fail(cause);
+      exchange.fail(viaProxy(cause));
+    } else if (!proxy.isDirect()) {
+      throughProxy(tcp);
     } else if (request.isHttps()) {
       phase = Phase.TLS;
       CompletableFuture<ChannelStream> handshaking =
@@ -162,6 +177,58 @@ final class ConnectionSetup {
       timings.tls(0);
       cancel();
       exchange.connected(tcp.openStream());
+    }
+  }
+
+  /** A failure to reach the proxy, said so; anything else, or any failure when direct, as is. */
+  private Throwable viaProxy(Throwable cause) {
+    return proxy.isDirect() ? cause : ProxyFailures.reaching(cause, request, proxy);
+  }
+
+  /** Connected to the proxy: its step, then TLS with the origin for https. */
+  private void throughProxy(TcpConnection tcp) {
+    phase = Phase.PROXY;
+    if (proxy.type() == Proxy.Type.SOCKS5) {
+      socksTunnel(tcp);
+      return;
+    }
+    ProxyTunnel tunnel = new ProxyTunnel(exchange, proxy,
+        () -> context.config.connector.connect(loop, proxyAddresses, remaining()));
+    exchange.connection.opening(tunnel.result);
+    tunnel.result.whenComplete((stream, error) -> exchange.onLoop(() -> tunnelled(stream, error)));
+    tunnel.start(tcp);
+  }
+
+  /**
+   * The SOCKS5 step over {@code tcp}, a connection to the proxy this method now owns. Not built
+   * yet: fails the exchange with a {@link ProxyException} saying so.
+   */
+  void socksTunnel(TcpConnection tcp) {
+    tcp.openStream().close();
+    exchange.fail(ProxyFailures.socksUnsupported(request, proxy));
+  }
+
+  /** The proxy step ended: the stream is ready for the request, or for TLS with the origin. */
+  private void tunnelled(ChannelStream stream, Throwable error) {
+    if (!exchange.isConnecting()) {
+      if (stream != null) {
+        stream.close();
+      }
+      return;
+    }
+    timings.proxy(lap());
+    if (error != null) {
+      exchange.fail(Failures.unwrap(error));
+    } else if (request.isHttps()) {
+      phase = Phase.TLS;
+      CompletableFuture<ChannelStream> handshaking =
+          stream.startTls(context.tls(), request.host(), request.port());
+      exchange.connection.opening(handshaking);
+      handshaking.whenComplete((tls, failure) -> exchange.onLoop(() -> handshaken(tls, failure)));
+    } else {
+      timings.tls(0);
+      cancel();
+      exchange.connected(stream);
     }
   }
 

@@ -16,6 +16,7 @@ final class RequestOptions {
   HeaderCallback headerCallback;
   BodyChunkCallback bodyCallback;
   ProgressListener progressListener;
+  Proxy proxy;
 
   RequestOptions copy() {
     RequestOptions copy = new RequestOptions();
@@ -31,6 +32,7 @@ final class RequestOptions {
     copy.headerCallback = headerCallback;
     copy.bodyCallback = bodyCallback;
     copy.progressListener = progressListener;
+    copy.proxy = proxy;
     return copy;
   }
 }

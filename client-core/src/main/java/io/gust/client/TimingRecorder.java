@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Gathers one fetch's {@link Timings} as it goes: the fetch records its queueing, the {@link
- * ConnectionSetup} the DNS, connect and TLS steps of a new connection, the {@link Exchange} when
+ * ConnectionSetup} the DNS, connect, proxy and TLS steps of a new connection, the {@link Exchange} when
  * its request went out and its first response byte came in; {@link #timings} adds them up for
  * the response. Times are the loop clock's nanoseconds. One per fetch; loop-confined, written
  * only through these methods.
@@ -19,6 +19,7 @@ final class TimingRecorder {
   private long dnsNanos;
   private long connectNanos;
   private long tlsNanos;
+  private long proxyNanos;
   /** When the current exchange's connection was ready (or, for a reused one, when it began). */
   private long readyNanos;
   private long writtenNanos;
@@ -52,6 +53,7 @@ final class TimingRecorder {
       connectNanos = 0;
       tlsNanos = 0;
     }
+    proxyNanos = 0;
   }
 
   void dns(long nanos) {
@@ -65,6 +67,11 @@ final class TimingRecorder {
   /** The TLS handshake's time; zero for plain http. */
   void tls(long nanos) {
     tlsNanos = nanos;
+  }
+
+  /** The proxy step's time (TLS to the proxy, CONNECT); zero without a proxy. */
+  void proxy(long nanos) {
+    proxyNanos = nanos;
   }
 
   /** The new connection is ready: the write phase starts now. */
@@ -89,6 +96,7 @@ final class TimingRecorder {
     long firstByte = firstByteNanos == 0 ? nowNanos : firstByteNanos;
     return Timings.newBuilder().start(startInstant).queueNanos(queueNanos).dnsNanos(dnsNanos)
         .connectNanos(connectNanos).tlsNanos(tlsNanos)
+        .proxyNanos(proxyNanos)
         .requestWrittenNanos(Math.max(0, written - readyNanos))
         .firstByteNanos(Math.max(0, firstByte - written))
         .bodyNanos(nowNanos - firstByte).totalNanos(nowNanos - startNanos).build();
