@@ -85,18 +85,20 @@ final class ProxyEnvironment {
 
   private static void addEntry(String item, List<String> domains, List<byte[]> nets,
       List<Integer> prefixes) {
-    String bare = item.startsWith("[") && item.endsWith("]")
-        ? item.substring(1, item.length() - 1) : item;
-    int slash = bare.indexOf('/');
-    byte[] address = literal(slash < 0 ? bare : bare.substring(0, slash));
+    int slash = item.indexOf('/');
+    String host = slash < 0 ? item : item.substring(0, slash);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    byte[] address = literal(host);
     if (address == null) {
-      domains.add(bare.startsWith(".") ? bare.substring(1) : bare);
+      domains.add(host.startsWith(".") ? host.substring(1) : host);
       return;
     }
     int bits = address.length * 8;
     if (slash >= 0) {
       try {
-        bits = Math.min(bits, Integer.parseInt(bare.substring(slash + 1)));
+        bits = Math.min(bits, Integer.parseInt(item.substring(slash + 1)));
       } catch (NumberFormatException e) {
         return;
       }

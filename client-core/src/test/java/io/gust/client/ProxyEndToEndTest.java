@@ -15,6 +15,9 @@ import io.gust.testing.ScriptedServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -297,5 +300,45 @@ class ProxyEndToEndTest {
     assertEquals("hello\n", response.bodyString());
     assertTrue(heads.isEmpty());
     assertEquals(Duration.ZERO, response.timings().proxy());
+  }
+
+  @Test
+  void aSelectorChoosesPerRequestOnTheLoop() throws Exception {
+    startProxy(this::forwardAndTunnel);
+    List<String> asked = new CopyOnWriteArrayList<>();
+    ProxySelector selector = new ProxySelector() {
+      @Override
+      public List<java.net.Proxy> select(java.net.URI uri) {
+        asked.add(uri.getPath() + " " + Thread.currentThread().getName());
+        return List.of(uri.getPath().equals("/hello") ? java.net.Proxy.NO_PROXY
+            : new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                InetSocketAddress.createUnresolved("127.0.0.1", proxy.port())));
+      }
+
+      @Override
+      public void connectFailed(java.net.URI uri, SocketAddress address, IOException e) {}
+    };
+    AsyncHttpClient client = client(Proxy.selector(selector));
+    await(client.fetch("http://127.0.0.1:" + origin.port() + "/hello"));
+    await(client.fetch("http://127.0.0.1:" + origin.port() + "/echo"));
+    assertEquals(1, heads.size(), "only /echo went through the proxy");
+    assertTrue(asked.get(0).startsWith("/hello gust-loop"), asked.toString());
+    assertEquals(2, asked.size());
+  }
+
+  @Test
+  void aSelectorThatThrowsFailsTheFetch() throws Exception {
+    ProxySelector broken = new ProxySelector() {
+      @Override
+      public List<java.net.Proxy> select(java.net.URI uri) {
+        throw new IllegalArgumentException("no rule for " + uri.getHost());
+      }
+
+      @Override
+      public void connectFailed(java.net.URI uri, SocketAddress address, IOException e) {}
+    };
+    HttpClientException error = failure(client(Proxy.selector(broken))
+        .fetch("http://127.0.0.1:" + origin.port() + "/hello"));
+    assertInstanceOf(IllegalArgumentException.class, error.getCause());
   }
 }
