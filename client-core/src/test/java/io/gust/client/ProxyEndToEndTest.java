@@ -12,6 +12,7 @@ import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.LoopbackPorts;
 import io.gust.testing.ScriptedServer;
+import io.gust.testing.TlsCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -77,7 +78,7 @@ class ProxyEndToEndTest {
       int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
       try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
         write(client, "HTTP/1.1 200 Connection established\r\n\r\n");
-        relay(client, upstream);
+        TlsFront.relay(client, upstream);
       }
       return;
     }
@@ -88,24 +89,6 @@ class ProxyEndToEndTest {
           .replace("\r\n\r\n", "\r\nVia: 1.1 scripted\r\nConnection: close\r\n\r\n"));
       write(client, new String(upstream.getInputStream().readAllBytes(),
           java.nio.charset.StandardCharsets.ISO_8859_1));
-    }
-  }
-
-  /** Copies bytes both ways until either side closes. */
-  private static void relay(Socket a, Socket b) throws Exception {
-    Thread back = new Thread(() -> copy(b, a), "relay-back");
-    back.setDaemon(true);
-    back.start();
-    copy(a, b);
-    back.join(10_000);
-  }
-
-  private static void copy(Socket from, Socket to) {
-    try {
-      from.getInputStream().transferTo(to.getOutputStream());
-      to.shutdownOutput();
-    } catch (IOException e) {
-      // One side went away: the relay ends.
     }
   }
 
@@ -340,5 +323,49 @@ class ProxyEndToEndTest {
     HttpClientException error = failure(client(Proxy.selector(broken))
         .fetch("http://127.0.0.1:" + origin.port() + "/hello"));
     assertInstanceOf(IllegalArgumentException.class, error.getCause());
+  }
+
+  @Test
+  void plainHttpGoesThroughAnHttpsProxy() throws Exception {
+    startProxy(this::forwardAndTunnel);
+    try (TlsFront front = new TlsFront(TlsCertificates.SERVER, proxy.port())) {
+      HttpResponse response = await(client(Proxy.https("127.0.0.1", front.port()))
+          .fetch("http://127.0.0.1:" + origin.port() + "/echo"));
+      assertTrue(response.bodyString().contains("Via: 1.1 scripted"), response.bodyString());
+      assertTrue(heads.get(0).startsWith("GET http://127.0.0.1:"), heads.get(0));
+      assertTrue(response.timings().proxy().toNanos() > 0, "TLS with the proxy");
+    }
+  }
+
+  @Test
+  void httpsGoesThroughAnHttpsProxyWithTlsInsideTls() throws Exception {
+    startProxy(this::forwardAndTunnel);
+    try (TlsFront front = new TlsFront(TlsCertificates.SERVER, proxy.port())) {
+      AsyncHttpClient client = client(Proxy.https("127.0.0.1", front.port()));
+      String url = "https://127.0.0.1:" + httpsOrigin.port() + "/bytes/1000000";
+      HttpResponse big = await(client.fetch(url));
+      assertEquals(1_000_000, big.body().size());
+      for (int i = 0; i < big.body().size(); i += 9973) {
+        assertEquals((byte) (i % 251), big.body().getByte(i));
+      }
+      HttpResponse again = await(client.fetch(HttpRequest.newBuilder(url.replace("/bytes/1000000",
+          "/echo")).post(RequestBody.of(new byte[300_000])).build()));
+      assertTrue(again.isConnectionReused());
+      assertTrue(again.bodyString().startsWith("POST /echo HTTP/1.1"));
+      assertEquals(1, heads.size());
+      assertTrue(heads.get(0).startsWith("CONNECT 127.0.0.1:" + httpsOrigin.port()));
+    }
+  }
+
+  @Test
+  void anHttpsProxyWithAnUntrustedCertificateFailsAsTheProxy() throws Exception {
+    startProxy(this::forwardAndTunnel);
+    try (TlsFront front = new TlsFront(TlsCertificates.UNTRUSTED, proxy.port())) {
+      ProxyException error = assertInstanceOf(ProxyException.class, failure(
+          client(Proxy.https("127.0.0.1", front.port())).fetch("http://127.0.0.1:1/")));
+      assertEquals(Phase.PROXY, error.phase());
+      assertInstanceOf(HttpTlsException.class, error.getCause());
+      assertTrue(heads.isEmpty());
+    }
   }
 }
