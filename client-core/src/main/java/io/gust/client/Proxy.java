@@ -126,6 +126,19 @@ public final class Proxy {
   }
 
   /**
+   * Returns a rule that reaches the hosts of {@code noProxy} directly and every other through
+   * this proxy (or rule); {@code noProxy} lists hosts as curl's {@code --noproxy} and {@code
+   * no_proxy} do (see {@link #fromEnvironment(Map)}). Null or empty: this proxy as it is.
+   */
+  public Proxy except(String noProxy) {
+    if (noProxy == null || noProxy.isBlank()) {
+      return this;
+    }
+    ProxyEnvironment exempt = ProxyEnvironment.exempting(noProxy);
+    return rule(uri -> exempt.exempts(uri) ? NONE : forUri(uri));
+  }
+
+  /**
    * Returns this SOCKS5 proxy resolving origin names locally and sending it addresses (curl's
    * {@code socks5://}); throws IllegalStateException for another type.
    */

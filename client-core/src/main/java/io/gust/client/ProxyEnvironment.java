@@ -54,13 +54,20 @@ final class ProxyEnvironment {
         first(env, "no_proxy", "NO_PROXY"));
   }
 
+  /** Only the exemptions of {@code noProxy}, for {@link #exempts}. */
+  static ProxyEnvironment exempting(String noProxy) {
+    return new ProxyEnvironment(null, null, noProxy);
+  }
+
   /** The proxy for {@code uri}: the scheme's, unless no_proxy lists its host. */
   Proxy choose(URI uri) {
     Proxy proxy = "https".equalsIgnoreCase(uri.getScheme()) ? https : http;
-    if (proxy == null || isExempt(Uris.host(uri).toLowerCase(Locale.ROOT))) {
-      return Proxy.NONE;
-    }
-    return proxy;
+    return proxy == null || exempts(uri) ? Proxy.NONE : proxy;
+  }
+
+  /** Whether no_proxy sends requests for {@code uri} direct. */
+  boolean exempts(URI uri) {
+    return isExempt(Uris.host(uri).toLowerCase(Locale.ROOT));
   }
 
   /** Whether no_proxy sends {@code host} (lowercase, IPv6 unbracketed) direct. */

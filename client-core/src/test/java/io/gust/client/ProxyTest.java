@@ -123,4 +123,16 @@ class ProxyTest {
         rule.forUri(uri("http://socks.test/")));
     assertSame(Proxy.NONE, rule.forUri(uri("http://other.test/")));
   }
+
+  @Test
+  void exceptGoesDirectForTheListedHostsOnly() {
+    Proxy proxy = Proxy.http("p", 1).except(".local,127.0.0.0/8");
+    assertEquals(Proxy.Type.RULE, proxy.type());
+    assertSame(Proxy.NONE, proxy.forUri(uri("http://printer.local/")));
+    assertSame(Proxy.NONE, proxy.forUri(uri("https://127.0.0.1:8443/")));
+    assertEquals(Proxy.http("p", 1), proxy.forUri(uri("https://example.com/")));
+    assertSame(Proxy.NONE, Proxy.http("p", 1).except("*").forUri(uri("http://a/")));
+    Proxy plain = Proxy.http("p", 1);
+    assertSame(plain, plain.except(""));
+  }
 }

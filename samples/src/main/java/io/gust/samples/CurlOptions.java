@@ -43,6 +43,14 @@ final class CurlOptions {
   final List<String> resolve = new ArrayList<>();
   String writeOut;
   boolean head;
+  /** -x: the proxy URL; empty to use none; null for the environment's. */
+  String proxy;
+  /** -U: USER[:PASSWORD] for the proxy. */
+  String proxyUser;
+  /** --noproxy: hosts reached directly, overriding no_proxy. */
+  String noProxy;
+  /** --proxy-digest: answer the proxy's Digest challenge rather than sending Basic at once. */
+  boolean proxyDigest;
   String url;
 
   /**
@@ -117,6 +125,11 @@ final class CurlOptions {
       case "--post301" -> post301 = true;
       case "--post302" -> post302 = true;
       case "--post303" -> post303 = true;
+      case "--proxy" -> proxy = value(args, ++i, arg);
+      case "--proxy-user" -> proxyUser = value(args, ++i, arg);
+      case "--noproxy" -> noProxy = value(args, ++i, arg);
+      case "--proxy-digest" -> proxyDigest = true;
+      case "--proxy-basic" -> proxyDigest = false;
       default -> throw new UsageException("option " + arg + ": is unknown");
     }
     return i;
@@ -135,7 +148,7 @@ final class CurlOptions {
         case 'k' -> insecure = true;
         case 'I' -> head = true;
         case 'f' -> fail = true;
-        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u' -> {
+        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u', 'x', 'U' -> {
           String value = attached != null ? attached : value(args, ++i, "-" + flag);
           shortWithValue(flag, value, files);
           return i;
@@ -156,6 +169,8 @@ final class CurlOptions {
       case 'm' -> maxTime = seconds(value, "-m");
       case 'w' -> writeOut = value;
       case 'u' -> user = value;
+      case 'x' -> proxy = value;
+      case 'U' -> proxyUser = value;
       default -> throw new IllegalStateException("unhandled -" + flag);
     }
   }
