@@ -368,4 +368,34 @@ class ProxyEndToEndTest {
       assertTrue(heads.isEmpty());
     }
   }
+
+  @Test
+  void bytesAfterTheProxyAcceptedConnectFailTheTunnel() throws Exception {
+    Proxy via = startProxy((socket, index) -> {
+      readHead(socket.getInputStream());
+      write(socket, "HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
+      socket.getInputStream().read();
+    });
+    ProxyException error = assertInstanceOf(ProxyException.class,
+        failure(client(via).fetch("https://127.0.0.1:1/")));
+    assertEquals(200, error.statusCode());
+    assertTrue(error.getMessage().contains("bytes after accepting CONNECT"), error.getMessage());
+  }
+
+  @Test
+  void cancellingWhileTheProxyIsSilentClosesTheTunnel() throws Exception {
+    CountDownLatch connected = new CountDownLatch(1);
+    CountDownLatch hungUp = new CountDownLatch(1);
+    Proxy via = startProxy((socket, index) -> {
+      readHead(socket.getInputStream());
+      connected.countDown();
+      if (socket.getInputStream().read() == -1) {
+        hungUp.countDown();
+      }
+    });
+    CompletableFuture<HttpResponse> fetch = client(via).fetch("https://127.0.0.1:1/");
+    assertTrue(connected.await(10, TimeUnit.SECONDS));
+    assertTrue(fetch.cancel(true));
+    assertTrue(hungUp.await(10, TimeUnit.SECONDS), "the client closed the proxy connection");
+  }
 }
