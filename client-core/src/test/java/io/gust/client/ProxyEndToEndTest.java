@@ -5,17 +5,13 @@ import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.LoopbackPorts;
 import io.gust.testing.ScriptedServer;
-import io.gust.testing.TlsCertificates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -25,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,29 +62,7 @@ class ProxyEndToEndTest {
 
   /** A proxy that forwards absolute-form requests and tunnels CONNECTs to the local origins. */
   private void forwardAndTunnel(Socket client, int index) throws Exception {
-    InputStream in = client.getInputStream();
-    String head = readHead(in);
-    if (head == null) {
-      return;
-    }
-    heads.add(head);
-    String target = head.substring(head.indexOf(' ') + 1, head.indexOf(" HTTP/"));
-    if (head.startsWith("CONNECT ")) {
-      int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
-      try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        write(client, "HTTP/1.1 200 Connection established\r\n\r\n");
-        TlsFront.relay(client, upstream);
-      }
-      return;
-    }
-    int port = Integer.parseInt(target.replaceAll("^http://[^:]+:(\\d+)/.*$", "$1"));
-    try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      String path = target.replaceAll("^http://[^/]+", "");
-      write(upstream, head.replaceFirst(" \\S+ HTTP/1.1", " " + path + " HTTP/1.1")
-          .replace("\r\n\r\n", "\r\nVia: 1.1 scripted\r\nConnection: close\r\n\r\n"));
-      write(client, new String(upstream.getInputStream().readAllBytes(),
-          java.nio.charset.StandardCharsets.ISO_8859_1));
-    }
+    ScriptedProxies.forwardAndTunnel(heads).run(client, index);
   }
 
   /** A proxy that answers every CONNECT with a Basic 407. */
@@ -100,12 +73,11 @@ class ProxyEndToEndTest {
   }
 
   private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
-    return future.get(30, TimeUnit.SECONDS);
+    return HttpsEndToEndTest.await(future);
   }
 
   private static HttpClientException failure(CompletableFuture<HttpResponse> future) {
-    ExecutionException error = assertThrows(ExecutionException.class, () -> await(future));
-    return assertInstanceOf(HttpClientException.class, error.getCause());
+    return HttpsEndToEndTest.failure(future);
   }
 
   @Test
@@ -323,50 +295,6 @@ class ProxyEndToEndTest {
     HttpClientException error = failure(client(Proxy.selector(broken))
         .fetch("http://127.0.0.1:" + origin.port() + "/hello"));
     assertInstanceOf(IllegalArgumentException.class, error.getCause());
-  }
-
-  @Test
-  void plainHttpGoesThroughAnHttpsProxy() throws Exception {
-    startProxy(this::forwardAndTunnel);
-    try (TlsFront front = new TlsFront(TlsCertificates.SERVER, proxy.port())) {
-      HttpResponse response = await(client(Proxy.https("127.0.0.1", front.port()))
-          .fetch("http://127.0.0.1:" + origin.port() + "/echo"));
-      assertTrue(response.bodyString().contains("Via: 1.1 scripted"), response.bodyString());
-      assertTrue(heads.get(0).startsWith("GET http://127.0.0.1:"), heads.get(0));
-      assertTrue(response.timings().proxy().toNanos() > 0, "TLS with the proxy");
-    }
-  }
-
-  @Test
-  void httpsGoesThroughAnHttpsProxyWithTlsInsideTls() throws Exception {
-    startProxy(this::forwardAndTunnel);
-    try (TlsFront front = new TlsFront(TlsCertificates.SERVER, proxy.port())) {
-      AsyncHttpClient client = client(Proxy.https("127.0.0.1", front.port()));
-      String url = "https://127.0.0.1:" + httpsOrigin.port() + "/bytes/1000000";
-      HttpResponse big = await(client.fetch(url));
-      assertEquals(1_000_000, big.body().size());
-      for (int i = 0; i < big.body().size(); i += 9973) {
-        assertEquals((byte) (i % 251), big.body().getByte(i));
-      }
-      HttpResponse again = await(client.fetch(HttpRequest.newBuilder(url.replace("/bytes/1000000",
-          "/echo")).post(RequestBody.of(new byte[300_000])).build()));
-      assertTrue(again.isConnectionReused());
-      assertTrue(again.bodyString().startsWith("POST /echo HTTP/1.1"));
-      assertEquals(1, heads.size());
-      assertTrue(heads.get(0).startsWith("CONNECT 127.0.0.1:" + httpsOrigin.port()));
-    }
-  }
-
-  @Test
-  void anHttpsProxyWithAnUntrustedCertificateFailsAsTheProxy() throws Exception {
-    startProxy(this::forwardAndTunnel);
-    try (TlsFront front = new TlsFront(TlsCertificates.UNTRUSTED, proxy.port())) {
-      ProxyException error = assertInstanceOf(ProxyException.class, failure(
-          client(Proxy.https("127.0.0.1", front.port())).fetch("http://127.0.0.1:1/")));
-      assertEquals(Phase.PROXY, error.phase());
-      assertInstanceOf(HttpTlsException.class, error.getCause());
-      assertTrue(heads.isEmpty());
-    }
   }
 
   @Test
