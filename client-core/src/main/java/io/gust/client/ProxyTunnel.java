@@ -5,6 +5,7 @@ import io.gust.http.ResponseHead;
 import io.gust.http.ResponseHeadParser;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
+import io.gust.net.ReadBufferOverflowException;
 import io.gust.net.TcpConnection;
 import io.gust.net.TlsHandshakeException;
 import java.util.List;
@@ -122,7 +123,10 @@ final class ProxyTunnel {
       return;
     }
     if (error != null) {
-      fail(Failures.unwrap(error), "the proxy closed the tunnel before answering CONNECT", 0);
+      Throwable cause = Failures.unwrap(error);
+      fail(cause, cause instanceof ReadBufferOverflowException
+          ? "the proxy's answer to CONNECT is too large"
+          : "the proxy closed the tunnel before answering CONNECT", 0);
       return;
     }
     ResponseHead head;

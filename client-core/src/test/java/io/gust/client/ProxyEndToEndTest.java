@@ -162,6 +162,20 @@ class ProxyEndToEndTest {
   }
 
   @Test
+  void aProxyAnsweringWithoutEndFailsOnceTheHeadLimitIsPassed() throws Exception {
+    Proxy via = startProxy((socket, index) -> {
+      readHead(socket.getInputStream());
+      write(socket, "HTTP/1.1 200 OK\r\n" + "X-Filler: x\r\n".repeat(2000));
+      socket.getInputStream().read();
+    });
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().proxy(via)
+        .maxHeaderBytes(8192).build());
+    ProxyException error = assertInstanceOf(ProxyException.class,
+        failure(client.fetch("https://127.0.0.1:1/")));
+    assertTrue(error.getMessage().contains("too large"), error.getMessage());
+  }
+
+  @Test
   void aProxyDroppingTheTunnelFailsAsTheProxy() throws Exception {
     Proxy via = startProxy((socket, index) -> {
       readHead(socket.getInputStream());
