@@ -68,7 +68,8 @@ final class ProxyTunnel {
       opened(tcp.openStream(), null);
       return;
     }
-    CompletableFuture<ChannelStream> handshaking = tcp.openTlsStream(context.tls(), proxy.host());
+    CompletableFuture<ChannelStream> handshaking = tcp.openTlsStream(context.tls().http1Only(),
+        proxy.host());
     step = handshaking;
     handshaking.whenComplete((tls, error) -> exchange.onLoop(() -> opened(tls, error)));
   }

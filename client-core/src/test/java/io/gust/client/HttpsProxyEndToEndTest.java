@@ -87,4 +87,18 @@ class HttpsProxyEndToEndTest {
       assertTrue(heads.isEmpty());
     }
   }
+
+  @Test
+  void theProxyIsOfferedOnlyHttp11WhateverTheOriginsAreOffered() throws Exception {
+    try (TlsFront front = new TlsFront(TlsCertificates.SERVER, proxy.port())) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+          .proxy(Proxy.https("127.0.0.1", front.port()))
+          .tls(TlsOptions.builder().sslContext(TlsCertificates.clientContext())
+              .applicationProtocols(List.of("h2", "http/1.1")).build()).build());
+      HttpResponse response =
+          await(client.fetch("http://127.0.0.1:" + origin.port() + "/hello"));
+      assertEquals("hello\n", response.bodyString());
+      assertEquals(List.of("http/1.1"), front.applicationProtocols);
+    }
+  }
 }

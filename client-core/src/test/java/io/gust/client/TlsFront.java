@@ -7,22 +7,31 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import okhttp3.tls.HeldCertificate;
 
 /**
  * A TLS terminator on 127.0.0.1 in front of a plain server: each TLS connection it accepts
  * (presenting {@code certificate}) is relayed byte for byte to {@code backendPort}, which turns an
- * HTTP proxy into an HTTPS proxy. {@link #close()} closes the listener and every socket.
+ * HTTP proxy into an HTTPS proxy. It prefers {@code h2} by ALPN when offered, and records what
+ * each connection agreed on. {@link #close()} closes the listener and every socket.
  */
 final class TlsFront implements AutoCloseable {
   private final ServerSocket listener;
   private final int backendPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  /** The ALPN protocol each accepted connection agreed on ("" for none), in order. */
+  final List<String> applicationProtocols = new CopyOnWriteArrayList<>();
 
   TlsFront(HeldCertificate certificate, int backendPort) throws IOException {
-    this.listener = (SSLServerSocket) TlsCertificates.serverContext(certificate)
+    SSLServerSocket tls = (SSLServerSocket) TlsCertificates.serverContext(certificate)
         .getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    SSLParameters parameters = tls.getSSLParameters();
+    parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+    tls.setSSLParameters(parameters);
+    this.listener = tls;
     this.backendPort = backendPort;
     Thread acceptor = new Thread(this::acceptLoop, "tls-front");
     acceptor.setDaemon(true);
@@ -40,7 +49,15 @@ final class TlsFront implements AutoCloseable {
         Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
         sockets.add(client);
         sockets.add(backend);
-        Thread relay = new Thread(() -> relay(client, backend), "tls-front-relay");
+        Thread relay = new Thread(() -> {
+          try {
+            ((SSLSocket) client).startHandshake();
+            applicationProtocols.add(((SSLSocket) client).getApplicationProtocol());
+          } catch (IOException e) {
+            // A refused handshake: the relay below ends at once.
+          }
+          relay(client, backend);
+        }, "tls-front-relay");
         relay.setDaemon(true);
         relay.start();
       } catch (IOException e) {
