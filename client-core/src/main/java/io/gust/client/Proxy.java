@@ -151,12 +151,18 @@ public final class Proxy {
 
   /**
    * Returns this proxy with credentials: Basic {@code Proxy-Authorization} for an HTTP(S) proxy,
-   * sent from the first request; username/password authentication for SOCKS5. Throws
-   * IllegalStateException for {@link #NONE} or a rule.
+   * sent from the first request; username/password authentication for SOCKS5. For a rule, the
+   * proxies it chooses get them. Throws IllegalStateException for {@link #NONE}.
    */
   public Proxy withCredentials(String user, String password) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
+    if (rule != null) {
+      return rule(uri -> {
+        Proxy chosen = forUri(uri);
+        return chosen.isDirect() ? chosen : chosen.withCredentials(user, password);
+      });
+    }
     if (host == null) {
       throw new IllegalStateException("credentials need a proxy: " + this);
     }

@@ -46,7 +46,7 @@ class ProxyTest {
   }
 
   @Test
-  void badProxyUrlsAreRefused() {
+  void badProxyUrlsAreRefusedAndRulesPassCredentialsOn() {
     assertThrows(IllegalArgumentException.class, () -> Proxy.of("ftp://proxy:21"));
     assertThrows(IllegalArgumentException.class, () -> Proxy.of("http://proxy:0"));
     assertThrows(IllegalArgumentException.class, () -> Proxy.of("http://proxy:99999"));
@@ -54,6 +54,9 @@ class ProxyTest {
     assertThrows(IllegalArgumentException.class, () -> Proxy.of("http://proxy:8o"));
     assertThrows(IllegalStateException.class, () -> Proxy.http("p", 1).withLocalResolution());
     assertThrows(IllegalStateException.class, () -> Proxy.NONE.withCredentials("u", "p"));
+    Proxy env = Proxy.fromEnvironment(Map.of("https_proxy", "p:1")).withCredentials("u", "p");
+    assertEquals(Proxy.http("p", 1).withCredentials("u", "p"), env.forUri(uri("https://a/")));
+    assertSame(Proxy.NONE, env.forUri(uri("http://a/")), "a rule's direct choice stays direct");
   }
 
   @Test

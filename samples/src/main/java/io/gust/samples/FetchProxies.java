@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The proxy of a {@code fetch}, chosen as curl chooses it: {@code -x/--proxy} (with {@code
- * -U/--proxy-user}), else the environment ({@code http_proxy}, {@code https_proxy}, {@code
+ * -U/--proxy-user}, which also applies to a proxy from the environment), else the environment ({@code http_proxy}, {@code https_proxy}, {@code
  * all_proxy}); hosts listed by {@code --noproxy}, else by {@code no_proxy}, go direct. {@code
  * --proxy-digest} answers the proxy's Digest challenge instead of sending Basic at once. Also maps
  * proxy failures to curl's exit codes.
@@ -30,16 +30,18 @@ final class FetchProxies {
   static FetchProxies of(CurlOptions options, Map<String, String> env) {
     String noProxy = options.noProxy != null ? options.noProxy
         : env.getOrDefault("no_proxy", env.get("NO_PROXY"));
+    if (options.proxy != null && options.proxy.isEmpty()) {
+      return new FetchProxies(Proxy.NONE, null);
+    }
+    Proxy chosen;
     if (options.proxy == null) {
       Map<String, String> rules = new HashMap<>(env);
       rules.remove("no_proxy");
       rules.remove("NO_PROXY");
-      return new FetchProxies(Proxy.fromEnvironment(rules).except(noProxy), null);
+      chosen = Proxy.fromEnvironment(rules);
+    } else {
+      chosen = Proxy.of(options.proxy);
     }
-    if (options.proxy.isEmpty()) {
-      return new FetchProxies(Proxy.NONE, null);
-    }
-    Proxy fixed = Proxy.of(options.proxy);
     Authenticator digest = null;
     if (options.proxyUser != null) {
       int colon = options.proxyUser.indexOf(':');
@@ -48,10 +50,10 @@ final class FetchProxies {
       if (options.proxyDigest) {
         digest = Authenticator.digest(user, password);
       } else {
-        fixed = fixed.withCredentials(user, password);
+        chosen = chosen.withCredentials(user, password);
       }
     }
-    return new FetchProxies(fixed.except(noProxy), digest);
+    return new FetchProxies(chosen.except(noProxy), digest);
   }
 
   /** The proxy choice (a rule when hosts go direct or the environment decides). */

@@ -53,6 +53,10 @@ class FetchProxiesTest {
     assertEquals(Proxy.http("p", 2).withCredentials("u", "pw"),
         withUser.forUri(URI.create("http://other.com/")));
     assertSame(Proxy.NONE, FetchProxies.of(parse("-x", "", "http://h/"), env).proxy());
+    Proxy envWithUser = FetchProxies.of(parse("-U", "u:pw", "http://h/"), env).proxy();
+    assertEquals(Proxy.http("env", 1).withCredentials("u", "pw"),
+        envWithUser.forUri(URI.create("https://other.com/")));
+    assertSame(Proxy.NONE, envWithUser.forUri(URI.create("https://example.com/")));
   }
 
   @Test
