@@ -241,6 +241,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     Authenticator proxyAuthenticator;
     CookieJar cookieJar;
     EventListener.Factory eventListenerFactory = ListenerCalls.NO_FACTORY;
+    Proxy proxy = Proxy.NONE;
 
     private Builder() {}
 
@@ -489,9 +490,21 @@ public final class AsyncHttpClient implements AutoCloseable {
     }
 
     /**
+     * The proxy every request goes through unless it chooses its own ({@link
+     * HttpRequest.Builder#proxy}); {@link Proxy#NONE}, direct, by default. The environment is
+     * read only when asked ({@link Proxy#fromEnvironment()}). Proxy set-up counts against the
+     * connect timeout.
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
      * Answers 407 responses from a proxy, as {@link #authenticator} answers 401s: to a plain http
      * request sent through the proxy, and to the CONNECT that opens a tunnel for https. None by
-     * default.
+     * default. Credentials in the {@link Proxy} itself are sent from the first request without
+     * waiting for a challenge.
      */
     public Builder proxyAuthenticator(Authenticator authenticator) {
       this.proxyAuthenticator = Objects.requireNonNull(authenticator, "authenticator");

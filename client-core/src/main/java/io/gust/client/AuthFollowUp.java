@@ -22,7 +22,8 @@ import okio.ByteString;
  * <p>A request whose body is a one-shot producer cannot be sent again, so its challenge goes
  * straight to the application. 407s are answered only for plain-http requests: for https, a
  * proxy challenges the CONNECT that opens the tunnel, and a 407 inside the tunnel comes from the
- * origin, which must never see proxy credentials.
+ * origin, which must never see proxy credentials; nor is a 407 answered when the request went
+ * to the origin directly.
  */
 final class AuthFollowUp {
   private final Fetch fetch;
@@ -63,7 +64,10 @@ final class AuthFollowUp {
     if (code == 401) {
       return request.authenticator() != null ? request.authenticator() : client;
     }
-    return code == 407 && !request.isHttps() ? proxy : null;
+    if (code != 407 || request.isHttps() || fetch.proxy().isDirect()) {
+      return null;
+    }
+    return proxy;
   }
 
   /**

@@ -53,6 +53,8 @@ final class ClientConfig {
   final CookieJar cookieJar;
   /** Creates each call's event listener; {@link ListenerCalls#NO_FACTORY} when none was set. */
   final EventListener.Factory eventListenerFactory;
+  /** The proxy (or proxy rule) unless a request says otherwise. */
+  final Proxy proxy;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -83,6 +85,7 @@ final class ClientConfig {
     this.proxyAuthenticator = b.proxyAuthenticator;
     this.cookieJar = b.cookieJar;
     this.eventListenerFactory = b.eventListenerFactory;
+    this.proxy = b.proxy;
   }
 
   /** {@code request} with the default fields it does not set itself; itself when none is missing. */
@@ -122,6 +125,11 @@ final class ClientConfig {
   /** The families the request's connections may use: its own choice, else the client's. */
   AddressFamily addressFamily(HttpRequest request) {
     return orDefault(request.addressFamily(), addressFamily);
+  }
+
+  /** The proxy for {@code request}: its own choice, else the client's, a rule applied. */
+  Proxy proxy(HttpRequest request) {
+    return orDefault(request.proxy(), proxy).forUri(request.uri());
   }
 
   /** Whether to ask for and decode compressed bodies: not when the caller set Accept-Encoding. */

@@ -3,6 +3,7 @@ package io.gust.client;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
+import io.gust.net.Socks5Handshake;
 import io.gust.net.ConnectTimeoutException;
 import io.gust.net.TcpConnection;
 import io.gust.net.TlsHandshakeException;
@@ -21,7 +22,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>The socket goes where the client's connect-to rules send the request's host and port, over
  * the address families the fetch allows; TLS always names the request's host.
  *
- * <p>Phases: DNS → CONNECT → TLS (https only), then the stream goes to the exchange. The deadline
+ * <p>Through a proxy, the socket goes to the proxy instead, and a proxy step comes between
+ * CONNECT and TLS: a {@link ProxyTunnel} for an HTTP(S) proxy, {@link #socksTunnel} for SOCKS5.
+ * Failures to reach the proxy are {@link ProxyException}s.
+ *
+ * <p>Phases: DNS → CONNECT → [PROXY] → TLS (https only), then the stream goes to the exchange. The deadline
  * is armed once, at the start, and fails the exchange with an {@link FetchTimeoutException} naming
  * the phase it interrupted; an unlimited connect timeout ({@link Timeouts#NONE}) arms none. The
  * connector gets what the lookup left of the timeout, and the TLS options' own handshake timeout
@@ -38,6 +43,10 @@ final class ConnectionSetup {
   private final Duration timeout;
   /** The families the connection may use. */
   private final AddressFamily family;
+  /** The proxy the connection goes through; {@link Proxy#NONE} when direct. */
+  private final Proxy proxy;
+  /** The proxy's addresses, for a fresh connection after a 407; null when direct. */
+  private List<InetSocketAddress> proxyAddresses;
   private final long startNanos;
   /** Written on the loop; volatile so a cancel from another thread sees the phase. */
   private volatile Phase phase = Phase.DNS;
@@ -53,10 +62,11 @@ final class ConnectionSetup {
     this.loop = context.loop;
     this.timeout = context.config.connectTimeout(request);
     this.family = context.config.addressFamily(request);
+    this.proxy = exchange.connection.host.origin.proxy;
     this.startNanos = loop.nanoTime();
   }
 
-  /** DNS, CONNECT or TLS: the step in progress. */
+  /** DNS, CONNECT, PROXY or TLS: the step in progress. */
   Phase phase() {
     return phase;
   }
@@ -65,8 +75,9 @@ final class ConnectionSetup {
     if (!Timeouts.isUnlimited(timeout)) {
       deadline = loop.schedule(timeout, this::deadlineReached);
     }
-    InetSocketAddress target =
-        context.config.connectTo.target(request.host(), request.port());
+    InetSocketAddress target = proxy.isDirect()
+        ? context.config.connectTo.target(request.host(), request.port())
+        : proxyTarget();
     String host = target.getHostString();
     timings.dnsStart(host);
     CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
@@ -99,9 +110,12 @@ final class ConnectionSetup {
     timings.dnsEnd(host, error == null ? addresses : null);
     List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
     if (error != null || allowed.isEmpty()) {
-      exchange.fail(error != null ? error : new UnknownHostException(
-          "no " + family + " address for " + request.host()));
+      exchange.fail(viaProxy(error != null ? error : new UnknownHostException(
+          "no " + family + " address for " + request.host())));
       return;
+    }
+    if (!proxy.isDirect()) {
+      proxyAddresses = allowed;
     }
     phase = Phase.CONNECT;
     CompletableFuture<TcpConnection> connecting =
@@ -144,7 +158,9 @@ final class ConnectionSetup {
     if (cause instanceof ConnectTimeoutException) {
       exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
     } else if (cause != null) {
-      exchange.fail(cause);
+      exchange.fail(viaProxy(cause));
+    } else if (!proxy.isDirect()) {
+      throughProxy(tcp);
     } else if (request.isHttps()) {
       phase = Phase.TLS;
       timings.tlsStart(request.host());
@@ -156,6 +172,101 @@ final class ConnectionSetup {
       timings.noTls();
       cancel();
       exchange.connected(tcp.openStream());
+    }
+  }
+
+  /** A failure to reach the proxy, said so; anything else, or any failure when direct, as is. */
+  private Throwable viaProxy(Throwable cause) {
+    return proxy.isDirect() ? cause : ProxyFailures.reaching(cause, request, proxy);
+  }
+
+  /** The proxy's host and port, unresolved. */
+  private InetSocketAddress proxyTarget() {
+    return InetSocketAddress.createUnresolved(proxy.host(), proxy.port());
+  }
+
+  /** Connected to the proxy: its step, then TLS with the origin for https. */
+  private void throughProxy(TcpConnection tcp) {
+    phase = Phase.PROXY;
+    timings.proxyStart(proxyTarget());
+    if (proxy.type() == Proxy.Type.SOCKS5) {
+      socksTunnel(tcp);
+      return;
+    }
+    ProxyTunnel tunnel = new ProxyTunnel(exchange, proxy,
+        () -> context.config.connector.connect(loop, proxyAddresses, remaining()));
+    exchange.connection.opening(tunnel.result);
+    tunnel.result.whenComplete((stream, error) -> exchange.onLoop(() -> tunnelled(stream, error)));
+    tunnel.start(tcp);
+  }
+
+  /**
+   * The SOCKS5 step over {@code tcp}, a connection to the proxy this method now owns: the proxy
+   * is given the origin's name, or, for a proxy that does not resolve names, the first address
+   * the client's resolver finds for it.
+   */
+  private void socksTunnel(TcpConnection tcp) {
+    ChannelStream stream = tcp.openStream();
+    if (proxy.resolvesNames()) {
+      socksHandshake(stream, request.host());
+      return;
+    }
+    CompletableFuture<List<InetSocketAddress>> resolving = context.config.resolver
+        .resolve(loop, request.host(), request.port(), family);
+    exchange.connection.opening(resolving);
+    resolving.whenComplete((addresses, error) -> exchange.onLoop(() -> {
+      List<InetSocketAddress> allowed = error == null ? allowed(addresses) : List.of();
+      if (!exchange.isConnecting() || allowed.isEmpty()) {
+        stream.close();
+        if (exchange.isConnecting()) {
+          exchange.fail(error != null ? error : new UnknownHostException(
+              "no " + family + " address for " + request.host()));
+        }
+        return;
+      }
+      socksHandshake(stream, allowed.get(0).getAddress().getHostAddress());
+    }));
+  }
+
+  private void socksHandshake(ChannelStream stream, String host) {
+    CompletableFuture<ChannelStream> handshake;
+    try {
+      handshake = Socks5Handshake.start(stream, host, request.port(), proxy.user(),
+          proxy.password());
+    } catch (IllegalArgumentException e) {
+      stream.close();
+      tunnelled(null, ProxyFailures.proxy("SOCKS5 cannot carry this request: " + e.getMessage(),
+          request, proxy, 0, e));
+      return;
+    }
+    exchange.connection.opening(handshake);
+    handshake.whenComplete((tunnel, error) -> exchange.onLoop(() -> tunnelled(tunnel,
+        error == null ? null : ProxyFailures.proxy("SOCKS5 handshake failed: "
+            + Failures.unwrap(error).getMessage(), request, proxy, 0, Failures.unwrap(error)))));
+  }
+
+  /** The proxy step ended: the stream is ready for the request, or for TLS with the origin. */
+  private void tunnelled(ChannelStream stream, Throwable error) {
+    if (!exchange.isConnecting()) {
+      if (stream != null) {
+        stream.close();
+      }
+      return;
+    }
+    timings.proxyEnd(proxyTarget(), error == null);
+    if (error != null) {
+      exchange.fail(Failures.unwrap(error));
+    } else if (request.isHttps()) {
+      phase = Phase.TLS;
+      timings.tlsStart(request.host());
+      CompletableFuture<ChannelStream> handshaking =
+          stream.startTls(context.tls(), request.host(), request.port());
+      exchange.connection.opening(handshaking);
+      handshaking.whenComplete((tls, failure) -> exchange.onLoop(() -> handshaken(tls, failure)));
+    } else {
+      timings.noTls();
+      cancel();
+      exchange.connected(stream);
     }
   }
 

@@ -59,6 +59,8 @@ final class Fetch implements Runnable, Call {
   private int retryCount;
   /** Runs attempts through the network interceptors; null when there are none. */
   private final NetworkAttempts network;
+  /** The current request's proxy, chosen before each network attempt; never a rule. */
+  private Proxy proxy = Proxy.NONE;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   /** Merges the jar's cookies into each attempt and saves each response's; null without a jar. */
@@ -131,6 +133,11 @@ final class Fetch implements Runnable, Call {
     return timings;
   }
 
+  /** The proxy the current request goes through; {@link Proxy#NONE} when direct. */
+  Proxy proxy() {
+    return proxy;
+  }
+
   /** The request deadline fired. */
   @Override
   public void run() {
@@ -197,7 +204,7 @@ final class Fetch implements Runnable, Call {
     }
     timings.attemptStart(request, redirectCount, retryCount);
     if (network == null) {
-      context.partition.acquire(this);
+      acquire();
     } else {
       network.start(request);
     }
@@ -206,6 +213,17 @@ final class Fetch implements Runnable, Call {
   /** A network interceptor sends {@code next}: it becomes the current request. */
   void acquireFor(HttpRequest next) {
     request = next;
+    acquire();
+  }
+
+  /** Chooses the current request's proxy, then a connection; a proxy rule that throws fails. */
+  private void acquire() {
+    try {
+      proxy = context.config.proxy(request);
+    } catch (RuntimeException e) {
+      fail(e);
+      return;
+    }
     context.partition.acquire(this);
   }
 

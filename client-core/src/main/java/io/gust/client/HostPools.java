@@ -13,15 +13,18 @@ import java.util.List;
 final class HostPools {
   private final HashMap<String, HostPool> byHost = new HashMap<>();
 
-  /** The pool for {@code request} sent over {@code family}, created when there is none. */
-  HostPool get(HttpRequest request, AddressFamily family) {
+  /**
+   * The pool for {@code request} sent over {@code family} through {@code proxy}, created when
+   * there is none.
+   */
+  HostPool get(HttpRequest request, AddressFamily family, Proxy proxy) {
     HostPool first = byHost.get(request.host());
     for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.origin.matches(request, family)) {
+      if (pool.origin.matches(request, family, proxy)) {
         return pool;
       }
     }
-    HostPool created = new HostPool(Origin.of(request, family));
+    HostPool created = new HostPool(Origin.of(request, family, proxy));
     created.next = first;
     byHost.put(request.host(), created);
     return created;

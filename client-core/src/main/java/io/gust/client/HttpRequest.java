@@ -163,6 +163,11 @@ public final class HttpRequest {
     return options.addressFamily;
   }
 
+  /** Returns the proxy (or proxy rule) for this request, or null for the client's. */
+  public Proxy proxy() {
+    return options.proxy;
+  }
+
   /** Returns whether redirects are followed, or null for the client's choice. */
   public Boolean followRedirects() {
     return options.followRedirects;
@@ -350,6 +355,15 @@ public final class HttpRequest {
      */
     public Builder addressFamily(AddressFamily family) {
       options.addressFamily = family;
+      return this;
+    }
+
+    /**
+     * Sends this request through {@code proxy} ({@link Proxy#NONE}: direct), whatever the
+     * client's setting; null returns to the client's. Its connections are pooled apart.
+     */
+    public Builder proxy(Proxy proxy) {
+      options.proxy = proxy;
       return this;
     }
 

@@ -171,7 +171,7 @@ final class LoopClient {
 
   private HostPool hostPool(Fetch fetch) {
     HttpRequest request = fetch.request();
-    return pools.get(request, context.config.addressFamily(request));
+    return pools.get(request, context.config.addressFamily(request), fetch.proxy());
   }
 
   /** A connection closed: its slot is free, and an origin left without connections is dropped. */

@@ -3,8 +3,9 @@ package io.gust.client;
 import java.util.Objects;
 
 /**
- * What keys a connection pool: the scheme, host and port a request goes to and the address
- * families its fetch allows. Two requests with equal origins may share a connection. The client's
+ * What keys a connection pool: the scheme, host and port a request goes to, the address
+ * families its fetch allows, and the proxy it goes through (so a tunnel serves one origin only,
+ * and direct and proxied connections never mix). Two requests with equal origins may share a connection. The client's
  * connect-to rules and TLS options are the same for every request of a client, so they need no
  * place in the key. Immutable.
  */
@@ -13,22 +14,33 @@ final class Origin {
   final String host;
   final int port;
   final AddressFamily family;
+  /** {@link Proxy#NONE} for a direct connection; never a rule. */
+  final Proxy proxy;
 
-  private Origin(boolean https, String host, int port, AddressFamily family) {
+  private Origin(boolean https, String host, int port, AddressFamily family, Proxy proxy) {
     this.https = https;
     this.host = host;
     this.port = port;
     this.family = family;
+    this.proxy = proxy;
   }
 
-  static Origin of(HttpRequest request, AddressFamily family) {
-    return new Origin(request.isHttps(), request.host(), request.port(), family);
+  static Origin of(HttpRequest request, AddressFamily family, Proxy proxy) {
+    return new Origin(request.isHttps(), request.host(), request.port(), family, proxy);
   }
 
-  /** Whether {@code request}, sent over {@code family}, has this origin; allocates nothing. */
-  boolean matches(HttpRequest request, AddressFamily family) {
+  /**
+   * Whether {@code request}, sent over {@code family} through {@code proxy}, has this origin;
+   * allocates nothing.
+   */
+  boolean matches(HttpRequest request, AddressFamily family, Proxy proxy) {
     return port == request.port() && https == request.isHttps() && this.family == family
-        && host.equals(request.host());
+        && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy));
+  }
+
+  /** Whether requests go to a proxy in absolute form: plain http through an HTTP(S) proxy. */
+  boolean isForwarded() {
+    return !https && (proxy.type() == Proxy.Type.HTTP || proxy.type() == Proxy.Type.HTTPS);
   }
 
   String scheme() {
@@ -42,16 +54,17 @@ final class Origin {
     }
     Origin that = (Origin) other;
     return https == that.https && port == that.port && family == that.family
-        && host.equals(that.host);
+        && host.equals(that.host) && proxy.equals(that.proxy);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(https, host, port, family);
+    return Objects.hash(https, host, port, family, proxy);
   }
 
   @Override
   public String toString() {
-    return scheme() + "://" + host + ":" + port + (family == AddressFamily.ANY ? "" : " " + family);
+    return scheme() + "://" + host + ":" + port + (family == AddressFamily.ANY ? "" : " " + family)
+        + (proxy.isDirect() ? "" : " via " + proxy);
   }
 }

@@ -8,6 +8,8 @@ public enum Phase {
   DNS,
   /** Opening the TCP connection. */
   CONNECT,
+  /** Setting up the proxy: TLS to an HTTPS proxy, the {@code CONNECT} tunnel, a SOCKS handshake. */
+  PROXY,
   /** The TLS handshake. */
   TLS,
   /** Writing the request head or body. */

@@ -17,6 +17,7 @@ final class RequestOptions {
   BodyChunkCallback bodyCallback;
   ProgressListener progressListener;
   Authenticator authenticator;
+  Proxy proxy;
 
   RequestOptions copy() {
     RequestOptions copy = new RequestOptions();
@@ -33,6 +34,7 @@ final class RequestOptions {
     copy.bodyCallback = bodyCallback;
     copy.progressListener = progressListener;
     copy.authenticator = authenticator;
+    copy.proxy = proxy;
     return copy;
   }
 }

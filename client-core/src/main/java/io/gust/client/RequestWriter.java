@@ -272,15 +272,17 @@ final class RequestWriter implements WriteListener, BodyWriter {
     chunked = body != null && contentLength < 0;
     sendTotal = contentLength;
     Headers headers = request.headers();
-    Http1Writer.writeRequestLine(out, request.method(), request.requestTarget());
+    Origin origin = exchange.connection.host.origin;
+    Http1Writer.writeRequestLine(out, request.method(), ProxyHeads.target(origin, request));
     if (headers.get("Host") == null) {
       Http1Writer.writeField(out, "Host", request.hostHeader());
     }
     for (int i = 0, size = headers.size(); i < size; i++) {
-      if (!isFramingField(headers.name(i))) {
+      if (!isFramingField(headers.name(i)) && !ProxyHeads.withholds(origin, headers.name(i))) {
         Http1Writer.writeField(out, headers, i);
       }
     }
+    ProxyHeads.writeCredentials(out, origin, headers);
     ClientConfig config = context.config;
     if (headers.get("User-Agent") == null && config.userAgent != null) {
       Http1Writer.writeField(out, "User-Agent", config.userAgent);

@@ -27,6 +27,8 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
   private long dnsNanos;
   private long connectNanos;
   private long tlsNanos;
+  /** The proxy step's time (TLS to the proxy, CONNECT, SOCKS); zero when direct. */
+  private long proxyNanos;
   /**
    * When the current exchange's connection was ready (or, for a reused one, when it began); before
    * that, when the current wait began (in the queue, then each step of opening a connection).
@@ -78,6 +80,7 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
       connectNanos = 0;
       tlsNanos = 0;
     }
+    proxyNanos = 0;
     fire(Kind.CONNECTION_ACQUIRED, null, null, reused ? 1 : 0);
   }
 
@@ -129,6 +132,20 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
   @Override
   public void connectFailed(InetSocketAddress address, IOException cause) {
     fire(Kind.CONNECT_FAILED, address, cause, 0);
+  }
+
+  /** The proxy step (TLS to the proxy, CONNECT, SOCKS) begins with the proxy at {@code proxy}. */
+  void proxyStart(InetSocketAddress proxy) {
+    lap();
+    proxyHandshakeStart(proxy);
+  }
+
+  /** The proxy step ended; {@code succeeded} says how. Zero time without a proxy. */
+  void proxyEnd(InetSocketAddress proxy, boolean succeeded) {
+    proxyNanos = lap();
+    if (succeeded) {
+      proxyHandshakeEnd(proxy);
+    }
   }
 
   /** The new connection is ready: the write phase starts now. */
@@ -207,6 +224,7 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
     long firstByte = firstByteNanos == 0 ? nowNanos : firstByteNanos;
     return Timings.newBuilder().start(startInstant).queueNanos(queueNanos).dnsNanos(dnsNanos)
         .connectNanos(connectNanos).tlsNanos(tlsNanos)
+        .proxyNanos(proxyNanos)
         .requestWrittenNanos(Math.max(0, written - readyNanos))
         .firstByteNanos(Math.max(0, firstByte - written))
         .bodyNanos(nowNanos - firstByte).totalNanos(nowNanos - startNanos).build();

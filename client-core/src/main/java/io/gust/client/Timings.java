@@ -20,6 +20,7 @@ public final class Timings {
   private final long dnsNanos;
   private final long connectNanos;
   private final long tlsNanos;
+  private final long proxyNanos;
   private final long requestWrittenNanos;
   private final long firstByteNanos;
   private final long bodyNanos;
@@ -31,6 +32,7 @@ public final class Timings {
     this.dnsNanos = builder.dnsNanos;
     this.connectNanos = builder.connectNanos;
     this.tlsNanos = builder.tlsNanos;
+    this.proxyNanos = builder.proxyNanos;
     this.requestWrittenNanos = builder.requestWrittenNanos;
     this.firstByteNanos = builder.firstByteNanos;
     this.bodyNanos = builder.bodyNanos;
@@ -75,6 +77,16 @@ public final class Timings {
     return Duration.ofNanos(tlsNanos);
   }
 
+  /**
+   * Time spent setting up the proxy once connected to it: TLS to an HTTPS proxy and the {@code
+   * CONNECT} tunnel (authentication rounds included); zero without a proxy or on a reused
+   * connection. {@link #connect()} is then the TCP connect to the proxy and {@link #tls()} the
+   * handshake with the origin.
+   */
+  public Duration proxy() {
+    return Duration.ofNanos(proxyNanos);
+  }
+
   /** Time spent writing the request head and body. */
   public Duration requestWritten() {
     return Duration.ofNanos(requestWrittenNanos);
@@ -98,7 +110,8 @@ public final class Timings {
   @Override
   public String toString() {
     return "Timings{start=" + start + ", queue=" + millis(queueNanos) + ", dns=" + millis(dnsNanos)
-        + ", connect=" + millis(connectNanos) + ", tls=" + millis(tlsNanos)
+        + ", connect=" + millis(connectNanos) + ", proxy=" + millis(proxyNanos)
+        + ", tls=" + millis(tlsNanos)
         + ", requestWritten=" + millis(requestWrittenNanos) + ", firstByte=" + millis(firstByteNanos)
         + ", body=" + millis(bodyNanos) + ", total=" + millis(totalNanos) + "}";
   }
@@ -114,6 +127,7 @@ public final class Timings {
     private long dnsNanos;
     private long connectNanos;
     private long tlsNanos;
+    private long proxyNanos;
     private long requestWrittenNanos;
     private long firstByteNanos;
     private long bodyNanos;
@@ -148,6 +162,12 @@ public final class Timings {
     /** Sets the time spent in the TLS handshake. */
     public Builder tlsNanos(long nanos) {
       tlsNanos = check(nanos);
+      return this;
+    }
+
+    /** Sets the time spent setting up the proxy. */
+    public Builder proxyNanos(long nanos) {
+      proxyNanos = check(nanos);
       return this;
     }
 

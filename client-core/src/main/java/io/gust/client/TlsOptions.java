@@ -37,6 +37,8 @@ public final class TlsOptions {
     REQUIRED
   }
 
+  private static final List<String> HTTP_1_ONLY = List.of("http/1.1");
+
   private final SSLContext sslContext;
   private final boolean verifyHostname;
   private final boolean insecure;
@@ -120,6 +122,30 @@ public final class TlsOptions {
   /** The ALPN protocols offered, in preference order; empty when ALPN is off. */
   public List<String> applicationProtocols() {
     return applicationProtocols;
+  }
+
+  /**
+   * These options offering only {@code http/1.1} by ALPN: for TLS with an HTTPS proxy, which is
+   * spoken to in HTTP/1.1 whatever the origins get. Itself when that is all it offers already.
+   */
+  TlsOptions http1Only() {
+    if (applicationProtocols.equals(HTTP_1_ONLY)) {
+      return this;
+    }
+    return new TlsOptions(this, HTTP_1_ONLY);
+  }
+
+  private TlsOptions(TlsOptions base, List<String> applicationProtocols) {
+    this.insecure = base.insecure;
+    this.sslContext = base.sslContext;
+    this.verifyHostname = base.verifyHostname;
+    this.protocols = base.protocols;
+    this.cipherSuites = base.cipherSuites;
+    this.applicationProtocols = applicationProtocols;
+    this.clientAuth = base.clientAuth;
+    this.handshakeTimeout = base.handshakeTimeout;
+    this.requireCloseNotify = base.requireCloseNotify;
+    this.taskExecutor = base.taskExecutor;
   }
 
   /** Settings for {@link TlsOptions}; not thread-safe. */

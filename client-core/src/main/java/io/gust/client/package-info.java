@@ -9,7 +9,8 @@
  * io.gust.client.Timings}, the pool snapshot, cookies ({@link io.gust.client.CookieJar},
  * {@link io.gust.client.MemoryCookieJar}, curl's cookie files), authentication ({@link
  * io.gust.client.Authenticator}, Basic and Digest), the resolver SPI ({@link io.gust.client.Resolver}
- * and its blocking default), {@link io.gust.client.TlsOptions}, and every failure a fetch can
+ * and its blocking default), {@link io.gust.client.TlsOptions}, {@link io.gust.client.Proxy}
+ * choices, and every failure a fetch can
  * report ({@link io.gust.client.HttpClientException} and its subtypes).
  *
  * <p>The model types (request, response, headers, bodies, timings, exceptions) are immutable
@@ -30,7 +31,8 @@
  * interceptors ({@code NetworkAttempts}) and asks the partition for a connection to its {@code
  * Origin} ({@code HostPool} holds the idle and open ones). An {@code Exchange} is one request and
  * its response on one connection, one state machine: a new connection is opened by a {@code
- * ConnectionSetup} (DNS, TCP, TLS), a pooled one reused ({@code PooledConnection}); the {@code
+ * ConnectionSetup} (DNS, TCP, the proxy step of a {@code ProxyTunnel} when the fetch's {@code
+ * Proxy} asks for one, TLS), a pooled one reused ({@code PooledConnection}); the {@code
  * RequestWriter} sends the request and the {@code ResponseReader} parses the response. Results go
  * back the same way: exchange to fetch (follow, retry or report), and the connection back to its
  * pool. {@code Timings} are gathered by the fetch's {@code TimingRecorder}.

@@ -118,14 +118,39 @@ public final class ChannelStream {
    */
   public static CompletableFuture<ChannelStream> openTls(EventLoop loop, SocketChannel channel,
       TlsOptions options, String peerHost, int peerPort) {
-    return TlsHandshake.client(loop, channel, options, peerHost, peerPort,
+    return TlsHandshake.client(loop, new SocketTransport(channel), options, peerHost, peerPort,
         DEFAULT_READ_BUFFER_CAP_BYTES);
   }
 
   /** Like {@link #openTls} for an accepted channel: the options' context holds the server key. */
   public static CompletableFuture<ChannelStream> openTlsServer(EventLoop loop,
       SocketChannel channel, TlsOptions options) {
-    return TlsHandshake.server(loop, channel, options, DEFAULT_READ_BUFFER_CAP_BYTES);
+    return TlsHandshake.server(loop, new SocketTransport(channel), options,
+        DEFAULT_READ_BUFFER_CAP_BYTES);
+  }
+
+  /**
+   * Hands this stream's connection to a new TLS client stream for {@code peerHost} and returns it
+   * as {@link #openTls} does, TLS then running inside whatever this stream speaks (inside TLS for
+   * a TLS stream): for a tunnel through a proxy, once the proxy opened it. Loop thread only. This
+   * stream must be open, with no read pending, nothing buffered and no write waiting; it then
+   * ends without closing the connection and without telling its close listeners, and the new
+   * stream (or the handshake's failure) owns the connection.
+   */
+  public CompletableFuture<ChannelStream> startTls(TlsOptions options, String peerHost,
+      int peerPort) {
+    loop.checkInLoop("startTls");
+    if (state != State.OPEN || reads.isPending() || reads.buffer.size() > 0
+        || writes.hasPending()) {
+      throw new IllegalStateException("startTls needs an open, idle stream with nothing "
+          + "buffered: " + this);
+    }
+    state = State.CLOSED;
+    closeCause = StreamClosedException.closedLocally();
+    events.detach();
+    log.debug("stream to {} handed over to TLS for {}", peerName(), peerHost);
+    return TlsHandshake.client(loop, transport, options, peerHost, peerPort,
+        reads.capBytes);
   }
 
   /**

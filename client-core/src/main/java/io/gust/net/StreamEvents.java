@@ -52,6 +52,13 @@ final class StreamEvents implements IoHandler {
     }
   }
 
+  /** Leaves the channel registered with no interest, for the stream a handover gives it to. */
+  void detach() {
+    if (key != null && key.isValid()) {
+      key.interestOps(0);
+    }
+  }
+
   void allowHalfClose() {
     halfCloseAllowed = true;
   }

@@ -4,7 +4,6 @@ import io.gust.client.TlsFailure;
 import io.gust.client.TlsOptions;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,33 +26,34 @@ import javax.net.ssl.SSLException;
 final class TlsHandshake {
   private final CompletableFuture<ChannelStream> result = new CompletableFuture<>();
   private final EventLoop loop;
-  private final SocketChannel channel;
+  /** What the TLS runs over: the socket, or another stream's transport (TLS inside TLS). */
+  private final Transport lower;
   /** Null until the first flight is ready and the stream opened. Loop-confined. */
   private ChannelStream stream;
   private Cancellable timer;
 
-  private TlsHandshake(EventLoop loop, SocketChannel channel) {
+  private TlsHandshake(EventLoop loop, Transport lower) {
     this.loop = loop;
-    this.channel = channel;
+    this.lower = lower;
   }
 
-  static CompletableFuture<ChannelStream> client(EventLoop loop, SocketChannel channel,
+  static CompletableFuture<ChannelStream> client(EventLoop loop, Transport lower,
       TlsOptions options, String peerHost, int peerPort, long readBufferCapBytes) {
     Objects.requireNonNull(peerHost, "peerHost");
-    return start(loop, channel, options, TlsEngines.client(options, peerHost, peerPort),
+    return start(loop, lower, options, TlsEngines.client(options, peerHost, peerPort),
         readBufferCapBytes);
   }
 
-  static CompletableFuture<ChannelStream> server(EventLoop loop, SocketChannel channel,
+  static CompletableFuture<ChannelStream> server(EventLoop loop, Transport lower,
       TlsOptions options, long readBufferCapBytes) {
-    return start(loop, channel, options, TlsEngines.server(options), readBufferCapBytes);
+    return start(loop, lower, options, TlsEngines.server(options), readBufferCapBytes);
   }
 
-  private static CompletableFuture<ChannelStream> start(EventLoop loop, SocketChannel channel,
+  private static CompletableFuture<ChannelStream> start(EventLoop loop, Transport lower,
       TlsOptions options, SSLEngine engine, long readBufferCapBytes) {
     loop.checkInLoop("openTls");
-    Objects.requireNonNull(channel, "channel");
-    TlsHandshake handshake = new TlsHandshake(loop, channel);
+    Objects.requireNonNull(lower.channel(), "channel");
+    TlsHandshake handshake = new TlsHandshake(loop, lower);
     handshake.timer = loop.schedule(options.handshakeTimeout(),
         () -> handshake.timedOut(options.handshakeTimeout()));
     handshake.result.whenComplete((stream, error) -> {
@@ -77,7 +77,7 @@ final class TlsHandshake {
   private void begun(TlsOptions options, SSLEngine engine, long readBufferCapBytes,
       Throwable error) {
     if (!loop.inLoop() || result.isDone()) {
-      SocketTransport.closeQuietly(channel);
+      lower.close();
       result.completeExceptionally(
           TlsFailures.toHandshakeException(StreamClosedException.closedLocally()));
       return;
@@ -91,13 +91,13 @@ final class TlsHandshake {
       }
     }
     if (failure != null) {
-      SocketTransport.closeQuietly(channel);
+      lower.close();
       timer.cancel();
       result.completeExceptionally(TlsFailures.toHandshakeException(failure));
       return;
     }
     TlsTransport transport =
-        new TlsTransport(loop, channel, engine, options.taskExecutor(), this::finished);
+        new TlsTransport(loop, lower, engine, options.taskExecutor(), this::finished);
     stream = ChannelStream.open(loop, transport, readBufferCapBytes);
     stream.addCloseListener(this::closed);
   }
@@ -123,7 +123,7 @@ final class TlsHandshake {
     if (stream != null) {
       stream.fail(e);
     } else {
-      SocketTransport.closeQuietly(channel);
+      lower.close();
       result.completeExceptionally(e);
     }
   }
@@ -139,11 +139,11 @@ final class TlsHandshake {
           stream.close(); // its close listener cancels the timer
         } else {
           timer.cancel();
-          SocketTransport.closeQuietly(channel);
+          lower.close();
         }
       });
     } catch (RejectedExecutionException e) {
-      SocketTransport.closeQuietly(channel);
+      SocketTransport.closeQuietly(lower.channel());
     }
   }
 }

@@ -2,7 +2,6 @@ package io.gust.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 /**
  * The bytes one TLS connection holds between calls, each in a heap buffer that exists only while
@@ -15,7 +14,8 @@ import java.nio.channels.SocketChannel;
  * room (at most one record, 16 KiB).
  */
 final class TlsLeftovers {
-  private final SocketChannel channel;
+  /** Where records go: the socket, or an outer TLS transport. */
+  private final Transport lower;
   /** Ciphertext read but not yet unwrapped, in read mode, or null. */
   private ByteBuffer in;
   /** Ciphertext wrapped but not yet written to the socket, in read mode, or null. */
@@ -23,8 +23,8 @@ final class TlsLeftovers {
   /** Plaintext unwrapped but not yet handed to the stream, in read mode, or null. */
   private ByteBuffer plain;
 
-  TlsLeftovers(SocketChannel channel) {
-    this.channel = channel;
+  TlsLeftovers(Transport lower) {
+    this.lower = lower;
   }
 
   boolean hasIn() {
@@ -84,7 +84,7 @@ final class TlsLeftovers {
       return;
     }
     if (out == null) {
-      channel.write(records);
+      lower.write(records);
       if (records.hasRemaining()) {
         out = ByteBuffer.allocate(records.remaining()).put(records).flip();
       }
@@ -100,7 +100,7 @@ final class TlsLeftovers {
     if (out == null) {
       return true;
     }
-    channel.write(out);
+    lower.write(out);
     if (out.hasRemaining()) {
       return false;
     }

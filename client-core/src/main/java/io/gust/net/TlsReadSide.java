@@ -3,7 +3,6 @@ package io.gust.net;
 import io.gust.client.TlsFailure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -22,7 +21,8 @@ final class TlsReadSide {
   private static final Logger log = LoggerFactory.getLogger(TlsReadSide.class);
 
   private final TlsTransport transport;
-  private final SocketChannel channel;
+  /** Where ciphertext comes from: the socket, or an outer TLS transport. */
+  private final Transport lower;
   private final SSLEngine engine;
   private final TlsLeftovers leftovers;
   /** The last read stopped with whole records left because the stream's buffer was full. */
@@ -37,10 +37,10 @@ final class TlsReadSide {
   private boolean ended;
   private boolean truncated;
 
-  TlsReadSide(TlsTransport transport, SocketChannel channel, SSLEngine engine,
+  TlsReadSide(TlsTransport transport, Transport lower, SSLEngine engine,
       TlsLeftovers leftovers) {
     this.transport = transport;
-    this.channel = channel;
+    this.lower = lower;
     this.engine = engine;
     this.leftovers = leftovers;
   }
@@ -67,7 +67,7 @@ final class TlsReadSide {
       return -1;
     }
     int start = dst.position();
-    ByteBuffer in = TlsScratch.netIn();
+    ByteBuffer in = transport.netIn();
     leftovers.restoreIn(in);
     in.flip();
     recordsWaiting = false;
@@ -167,7 +167,7 @@ final class TlsReadSide {
     int requested = in.remaining();
     int read;
     try {
-      read = channel.read(in);
+      read = lower.read(in);
     } finally {
       in.flip();
     }
@@ -182,7 +182,7 @@ final class TlsReadSide {
     }
     if (!engine.isInboundDone()) {
       truncated = true;
-      log.debug("TLS peer {} closed without close_notify", channel);
+      log.debug("TLS peer {} closed without close_notify", lower.channel());
     }
     return true;
   }

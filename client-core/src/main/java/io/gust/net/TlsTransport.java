@@ -54,7 +54,11 @@ final class TlsTransport implements Transport {
   enum State { HANDSHAKING, OPEN, CLOSED }
 
   private final EventLoop loop;
-  private final SocketChannel channel;
+  /** What the ciphertext goes through: the socket, or an outer TLS transport (TLS in TLS). */
+  private final Transport lower;
+  /** Ciphertext buffers of this connection's own when it is nested; null over a socket. */
+  private ByteBuffer ownNetIn;
+  private ByteBuffer ownNetOut;
   private final SSLEngine engine;
   private final TlsTasks tasks;
   private final Runnable onHandshakeFinished;
@@ -74,26 +78,56 @@ final class TlsTransport implements Transport {
    */
   private boolean finishPending;
 
-  TlsTransport(EventLoop loop, SocketChannel channel, SSLEngine engine, Executor taskExecutor,
+  TlsTransport(EventLoop loop, Transport lower, SSLEngine engine, Executor taskExecutor,
       Runnable onHandshakeFinished) {
     this.loop = loop;
-    this.channel = channel;
+    this.lower = lower;
     this.engine = engine;
     this.onHandshakeFinished = onHandshakeFinished;
-    this.leftovers = new TlsLeftovers(channel);
-    this.reader = new TlsReadSide(this, channel, engine, leftovers);
+    this.leftovers = new TlsLeftovers(lower);
+    this.reader = new TlsReadSide(this, lower, engine, leftovers);
     this.tasks = new TlsTasks(loop, engine, taskExecutor, this::onTasksDone);
     this.startNanos = loop.nanoTime();
   }
 
   @Override
   public SocketChannel channel() {
-    return channel;
+    return lower.channel();
   }
 
   @Override
   public void attach(Runnable pump) {
     this.pump = pump;
+    lower.attach(pump);
+  }
+
+  /**
+   * The buffer for ciphertext read, cleared: the loop's shared one over a socket; over an outer
+   * TLS transport, which uses the shared one itself while this one reads, a buffer of its own.
+   */
+  ByteBuffer netIn() {
+    if (!isNested()) {
+      return TlsScratch.netIn();
+    }
+    if (ownNetIn == null) {
+      ownNetIn = ByteBuffer.allocate(TlsScratch.SIZE_BYTES);
+    }
+    return ownNetIn.clear();
+  }
+
+  /** The buffer for ciphertext to write, cleared; see {@link #netIn()}. */
+  private ByteBuffer netOut() {
+    if (!isNested()) {
+      return TlsScratch.netOut();
+    }
+    if (ownNetOut == null) {
+      ownNetOut = ByteBuffer.allocate(TlsScratch.SIZE_BYTES);
+    }
+    return ownNetOut.clear();
+  }
+
+  private boolean isNested() {
+    return !(lower instanceof SocketTransport);
   }
 
   /** What the handshake negotiated, or null before it finished. */
@@ -142,7 +176,7 @@ final class TlsTransport implements Transport {
       return 0;
     }
     tasks.throwIfFailed();
-    ByteBuffer out = TlsScratch.netOut();
+    ByteBuffer out = netOut();
     int consumed = 0;
     try {
       int packetBytes = engine.getSession().getPacketBufferSize();
@@ -173,6 +207,9 @@ final class TlsTransport implements Transport {
       return true;
     }
     tasks.throwIfFailed();
+    if (!lower.flush()) {
+      return false;
+    }
     if (!leftovers.drainOut()) {
       return false;
     }
@@ -218,7 +255,7 @@ final class TlsTransport implements Transport {
     if (!leftovers.drainOut()) {
       return false;
     }
-    ByteBuffer out = TlsScratch.netOut();
+    ByteBuffer out = netOut();
     while (engine.getHandshakeStatus() == NEED_WRAP) {
       SSLEngineResult result = engine.wrap(EMPTY, out);
       afterResult(result);
@@ -252,7 +289,7 @@ final class TlsTransport implements Transport {
     state = State.OPEN;
     tls13 = "TLSv1.3".equals(engine.getSession().getProtocol());
     info = TlsInfo.of(engine, Duration.ofNanos(loop.nanoTime() - startNanos));
-    log.debug("TLS handshake on {} finished: {}", channel, info);
+    log.debug("TLS handshake on {} finished: {}", lower.channel(), info);
     finishPending = true;
     runLater(this::announceFinished);
   }
@@ -284,6 +321,10 @@ final class TlsTransport implements Transport {
    */
   @Override
   public int interestOps(int streamOps) {
+    return lower.interestOps(ownInterestOps(streamOps));
+  }
+
+  private int ownInterestOps(int streamOps) {
     if (state == State.CLOSED) {
       return streamOps;
     }
@@ -334,7 +375,7 @@ final class TlsTransport implements Transport {
     try {
       if (!tasks.isRunning()) {
         engine.closeOutbound();
-        ByteBuffer out = TlsScratch.netOut();
+        ByteBuffer out = netOut();
         while (!engine.isOutboundDone()) {
           SSLEngineResult result = engine.wrap(EMPTY, out);
           if (result.bytesProduced() == 0) {
@@ -344,10 +385,10 @@ final class TlsTransport implements Transport {
         leftovers.send(out.flip());
       }
     } catch (IOException | RuntimeException e) {
-      log.debug("sending close_notify to {} failed: {}", channel, e.toString());
+      log.debug("sending close_notify to {} failed: {}", lower.channel(), e.toString());
     } finally {
       leftovers.clear();
-      SocketTransport.closeQuietly(channel);
+      lower.close();
     }
   }
 }

@@ -238,12 +238,23 @@ class AuthenticationEndToEndTest {
         .addHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").build());
     servers.server.enqueue(ok("through"));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .proxy(Proxy.http("127.0.0.1", servers.server.getPort()))
         .proxyAuthenticator(Authenticator.basic("u", "p")).build());
-    assertEquals("through", await(client.fetch(servers.server.url("/").toString())).bodyString());
+    assertEquals("through", await(client.fetch("http://origin.invalid/")).bodyString());
     take(servers.server);
     RecordedRequest retry = take(servers.server);
     assertEquals(BASIC_U_P, retry.getHeaders().get("Proxy-Authorization"));
     assertNull(retry.getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void aProxyChallengeFromAnOriginReachedDirectlyGoesToTheApplication() throws Exception {
+    servers.server.enqueue(new MockResponse.Builder().code(407)
+        .addHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").build());
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .proxyAuthenticator(Authenticator.basic("u", "p")).build());
+    assertEquals(407, await(client.fetch(servers.server.url("/").toString())).code());
+    assertNull(take(servers.server).getHeaders().get("Proxy-Authorization"));
   }
 
   @Test

@@ -81,7 +81,7 @@ final class InMemoryExchanges implements AutoCloseable {
   }
 
   private Exchange exchange(Fetch fetch, HttpRequest request) {
-    HostPool pool = new HostPool(Origin.of(request, AddressFamily.ANY));
+    HostPool pool = new HostPool(Origin.of(request, AddressFamily.ANY, Proxy.NONE));
     return new Exchange(fetch, new PooledConnection(partition, pool));
   }
 

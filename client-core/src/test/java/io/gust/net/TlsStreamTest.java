@@ -105,7 +105,8 @@ class TlsStreamTest {
       SocketChannel clientChannel = SocketChannel.open(f.listener.getLocalAddress());
       SocketChannel serverChannel = f.listener.accept();
       CompletableFuture<ChannelStream> server = onLoop(f.serverLoop, () -> TlsHandshake.server(
-          f.serverLoop, serverChannel, TlsCertificates.serverOptions(TlsCertificates.SERVER), 100));
+          f.serverLoop, new SocketTransport(serverChannel),
+          TlsCertificates.serverOptions(TlsCertificates.SERVER), 100));
       ChannelStream client = await(onLoop(f.clientLoop, () -> ChannelStream.openTls(f.clientLoop,
           clientChannel, TlsCertificates.clientOptions(), "localhost", f.port())));
       ChannelStream small = await(server);

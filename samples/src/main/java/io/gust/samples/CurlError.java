@@ -6,6 +6,7 @@ import io.gust.client.HttpConnectException;
 import io.gust.client.HttpProtocolException;
 import io.gust.client.LocalBindException;
 import io.gust.client.Phase;
+import io.gust.client.ProxyException;
 import io.gust.net.TlsHandshakeException;
 
 /**
@@ -16,6 +17,7 @@ record CurlError(int exitCode, String message) {
   static final int UNSUPPORTED_PROTOCOL = 1;
   static final int USAGE = 2;
   static final int MALFORMED_URL = 3;
+  static final int COULD_NOT_RESOLVE_PROXY = 5;
   static final int COULD_NOT_RESOLVE = 6;
   static final int COULD_NOT_CONNECT = 7;
   static final int WEIRD_REPLY = 8;
@@ -33,6 +35,7 @@ record CurlError(int exitCode, String message) {
   static final int PEER_FAILED_VERIFICATION = 60;
   static final int BAD_CONTENT_ENCODING = 61;
   static final int CA_CERT_BAD_FILE = 77;
+  static final int PROXY = 97;
 
   /** Maps what the client reported to curl's exit code; {@code elapsedMillis} for timeouts. */
   static CurlError of(Throwable error, long elapsedMillis) {
@@ -40,6 +43,9 @@ record CurlError(int exitCode, String message) {
     if (error instanceof FetchTimeoutException) {
       return new CurlError(TIMEOUT,
           "Operation timed out after " + elapsedMillis + " milliseconds (" + detail + ")");
+    }
+    if (error instanceof ProxyException) {
+      return FetchProxies.failure((ProxyException) error, detail);
     }
     if (error instanceof HttpClientException && ((HttpClientException) error).phase() == Phase.TLS) {
       return tlsFailure(error, detail);

@@ -56,6 +56,14 @@ final class CurlOptions {
   int localPortLast;
   String writeOut;
   boolean head;
+  /** -x: the proxy URL; empty to use none; null for the environment's. */
+  String proxy;
+  /** -U: USER[:PASSWORD] for the proxy. */
+  String proxyUser;
+  /** --noproxy: hosts reached directly, overriding no_proxy. */
+  String noProxy;
+  /** --proxy-digest: answer the proxy's Digest challenge rather than sending Basic at once. */
+  boolean proxyDigest;
   String url;
 
   /**
@@ -142,6 +150,11 @@ final class CurlOptions {
       case "--cookie" -> cookies.add(value(args, ++i, arg));
       case "--cookie-jar" -> cookieJar = Path.of(value(args, ++i, arg));
       case "--form" -> form(value(args, ++i, arg), arg);
+      case "--proxy" -> proxy = value(args, ++i, arg);
+      case "--proxy-user" -> proxyUser = value(args, ++i, arg);
+      case "--noproxy" -> noProxy = value(args, ++i, arg);
+      case "--proxy-digest" -> proxyDigest = true;
+      case "--proxy-basic" -> proxyDigest = false;
       default -> throw new UsageException("option " + arg + ": is unknown");
     }
     return i;
@@ -160,7 +173,7 @@ final class CurlOptions {
         case 'k' -> insecure = true;
         case 'I' -> head = true;
         case 'f' -> fail = true;
-        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u', 'b', 'c', 'F' -> {
+        case 'o', 'D', 'X', 'H', 'd', 'm', 'w', 'u', 'b', 'c', 'F', 'x', 'U' -> {
           String value = attached != null ? attached : value(args, ++i, "-" + flag);
           shortWithValue(flag, value, files);
           return i;
@@ -184,6 +197,8 @@ final class CurlOptions {
       case 'b' -> cookies.add(value);
       case 'c' -> cookieJar = Path.of(value);
       case 'F' -> form(value, "-F");
+      case 'x' -> proxy = value;
+      case 'U' -> proxyUser = value;
       default -> throw new IllegalStateException("unhandled -" + flag);
     }
   }

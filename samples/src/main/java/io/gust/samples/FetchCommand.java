@@ -182,11 +182,18 @@ final class FetchCommand {
     if (source.problem() != null) {
       return source.problem();
     }
+    FetchProxies proxies;
+    try {
+      proxies = FetchProxies.of(options, System.getenv());
+    } catch (IllegalArgumentException e) {
+      return FetchProxies.unsupported(options.proxy != null ? options.proxy : "the environment");
+    }
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
     try (FetchSetup setup = FetchSetup.prepare(options, first.isHttps());
-        AsyncHttpClient client = AsyncHttpClient.builder().loop(setup.loop).resolver(resolver)
+        AsyncHttpClient client = proxies.configure(AsyncHttpClient.builder()).loop(setup.loop)
+            .resolver(resolver)
             .maxConnections(1).tls(setup.tls).userAgent(null).followRedirects(false)
             .decompress(FetchSetup.codings(options)).sourceAddress(source.address())
             .decompress(options.compressed && !options.hasHeader("Accept-Encoding")).build()) {

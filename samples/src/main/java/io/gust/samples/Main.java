@@ -54,8 +54,9 @@ public final class Main {
                   'Name;']... [-d DATA] [--data-binary @FILE] [-u USER[:PASSWORD]]
                   [--max-redirs N] [--post301] [--post302] [--post303] [--compressed]
                   [--connect-timeout S] [-m S] [-k] [--cacert FILE] [--cert PEM [--key PEM]]
-                  [--resolve HOST:PORT:ADDR] [--interface NAME]
-                  [--local-port N[-M]] [-w FORMAT] URL
+                  [--resolve HOST:PORT:ADDR] [--interface NAME] [--local-port N[-M]]
+                  [-x PROXY-URL [-U USER:PASSWORD] [--proxy-digest]] [--noproxy HOSTS]
+                  [-w FORMAT] URL
                   curl's options and exit codes, on Gust's client (-u USER asks for the
                   password on a terminal only; elsewhere it is empty)
           serve   [--port N] [--dir DIR] [--loops N] [--tls [--cert PEM --key PEM | --cert-out F]]

@@ -1,0 +1,88 @@
+package io.gust.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.gust.net.SocksException;
+import io.gust.server.HttpServer;
+import io.gust.server.Response;
+import io.gust.testing.LeakCheck;
+import io.gust.testing.SocksServer;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fetches through real SOCKS5 proxies (microsocks, dante) chosen with {@link Proxy#socks5}. */
+@Timeout(60)
+class SocksFetchEndToEndTest {
+  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  @TempDir Path dir;
+
+  private final HttpServer origin = HttpServer.builder()
+      .get("/hello", request -> Response.ok("hello through socks\n")).build().start();
+
+  @AfterEach
+  void stop() {
+    origin.close();
+  }
+
+  @Test
+  void theProxyResolvesTheOriginsNameByDefault() throws Exception {
+    try (SocksServer proxy = SocksServer.microsocks(dir, null, null);
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .proxy(Proxy.socks5("127.0.0.1", proxy.port())).build()) {
+      HttpResponse response = client.fetch("http://localhost:" + origin.port() + "/hello")
+          .get(10, TimeUnit.SECONDS);
+      assertEquals(200, response.code());
+      assertEquals("hello through socks\n", response.bodyString());
+      assertTrue(response.timings().proxy().toNanos() > 0, response.timings().toString());
+    }
+  }
+
+  @Test
+  void localResolutionAndCredentialsFromTheProxyUrl() throws Exception {
+    try (SocksServer proxy = SocksServer.microsocks(dir, "gust", "s3cret");
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .proxy(Proxy.of("socks5://gust:s3cret@127.0.0.1:" + proxy.port())).build()) {
+      HttpResponse response = client.fetch("http://localhost:" + origin.port() + "/hello")
+          .get(10, TimeUnit.SECONDS);
+      assertEquals("hello through socks\n", response.bodyString());
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsAProxyFailureCarryingTheSocksError() throws Exception {
+    try (SocksServer proxy = SocksServer.microsocks(dir, "gust", "s3cret");
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .proxy(Proxy.socks5("127.0.0.1", proxy.port()).withCredentials("gust", "nope"))
+            .build()) {
+      try {
+        client.fetch("http://localhost:" + origin.port() + "/hello").get(10, TimeUnit.SECONDS);
+        fail("fetched with a wrong password");
+      } catch (ExecutionException e) {
+        ProxyException error = assertInstanceOf(ProxyException.class, e.getCause());
+        assertEquals(Phase.PROXY, error.phase());
+        SocksException socks = assertInstanceOf(SocksException.class, error.getCause());
+        assertEquals(SocksException.Failure.AUTH_FAILED, socks.failure());
+        assertTrue(!error.getMessage().contains("nope"), error.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void danteCarriesAnHttpsFreeFetchAndReportsARefusedOrigin() throws Exception {
+    try (SocksServer proxy = SocksServer.dante(dir);
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .proxy(Proxy.socks5("127.0.0.1", proxy.port())).build()) {
+      assertEquals("hello through socks\n", client.fetch("http://127.0.0.1:" + origin.port()
+          + "/hello").get(10, TimeUnit.SECONDS).bodyString());
+    }
+  }
+}
