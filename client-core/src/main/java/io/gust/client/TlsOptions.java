@@ -37,6 +37,7 @@ public final class TlsOptions {
     REQUIRED
   }
 
+  /** The context given, or null for the JDK's default, looked up on first use. */
   private final SSLContext sslContext;
   private final boolean verifyHostname;
   private final boolean insecure;
@@ -50,7 +51,7 @@ public final class TlsOptions {
 
   private TlsOptions(Builder builder) {
     this.insecure = builder.insecure;
-    this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.contextOrDefault();
+    this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.sslContext;
     this.verifyHostname = builder.verifyHostname && !insecure;
     this.protocols = builder.protocols;
     this.cipherSuites = builder.cipherSuites;
@@ -82,9 +83,21 @@ public final class TlsOptions {
     return handshakeTimeout;
   }
 
-  /** The context that supplies trust and key material. */
+  /**
+   * The context that supplies trust and key material. Without one given, the JDK's default,
+   * looked up on the first call (a client that never speaks TLS never loads its trust store).
+   *
+   * @throws IllegalStateException when no context was given and the JDK has no default one
+   */
   public SSLContext sslContext() {
-    return sslContext;
+    if (sslContext != null) {
+      return sslContext;
+    }
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no default SSLContext", e);
+    }
   }
 
   /** Whether a client checks that the server's certificate is valid for the host it asked for. */
@@ -224,24 +237,9 @@ public final class TlsOptions {
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @throws IllegalStateException when no context was given and the JDK has no default one
-     */
+    /** The options. */
     public TlsOptions build() {
       return new TlsOptions(this);
-    }
-
-    private SSLContext contextOrDefault() {
-      if (sslContext != null) {
-        return sslContext;
-      }
-      try {
-        return SSLContext.getDefault();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK has no default SSLContext", e);
-      }
     }
 
     private static List<String> nonEmptyCopy(List<String> names, String what) {

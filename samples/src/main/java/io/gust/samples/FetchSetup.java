@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * What {@code fetch} prepares on the main thread before the transfer starts: the TLS options of
  * -k, --cacert, --cert and --key, the loop the client runs on, and the start-up work that would
  * otherwise hold that loop (loading the client's classes; for an https URL, initialising the TLS
- * context and the JDK's handshake code by making one throwaway ClientHello).
+ * context and the JDK's handshake code by making one throwaway ClientHello). A plain http URL
+ * without TLS options builds no TLS context here: the client's default one is looked up only if
+ * a redirect leads to https.
  *
  * <p>Under -s the loop's watchdog reports at DEBUG rather than as a WARN on stderr, so that a
  * loop starved of CPU on a busy machine cannot add to the output of a silent fetch. Closing
@@ -53,7 +55,9 @@ final class FetchSetup implements AutoCloseable {
     TlsSettings.ClientTls client = null;
     CurlError problem = null;
     try {
-      client = TlsSettings.ClientTls.of(options.insecure, options.caCert, clientKeys(options));
+      if (https || options.insecure || options.caCert != null || options.clientCert != null) {
+        client = TlsSettings.ClientTls.of(options.insecure, options.caCert, clientKeys(options));
+      }
     } catch (CurlOptions.UsageException e) {
       problem = new CurlError(CurlError.CA_CERT_BAD_FILE, e.getMessage());
     } catch (IOException | GeneralSecurityException e) {
