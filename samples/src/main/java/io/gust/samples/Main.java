@@ -25,6 +25,7 @@ public final class Main {
       case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
       case "bench" -> System.exit(BenchCommand.run(rest, System.out, System.err));
       case "example" -> example(rest);
+      case "train-startup" -> System.exit(StartupTraining.run());
       case "help", "-h", "--help" -> help(rest);
       case "version", "-v", "-V", "--version" -> System.out.print(CommandHelp.version());
       default -> {
