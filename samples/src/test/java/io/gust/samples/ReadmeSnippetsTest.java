@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ReadmeSnippetsTest {
   private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-  private static final String IMPORTS = String.join("\n",
+  static final String IMPORTS = String.join("\n",
       "import io.gust.client.*;",
       "import io.gust.concurrent.*;",
       "import io.gust.resolver.*;",
