@@ -48,6 +48,7 @@ public final class TlsOptions {
   private final Duration handshakeTimeout;
   private final Executor taskExecutor;
   private final boolean requireCloseNotify;
+  private final boolean warmUp;
 
   private TlsOptions(Builder builder) {
     this.insecure = builder.insecure;
@@ -60,7 +61,10 @@ public final class TlsOptions {
     this.handshakeTimeout = builder.handshakeTimeout;
     this.requireCloseNotify = builder.requireCloseNotify;
     this.taskExecutor = builder.taskExecutor != null ? builder.taskExecutor : TlsTaskPool.shared();
-    TlsWarmUp.startOnce();
+    this.warmUp = builder.warmUp;
+    if (warmUp) {
+      TlsWarmUp.startOnce();
+    }
   }
 
   /** The default options: see the class comment. */
@@ -130,6 +134,11 @@ public final class TlsOptions {
     return requireCloseNotify;
   }
 
+  /** Whether building these options started the JDK's TLS warm-up: see {@link Builder#warmUp}. */
+  public boolean warmsUp() {
+    return warmUp;
+  }
+
   /** The ALPN protocols offered, in preference order; empty when ALPN is off. */
   public List<String> applicationProtocols() {
     return applicationProtocols;
@@ -147,6 +156,7 @@ public final class TlsOptions {
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private Executor taskExecutor;
     private boolean requireCloseNotify;
+    private boolean warmUp = true;
 
     private Builder() {}
 
@@ -225,6 +235,16 @@ public final class TlsOptions {
      */
     public Builder requireCloseNotify(boolean require) {
       this.requireCloseNotify = require;
+      return this;
+    }
+
+    /**
+     * Whether building these options warms the JDK's TLS code up on a background thread (once
+     * per JVM), so that the first handshake does not load it on a loop thread; true by default.
+     * A short-lived program that rarely speaks TLS may turn it off to save start-up CPU.
+     */
+    public Builder warmUp(boolean warmUp) {
+      this.warmUp = warmUp;
       return this;
     }
 

@@ -72,9 +72,15 @@ final class FetchSetup implements AutoCloseable {
     if (options.silent) {
       loop.blockedLoopListener(QUIET);
     }
-    return new FetchSetup(client != null ? client.options() : TlsOptions.defaults(), problem,
-        loop.build());
+    return new FetchSetup(client != null ? client.options() : PLAIN, problem, loop.build());
   }
+
+  /**
+   * The TLS options of a fetch that starts at a plain http URL without TLS options: the defaults,
+   * without the background warm-up, whose CPU a short fetch would pay for nothing (a redirect to
+   * https still works, its handshake loading the TLS code then).
+   */
+  static final TlsOptions PLAIN = TlsOptions.builder().warmUp(false).build();
 
   /** The watchdog's report under -s: DEBUG, which the command line's logging leaves out. */
   private static final BlockedLoopListener QUIET = (loop, blockedFor, threshold, stack) ->
