@@ -110,6 +110,9 @@ class GustArchiveEndToEndTest {
     assertEquals("", failed.stdout());
     ProcessRun usage = gust("fetch");
     assertEquals(CurlError.USAGE, usage.code(), usage.toString());
+    assertEquals(0, gust("fetch", "--help").code());
+    assertFalse(Files.exists(gust.getParent().getParent().resolve("lib/gust.jsa")),
+        "a failed fetch or a help text trained the archive");
   }
 
   @Test
