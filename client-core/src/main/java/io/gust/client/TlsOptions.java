@@ -39,6 +39,7 @@ public final class TlsOptions {
 
   private static final List<String> HTTP_1_ONLY = List.of("http/1.1");
 
+  /** The context given, or null for the JDK's default, looked up on first use. */
   private final SSLContext sslContext;
   private final boolean verifyHostname;
   private final boolean insecure;
@@ -49,10 +50,11 @@ public final class TlsOptions {
   private final Duration handshakeTimeout;
   private final Executor taskExecutor;
   private final boolean requireCloseNotify;
+  private final boolean warmUp;
 
   private TlsOptions(Builder builder) {
     this.insecure = builder.insecure;
-    this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.contextOrDefault();
+    this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.sslContext;
     this.verifyHostname = builder.verifyHostname && !insecure;
     this.protocols = builder.protocols;
     this.cipherSuites = builder.cipherSuites;
@@ -61,7 +63,10 @@ public final class TlsOptions {
     this.handshakeTimeout = builder.handshakeTimeout;
     this.requireCloseNotify = builder.requireCloseNotify;
     this.taskExecutor = builder.taskExecutor != null ? builder.taskExecutor : TlsTaskPool.shared();
-    TlsWarmUp.startOnce();
+    this.warmUp = builder.warmUp;
+    if (warmUp) {
+      TlsWarmUp.startOnce();
+    }
   }
 
   /** The default options: see the class comment. */
@@ -84,9 +89,21 @@ public final class TlsOptions {
     return handshakeTimeout;
   }
 
-  /** The context that supplies trust and key material. */
+  /**
+   * The context that supplies trust and key material. Without one given, the JDK's default,
+   * looked up on the first call (a client that never speaks TLS never loads its trust store).
+   *
+   * @throws IllegalStateException when no context was given and the JDK has no default one
+   */
   public SSLContext sslContext() {
-    return sslContext;
+    if (sslContext != null) {
+      return sslContext;
+    }
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no default SSLContext", e);
+    }
   }
 
   /** Whether a client checks that the server's certificate is valid for the host it asked for. */
@@ -117,6 +134,11 @@ public final class TlsOptions {
   /** Whether a body delimited by the connection's end needs close_notify to be complete. */
   public boolean requiresCloseNotify() {
     return requireCloseNotify;
+  }
+
+  /** Whether building these options started the JDK's TLS warm-up: see {@link Builder#warmUp}. */
+  public boolean warmsUp() {
+    return warmUp;
   }
 
   /** The ALPN protocols offered, in preference order; empty when ALPN is off. */
@@ -160,6 +182,7 @@ public final class TlsOptions {
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private Executor taskExecutor;
     private boolean requireCloseNotify;
+    private boolean warmUp = true;
 
     private Builder() {}
 
@@ -242,6 +265,16 @@ public final class TlsOptions {
     }
 
     /**
+     * Whether building these options warms the JDK's TLS code up on a background thread (once
+     * per JVM), so that the first handshake does not load it on a loop thread; true by default.
+     * A short-lived program that rarely speaks TLS may turn it off to save start-up CPU.
+     */
+    public Builder warmUp(boolean warmUp) {
+      this.warmUp = warmUp;
+      return this;
+    }
+
+    /**
      * Where the handshake's delegated tasks (certificate checks, key exchange) run, so they never
      * hold up a loop; default: a small shared pool of daemon threads named {@code gust-tls-N}.
      */
@@ -250,24 +283,9 @@ public final class TlsOptions {
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @throws IllegalStateException when no context was given and the JDK has no default one
-     */
+    /** The options. */
     public TlsOptions build() {
       return new TlsOptions(this);
-    }
-
-    private SSLContext contextOrDefault() {
-      if (sslContext != null) {
-        return sslContext;
-      }
-      try {
-        return SSLContext.getDefault();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK has no default SSLContext", e);
-      }
     }
 
     private static List<String> nonEmptyCopy(List<String> names, String what) {

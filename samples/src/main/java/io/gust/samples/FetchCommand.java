@@ -68,7 +68,7 @@ final class FetchCommand {
       options = CurlOptions.parse(args, FetchCommand::readFile);
     } catch (CurlOptions.UsageException e) {
       stderr.println("fetch: (" + CurlError.USAGE + ") " + e.getMessage());
-      stderr.println("fetch: try 'java -jar gust-samples.jar help' for the options");
+      stderr.println("fetch: try 'gust fetch --help' for the options");
       return CurlError.USAGE;
     }
     try (FetchOutput output = new FetchOutput(stdout, options)) {

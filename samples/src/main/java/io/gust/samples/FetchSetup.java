@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * What {@code fetch} prepares on the main thread before the transfer starts: the TLS options of
  * -k, --cacert, --cert and --key, the loop the client runs on, and the start-up work that would
  * otherwise hold that loop (loading the client's classes; for an https URL, initialising the TLS
- * context and the JDK's handshake code by making one throwaway ClientHello).
+ * context and the JDK's handshake code by making one throwaway ClientHello). A plain http URL
+ * without TLS options builds no TLS context here: the client's default one is looked up only if
+ * a redirect leads to https.
  *
  * <p>Under -s the loop's watchdog reports at DEBUG rather than as a WARN on stderr, so that a
  * loop starved of CPU on a busy machine cannot add to the output of a silent fetch. Closing
@@ -54,7 +56,9 @@ final class FetchSetup implements AutoCloseable {
     TlsSettings.ClientTls client = null;
     CurlError problem = null;
     try {
-      client = TlsSettings.ClientTls.of(options.insecure, options.caCert, clientKeys(options));
+      if (https || options.insecure || options.caCert != null || options.clientCert != null) {
+        client = TlsSettings.ClientTls.of(options.insecure, options.caCert, clientKeys(options));
+      }
     } catch (CurlOptions.UsageException e) {
       problem = new CurlError(CurlError.CA_CERT_BAD_FILE, e.getMessage());
     } catch (IOException | GeneralSecurityException e) {
@@ -69,8 +73,7 @@ final class FetchSetup implements AutoCloseable {
     if (options.silent) {
       loop.blockedLoopListener(QUIET);
     }
-    return new FetchSetup(client != null ? client.options() : TlsOptions.defaults(), problem,
-        loop.build());
+    return new FetchSetup(client != null ? client.options() : PLAIN, problem, loop.build());
   }
 
   /**
@@ -83,6 +86,13 @@ final class FetchSetup implements AutoCloseable {
         : Stream.of(ContentCoding.GZIP, ContentCoding.DEFLATE);
     return codings.filter(ContentCoding::isAvailable).toArray(ContentCoding[]::new);
   }
+
+  /**
+   * The TLS options of a fetch that starts at a plain http URL without TLS options: the defaults,
+   * without the background warm-up, whose CPU a short fetch would pay for nothing (a redirect to
+   * https still works, its handshake loading the TLS code then).
+   */
+  static final TlsOptions PLAIN = TlsOptions.builder().warmUp(false).build();
 
   /** The watchdog's report under -s: DEBUG, which the command line's logging leaves out. */
   private static final BlockedLoopListener QUIET = (loop, blockedFor, threshold, stack) ->

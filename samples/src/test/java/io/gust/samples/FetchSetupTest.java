@@ -2,6 +2,7 @@ package io.gust.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The loop {@code fetch} runs on: what its watchdog says when a task holds it. */
+/**
+ * What {@code fetch} prepares: the loop it runs on (what its watchdog says when a task holds it)
+ * and its TLS options.
+ */
 @Timeout(30)
 class FetchSetupTest {
   /** Regression: under -s a held loop printed a WARN with a stack trace on stderr. */
@@ -28,6 +32,21 @@ class FetchSetupTest {
   @Test
   void fetchWithoutSilentReportsAHeldLoopAsWarn() throws Exception {
     assertFalse(warningsWhileTheLoopIsHeld().isEmpty());
+  }
+
+  /** Start-up: a plain http fetch pays for no TLS warm-up; an https one (or -k) still has it. */
+  @Test
+  void onlyAFetchThatMaySpeakTlsWarmsTlsUp() throws Exception {
+    try (FetchSetup plain = FetchSetup.prepare(CurlOptions.parse(new String[] {"-s",
+        "http://127.0.0.1/"}, path -> null), false);
+        FetchSetup https = FetchSetup.prepare(CurlOptions.parse(new String[] {"-s",
+            "https://127.0.0.1/"}, path -> null), true);
+        FetchSetup insecure = FetchSetup.prepare(CurlOptions.parse(new String[] {"-k",
+            "http://127.0.0.1/"}, path -> null), false)) {
+      assertFalse(plain.tls.warmsUp());
+      assertTrue(https.tls.warmsUp());
+      assertTrue(insecure.tls.warmsUp());
+    }
   }
 
   /** Holds the fetch loop for 600 ms, four times the watchdog's threshold; returns the WARNs. */

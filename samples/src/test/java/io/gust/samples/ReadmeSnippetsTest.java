@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ReadmeSnippetsTest {
   private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-  private static final String IMPORTS = String.join("\n",
+  static final String IMPORTS = String.join("\n",
       "import io.gust.client.*;",
       "import io.gust.concurrent.*;",
       "import io.gust.resolver.*;",
@@ -51,12 +51,17 @@ class ReadmeSnippetsTest {
   }
 
   static String unit(String name, String block) {
+    return unit(name, block, IMPORTS);
+  }
+
+  /** {@code block} as a compilation unit named {@code name}, after {@code imports}. */
+  static String unit(String name, String block, String imports) {
     if (block.matches("(?sm).*^(public |final )*(class|interface|record|enum) .*")) {
-      return "package snippets;\n" + IMPORTS + block.replaceFirst(
+      return "package snippets;\n" + imports + block.replaceFirst(
           "(?m)^(public )?((final )?(class|interface|record|enum)) \\w+",
           "$2 " + name);
     }
-    return "package snippets;\n" + IMPORTS
+    return "package snippets;\n" + imports
         + "@SuppressWarnings(\"unused\")\n"
         + "class " + name + " {\n"
         + "  AsyncHttpClient client;\n"
@@ -64,16 +69,16 @@ class ReadmeSnippetsTest {
         + "  void run() throws Exception {\n" + block + "\n  }\n}\n";
   }
 
-  @Test
-  void everyJavaBlockOfTheReadmeCompiles() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    List<String> blocks = blocks(readme);
-    assertTrue(blocks.size() >= 12, "README has " + blocks.size() + " java blocks");
+  /**
+   * Compiles each block as a unit of its own (after {@code imports}) under {@code dir}, against
+   * the test class path; asserts that javac accepts them all, showing its messages otherwise.
+   */
+  static void assertCompiles(Path dir, List<String> blocks, String imports) throws Exception {
     List<String> files = new ArrayList<>();
     Path src = Files.createDirectories(dir.resolve("src/snippets"));
     for (int i = 0; i < blocks.size(); i++) {
       Path file = src.resolve("Snippet" + i + ".java");
-      Files.writeString(file, unit("Snippet" + i, blocks.get(i)));
+      Files.writeString(file, unit("Snippet" + i, blocks.get(i), imports));
       files.add(file.toString());
     }
     List<String> args = new ArrayList<>(List.of("-proc:none", "-d",
@@ -84,5 +89,13 @@ class ReadmeSnippetsTest {
     ByteArrayOutputStream messages = new ByteArrayOutputStream();
     int code = javac.run(null, messages, messages, args.toArray(new String[0]));
     assertEquals(0, code, messages.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void everyJavaBlockOfTheReadmeCompiles() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    List<String> blocks = blocks(readme);
+    assertTrue(blocks.size() >= 12, "README has " + blocks.size() + " java blocks");
+    assertCompiles(dir, blocks, IMPORTS);
   }
 }
