@@ -168,6 +168,7 @@ public final class TlsOptions {
     this.handshakeTimeout = base.handshakeTimeout;
     this.requireCloseNotify = base.requireCloseNotify;
     this.taskExecutor = base.taskExecutor;
+    this.warmUp = base.warmUp;
   }
 
   /** Settings for {@link TlsOptions}; not thread-safe. */
