@@ -122,10 +122,10 @@ final class Http2Exchange extends HandlerRun {
       return;
     }
     cancelled = true;
+    cancelAwaited();
     if (request != null) {
       request.markClientGone();
     }
-    cancelAwaited();
     if (bodyWriter != null) {
       bodyWriter.ended();
     }
