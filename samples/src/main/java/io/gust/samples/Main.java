@@ -58,9 +58,11 @@ public final class Main {
                   curl's options and exit codes, on Gust's client (-u USER asks for the
                   password on a terminal only; elsewhere it is empty)
           serve   [--port N] [--dir DIR] [--loops N] [--tls [--cert PEM --key PEM | --cert-out F]]
+                  [--no-http2] [--max-streams N]
                   the companion server: test routes (a WebSocket echo at /ws/echo), and the
                   files under DIR; --tls: HTTPS (and wss://), with a self-signed certificate
-                  (PEM to F or a temp file) unless given one
+                  (PEM to F or a temp file) unless given one; HTTP/2 too (h2 by ALPN, h2c by
+                  prior knowledge) unless --no-http2
           bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--warmup SECONDS]
                   [--hold N [--sample SECONDS]] [--loops N] [-k | --cacert FILE]
                   [--new-connections] [--json] URL
