@@ -49,7 +49,7 @@ final class Http2Requests {
     }
     if (connection.openStreams() >= context.maxConcurrentStreams) {
       connection.lastStreamId = id;
-      connection.spend(connection.resetBudget(), "refused stream");
+      connection.spendReset("refused stream");
       connection.writeReset(id, ErrorCode.REFUSED_STREAM);
       return;
     }

@@ -4,7 +4,6 @@ import io.gust.client.TlsOptions;
 import io.gust.http2.ErrorCode;
 import io.gust.http2.FlowWindow;
 import io.gust.http2.Frame;
-import io.gust.http2.FrameBudget;
 import io.gust.http2.FrameReader;
 import io.gust.http2.FrameWriter;
 import io.gust.http2.HeaderField;
@@ -13,7 +12,6 @@ import io.gust.http2.Http2Settings;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
-import io.gust.net.WriteListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * RFC's code, read and discard for {@link ServerConnection#LINGER} so the GOAWAY is not lost to a
  * reset, then close. Streams past SETTINGS_MAX_CONCURRENT_STREAMS are refused (REFUSED_STREAM).
  * Frames that cost work but carry no request (resets, PING, SETTINGS, empty DATA) are bounded by
- * a {@link FrameBudget}; a client that floods is sent GOAWAY with ENHANCE_YOUR_CALM (the rapid
- * reset of CVE-2023-44487 among them). Request bodies are credited as they are buffered, up to
+ * the budgets of {@link Http2PeerControl}; a client that floods is sent GOAWAY with
+ * ENHANCE_YOUR_CALM (the rapid reset of CVE-2023-44487 among them). Request bodies are credited as they are buffered, up to
  * the server's body limit; the handler then gets the whole body, as over HTTP/1.1.
  *
  * <p>Timeouts: the preface and SETTINGS must arrive within the head timeout; a connection without
@@ -56,8 +54,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   static final int STREAM_WINDOW = 1024 * 1024;
   /** The window the whole connection has for request bodies. */
   static final int CONNECTION_WINDOW = 16 * 1024 * 1024;
-  /** How many reset streams are remembered, so that frames still in flight to them are dropped. */
-  private static final int RECENT_RESETS = 128;
 
   enum State { PREFACE, SETTINGS, OPEN, GOING_AWAY, CLOSING, CLOSED }
 
@@ -65,26 +61,19 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   final ChannelStream stream;
   final ServerContext context;
   private final FrameReader reader = new FrameReader();
-  private final FrameWriter writer = new FrameWriter();
-  private final Http2Output output = new Http2Output();
+  private final Http2Sender sender;
+  private final FrameWriter writer;
+  private final Http2Output output;
   private final Http2Requests requests;
   private final Map<Integer, Http2ServerStream> streams = new HashMap<>();
-  /** Frames waiting to be handed to the socket, in the order written. */
-  private final Buffer out = new Buffer();
+  private final Buffer out;
   private final FlowWindow receiveWindow = new FlowWindow(CONNECTION_WINDOW);
   private int uncreditedBytes;
   private final ConnectionTimer timer;
-  private final FrameBudget controlBudget;
-  private final FrameBudget resetBudget;
-  private final java.util.LinkedHashSet<Integer> recentResets = new java.util.LinkedHashSet<>();
-  private final WriteListener socketDrained = this::flushOutput;
+  private final Http2PeerControl control;
   private State state = State.PREFACE;
   /** The highest stream the client opened. */
   int lastStreamId;
-  /** SETTINGS_INITIAL_WINDOW_SIZE of the client: the send window of each new stream. */
-  private int peerInitialWindow = 65_535;
-  /** True while {@link #onReadable} runs; output is then written once at its end. */
-  private boolean reading;
   private long writtenAtLastCheck = -1;
 
   private Http2ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
@@ -92,12 +81,12 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     this.stream = stream;
     this.context = context;
     this.requests = new Http2Requests(this);
+    this.sender = new Http2Sender(stream, this::streamEnded);
+    this.writer = sender.writer;
+    this.out = sender.out;
+    this.output = sender.output;
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
-    long now = loop.nanoTime();
-    int streamLimit = context.maxConcurrentStreams;
-    this.controlBudget = new FrameBudget(1000, 200, now);
-    this.resetBudget = new FrameBudget(Math.max(200, 2 * streamLimit), Math.max(100, streamLimit),
-        now);
+    this.control = new Http2PeerControl(this, sender);
     reader.setMaxHeaderListSize(context.limits.maxHeadBytes());
   }
 
@@ -143,7 +132,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     writer.settings(out, local);
     writer.windowUpdate(out, 0, CONNECTION_WINDOW - 65_535);
     timer.after(context.headTimeoutNanos);
-    flushOutput();
+    sender.flush();
   }
 
   @Override
@@ -157,7 +146,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       in.clear();
       return state != State.CLOSED;
     }
-    reading = true;
+    sender.startBatch();
     try {
       if (state == State.PREFACE) {
         if (!FrameReader.readPreface(in)) {
@@ -171,8 +160,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     } catch (Http2Exception e) {
       connectionError(e.errorCode(), e.getMessage());
     } finally {
-      reading = false;
-      flushOutput();
+      sender.endBatch();
     }
     if (state == State.CLOSING) {
       in.clear();
@@ -212,16 +200,13 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     } else if (frame instanceof Frame.Data data) {
       onData(data);
     } else if (frame instanceof Frame.WindowUpdate update) {
-      onWindowUpdate(update);
+      control.onWindowUpdate(update);
     } else if (frame instanceof Frame.RstStream reset) {
-      onReset(reset);
+      control.onReset(reset);
     } else if (frame instanceof Frame.Settings settings) {
-      onSettings(settings);
+      control.onSettings(settings);
     } else if (frame instanceof Frame.Ping ping) {
-      if (!ping.ack()) {
-        spend(controlBudget, "PING");
-        writer.ping(out, true, ping.opaqueData());
-      }
+      control.onPing(ping);
     } else if (frame instanceof Frame.GoAway goAway) {
       log.debug("client {} sent GOAWAY {}", stream.remoteAddress(), goAway.errorCode());
       goingAway();
@@ -237,7 +222,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     }
     creditConnection(data.flowControlledLength());
     if (data.data().size() == 0 && !data.endStream()) {
-      spend(controlBudget, "empty DATA");
+      control.spendControl("empty DATA");
     }
     Http2ServerStream target = streamFor(data.streamId(), "DATA");
     if (target != null) {
@@ -269,8 +254,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
           frameName + " on stream " + streamId + ", which the client never opened");
     }
-    if (frameName.equals("DATA") && !recentResets.contains(streamId)) {
-      spend(controlBudget, "DATA on a closed stream");
+    if (frameName.equals("DATA") && !sender.wasReset(streamId)) {
+      control.spendControl("DATA on a closed stream");
       writeReset(streamId, ErrorCode.STREAM_CLOSED);
     }
     return null;
@@ -283,92 +268,35 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
 
   /** Whether the server reset stream {@code id} lately, so frames in flight to it are dropped. */
   boolean wasReset(int id) {
-    return recentResets.contains(id);
-  }
-
-  private void onWindowUpdate(Frame.WindowUpdate update) throws Http2Exception {
-    if (update.streamId() == 0) {
-      if (!output.window.credit(update.increment())) {
-        throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
-            "WINDOW_UPDATE passes the connection's window past 2^31-1");
-      }
-    } else {
-      Http2ServerStream target = streams.get(update.streamId());
-      if (target == null) {
-        if (update.streamId() > lastStreamId) {
-          throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
-              "WINDOW_UPDATE on idle stream " + update.streamId());
-        }
-        return;
-      }
-      if (!target.sendWindow.credit(update.increment())) {
-        resetStream(target, ErrorCode.FLOW_CONTROL_ERROR);
-        return;
-      }
-      output.enqueue(target);
-    }
-    writeData();
-  }
-
-  private void onReset(Frame.RstStream reset) throws Http2Exception {
-    Http2ServerStream target = streams.get(reset.streamId());
-    if (target == null) {
-      if (reset.streamId() > lastStreamId) {
-        throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
-            "RST_STREAM on idle stream " + reset.streamId());
-      }
-      return;
-    }
-    spend(resetBudget, "RST_STREAM");
-    log.debug("client reset {} with {}", target, reset.errorCode());
-    remove(target);
-  }
-
-  private void onSettings(Frame.Settings settings) throws Http2Exception {
-    if (settings.ack()) {
-      return;
-    }
-    spend(controlBudget, "SETTINGS");
-    Http2Settings values = settings.settings();
-    writer.applyPeerSettings(values);
-    if (values.isSet(Http2Settings.INITIAL_WINDOW_SIZE)) {
-      long delta = (long) values.initialWindowSize() - peerInitialWindow;
-      peerInitialWindow = values.initialWindowSize();
-      for (Http2ServerStream each : streams.values()) {
-        if (!each.sendWindow.credit(delta)) {
-          throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
-              "SETTINGS_INITIAL_WINDOW_SIZE passes a stream's window past 2^31-1");
-        }
-        output.enqueue(each);
-      }
-    }
-    writer.settingsAck(out);
-    writeData();
-  }
-
-  /** Spends from {@code budget}; a client that has spent it all floods the connection. */
-  void spend(FrameBudget budget, String what) throws Http2Exception {
-    if (!budget.spend(loop.nanoTime())) {
-      throw Http2Exception.connection(ErrorCode.ENHANCE_YOUR_CALM, "too many " + what + " frames");
-    }
-  }
-
-  /** The budget for streams the client resets or the server refuses. */
-  FrameBudget resetBudget() {
-    return resetBudget;
+    return sender.wasReset(id);
   }
 
   /** Opens stream {@code id}, which the caller has checked is new and within the limits. */
   Http2ServerStream open(int id) {
     lastStreamId = id;
-    Http2ServerStream opened = new Http2ServerStream(id, peerInitialWindow, STREAM_WINDOW,
+    Http2ServerStream opened = new Http2ServerStream(id, control.peerInitialWindow(), STREAM_WINDOW,
         loop.nanoTime());
     streams.put(id, opened);
     timer.after(context.bodyReadTimeoutNanos);
     return opened;
   }
 
-  /** The streams open now. */
+  /** The streams open now, in a copy. */
+  List<Http2ServerStream> streamList() {
+    return new ArrayList<>(streams.values());
+  }
+
+  /** Stops {@code target}: the client reset it. */
+  void resetByClient(Http2ServerStream target) {
+    remove(target);
+  }
+
+  /** Spends from the budget of streams reset or refused. */
+  void spendReset(String what) throws Http2Exception {
+    control.spendReset(what);
+  }
+
+  /** The number of streams open now. */
   int openStreams() {
     return streams.size();
   }
@@ -387,7 +315,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     if (endStream) {
       streamEnded(target);
     }
-    flushIfIdle();
+    sender.flushUnlessBatching();
   }
 
   /** Queues body octets of {@code target}; the future completes once they left in DATA frames. */
@@ -397,8 +325,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     }
     CompletableFuture<Void> sent = target.queue(data, end);
     output.enqueue(target);
-    writeData();
-    flushIfIdle();
+    sender.writeData();
+    sender.flushUnlessBatching();
     return sent;
   }
 
@@ -410,10 +338,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       target.receiveWindow.credit(target.uncreditedBytes);
       target.uncreditedBytes = 0;
     }
-  }
-
-  private void writeData() {
-    output.flush(out, writer, stream.pendingWriteBytes(), this::streamEnded);
   }
 
   /** The server's END_STREAM went out; a request still arriving is stopped with NO_ERROR. */
@@ -432,16 +356,12 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     }
     writeReset(target.id, code);
     remove(target);
-    flushIfIdle();
+    sender.flushUnlessBatching();
   }
 
-  /** Writes RST_STREAM for {@code streamId} and remembers it, to drop frames still in flight. */
+  /** Writes RST_STREAM for {@code streamId}; frames still in flight to it are then dropped. */
   void writeReset(int streamId, ErrorCode code) {
-    writer.rstStream(out, streamId, code);
-    recentResets.add(streamId);
-    if (recentResets.size() > RECENT_RESETS) {
-      recentResets.remove(recentResets.iterator().next());
-    }
+    sender.writeReset(streamId, code);
   }
 
   private void remove(Http2ServerStream target) {
@@ -460,26 +380,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       } else {
         timer.after(context.idleTimeoutNanos);
       }
-    }
-  }
-
-  private void flushIfIdle() {
-    if (!reading) {
-      flushOutput();
-    }
-  }
-
-  /** Hands what was written to the socket, asking to hear when it drains if output waits. */
-  private void flushOutput() {
-    if (state == State.CLOSED) {
-      out.clear();
-      return;
-    }
-    if (!reading && output.isBlockedOnSocket()) {
-      writeData();
-    }
-    if (out.size() > 0) {
-      stream.write(out, output.isBlockedOnSocket() ? socketDrained : null);
     }
   }
 
@@ -503,7 +403,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     if (state == State.OPEN) {
       writer.goAway(out, lastStreamId, ErrorCode.NO_ERROR, ByteString.EMPTY);
       goingAway();
-      flushIfIdle();
+      sender.flushUnlessBatching();
     }
   }
 
@@ -527,7 +427,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       remove(each);
     }
     timer.after(ServerConnection.LINGER.toNanos());
-    flushIfIdle();
+    sender.flushUnlessBatching();
   }
 
   @Override
