@@ -9,6 +9,7 @@ import io.gust.http2.HeaderField;
 import io.gust.http2.Http2Settings;
 import io.gust.testing.LeakCheck;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -295,6 +296,19 @@ class Http2RawFramesEndToEndTest {
       assertEquals("200 finished\n", response(raw, 1));
       assertTrue(raw.readsToClose());
       closed.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void idleConnectionIsSentGoAwayAndClosed() throws IOException {
+    try (HttpServer idle = HttpServer.builder().testRoutes().idleTimeout(Duration.ofMillis(200))
+        .build().start(); RawHttp2 raw = new RawHttp2(idle).handshake()) {
+      raw.request(1, "GET", "/hello", true);
+      assertEquals("200 hello\n", response(raw, 1));
+      Frame.GoAway goAway = raw.readUntil(Frame.GoAway.class);
+      assertEquals(ErrorCode.NO_ERROR, goAway.errorCode());
+      assertEquals(1, goAway.lastStreamId());
+      assertTrue(raw.readsToClose());
     }
   }
 

@@ -75,8 +75,8 @@ class Http2ToolsEndToEndTest {
   }
 
   @Test
-  void nghttpUploadsABodyLargerThanTheDefaultWindowOverTls() throws Exception {
-    byte[] body = new byte[300_000];
+  void nghttpUploadsABodyLargerThanTheStreamWindowOverTls() throws Exception {
+    byte[] body = new byte[3 * Http2ServerConnection.STREAM_WINDOW];
     java.util.Arrays.fill(body, (byte) 'u');
     Path upload = dir.resolve("upload");
     Files.write(upload, body);
