@@ -90,6 +90,8 @@ final class Http2Requests {
     }
     if (opened.remoteClosed) {
       dispatch(opened);
+    } else if ("100-continue".equalsIgnoreCase(firstValue(opened, "expect"))) {
+      connection.sendInterim(opened, 100);
     }
   }
 

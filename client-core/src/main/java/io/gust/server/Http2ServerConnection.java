@@ -318,6 +318,13 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     sender.flushUnlessBatching();
   }
 
+  /** Writes an interim response head (such as 100 Continue) on {@code target}. */
+  void sendInterim(Http2ServerStream target, int status) {
+    writer.headers(out, target.id, false,
+        List.of(new HeaderField(":status", Integer.toString(status))));
+    sender.flushUnlessBatching();
+  }
+
   /** Queues body octets of {@code target}; the future completes once they left in DATA frames. */
   CompletableFuture<Void> sendData(Http2ServerStream target, ByteString data, boolean end) {
     if (target.localClosed || state == State.CLOSED) {

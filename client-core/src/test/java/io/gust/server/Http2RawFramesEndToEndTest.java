@@ -241,6 +241,23 @@ class Http2RawFramesEndToEndTest {
   }
 
   @Test
+  void expectContinueIsAnsweredWith100BeforeTheBody() throws IOException {
+    try (RawHttp2 raw = connect()) {
+      List<HeaderField> fields = new ArrayList<>(RawHttp2.requestHead("POST", "/echo"));
+      fields.add(new HeaderField("expect", "100-continue"));
+      Buffer out = new Buffer();
+      raw.writer().headers(out, 1, false, fields);
+      raw.send(out);
+      Frame.Headers interim = raw.readUntil(Frame.Headers.class);
+      assertEquals("100", interim.fields().get(0).value());
+      raw.data(1, true, "after 100");
+      String answer = response(raw, 1);
+      assertTrue(answer.startsWith("200 POST /echo HTTP/2\r\n"), answer);
+      assertTrue(answer.endsWith("\r\n\r\nafter 100"), answer);
+    }
+  }
+
+  @Test
   void headerListPastTheLimitIsAnswered431() throws IOException {
     try (RawHttp2 raw = connect()) {
       List<HeaderField> fields = new ArrayList<>(RawHttp2.requestHead("GET", "/hello"));
