@@ -222,6 +222,44 @@ class Http2RawFramesEndToEndTest {
   }
 
   @Test
+  void aStreamOutOfWindowDoesNotHoldUpTheOthers() throws IOException {
+    try (RawHttp2 raw = new RawHttp2(server)) {
+      Buffer out = new Buffer();
+      raw.writer().preface(out);
+      raw.writer().settings(out, Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 10));
+      raw.send(out);
+      raw.request(1, "GET", "/bytes/100", true);
+      raw.request(3, "GET", "/hello", true);
+      assertEquals("200 hello\n", response(raw, 3));
+    }
+  }
+
+  @Test
+  void responseWaitsForTheConnectionWindowThenGoesOn() throws IOException {
+    try (RawHttp2 raw = new RawHttp2(server)) {
+      Buffer out = new Buffer();
+      raw.writer().preface(out);
+      raw.writer().settings(out,
+          Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 1 << 20));
+      raw.send(out);
+      raw.request(1, "GET", "/bytes/100000", true);
+      long received = 0;
+      while (received < 65_535) {
+        received += raw.readUntil(Frame.Data.class).data().size();
+      }
+      assertEquals(65_535, received, "no more than the connection's default window");
+      raw.writer().windowUpdate(out, 0, 100_000);
+      raw.send(out);
+      Frame.Data data;
+      do {
+        data = raw.readUntil(Frame.Data.class);
+        received += data.data().size();
+      } while (!data.endStream());
+      assertEquals(100_000, received);
+    }
+  }
+
+  @Test
   void paddedBodyAndTrailersReachTheHandler() throws IOException {
     try (RawHttp2 raw = connect()) {
       raw.request(1, "POST", "/echo", false);
