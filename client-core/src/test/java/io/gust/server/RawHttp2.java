@@ -50,8 +50,11 @@ final class RawHttp2 implements AutoCloseable {
     return this;
   }
 
-  RawHttp2 sendBytes(ByteString bytes) throws IOException {
-    return send(new Buffer().write(bytes));
+  /** Sends the frames {@code frames} writes with this client's writer. */
+  RawHttp2 send(java.util.function.BiConsumer<FrameWriter, Buffer> frames) throws IOException {
+    Buffer out = new Buffer();
+    frames.accept(writer, out);
+    return send(out);
   }
 
   FrameWriter writer() {
