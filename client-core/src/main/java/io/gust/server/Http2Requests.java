@@ -4,6 +4,7 @@ import io.gust.client.Headers;
 import io.gust.client.Protocol;
 import io.gust.http2.ErrorCode;
 import io.gust.http2.FieldValidation;
+import io.gust.http2.FlowWindow;
 import io.gust.http2.Frame;
 import io.gust.http2.HeaderListTooLargeException;
 import io.gust.http2.Http2Exception;
@@ -21,10 +22,17 @@ import okio.ByteString;
 final class Http2Requests {
   private final Http2ServerConnection connection;
   private final ServerContext context;
+  private final Http2Sender sender;
+  /** What the client may still send on the whole connection. */
+  private final FlowWindow receiveWindow =
+      new FlowWindow(Http2ServerConnection.CONNECTION_WINDOW);
+  /** Octets received on the connection and not yet credited back. */
+  private int uncreditedBytes;
 
-  Http2Requests(Http2ServerConnection connection) {
+  Http2Requests(Http2ServerConnection connection, Http2Sender sender) {
     this.connection = connection;
     this.context = connection.context;
+    this.sender = sender;
   }
 
   void onHeaders(Frame.Headers headers) throws Http2Exception {
@@ -135,7 +143,43 @@ final class Http2Requests {
     endOfRequest(target);
   }
 
-  void onData(Http2ServerStream target, Frame.Data data) throws Http2Exception {
+  /**
+   * A DATA frame: counted against the connection's window, which is credited back once half of
+   * it was used, whatever becomes of the stream; then added to its stream's request body.
+   */
+  void onData(Frame.Data data) throws Http2Exception {
+    int length = data.flowControlledLength();
+    if (!receiveWindow.consume(length)) {
+      throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
+          "DATA passes the connection's window");
+    }
+    uncreditedBytes += length;
+    if (uncreditedBytes >= Http2ServerConnection.CONNECTION_WINDOW / 2) {
+      sender.writer.windowUpdate(sender.out, 0, uncreditedBytes);
+      receiveWindow.credit(uncreditedBytes);
+      uncreditedBytes = 0;
+    }
+    if (data.data().size() == 0 && !data.endStream()) {
+      connection.spendControl("empty DATA");
+    }
+    Http2ServerStream target = connection.streamFor(data.streamId(), "DATA");
+    if (target != null) {
+      onData(target, data);
+    }
+  }
+
+  /** Credits the stream's window for octets its request body took, once half was used. */
+  private void creditStream(Http2ServerStream target, int byteCount) {
+    target.uncreditedBytes += byteCount;
+    if (target.uncreditedBytes >= Http2ServerConnection.STREAM_WINDOW / 2
+        && !target.remoteClosed) {
+      sender.writer.windowUpdate(sender.out, target.id, target.uncreditedBytes);
+      target.receiveWindow.credit(target.uncreditedBytes);
+      target.uncreditedBytes = 0;
+    }
+  }
+
+  private void onData(Http2ServerStream target, Frame.Data data) throws Http2Exception {
     if (target.remoteClosed) {
       connection.resetStream(target, ErrorCode.STREAM_CLOSED);
       return;
@@ -145,7 +189,7 @@ final class Http2Requests {
       return;
     }
     target.lastProgressNanos = connection.loop.nanoTime();
-    connection.creditStream(target, data.flowControlledLength());
+    creditStream(target, data.flowControlledLength());
     if (target.answered) {
       data.data().clear(); // refused before its body; the reset is on its way
       return;

@@ -2,7 +2,6 @@ package io.gust.server;
 
 import io.gust.client.TlsOptions;
 import io.gust.http2.ErrorCode;
-import io.gust.http2.FlowWindow;
 import io.gust.http2.Frame;
 import io.gust.http2.FrameReader;
 import io.gust.http2.FrameWriter;
@@ -67,8 +66,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   private final Http2Requests requests;
   private final Map<Integer, Http2ServerStream> streams = new HashMap<>();
   private final Buffer out;
-  private final FlowWindow receiveWindow = new FlowWindow(CONNECTION_WINDOW);
-  private int uncreditedBytes;
   private final ConnectionTimer timer;
   private final Http2PeerControl control;
   private State state = State.PREFACE;
@@ -80,8 +77,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     this.loop = loop;
     this.stream = stream;
     this.context = context;
-    this.requests = new Http2Requests(this);
     this.sender = new Http2Sender(stream, this::streamEnded);
+    this.requests = new Http2Requests(this, sender);
     this.writer = sender.writer;
     this.out = sender.out;
     this.output = sender.output;
@@ -198,7 +195,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     if (frame instanceof Frame.Headers headers) {
       requests.onHeaders(headers);
     } else if (frame instanceof Frame.Data data) {
-      onData(data);
+      requests.onData(data);
     } else if (frame instanceof Frame.WindowUpdate update) {
       control.onWindowUpdate(update);
     } else if (frame instanceof Frame.RstStream reset) {
@@ -212,31 +209,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       goingAway();
     } else if (frame instanceof Frame.PushPromise) {
       throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR, "PUSH_PROMISE from a client");
-    }
-  }
-
-  private void onData(Frame.Data data) throws Http2Exception {
-    if (!receiveWindow.consume(data.flowControlledLength())) {
-      throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
-          "DATA passes the connection's window");
-    }
-    creditConnection(data.flowControlledLength());
-    if (data.data().size() == 0 && !data.endStream()) {
-      control.spendControl("empty DATA");
-    }
-    Http2ServerStream target = streamFor(data.streamId(), "DATA");
-    if (target != null) {
-      requests.onData(target, data);
-    }
-  }
-
-  /** Credits the connection's window once half of it was used. */
-  private void creditConnection(int byteCount) {
-    uncreditedBytes += byteCount;
-    if (uncreditedBytes >= CONNECTION_WINDOW / 2) {
-      writer.windowUpdate(out, 0, uncreditedBytes);
-      receiveWindow.credit(uncreditedBytes);
-      uncreditedBytes = 0;
     }
   }
 
@@ -255,7 +227,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
           frameName + " on stream " + streamId + ", which the client never opened");
     }
     if (frameName.equals("DATA") && !sender.wasReset(streamId)) {
-      control.spendControl("DATA on a closed stream");
+      spendControl("DATA on a closed stream");
       writeReset(streamId, ErrorCode.STREAM_CLOSED);
     }
     return null;
@@ -289,6 +261,11 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   /** Stops {@code target}: the client reset it. */
   void resetByClient(Http2ServerStream target) {
     remove(target);
+  }
+
+  /** Spends from the budget of control frames. */
+  void spendControl(String what) throws Http2Exception {
+    control.spendControl(what);
   }
 
   /** Spends from the budget of streams reset or refused. */
@@ -335,16 +312,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     sender.writeData();
     sender.flushUnlessBatching();
     return sent;
-  }
-
-  /** Credits the stream's window for octets its request body took, once half was used. */
-  void creditStream(Http2ServerStream target, int byteCount) {
-    target.uncreditedBytes += byteCount;
-    if (target.uncreditedBytes >= STREAM_WINDOW / 2 && !target.remoteClosed) {
-      writer.windowUpdate(out, target.id, target.uncreditedBytes);
-      target.receiveWindow.credit(target.uncreditedBytes);
-      target.uncreditedBytes = 0;
-    }
   }
 
   /** The server's END_STREAM went out; a request still arriving is stopped with NO_ERROR. */
