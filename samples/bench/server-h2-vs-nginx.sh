@@ -58,6 +58,7 @@ for round in $(seq "$rounds"); do
     h2load -c "$connections" -m 64 -D "$duration" "https://127.0.0.1:$port/hello" > "$work/out"
     rps=$(awk '/^finished in/ {print $4}' "$work/out")
     ok=$(awk '/^requests:/ {print $8, "succeeded,", $10, "failed"}' "$work/out")
-    echo "round $round: /hello $name $rps requests/s ($ok)"
+    latency=$(awk '/^time for request:/ {print "mean", $6, "sd", $7}' "$work/out")
+    echo "round $round: /hello $name $rps requests/s ($ok; request time $latency)"
   done
 done
