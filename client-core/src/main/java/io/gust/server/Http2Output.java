@@ -3,6 +3,7 @@ package io.gust.server;
 import io.gust.http2.FlowWindow;
 import io.gust.http2.FrameWriter;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import okio.Buffer;
 
 /**
@@ -38,11 +39,11 @@ final class Http2Output {
 
   /**
    * Writes DATA frames into {@code out} while the windows and the socket admit them, with {@code
-   * socketBytes} already queued on the socket; returns the streams whose END_STREAM went out
-   * through {@code ended}.
+   * socketBytes} already queued on the socket, at {@code nowNanos} on the loop's clock; hands the
+   * streams whose END_STREAM went out to {@code ended}.
    */
-  void flush(Buffer out, FrameWriter writer, long socketBytes, java.util.function.Consumer<
-      Http2ServerStream> ended) {
+  void flush(Buffer out, FrameWriter writer, long socketBytes, long nowNanos,
+      Consumer<Http2ServerStream> ended) {
     blockedOnSocket = false;
     while (!ready.isEmpty()) {
       if (socketBytes + out.size() >= SOCKET_HIGH_WATER) {
@@ -67,7 +68,7 @@ final class Http2Output {
       stream.sendWindow.consume(byteCount);
       window.consume(byteCount);
       writer.data(out, stream.id, end, stream.pending, byteCount);
-      stream.sent(byteCount);
+      stream.sent(byteCount, nowNanos);
       if (end) {
         stream.endQueued = false;
         ended.accept(stream);

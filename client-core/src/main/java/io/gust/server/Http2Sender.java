@@ -49,7 +49,7 @@ final class Http2Sender {
 
   /** Makes the DATA frames the windows and the socket admit now. */
   void writeData() {
-    output.flush(out, writer, stream.pendingWriteBytes(), ended);
+    output.flush(out, writer, stream.pendingWriteBytes(), stream.loop().nanoTime(), ended);
   }
 
   /** Hands what was written to the socket, unless a batch is under way. */

@@ -307,7 +307,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     if (target.localClosed || state == State.CLOSED) {
       return CompletableFuture.failedFuture(new IOException("the stream was reset"));
     }
-    CompletableFuture<Void> sent = target.queue(data, end);
+    CompletableFuture<Void> sent = target.queue(data, end, loop.nanoTime());
     output.enqueue(target);
     sender.writeData();
     sender.flushUnlessBatching();
@@ -450,7 +450,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
 
   /**
    * Idle without streams: GOAWAY and close. Otherwise gives up on a client that took none of the
-   * queued output for a whole read timeout, and answers 408 to request bodies that stalled.
+   * queued output for a whole read timeout, resets (CANCEL) the streams whose body the client's
+   * windows held back for as long, and answers 408 to request bodies that stalled.
    */
   private void checkStreams() {
     if (streams.isEmpty()) {
@@ -464,7 +465,15 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       return;
     }
     writtenAtLastCheck = written;
-    requests.answerStalled(new ArrayList<>(streams.values()), loop.nanoTime());
+    long now = loop.nanoTime();
+    for (Http2ServerStream each : streamList()) {
+      if (each.hasOutput() && now - each.lastOutputNanos >= context.bodyReadTimeoutNanos) {
+        log.debug("{} waited {} ms for the client's window; resetting it", each,
+            (now - each.lastOutputNanos) / 1_000_000);
+        resetStream(each, ErrorCode.CANCEL);
+      }
+    }
+    requests.answerStalled(streamList(), now);
     timer.after(context.bodyReadTimeoutNanos);
   }
 }

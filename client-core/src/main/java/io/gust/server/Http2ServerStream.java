@@ -47,6 +47,8 @@ final class Http2ServerStream {
   final Buffer pending = new Buffer();
   /** END_STREAM goes out after {@link #pending}. */
   boolean endQueued;
+  /** When the response body last made progress (queued from nothing, or sent), loop clock. */
+  long lastOutputNanos;
   /** Whether the stream is in the output's ready queue. */
   boolean queued;
   private long queuedBytes;
@@ -64,7 +66,10 @@ final class Http2ServerStream {
   }
 
   /** Queues response body octets; the future completes once they all left in DATA frames. */
-  CompletableFuture<Void> queue(ByteString data, boolean end) {
+  CompletableFuture<Void> queue(ByteString data, boolean end, long nowNanos) {
+    if (!hasOutput()) {
+      lastOutputNanos = nowNanos;
+    }
     pending.write(data);
     queuedBytes += data.size();
     endQueued = end;
@@ -79,7 +84,8 @@ final class Http2ServerStream {
   }
 
   /** {@code byteCount} octets left in a DATA frame; completes the writes they finish. */
-  void sent(int byteCount) {
+  void sent(int byteCount, long nowNanos) {
+    lastOutputNanos = nowNanos;
     sentBytes += byteCount;
     while (!waiters.isEmpty() && waiters.peek().mark() <= sentBytes) {
       waiters.poll().future().complete(null);

@@ -357,6 +357,20 @@ class Http2RawFramesEndToEndTest {
   }
 
   @Test
+  void streamWhoseWindowTheClientNeverOpensIsResetAfterTheReadTimeout() throws IOException {
+    try (HttpServer slow = HttpServer.builder().testRoutes()
+        .bodyReadTimeout(Duration.ofMillis(200)).build().start();
+        RawHttp2 raw = new RawHttp2(slow)) {
+      raw.send((writer, out) -> {
+        writer.preface(out);
+        writer.settings(out, Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 0));
+      });
+      raw.request(1, "GET", "/bytes/100", true);
+      assertEquals("200 reset CANCEL", response(raw, 1));
+    }
+  }
+
+  @Test
   void pushPromiseFromAClientIsAProtocolError() throws IOException {
     try (RawHttp2 raw = connect()) {
       Buffer frame = new Buffer();
