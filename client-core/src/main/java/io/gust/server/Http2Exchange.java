@@ -85,6 +85,7 @@ final class Http2Exchange extends HandlerRun {
       log.warn("streaming body failed to start; resetting the stream", t);
       bodyWriter.abort(t);
     }
+    connection.flush(); // the head, even when the body's first piece comes later
   }
 
   /** Opens the file on the loop, sends its size in the head and the file in pieces. */

@@ -282,7 +282,10 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     return state == State.GOING_AWAY;
   }
 
-  /** Writes the response head of {@code target}; END_STREAM when it has no body. */
+  /**
+   * Writes the response head of {@code target}; END_STREAM when it has no body. A head with a
+   * body goes out with the body's first frame, or at the caller's {@link #flush()}.
+   */
   void sendHead(Http2ServerStream target, List<HeaderField> fields, boolean endStream) {
     if (target.localClosed || target.answered || state == State.CLOSED) {
       return;
@@ -291,7 +294,12 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     writer.headers(out, target.id, endStream, fields);
     if (endStream) {
       streamEnded(target);
+      sender.flushUnlessBatching();
     }
+  }
+
+  /** Hands what was written to the socket now, unless a read is being handled. */
+  void flush() {
     sender.flushUnlessBatching();
   }
 
