@@ -48,9 +48,10 @@ _gust() {
       case $prev in
         --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --cert | --key | --cert-out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --port | --loops) return ;;
+        --port | --loops | --max-streams) return ;;
       esac
-      COMPREPLY=($(compgen -W "--port --dir --loops --tls --cert --key --cert-out --help" \
+      COMPREPLY=($(compgen -W "--port --dir --loops --tls --cert --key --cert-out --no-http2
+        --max-streams --help" \
         -- "$cur"))
       ;;
     bench)

@@ -171,6 +171,23 @@ public final class TlsOptions {
     this.warmUp = base.warmUp;
   }
 
+  /** A builder holding these options, to derive others from them. */
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.sslContext = sslContext;
+    builder.verifyHostname = verifyHostname;
+    builder.insecure = insecure;
+    builder.protocols = protocols;
+    builder.cipherSuites = cipherSuites;
+    builder.applicationProtocols = applicationProtocols;
+    builder.clientAuth = clientAuth;
+    builder.handshakeTimeout = handshakeTimeout;
+    builder.taskExecutor = taskExecutor;
+    builder.requireCloseNotify = requireCloseNotify;
+    builder.warmUp = warmUp;
+    return builder;
+  }
+
   /** Settings for {@link TlsOptions}; not thread-safe. */
   public static final class Builder {
     private SSLContext sslContext;

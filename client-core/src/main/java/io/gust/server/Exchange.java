@@ -28,13 +28,12 @@ import org.slf4j.LoggerFactory;
  * or yields nothing after the client went away closes the connection without an answer (logged
  * at DEBUG: a handler that gave up on a departed client did nothing wrong).
  */
-final class Exchange implements WriteListener {
+final class Exchange extends HandlerRun implements WriteListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
   private final ServerConnection connection;
   /** Bumped per exchange, so that a late async completion cannot answer a later request. */
   private long generation;
-  private Request request;
   private boolean keepAlive;
   private boolean closeAfter;
   private StreamWriter streamWriter;
@@ -42,8 +41,6 @@ final class Exchange implements WriteListener {
   private FileChannel openFile;
   /** The client went away before this exchange's answer was written. */
   private boolean gone;
-  /** The async handler's stage while it is pending; null otherwise. */
-  private CompletionStage<Response> awaited;
 
   Exchange(ServerConnection connection) {
     this.connection = connection;
@@ -71,42 +68,15 @@ final class Exchange implements WriteListener {
       }
       return;
     }
-    if (route.handler != null) {
-      Response response;
-      try {
-        response = route.handler.handle(request);
-      } catch (Throwable t) {
-        response = handlerFailed(t);
-      }
-      send(response);
-      return;
-    }
-    CompletionStage<Response> stage;
-    try {
-      stage = route.asyncHandler.handle(request);
-    } catch (Throwable t) {
-      send(handlerFailed(t));
-      return;
-    }
-    if (stage == null) {
-      send(null);
-      return;
-    }
-    awaited = stage;
-    stage.whenComplete((response, error) -> {
-      if (connection.loop.inLoop()) {
-        completed(current, response, error);
-      } else {
-        connection.loop.execute(() -> completed(current, response, error));
-      }
-    });
+    callHandler(route, connection.loop, current);
   }
 
-  private void completed(long expected, Response response, Throwable error) {
+  @Override
+  void completed(long expected, Response response, Throwable error) {
     if (expected != generation || connection.isClosed()) {
       return;
     }
-    awaited = null;
+    stageDone();
     if (gone && (error != null || response == null)) {
       log.debug("handler for {} {} gave no answer after the client went away: {}",
           request.method(), request.path(), String.valueOf(error));
@@ -128,24 +98,6 @@ final class Exchange implements WriteListener {
     request.markClientGone();
   }
 
-  /** Cancels the pending stage; a minimal stage (a CompletableFuture that refuses) stays. */
-  private void cancelAwaited() {
-    CompletionStage<Response> stage = awaited;
-    awaited = null;
-    if (stage instanceof CompletableFuture) {
-      try {
-        ((CompletableFuture<Response>) stage).cancel(false);
-      } catch (UnsupportedOperationException e) {
-        log.debug("the handler's stage cannot be cancelled");
-      }
-    }
-  }
-
-  private Response handlerFailed(Throwable t) {
-    log.warn("handler for {} {} failed; answering 500", request.method(), request.path(), t);
-    return Response.of(500, "internal server error\n");
-  }
-
   /** Answers a malformed request with {@code status} and closes. */
   void refuse(int status, Protocol protocol) {
     request = null;
@@ -164,11 +116,10 @@ final class Exchange implements WriteListener {
     });
   }
 
-  private void send(Response response) {
+  @Override
+  void send(Response response) {
     if (response == null) {
-      log.warn("handler for {} {} returned no response; answering 500", request.method(),
-          request.path());
-      response = Response.of(500, "internal server error\n");
+      response = noResponse();
     }
     connection.writing();
     if (response.fileBody() != null) {

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * A minimal HTTP/1.1 server on Gust event loops: routes, keep-alive, pipelining, chunked bodies
- * both ways, {@code Expect: 100-continue}, size and time limits, and HTTPS when given {@link
- * Builder#tls(TlsOptions) TLS options}.
+ * A minimal HTTP/1.1 and HTTP/2 server on Gust event loops: routes, keep-alive, pipelining,
+ * chunked bodies both ways, {@code Expect: 100-continue}, size and time limits, HTTPS when given
+ * {@link Builder#tls(TlsOptions) TLS options}, and {@link Builder#http2(boolean) HTTP/2} (h2 by
+ * ALPN, h2c by prior knowledge) with the same routes and handlers.
  *
  * <pre>{@code
  * try (HttpServer server = HttpServer.builder()
@@ -73,7 +74,9 @@ public final class HttpServer implements AutoCloseable {
     this.shutdownTimeout = builder.shutdownTimeout;
     this.context = new ServerContext(new Router(builder.routes), builder.limits,
         builder.idleTimeout.toNanos(), builder.headTimeout.toNanos(),
-        builder.bodyReadTimeout.toNanos(), builder.serverName, builder.tls);
+        builder.bodyReadTimeout.toNanos(), builder.serverName,
+        Http2ServerConnection.offerH2(builder.tls, builder.http2), builder.http2,
+        builder.maxConcurrentStreams);
     this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
     this.acceptLoop = loops.loops().get(0);
   }
@@ -175,12 +178,12 @@ public final class HttpServer implements AutoCloseable {
       runOnLoop(acceptLoop, listening::close);
     }
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-    for (ServerConnection connection : context.connections) {
-      executeQuietly(connection.loop, connection::drain);
+    for (ServedConnection connection : context.connections) {
+      executeQuietly(connection.loop(), connection::drain);
     }
     awaitNoConnections(deadline);
-    for (ServerConnection connection : context.connections) {
-      executeQuietly(connection.loop,
+    for (ServedConnection connection : context.connections) {
+      executeQuietly(connection.loop(),
           () -> connection.fail(new IOException("server closed")));
     }
     awaitNoConnections(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
@@ -238,6 +241,8 @@ public final class HttpServer implements AutoCloseable {
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private String serverName = "gust";
     private TlsOptions tls;
+    private boolean http2 = true;
+    private int maxConcurrentStreams = 100;
 
     private Builder() {}
 
@@ -401,6 +406,31 @@ public final class HttpServer implements AutoCloseable {
      */
     public Builder tls(TlsOptions options) {
       this.tls = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Whether the server speaks HTTP/2 besides HTTP/1.1; default true. Over TLS it then offers
+     * {@code h2} by ALPN ahead of {@code http/1.1} (when the options' ALPN list names {@code
+     * http/1.1}); on a plain connection it answers a client that opens with the HTTP/2 preface
+     * (h2c by prior knowledge; there is no {@code Upgrade: h2c}). A client that asks for neither
+     * speaks HTTP/1.1 as before. Handlers see the version only in {@link Request#protocol()}.
+     */
+    public Builder http2(boolean enabled) {
+      this.http2 = enabled;
+      return this;
+    }
+
+    /**
+     * The most requests one HTTP/2 connection may have in flight
+     * (SETTINGS_MAX_CONCURRENT_STREAMS); a stream beyond it is refused with REFUSED_STREAM, which
+     * a client may retry. Default 100.
+     */
+    public Builder maxConcurrentStreams(int streams) {
+      if (streams < 1) {
+        throw new IllegalArgumentException("maxConcurrentStreams must be positive: " + streams);
+      }
+      this.maxConcurrentStreams = streams;
       return this;
     }
 

@@ -115,7 +115,7 @@ public final class Request {
     return values == null ? null : values.get(0);
   }
 
-  /** The HTTP version of the request line. */
+  /** The HTTP version: that of the request line, or {@code HTTP_2} for a request on a stream. */
   public Protocol protocol() {
     return protocol;
   }

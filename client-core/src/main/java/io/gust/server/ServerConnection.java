@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * WRITING → LINGERING → CLOSED after an error answer; READING_* or LINGERING → CLOSED when the
  * client's input ends; HANDLING → UPGRADED once a WebSocket upgrade was answered 101, after
  * which no more HTTP is parsed and every byte goes to the {@link ServerWebSocketSession}; any →
- * CLOSED, through {@link #fail}.
+ * CLOSED, through {@link #fail}; READING_HEAD → HTTP2 when a plain connection opens with HTTP/2's
+ * preface (h2c by prior knowledge), after which an {@link Http2ServerConnection} owns it.
  */
-final class ServerConnection implements ReadListener {
+final class ServerConnection implements ReadListener, ServedConnection {
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
   /** How long the connection keeps reading and discarding after an error answer. */
   static final Duration LINGER = Duration.ofMillis(200);
@@ -51,7 +52,7 @@ final class ServerConnection implements ReadListener {
   /** How many bytes may arrive and be held while a request is handled before reading pauses. */
   static final long HOLD_BYTES = 64 * 1024;
 
-  enum State { READING_HEAD, READING_BODY, HANDLING, WRITING, LINGERING, UPGRADED, CLOSED }
+  enum State { READING_HEAD, READING_BODY, HANDLING, WRITING, LINGERING, UPGRADED, HTTP2, CLOSED }
 
   final EventLoop loop;
   final ChannelStream stream;
@@ -79,6 +80,10 @@ final class ServerConnection implements ReadListener {
   private long writtenAtLastCheck = -1;
   /** The WebSocket session that took the connection over; null until UPGRADED. */
   private ServerWebSocketSession webSocket;
+  /** The HTTP/2 connection that took this one over; null unless HTTP2. */
+  private Http2ServerConnection http2;
+  /** True until the first bytes showed that this plain connection does not speak h2c. */
+  private boolean mayBeHttp2;
 
   private ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
     this.loop = loop;
@@ -87,6 +92,12 @@ final class ServerConnection implements ReadListener {
     this.parser = new RequestHeadParser(context.limits);
     this.exchange = new Exchange(this);
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
+    this.mayBeHttp2 = context.http2 && stream.tlsInfo() == null;
+  }
+
+  @Override
+  public EventLoop loop() {
+    return loop;
   }
 
   /** Serves requests from {@code stream} (open, past any TLS handshake); loop thread only. */
@@ -104,12 +115,18 @@ final class ServerConnection implements ReadListener {
 
   @Override
   public boolean onReadable(Buffer in) {
+    if (state == State.HTTP2) {
+      return http2.onReadable(in);
+    }
     if (state == State.UPGRADED) {
       return webSocket.onReadable(in);
     }
     if (state == State.LINGERING) {
       discard(in);
       return state != State.CLOSED;
+    }
+    if (mayBeHttp2 && isHttp2Preface(in)) {
+      return handOverToHttp2(in);
     }
     Buffer source = in;
     if (held.size() > 0 || isBusy()) {
@@ -125,6 +142,29 @@ final class ServerConnection implements ReadListener {
     }
     updateReading();
     return state != State.CLOSED;
+  }
+
+  /**
+   * Whether {@code in} starts with HTTP/2's connection preface, or with as much of it as arrived
+   * (the rest is awaited under the idle timeout); clears {@link #mayBeHttp2} when it cannot.
+   */
+  private boolean isHttp2Preface(Buffer in) {
+    ByteString preface = io.gust.http2.FrameReader.PREFACE;
+    int available = (int) Math.min(in.size(), preface.size());
+    mayBeHttp2 = in.rangeEquals(0, preface, 0, available);
+    return mayBeHttp2;
+  }
+
+  /** Waits for the whole preface, then passes this read and the next ones to HTTP/2. */
+  private boolean handOverToHttp2(Buffer in) {
+    if (in.size() < io.gust.http2.FrameReader.PREFACE.size()) {
+      return true;
+    }
+    state = State.HTTP2;
+    timer.stop();
+    context.connections.remove(this);
+    http2 = Http2ServerConnection.takeOver(loop, stream, context);
+    return http2.onReadable(in);
   }
 
   /** Parses and dispatches requests from {@code source} while the state is reading one. */
@@ -201,6 +241,7 @@ final class ServerConnection implements ReadListener {
   }
 
   private void startRequest(RequestHead parsed) throws HttpProtocolException {
+    mayBeHttp2 = false;
     head = parsed;
     timer.headDone();
     BodyFraming framing = BodyFraming.forRequest(parsed);
@@ -338,7 +379,8 @@ final class ServerConnection implements ReadListener {
    * Closes at once if no exchange is under way, or if the client of a request still being
    * handled has gone; else after the current exchange. For shutdown.
    */
-  void drain() {
+  @Override
+  public void drain() {
     if (state == State.UPGRADED) {
       webSocket.goingAway();
     } else if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && held.size() == 0
@@ -350,7 +392,8 @@ final class ServerConnection implements ReadListener {
   }
 
   /** The one path to CLOSED for a failure or a forced close; idempotent. */
-  void fail(Throwable cause) {
+  @Override
+  public void fail(Throwable cause) {
     if (state != State.CLOSED) {
       log.debug("closing the connection from {}: {}", stream.remoteAddress(), cause.toString());
       stream.close();
@@ -362,6 +405,9 @@ final class ServerConnection implements ReadListener {
   }
 
   private void onClosed(Throwable cause) {
+    if (state == State.HTTP2) {
+      return; // the HTTP/2 connection does its own bookkeeping
+    }
     state = State.CLOSED;
     timer.stop();
     exchange.connectionClosed();
@@ -375,6 +421,10 @@ final class ServerConnection implements ReadListener {
    */
   @Override
   public void onEnd(Buffer buffered) {
+    if (state == State.HTTP2) {
+      http2.onEnd(buffered);
+      return;
+    }
     if (state == State.UPGRADED && stream.isOpen()) {
       webSocket.onEnd(buffered);
       return;

@@ -3,7 +3,6 @@ package io.gust.server;
 import io.gust.client.Headers;
 import io.gust.http.Http1Writer;
 import io.gust.loop.EventLoop;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import okio.Buffer;
 import okio.ByteString;
@@ -15,22 +14,18 @@ import org.slf4j.LoggerFactory;
  * raw when the length was announced or the client speaks HTTP/1.0) and hands it to the stream.
  * Loop-confined. States: OPEN → ENDED, by close or abort or the connection closing.
  */
-final class StreamWriter implements BodyWriter {
+final class StreamWriter extends CheckedBodyWriter {
   private static final Logger log = LoggerFactory.getLogger(StreamWriter.class);
 
   private final Exchange exchange;
   private final ServerConnection connection;
   private final boolean chunked;
-  /** The announced length, or -1. */
-  private final long lengthBytes;
-  private long writtenBytes;
-  private boolean ended;
 
   StreamWriter(Exchange exchange, ServerConnection connection, boolean chunked, long lengthBytes) {
+    super(lengthBytes);
     this.exchange = exchange;
     this.connection = connection;
     this.chunked = chunked;
-    this.lengthBytes = lengthBytes;
   }
 
   void start(StreamingBody body) {
@@ -43,17 +38,7 @@ final class StreamWriter implements BodyWriter {
   }
 
   @Override
-  public CompletionStage<Void> write(ByteString data) {
-    connection.loop.checkInLoop("BodyWriter.write");
-    if (ended) {
-      return CompletableFuture.failedFuture(new IllegalStateException("body already ended"));
-    }
-    if (lengthBytes >= 0 && writtenBytes + data.size() > lengthBytes) {
-      abort(new IllegalStateException("body longer than its announced length"));
-      return CompletableFuture.failedFuture(
-          new IllegalStateException("body longer than its announced length " + lengthBytes));
-    }
-    writtenBytes += data.size();
+  CompletionStage<Void> send(ByteString data) {
     Buffer out = new Buffer();
     if (chunked) {
       Http1Writer.writeChunk(out, data);
@@ -64,16 +49,7 @@ final class StreamWriter implements BodyWriter {
   }
 
   @Override
-  public void close() {
-    connection.loop.checkInLoop("BodyWriter.close");
-    if (ended) {
-      return;
-    }
-    if (lengthBytes >= 0 && writtenBytes < lengthBytes) {
-      abort(new IllegalStateException("body shorter than its announced length"));
-      return;
-    }
-    ended = true;
+  void finish() {
     Buffer out = new Buffer();
     if (chunked) {
       Http1Writer.writeLastChunk(out, Headers.empty());
@@ -82,11 +58,7 @@ final class StreamWriter implements BodyWriter {
   }
 
   @Override
-  public void abort(Throwable cause) {
-    if (ended) {
-      return;
-    }
-    ended = true;
+  void giveUp(Throwable cause) {
     log.debug("streamed body aborted: {}", String.valueOf(cause));
     connection.fail(cause);
   }
@@ -97,6 +69,6 @@ final class StreamWriter implements BodyWriter {
   }
 
   void connectionClosed() {
-    ended = true;
+    ended();
   }
 }

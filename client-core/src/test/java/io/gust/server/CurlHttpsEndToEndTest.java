@@ -33,8 +33,12 @@ class CurlHttpsEndToEndTest {
     caFile = TlsCertificates.writePem(TlsCertificates.CA, dir.resolve("ca.pem"));
   }
 
+  /** curl asking for HTTP/1.1: the server offers h2 by ALPN too (see Http2CurlEndToEndTest). */
   private Run curl(String... args) throws Exception {
-    return Curl.run(dir, args);
+    String[] withVersion = new String[args.length + 1];
+    withVersion[0] = "--http1.1";
+    System.arraycopy(args, 0, withVersion, 1, args.length);
+    return Curl.run(dir, withVersion);
   }
 
   private String url(String path) {

@@ -100,7 +100,7 @@ class HttpServerEndToEndTest {
 
   @Test
   void handlerExceptionIs500LoggedAndTheServerGoesOn() throws Exception {
-    try (LogCapture logs = LogCapture.of(Exchange.class)) {
+    try (LogCapture logs = LogCapture.of(HandlerRun.class)) {
       assertEquals(500, get("/boom").statusCode());
       assertEquals(500, get("/boom-async").statusCode());
       assertEquals(2, logs.messagesAtLeast(ch.qos.logback.classic.Level.WARN).size());

@@ -23,10 +23,15 @@ import javax.net.ssl.SSLContext;
  * <p>{@code --tls} serves HTTPS: with {@code --cert PEM --key PEM} that certificate, otherwise a
  * {@link ServerCertificate self-signed one} made at start-up, whose PEM goes to {@code --cert-out
  * FILE} or a temporary file, named on stderr for clients' {@code --cacert}.
+ *
+ * <p>HTTP/2 is on, as in the server: over {@code --tls} ALPN offers {@code h2} first (curl's
+ * {@code --http2}, browsers), and a plain connection that opens with the HTTP/2 preface speaks
+ * h2c (curl's {@code --http2-prior-knowledge}); HTTP/1.1 clients see no change. {@code
+ * --no-http2} serves HTTP/1.1 only; {@code --max-streams N} sets the streams per connection.
  */
 final class ServeCommand {
   private static final String USAGE = "usage: serve [--port N] [--dir DIR] [--loops N]"
-      + " [--tls [--cert PEM --key PEM | --cert-out FILE]]";
+      + " [--tls [--cert PEM --key PEM | --cert-out FILE]] [--no-http2] [--max-streams N]";
 
   private int port = 8080;
   private int loops;
@@ -35,6 +40,8 @@ final class ServeCommand {
   private Path cert;
   private Path key;
   private Path certOut;
+  private boolean http2 = true;
+  private int maxStreams = 100;
 
   private ServeCommand() {}
 
@@ -83,7 +90,8 @@ final class ServeCommand {
     serve.parse(args);
     SSLContext context = serve.tls ? serve.sslContext() : null;
     ExecutorService files = Executors.newFixedThreadPool(2, DaemonThreads.named("serve-files"));
-    HttpServer.Builder builder = HttpServer.builder().port(serve.port).testRoutes();
+    HttpServer.Builder builder = HttpServer.builder().port(serve.port).testRoutes()
+        .http2(serve.http2).maxConcurrentStreams(serve.maxStreams);
     if (serve.dir != null) {
       builder.route("GET", "/*", new StaticFiles(serve.dir, files));
     }
@@ -108,6 +116,8 @@ final class ServeCommand {
         case "--cert" -> cert = Path.of(value(args, ++i));
         case "--key" -> key = Path.of(value(args, ++i));
         case "--cert-out" -> certOut = Path.of(value(args, ++i));
+        case "--no-http2" -> http2 = false;
+        case "--max-streams" -> maxStreams = Integer.parseInt(value(args, ++i));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }

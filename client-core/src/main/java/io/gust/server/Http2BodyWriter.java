@@ -1,0 +1,42 @@
+package io.gust.server;
+
+import io.gust.loop.EventLoop;
+import java.util.concurrent.CompletionStage;
+import okio.ByteString;
+
+/**
+ * The {@link BodyWriter} of one streamed response on an HTTP/2 stream: each piece goes out in
+ * DATA frames as the flow-control windows allow, and its stage completes once it has left, so a
+ * client that does not credit its window slows the producer down. Aborting resets only this
+ * stream. Loop-confined.
+ */
+final class Http2BodyWriter extends CheckedBodyWriter {
+  private final Http2ServerConnection connection;
+  private final Http2ServerStream stream;
+
+  Http2BodyWriter(Http2ServerConnection connection, Http2ServerStream stream, long lengthBytes) {
+    super(lengthBytes);
+    this.connection = connection;
+    this.stream = stream;
+  }
+
+  @Override
+  CompletionStage<Void> send(ByteString data) {
+    return connection.sendData(stream, data, false);
+  }
+
+  @Override
+  void finish() {
+    connection.sendData(stream, ByteString.EMPTY, true);
+  }
+
+  @Override
+  void giveUp(Throwable cause) {
+    stream.exchange.abort(cause);
+  }
+
+  @Override
+  public EventLoop loop() {
+    return connection.loop;
+  }
+}

@@ -1,0 +1,117 @@
+package io.gust.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.client.TlsOptions;
+import io.gust.testing.ExternalTools;
+import io.gust.testing.LeakCheck;
+import io.gust.testing.TlsCertificates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nghttp and h2load (Debian's nghttp2-client) against the companion server's HTTP/2: many
+ * concurrent streams on one connection, uploads, and load over h2c and h2 on TLS, every request
+ * answered. Skipped without the tools unless CI=true.
+ */
+@Timeout(120)
+class Http2ToolsEndToEndTest {
+  private static final Pattern H2LOAD_REQUESTS = Pattern.compile(
+      "requests: (\\d+) total, (\\d+) started, (\\d+) done, (\\d+) succeeded, (\\d+) failed");
+
+  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  @TempDir Path dir;
+  private HttpServer plain;
+  private HttpServer tls;
+
+  @BeforeEach
+  void setUp() {
+    ExternalTools.require("nghttp");
+    ExternalTools.require("h2load");
+    plain = HttpServer.builder().testRoutes().build().start();
+    tls = HttpServer.builder().testRoutes().tls(TlsOptions.builder()
+        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
+        .build().start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    plain.close();
+    tls.close();
+  }
+
+  /** What a tool printed on stdout, and its exit code (stderr only holds nghttp's warnings). */
+  private record Run(int exit, String out) {}
+
+  private Run run(String... command) throws IOException, InterruptedException {
+    Path out = dir.resolve("out");
+    Process process = new ProcessBuilder(command).redirectError(dir.resolve("err").toFile())
+        .redirectOutput(out.toFile()).start();
+    assertTrue(process.waitFor(90, TimeUnit.SECONDS), "did not finish: " + command[0]);
+    return new Run(process.exitValue(), Files.readString(out));
+  }
+
+  @Test
+  void nghttpFetchesManyConcurrentStreamsOnOneConnection() throws Exception {
+    List<String> command = new ArrayList<>(List.of("nghttp", "-nv", "-m", "50"));
+    command.add(plain.url("/delay/20").toString());
+    Run run = run(command.toArray(new String[0]));
+    assertEquals(0, run.exit(), run.out());
+    assertEquals(50, count(run.out(), "recv DATA frame <length=14, flags=0x01"), run.out());
+    assertEquals(1, plain.acceptedConnections());
+  }
+
+  @Test
+  void nghttpUploadsABodyLargerThanTheStreamWindowOverTls() throws Exception {
+    byte[] body = new byte[3 * Http2ServerConnection.STREAM_WINDOW];
+    java.util.Arrays.fill(body, (byte) 'u');
+    Path upload = dir.resolve("upload");
+    Files.write(upload, body);
+    Run run = run("nghttp", "-d", upload.toString(), tls.url("/echo").toString());
+    assertEquals(0, run.exit(), run.out().substring(0, Math.min(500, run.out().length())));
+    assertTrue(run.out().startsWith("POST /echo HTTP/2\r\n"), run.out().substring(0, 100));
+    assertTrue(run.out().endsWith(new String(body)), "the echo holds the whole body");
+  }
+
+  @Test
+  void h2loadOverH2cGetsEveryRequestAnswered() throws Exception {
+    assertAllSucceeded(run("h2load", "-n", "4000", "-c", "4", "-m", "64",
+        plain.url("/hello").toString()), 4000);
+  }
+
+  @Test
+  void h2loadOverTlsGetsEveryRequestAnswered() throws Exception {
+    assertAllSucceeded(run("h2load", "-n", "2000", "-c", "2", "-m", "100",
+        tls.url("/bytes/20000").toString()), 2000);
+  }
+
+  private static void assertAllSucceeded(Run run, int requests) {
+    assertEquals(0, run.exit(), run.out());
+    Matcher matcher = H2LOAD_REQUESTS.matcher(run.out());
+    assertTrue(matcher.find(), run.out());
+    assertEquals(requests, Integer.parseInt(matcher.group(4)), run.out());
+    assertEquals(0, Integer.parseInt(matcher.group(5)), run.out());
+    assertTrue(run.out().contains("Application protocol: h2"), run.out());
+  }
+
+  private static int count(String text, String needle) {
+    int count = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      count++;
+    }
+    return count;
+  }
+}
