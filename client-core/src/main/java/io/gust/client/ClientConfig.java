@@ -43,6 +43,8 @@ final class ClientConfig {
   final List<Interceptor> interceptors;
   /** Run once per network attempt (each redirect hop and retry), in order. */
   final List<Interceptor> networkInterceptors;
+  /** The HTTP versions connections may speak. */
+  final HttpVersions versions;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -64,7 +66,8 @@ final class ClientConfig {
     this.limits = CodecLimits.CLIENT.withMaxHeadBytes(b.maxHeaderBytes)
         .withMaxBodyBytes(b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
-    this.tls = b.tls != null ? b.tls : TlsOptions.defaults();
+    this.versions = new HttpVersions(b.protocols);
+    this.tls = versions.offer(b.tls != null ? b.tls : TlsOptions.defaults());
     this.defaultHeaders = b.defaultHeaders.build();
     this.interceptors = List.copyOf(b.interceptors);
     this.networkInterceptors = List.copyOf(b.networkInterceptors);

@@ -62,6 +62,25 @@ public final class TlsOptions {
     TlsWarmUp.startOnce();
   }
 
+  /** A copy of {@code base} offering {@code applicationProtocols} in ALPN instead. */
+  private TlsOptions(TlsOptions base, List<String> applicationProtocols) {
+    this.insecure = base.insecure;
+    this.sslContext = base.sslContext;
+    this.verifyHostname = base.verifyHostname;
+    this.protocols = base.protocols;
+    this.cipherSuites = base.cipherSuites;
+    this.applicationProtocols = List.copyOf(applicationProtocols);
+    this.clientAuth = base.clientAuth;
+    this.handshakeTimeout = base.handshakeTimeout;
+    this.requireCloseNotify = base.requireCloseNotify;
+    this.taskExecutor = base.taskExecutor;
+  }
+
+  /** These options with another ALPN offer (the client's HTTP versions decide it). */
+  TlsOptions withApplicationProtocols(List<String> offered) {
+    return offered.equals(applicationProtocols) ? this : new TlsOptions(this, offered);
+  }
+
   /** The default options: see the class comment. */
   public static TlsOptions defaults() {
     return builder().build();
