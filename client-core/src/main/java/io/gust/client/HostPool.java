@@ -114,7 +114,7 @@ final class HostPool {
    * dispatching the queue once with growing allowed.
    */
   boolean waitsForStream(LoopClient partition, Duration growAfter) {
-    if (multiplexed.isEmpty()) {
+    if (!hasOpenMultiplexed()) {
       return false;
     }
     if (growAllowed) {
@@ -130,6 +130,15 @@ final class HostPool {
       });
     }
     return true;
+  }
+
+  private boolean hasOpenMultiplexed() {
+    for (PooledConnection connection : multiplexed) {
+      if (connection.multiplexed().takesStreams()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Closes every connection of this pool. */

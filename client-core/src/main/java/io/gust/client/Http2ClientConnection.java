@@ -109,6 +109,11 @@ final class Http2ClientConnection implements ReadListener {
     return peerSettingsReceived ? peer.maxConcurrentStreams() : STREAMS_BEFORE_SETTINGS;
   }
 
+  /** Whether this connection takes new streams at all (it may be full for now). */
+  boolean takesStreams() {
+    return state == State.OPEN;
+  }
+
   /** Streams open on this connection. */
   int activeStreams() {
     return streams.size();
