@@ -54,7 +54,8 @@ public final class Main {
                   'Name;']... [-d DATA] [--data-binary @FILE] [-u USER[:PASSWORD]]
                   [--max-redirs N] [--post301] [--post302] [--post303] [--compressed]
                   [--connect-timeout S] [-m S] [-k] [--cacert FILE] [--cert PEM [--key PEM]]
-                  [--resolve HOST:PORT:ADDR] [-w FORMAT] URL
+                  [--resolve HOST:PORT:ADDR] [--http2 | --http2-prior-knowledge] [-w FORMAT]
+                  URL
                   curl's options and exit codes, on Gust's client (-u USER asks for the
                   password on a terminal only; elsewhere it is empty)
           serve   [--port N] [--dir DIR] [--loops N] [--tls [--cert PEM --key PEM | --cert-out F]]
