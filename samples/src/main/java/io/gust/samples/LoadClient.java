@@ -110,6 +110,12 @@ interface LoadClient extends AutoCloseable {
       AsyncHttpClient.Builder builder = AsyncHttpClient.builder().maxConnections(connections)
           .maxConnectionsPerHost(connections).decompress(false)
           .tls(settings.trust().tlsOptions());
+      if (settings.http2()) {
+        builder.protocols(settings.url().getScheme().equals("https")
+            ? new io.gust.client.Protocol[] {io.gust.client.Protocol.HTTP_2,
+                io.gust.client.Protocol.HTTP_1_1}
+            : new io.gust.client.Protocol[] {io.gust.client.Protocol.HTTP_2});
+      }
       group = settings.loops() > 1 ? EventLoopGroup.create(settings.loops()) : null;
       if (group != null) {
         builder.loopGroup(group);

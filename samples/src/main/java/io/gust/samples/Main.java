@@ -64,7 +64,7 @@ public final class Main {
                   (PEM to F or a temp file) unless given one
           bench   [-c CONNECTIONS] [-d SECONDS | -n REQUESTS] [--warmup SECONDS]
                   [--hold N [--sample SECONDS]] [--loops N] [-k | --cacert FILE]
-                  [--new-connections] [--json] URL
+                  [--new-connections] [--http2] [--json] URL
                   [--client gust|jdk|okhttp|jetty|apache|ahc (the last three: -Ppeers)]
                   a closed-loop load generator: requests/s, latency percentiles, bytes
                   allocated per request; --hold N: N requests held at once, heap per request;
