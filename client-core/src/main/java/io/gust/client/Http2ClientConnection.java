@@ -9,7 +9,6 @@ import io.gust.http2.HeaderField;
 import io.gust.http2.Http2Exception;
 import io.gust.http2.Http2Settings;
 import io.gust.http2.ReceiveWindow;
-import io.gust.loop.Cancellable;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
 import java.io.EOFException;
@@ -45,10 +44,6 @@ final class Http2ClientConnection implements ReadListener {
   static final int STREAM_WINDOW = 1 << 20;
   /** The connection's receive window; credited back as bytes arrive. */
   static final int CONNECTION_WINDOW = 16 << 20;
-  /** Silence after which a new stream is preceded by a PING. */
-  static final Duration PING_AFTER_IDLE = Duration.ofSeconds(30);
-  /** How long a PING's answer may take before the connection is declared dead. */
-  static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
 
   private final ClientContext context;
   private final PooledConnection pooled;
@@ -67,18 +62,13 @@ final class Http2ClientConnection implements ReadListener {
   private int nextStreamId = 1;
   private State state = State.OPEN;
   private boolean flushScheduled;
-  private long lastReadNanos;
-  private Cancellable settingsAckDeadline;
-  private Cancellable pingDeadline;
-  /** The lazy idle timer, armed while no stream is open; null when not armed. */
-  private Cancellable idleTimer;
-  private long idleSinceNanos;
+  private final Http2Liveness liveness;
 
   Http2ClientConnection(ClientContext context, PooledConnection pooled, ChannelStream socket) {
     this.context = context;
     this.pooled = pooled;
     this.socket = socket;
-    this.lastReadNanos = context.loop.nanoTime();
+    this.liveness = new Http2Liveness(this, context.loop, context.config.idleTimeout);
     reader.setMaxHeaderListSize(context.limits().maxHeadBytes());
   }
 
@@ -89,13 +79,7 @@ final class Http2ClientConnection implements ReadListener {
         .with(Http2Settings.INITIAL_WINDOW_SIZE, STREAM_WINDOW)
         .with(Http2Settings.MAX_HEADER_LIST_SIZE, context.limits().maxHeadBytes()));
     writer.windowUpdate(out, 0, receiveWindow.consumed(0));
-    if (!Timeouts.isUnlimited(settingsTimeout)) {
-      settingsAckDeadline = context.loop.schedule(settingsTimeout, () -> {
-        settingsAckDeadline = null;
-        fail(Http2Exception.connection(ErrorCode.SETTINGS_TIMEOUT,
-            "the server did not acknowledge the client's SETTINGS within " + settingsTimeout));
-      });
-    }
+    liveness.settingsSent(settingsTimeout);
     flush();
     socket.readWith(this);
   }
@@ -123,6 +107,11 @@ final class Http2ClientConnection implements ReadListener {
     return state != State.CLOSED;
   }
 
+  /** The largest request header list the server said it takes (advisory, RFC 9113 §6.5.2). */
+  long peerMaxHeaderListSize() {
+    return peer.maxHeaderListSize();
+  }
+
   /** The window a new stream starts with for sending. */
   FlowControlWindow newSendWindow() {
     return new FlowControlWindow(peer.initialWindowSize());
@@ -136,7 +125,9 @@ final class Http2ClientConnection implements ReadListener {
       state = State.DRAINING;
     }
     streams.put(id, stream);
-    pingIfIdle();
+    if (liveness.pingBeforeStream()) {
+      writer.ping(out, false, Http2Liveness.PING_DATA);
+    }
     writer.headers(out, id, endStream, fields);
     flushSoon();
     return id;
@@ -194,34 +185,14 @@ final class Http2ClientConnection implements ReadListener {
       return;
     }
     if (streams.isEmpty()) {
-      idleSinceNanos = context.loop.nanoTime();
-      if (idleTimer == null) {
-        idleTimer = context.loop.schedule(context.config.idleTimeout, this::idleTimerFired);
-      }
+      liveness.idle();
     }
     context.loop.execute(context.partition::dispatch);
   }
 
-  /** Closes the connection once it carried no stream for the whole idle timeout. */
-  private void idleTimerFired() {
-    idleTimer = null;
-    if (state == State.CLOSED || !streams.isEmpty()) {
-      return;
-    }
-    long idleNanos = context.loop.nanoTime() - idleSinceNanos;
-    long timeoutNanos = context.config.idleTimeout.toNanos();
-    if (idleNanos >= timeoutNanos) {
-      log.debug("closing {} idle for {} ms", this, idleNanos / 1_000_000);
-      close();
-    } else {
-      idleTimer = context.loop.schedule(Duration.ofNanos(timeoutNanos - idleNanos),
-          this::idleTimerFired);
-    }
-  }
-
   @Override
   public boolean onReadable(Buffer in) {
-    lastReadNanos = context.loop.nanoTime();
+    liveness.bytesRead();
     while (state != State.CLOSED) {
       try {
         Frame frame = reader.read(in);
@@ -296,10 +267,7 @@ final class Http2ClientConnection implements ReadListener {
 
   private void onSettings(Frame.Settings settings) throws Http2Exception {
     if (settings.ack()) {
-      if (settingsAckDeadline != null) {
-        settingsAckDeadline.cancel();
-        settingsAckDeadline = null;
-      }
+      liveness.settingsAcknowledged();
       return;
     }
     Http2Settings update = settings.settings();
@@ -352,9 +320,8 @@ final class Http2ClientConnection implements ReadListener {
   private void onPing(Frame.Ping ping) {
     if (!ping.ack()) {
       writer.ping(out, true, ping.opaqueData());
-    } else if (pingDeadline != null) {
-      pingDeadline.cancel();
-      pingDeadline = null;
+    } else {
+      liveness.pingAnswered(ping.opaqueData());
     }
   }
 
@@ -381,20 +348,6 @@ final class Http2ClientConnection implements ReadListener {
       stream.onStreamError(e);
       streamEnded();
     }
-  }
-
-  /** Sends a PING when the connection has been silent long, and fails it if no answer comes. */
-  private void pingIfIdle() {
-    long now = context.loop.nanoTime();
-    if (pingDeadline != null || now - lastReadNanos < PING_AFTER_IDLE.toNanos()) {
-      return;
-    }
-    writer.ping(out, false, now);
-    pingDeadline = context.loop.schedule(PING_TIMEOUT, () -> {
-      pingDeadline = null;
-      fail(Http2Exception.connection(ErrorCode.NO_ERROR,
-          "no answer to PING within " + PING_TIMEOUT));
-    });
   }
 
   @Override
@@ -430,18 +383,7 @@ final class Http2ClientConnection implements ReadListener {
       return;
     }
     state = State.CLOSED;
-    if (settingsAckDeadline != null) {
-      settingsAckDeadline.cancel();
-      settingsAckDeadline = null;
-    }
-    if (pingDeadline != null) {
-      pingDeadline.cancel();
-      pingDeadline = null;
-    }
-    if (idleTimer != null) {
-      idleTimer.cancel();
-      idleTimer = null;
-    }
+    liveness.stop();
     blocked.clear();
     pooled.close();
   }

@@ -58,6 +58,17 @@ final class Http2Stream {
     body = new Http2RequestBody(exchange, this);
     List<HeaderField> fields = Http2RequestHead.fields(exchange.request, exchange.context.config,
         body.contentLength());
+    long listSize = 0;
+    for (HeaderField field : fields) {
+      listSize += field.hpackSize();
+    }
+    if (listSize > connection.peerMaxHeaderListSize()) {
+      exchange.fail(new HttpClientException("request header list of " + listSize
+          + " octets passes the server's limit of " + connection.peerMaxHeaderListSize()
+          + " for " + HttpClientException.safeUri(exchange.request.uri()), exchange.request,
+          Phase.WRITE, null));
+      return;
+    }
     boolean endStream = !body.hasBody();
     id = connection.open(this, fields, endStream);
     open = true;

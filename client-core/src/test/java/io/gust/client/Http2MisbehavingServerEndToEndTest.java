@@ -305,4 +305,51 @@ class Http2MisbehavingServerEndToEndTest {
     client.close();
     server.verify();
   }
+
+  @Test
+  void requestTimeoutResetsTheStreamAndKeepsTheConnection() throws Exception {
+    server = new ScriptedHttp2Server((peer, index) -> {
+      peer.handshake(PLAIN, true);
+      int id = peer.next(Frame.Headers.class).streamId();
+      Frame.RstStream reset = peer.next(Frame.RstStream.class);
+      assertEquals(id, reset.streamId());
+      peer.respond(peer.next(Frame.Headers.class).streamId(), "in time");
+      peer.awaitClose();
+    });
+    AsyncHttpClient client = client();
+    HttpRequest slow = HttpRequest.newBuilder(server.url("/slow"))
+        .requestTimeout(Duration.ofMillis(300)).build();
+    ExecutionException failure = assertThrows(ExecutionException.class,
+        () -> client.fetch(slow).get(10, TimeUnit.SECONDS));
+    assertInstanceOf(FetchTimeoutException.class, failure.getCause());
+    HttpResponse next = client.fetch(server.url("/next")).get(10, TimeUnit.SECONDS);
+    assertEquals("in time", next.bodyString());
+    assertTrue(next.isConnectionReused());
+    client.close();
+    server.verify();
+  }
+
+  @Test
+  void requestHeadersPastTheServersListLimitFailBeforeAnyFrame() throws Exception {
+    server = new ScriptedHttp2Server((peer, index) -> {
+      peer.handshake(PLAIN.with(Http2Settings.MAX_HEADER_LIST_SIZE, 600), true);
+      Frame.Headers first = peer.next(Frame.Headers.class);
+      peer.respond(first.streamId(), "small");
+      Frame.Headers second = peer.next(Frame.Headers.class);
+      assertEquals(first.streamId() + 2, second.streamId(), "the large head never went out");
+      peer.respond(second.streamId(), "small again");
+      peer.awaitClose();
+    });
+    AsyncHttpClient client = client();
+    assertEquals("small", client.fetch(server.url("/a")).get(10, TimeUnit.SECONDS).bodyString());
+    HttpRequest large = HttpRequest.newBuilder(server.url("/b"))
+        .header("x-large", "l".repeat(1000)).build();
+    ExecutionException failure = assertThrows(ExecutionException.class,
+        () -> client.fetch(large).get(10, TimeUnit.SECONDS));
+    assertEquals(Phase.WRITE, ((HttpClientException) failure.getCause()).phase());
+    assertEquals("small again",
+        client.fetch(server.url("/c")).get(10, TimeUnit.SECONDS).bodyString());
+    client.close();
+    server.verify();
+  }
 }
