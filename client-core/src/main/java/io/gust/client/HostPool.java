@@ -23,6 +23,8 @@ final class HostPool {
   private final List<PooledConnection> multiplexed = new ArrayList<>();
   /** Connections being opened that may turn out to speak HTTP/2. */
   private int probing;
+  /** A connection to this origin chose HTTP/1.1 in ALPN: later ones open without probing. */
+  private boolean choseHttp1;
   /** While true, a fetch that finds every HTTP/2 connection full may open another. */
   private boolean growAllowed;
   /** Fires when fetches have waited long enough for a full HTTP/2 connection; null when idle. */
@@ -81,6 +83,15 @@ final class HostPool {
 
   void probing(int delta) {
     probing += delta;
+  }
+
+  void choseHttp1() {
+    choseHttp1 = true;
+  }
+
+  /** Whether new connections may turn out to speak HTTP/2, so that fetches wait to know. */
+  boolean mayProbe() {
+    return !choseHttp1;
   }
 
   /** Whether a connection that may speak HTTP/2 is being opened: fetches wait to know. */

@@ -145,10 +145,9 @@ final class Http2Stream {
       return;
     }
     headReceived = true;
-    if (reader.onHead(head) || endStream) {
-      if (endStream) {
-        ended();
-      }
+    reader.onHead(head);
+    if (endStream) {
+      ended();
     }
   }
 

@@ -167,7 +167,7 @@ final class LoopClient {
     PooledConnection connection = new PooledConnection(this, host);
     openCount++;
     host.opened(connection);
-    if (context.config.versions.mayUseHttp2(host.origin)) {
+    if (context.config.versions.mayUseHttp2(host.origin) && host.mayProbe()) {
       connection.probe();
     }
     return connection;

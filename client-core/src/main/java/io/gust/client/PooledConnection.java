@@ -95,6 +95,8 @@ final class PooledConnection {
       multiplexed = new Http2ClientConnection(context, this, connectedStream);
       host.multiplexedOpened(this);
       multiplexed.start(context.config.connectTimeout);
+    } else if (probing) {
+      host.choseHttp1();
     }
     probed();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.concurrent.Futures;
+import io.gust.loop.EventLoop;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.H2o;
 import io.gust.testing.LeakCheck;
@@ -60,6 +61,32 @@ class Http2RealServersEndToEndTest {
           .get(10, TimeUnit.SECONDS);
       assertEquals(Protocol.HTTP_1_1, response.protocol());
       assertEquals("hello from nginx\n", response.bodyString());
+    }
+  }
+
+  /** Regression: every new connection waited for the previous one's ALPN answer. */
+  @Test
+  void originThatChoseHttp11OpensConnectionsInParallel() throws Exception {
+    try (Nginx nginx = Nginx.start(ExternalTools.require("nginx"), dir, TlsCertificates.SERVER,
+            false);
+        EventLoop loop = EventLoop.builder().build()) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loop(loop)
+          .protocols(Protocol.HTTP_2, Protocol.HTTP_1_1).tls(TlsCertificates.clientOptions())
+          .build());
+      String url = "https://localhost:" + nginx.port() + "/hello";
+      assertEquals(Protocol.HTTP_1_1, client.fetch(url).get(10, TimeUnit.SECONDS).protocol());
+      CompletableFuture<List<CompletableFuture<HttpResponse>>> submitted =
+          new CompletableFuture<>();
+      loop.execute(() -> {
+        List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          all.add(client.fetch(url));
+        }
+        submitted.complete(all);
+      });
+      Futures.all(submitted.get(10, TimeUnit.SECONDS)).get(20, TimeUnit.SECONDS);
+      assertEquals(8, client.poolSnapshot().get(5, TimeUnit.SECONDS).open());
+      client.close();
     }
   }
 
