@@ -158,6 +158,29 @@ class Http2NghttpdEndToEndTest {
   }
 
   @Test
+  void streamingProducerUploadWaitsForItsWrites() throws Exception {
+    server = Nghttpd.start(dir, null, "--echo-upload", "--window-bits=14");
+    String chunk = "p".repeat(10_000);
+    HttpRequest request = HttpRequest.newBuilder(url("/echo")).method("POST",
+        RequestBody.ofProducer(writer -> writeChunks(writer, chunk, 20), "text/plain")).build();
+    HttpResponse response = h2c().fetch(request).get(20, TimeUnit.SECONDS);
+    assertEquals(chunk.repeat(20), response.bodyString());
+  }
+
+  /** Writes {@code count} chunks, each once the previous one went out, then ends the body. */
+  private static void writeChunks(BodyWriter writer, String chunk, int count) {
+    if (count == 0) {
+      writer.end();
+      return;
+    }
+    writer.write(ByteString.encodeUtf8(chunk)).whenComplete((ignored, error) -> {
+      if (error == null) {
+        writeChunks(writer, chunk, count - 1);
+      }
+    });
+  }
+
+  @Test
   void missingFileIs404AndConnectionStays() throws Exception {
     server = Nghttpd.start(dir, null);
     Files.writeString(server.www().resolve("a.txt"), "a");
