@@ -42,6 +42,7 @@ class FetchHttp2VersusCurlTest {
     Files.writeString(server.www().resolve("a.txt"), "over h2c\n");
     String url = "http://127.0.0.1:" + server.port() + "/a.txt";
     assertAgree(List.of("--http2-prior-knowledge"), url);
+    assertAgree(List.of("--http2-prior-knowledge", "-i"), url);
     assertAgree(List.of("--http2-prior-knowledge"), "http://127.0.0.1:" + server.port() + "/none");
     assertEquals("2", version(List.of("--http2-prior-knowledge"), url));
   }
