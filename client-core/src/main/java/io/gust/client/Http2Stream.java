@@ -171,6 +171,10 @@ final class Http2Stream {
     int size = (int) data.size();
     if (size > 0) {
       reader.onReadable(data);
+      if (data.size() > 0 && exchange.isActive()) {
+        malformed("DATA past the response's content-length");
+        return;
+      }
       if (paused) {
         pendingCredit += size;
       } else {
@@ -214,6 +218,13 @@ final class Http2Stream {
 
   boolean isPaused() {
     return paused;
+  }
+
+  /** A response that breaks HTTP/2's message rules: reset (PROTOCOL_ERROR) and fail. */
+  private void malformed(String message) {
+    open = false;
+    connection.reset(id, ErrorCode.PROTOCOL_ERROR);
+    fail(message, ErrorCode.PROTOCOL_ERROR, false, null);
   }
 
   void onReset(ErrorCode code) {

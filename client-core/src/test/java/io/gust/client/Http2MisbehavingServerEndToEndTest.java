@@ -352,4 +352,60 @@ class Http2MisbehavingServerEndToEndTest {
     client.close();
     server.verify();
   }
+
+  @Test
+  void dataPastTheContentLengthResetsTheStream() throws Exception {
+    server = new ScriptedHttp2Server((peer, index) -> {
+      peer.handshake(PLAIN, true);
+      int id = peer.next(Frame.Headers.class).streamId();
+      Buffer out = new Buffer();
+      peer.writer.headers(out, id, false, List.of(new HeaderField(":status", "200"),
+          new HeaderField("content-length", "3")));
+      Buffer data = new Buffer().writeUtf8("12345");
+      peer.writer.data(out, id, true, data, 5);
+      peer.send(out);
+      assertEquals(ErrorCode.PROTOCOL_ERROR, peer.next(Frame.RstStream.class).errorCode());
+      peer.awaitClose();
+    });
+    AsyncHttpClient client = client();
+    ExecutionException failure = assertThrows(ExecutionException.class,
+        () -> client.fetch(server.url("/long")).get(10, TimeUnit.SECONDS));
+    assertEquals("PROTOCOL_ERROR",
+        assertInstanceOf(Http2StreamException.class, failure.getCause()).errorName());
+    client.close();
+    server.verify();
+  }
+
+  @Test
+  void aLongWaitForAStreamOpensASecondConnection() throws Exception {
+    CompletableFuture<Void> secondAnswered = new CompletableFuture<>();
+    server = new ScriptedHttp2Server((peer, index) -> {
+      peer.handshake(PLAIN.with(Http2Settings.MAX_CONCURRENT_STREAMS, 1), true);
+      if (index == 0) {
+        peer.respond(peer.next(Frame.Headers.class).streamId(), "settings known");
+      }
+      int id = peer.next(Frame.Headers.class).streamId();
+      if (index == 0) {
+        secondAnswered.get(10, TimeUnit.SECONDS);
+      } else {
+        secondAnswered.complete(null);
+      }
+      peer.respond(id, "connection " + index);
+      peer.awaitClose();
+    });
+    AsyncHttpClient client = client();
+    client.fetch(server.url("/first")).get(10, TimeUnit.SECONDS);
+    CompletableFuture<HttpResponse> held = client.fetch(server.url("/held"));
+    io.gust.testing.Eventually.noComplaint(Duration.ofSeconds(5), () -> {
+      PoolSnapshot snapshot = client.poolSnapshot().join();
+      return snapshot.hosts().size() == 1
+          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
+    });
+    HttpResponse second = client.fetch(server.url("/waits")).get(10, TimeUnit.SECONDS);
+    assertEquals("connection 1", second.bodyString());
+    assertEquals("connection 0", held.get(10, TimeUnit.SECONDS).bodyString());
+    assertEquals(2, server.connections());
+    client.close();
+    server.verify();
+  }
 }
