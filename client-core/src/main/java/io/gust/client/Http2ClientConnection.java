@@ -38,8 +38,12 @@ final class Http2ClientConnection implements ReadListener {
 
   enum State { OPEN, DRAINING, CLOSED }
 
-  /** Streams admitted before the server's SETTINGS say how many it takes. */
-  static final int STREAMS_BEFORE_SETTINGS = 100;
+  /**
+   * Streams admitted before the server's SETTINGS say how many it takes: one, so that a first
+   * burst never meets a lower limit with a volley of refusals; the rest follow the SETTINGS,
+   * which servers send at once.
+   */
+  static final int STREAMS_BEFORE_SETTINGS = 1;
   /** The window each response stream gets; credited back as the application consumes. */
   static final int STREAM_WINDOW = 1 << 20;
   /** The connection's receive window; credited back as bytes arrive. */
@@ -165,21 +169,26 @@ final class Http2ClientConnection implements ReadListener {
 
   /** Resets a stream the client gives up on; the connection stays open. */
   void reset(int streamId, ErrorCode code) {
-    if (streams.remove(streamId) != null && state != State.CLOSED) {
-      writer.rstStream(out, streamId, code);
-      flushSoon();
+    Http2Stream stream = streams.remove(streamId);
+    if (stream == null || state == State.CLOSED) {
+      return;
     }
-    streamEnded();
+    writer.rstStream(out, streamId, code);
+    flushSoon();
+    streamEnded(stream);
   }
 
   /** A stream finished normally (both sides ended it). */
   void closed(int streamId) {
-    if (streams.remove(streamId) != null) {
-      streamEnded();
+    Http2Stream stream = streams.remove(streamId);
+    if (stream != null) {
+      streamEnded(stream);
     }
   }
 
-  private void streamEnded() {
+  /** {@code stream} left the map: it waits for no window, and its slot may go to a queued fetch. */
+  private void streamEnded(Http2Stream stream) {
+    blocked.remove(stream);
     if (state == State.DRAINING && streams.isEmpty()) {
       close();
       return;
@@ -228,7 +237,7 @@ final class Http2ClientConnection implements ReadListener {
       Http2Stream stream = streams.remove(rst.streamId());
       if (stream != null) {
         stream.onReset(rst.errorCode());
-        streamEnded();
+        streamEnded(stream);
       }
     } else if (frame instanceof Frame.Ping ping) {
       onPing(ping);
@@ -346,7 +355,7 @@ final class Http2ClientConnection implements ReadListener {
     writer.rstStream(out, e.streamId(), e.errorCode());
     if (stream != null) {
       stream.onStreamError(e);
-      streamEnded();
+      streamEnded(stream);
     }
   }
 
