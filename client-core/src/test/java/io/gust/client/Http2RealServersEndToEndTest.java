@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.concurrent.Futures;
 import io.gust.loop.EventLoop;
+import io.gust.testing.ApacheHttp2;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.H2o;
 import io.gust.testing.LeakCheck;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTTP/2 client against nginx (http2 on TLS, and without it for the fallback to HTTP/1.1)
- * and h2o: ALPN, many fetches on one connection, redirects, decompression and body sinks.
+ * The HTTP/2 client against nginx (http2 on TLS, and without it for the fallback to HTTP/1.1),
+ * h2o and Apache's mod_http2: ALPN, many fetches on one connection, redirects, decompression and body sinks.
  */
 @Timeout(60)
 class Http2RealServersEndToEndTest {
@@ -119,6 +120,30 @@ class Http2RealServersEndToEndTest {
           BodySink.toFile(target)).get(20, TimeUnit.SECONDS);
       assertEquals(Protocol.HTTP_2, response.protocol());
       assertTrue(java.util.Arrays.equals(big, Files.readAllBytes(target)));
+    }
+  }
+
+  @Test
+  void apacheModHttp2ServesManyFetchesOnOneConnection() throws Exception {
+    try (ApacheHttp2 apache = ApacheHttp2.start(dir, TlsCertificates.SERVER)) {
+      Path file = Files.writeString(apache.www().resolve("a.txt"), "hello from apache\n");
+      file.toFile().setReadable(true, false);
+      AsyncHttpClient client = client();
+      List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        all.add(client.fetch("https://localhost:" + apache.port() + "/a.txt"));
+      }
+      List<HttpResponse> responses;
+      try {
+        responses = Futures.all(all).get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new AssertionError("apache2 logs: " + apache.logs(), e);
+      }
+      for (HttpResponse response : responses) {
+        assertEquals(Protocol.HTTP_2, response.protocol());
+        assertEquals("hello from apache\n", response.bodyString());
+      }
+      assertEquals(1, client.poolSnapshot().get(5, TimeUnit.SECONDS).open());
     }
   }
 }

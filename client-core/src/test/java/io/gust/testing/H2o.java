@@ -1,9 +1,8 @@
 package io.gust.testing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -11,15 +10,9 @@ import okhttp3.tls.HeldCertificate;
  * from {@code www} under its directory over TLS (h2 and http/1.1 by ALPN) on a free 127.0.0.1
  * port, with a test certificate. Its logs stay in its directory; {@link #close()} kills it.
  */
-public final class H2o implements AutoCloseable {
-  private final Process process;
-  private final Path dir;
-  private final int port;
-
-  private H2o(Process process, Path dir, int port) {
-    this.process = process;
-    this.dir = dir;
-    this.port = port;
+public final class H2o extends LoopbackFileServer {
+  private H2o(ServerProcess server, Path dir) {
+    super(server, dir);
   }
 
   /** Starts h2o in {@code dir} presenting {@code certificate}; waits until it listens. */
@@ -38,44 +31,8 @@ public final class H2o implements AutoCloseable {
         + "\n";
     Path file = Files.writeString(dir.resolve("h2o.conf"), config);
     dir.toFile().setExecutable(true, false);
-    Process process = new ProcessBuilder(binary.toString(), "-c", file.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-    H2o h2o = new H2o(process, dir, port);
-    try {
-      LoopbackPorts.awaitListening(process, port, 10, "h2o", h2o::logs);
-    } catch (RuntimeException | Error e) {
-      h2o.close();
-      throw e;
-    }
-    return h2o;
-  }
-
-  private String logs() throws IOException {
-    StringBuilder out = new StringBuilder();
-    for (String name : new String[] {"stdout.log", "error.log"}) {
-      Path log = dir.resolve(name);
-      if (Files.exists(log)) {
-        out.append(Files.readString(log));
-      }
-    }
-    return out.toString();
-  }
-
-  public int port() {
-    return port;
-  }
-
-  /** Where h2o serves files from. */
-  public Path www() {
-    return dir.resolve("www");
-  }
-
-  /** Kills h2o and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
+    ServerProcess server = ServerProcess.start(List.of(binary.toString(), "-c", file.toString()),
+        dir, port, "h2o", "error.log");
+    return new H2o(server, dir);
   }
 }

@@ -1,11 +1,9 @@
 package io.gust.testing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -14,15 +12,9 @@ import okhttp3.tls.HeldCertificate;
  * a test certificate; extra options set stream limits, windows, padding and trailers. Its output
  * goes to a log file in its directory; {@link #close()} kills it.
  */
-public final class Nghttpd implements AutoCloseable {
-  private final Process process;
-  private final Path dir;
-  private final int port;
-
-  private Nghttpd(Process process, Path dir, int port) {
-    this.process = process;
-    this.dir = dir;
-    this.port = port;
+public final class Nghttpd extends LoopbackFileServer {
+  private Nghttpd(ServerProcess server, Path dir) {
+    super(server, dir);
   }
 
   /** Starts nghttpd in {@code dir}: TLS with {@code certificate}, or h2c when it is null. */
@@ -42,38 +34,7 @@ public final class Nghttpd implements AutoCloseable {
       command.add(TlsCertificates.writeKeyPem(certificate, dir.resolve("key.pem")).toString());
       command.add(TlsCertificates.writePem(certificate, dir.resolve("cert.pem")).toString());
     }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("nghttpd.log").toFile()).start();
-    Nghttpd nghttpd = new Nghttpd(process, dir, port);
-    try {
-      LoopbackPorts.awaitListening(process, port, 10, "nghttpd", nghttpd::logs);
-    } catch (RuntimeException | Error e) {
-      nghttpd.close();
-      throw e;
-    }
-    return nghttpd;
-  }
-
-  private String logs() throws IOException {
-    Path log = dir.resolve("nghttpd.log");
-    return Files.exists(log) ? Files.readString(log) : "";
-  }
-
-  public int port() {
-    return port;
-  }
-
-  /** Where nghttpd serves files from. */
-  public Path www() {
-    return dir.resolve("www");
-  }
-
-  /** Kills nghttpd and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
+    ServerProcess server = ServerProcess.start(command, dir, port, "nghttpd");
+    return new Nghttpd(server, dir);
   }
 }
