@@ -41,7 +41,7 @@ _gust() {
           --compressed --connect-timeout -m --max-time -k --insecure --cacert --cert --key
           --resolve -w --write-out --basic --digest --anyauth -b --cookie -c --cookie-jar
           -F --form -x --proxy -U --proxy-user --proxy-basic --proxy-digest --noproxy
-          --interface --local-port --help" -- "$cur"))
+          --interface --local-port --http2 --http2-prior-knowledge --http1.1 --help" -- "$cur"))
       fi
       ;;
     serve)
@@ -62,7 +62,7 @@ _gust() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "-c -d -n --warmup --hold --sample --loops -k --cacert
-          --new-connections --client --json --versions --help" -- "$cur"))
+          --new-connections --http2 --client --json --versions --help" -- "$cur"))
       fi
       ;;
     example)

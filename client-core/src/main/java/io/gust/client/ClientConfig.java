@@ -55,6 +55,8 @@ final class ClientConfig {
   final EventListener.Factory eventListenerFactory;
   /** The proxy (or proxy rule) unless a request says otherwise. */
   final Proxy proxy;
+  /** The HTTP versions connections may speak. */
+  final HttpVersions versions;
 
   ClientConfig(AsyncHttpClient.Builder b, Executor fileExecutor) {
     this.resolver = b.resolver;
@@ -77,7 +79,8 @@ final class ClientConfig {
     this.limits = CodecLimits.CLIENT.withMaxHeadBytes(b.maxHeaderBytes)
         .withMaxBodyBytes(b.maxBodyBytes);
     this.fileExecutor = fileExecutor;
-    this.tls = b.tls != null ? b.tls : TlsOptions.defaults();
+    this.versions = new HttpVersions(b.protocols);
+    this.tls = versions.offer(b.tls != null ? b.tls : TlsOptions.defaults());
     this.defaultHeaders = b.defaultHeaders.build();
     this.interceptors = List.copyOf(b.interceptors);
     this.networkInterceptors = List.copyOf(b.networkInterceptors);

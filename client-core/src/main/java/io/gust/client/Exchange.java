@@ -42,6 +42,8 @@ final class Exchange {
   private volatile ConnectionSetup setup;
   private RequestWriter writer;
   private ResponseReader reader;
+  /** The HTTP/2 stream carrying this exchange; null over HTTP/1.1. */
+  private Http2Stream h2;
   private Cancellable continueTimer;
   private ReadTimer readTimer;
   private HttpResponse response;
@@ -104,12 +106,17 @@ final class Exchange {
   private void begin(ChannelStream ready) {
     stream = ready;
     state = State.WRITING;
-    writer = new RequestWriter(this, ready);
     reader = new ResponseReader(this);
     Duration readTimeout = context.config.readTimeout(request);
     if (readTimeout != null && !readTimeout.isZero() && !Timeouts.isUnlimited(readTimeout)) {
       readTimer = new ReadTimer(this, readTimeout);
     }
+    if (connection.multiplexed() != null) {
+      h2 = new Http2Stream(this, reader, connection.multiplexed());
+      h2.start();
+      return;
+    }
+    writer = new RequestWriter(this, ready);
     ready.readWith(reader);
     if (isActive()) {
       writer.start();
@@ -184,8 +191,9 @@ final class Exchange {
   }
 
   void progress() {
-    if (request.progressListener() != null && reader != null) {
-      UserCallbacks.progress(this, writer.bodyBytesSent, writer.sendTotal, reader.bodyBytes,
+    if (request.progressListener() != null && reader != null && (writer != null || h2 != null)) {
+      UserCallbacks.progress(this, h2 != null ? h2.bodyBytesSent() : writer.bodyBytesSent,
+          h2 != null ? h2.sendTotal() : writer.sendTotal, reader.bodyBytes,
           reader.receiveTotal());
     }
   }
@@ -194,7 +202,7 @@ final class Exchange {
     state = State.DONE;
     cancelTimers();
     timings.responseBodyReceived(reader.bodyBytes);
-    reusable = keepAlive && !request.closesConnection()
+    reusable = h2 != null || keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
     response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
@@ -206,7 +214,11 @@ final class Exchange {
   /** Hands the finished response over, once the read that finished it has returned. */
   private void handOver() {
     timings.connectionReleased(reusable);
-    connection.release(reusable);
+    if (h2 != null) {
+      h2.release();
+    } else {
+      connection.release(reusable);
+    }
     fetch.exchangeDone(response);
   }
 
@@ -236,7 +248,11 @@ final class Exchange {
       reader.closeContent();
     }
     timings.connectionReleased(false);
-    connection.close();
+    if (h2 != null) {
+      h2.abort();
+    } else {
+      connection.close();
+    }
   }
 
   /** Decoded response body bytes received so far. */
@@ -260,6 +276,27 @@ final class Exchange {
       continueTimer.cancel();
       continueTimer = null;
     }
+  }
+
+  /** Pauses the response: the socket over HTTP/1.1, the stream's window over HTTP/2. */
+  void pauseReading() {
+    if (h2 != null) {
+      h2.pause();
+    } else {
+      stream.pauseReading();
+    }
+  }
+
+  void resumeReading() {
+    if (h2 != null) {
+      h2.resume();
+    } else {
+      stream.resumeReading();
+    }
+  }
+
+  boolean isReadingPaused() {
+    return h2 != null ? h2.isPaused() : stream.isReadingPaused();
   }
 
   /** Runs {@code task} on the loop: now when already there, else queued (see the fetch's). */
@@ -291,7 +328,7 @@ final class Exchange {
         return;
       }
       long now = exchange.context.loop.nanoTime();
-      if (exchange.stream.isReadingPaused() || exchange.state == State.WRITING) {
+      if (exchange.isReadingPaused() || exchange.state == State.WRITING) {
         lastReadNanos = now;
       }
       long silentNanos = now - lastReadNanos;

@@ -335,6 +335,12 @@ final class Fetch implements Runnable, Call {
   }
 
   void attemptFailed(Throwable cause, boolean retryable) {
+    if (Http2Retries.mayRetry(cause, retryCount, request)) {
+      log.debug("retrying {}, which the HTTP/2 server did not process", request);
+      retryCount++;
+      attempt();
+      return;
+    }
     if (retryable && retryCount == 0 && Redirects.isIdempotent(request.method())
         && (request.body() == null || request.body().isReplayable())) {
       log.debug("retrying {} on a fresh connection: {}", request, cause.toString());

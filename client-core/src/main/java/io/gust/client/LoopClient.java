@@ -1,6 +1,7 @@
 package io.gust.client;
 
 import io.gust.loop.EventLoop;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,6 +23,8 @@ final class LoopClient {
   final ClientContext context;
   private final int maxConnections;
   private final int maxConnectionsPerHost;
+  /** How long fetches wait for a stream on full HTTP/2 connections before another opens. */
+  static final Duration HTTP2_GROW_AFTER = Duration.ofMillis(200);
   /** The connections, by origin. */
   private final HostPools pools = new HostPools();
   private final ArrayDeque<Fetch> queue = new ArrayDeque<>();
@@ -138,6 +141,13 @@ final class LoopClient {
   private PooledConnection claim(Fetch fetch) {
     HostPool host = hostPool(fetch);
     lastClaimClientFull = false;
+    PooledConnection shared = host.takeMultiplexed();
+    if (shared != null) {
+      return shared;
+    }
+    if (host.isProbing() || host.waitsForStream(this, HTTP2_GROW_AFTER)) {
+      return null;
+    }
     if (!fetch.needsFreshConnection()) {
       PooledConnection idle = host.takeIdle();
       if (idle != null) {
@@ -157,6 +167,9 @@ final class LoopClient {
     PooledConnection connection = new PooledConnection(this, host);
     openCount++;
     host.opened(connection);
+    if (context.config.versions.mayUseHttp2(host.origin) && host.mayProbe()) {
+      connection.probe();
+    }
     return connection;
   }
 

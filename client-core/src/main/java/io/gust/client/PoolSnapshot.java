@@ -41,13 +41,23 @@ public record PoolSnapshot(List<Host> hosts, int queued) {
 
   /**
    * One origin's connections: {@code open = idle + busy}; {@code connectionAges} has one entry
-   * per open connection, the time since it was opened.
+   * per open connection, the time since it was opened, and {@code streamsInFlight} one entry per
+   * open connection too, the HTTP/2 streams it carries (0 for HTTP/1.1 connections). An HTTP/2
+   * connection counts as busy while it carries a stream, else as idle.
    */
   public record Host(String scheme, String host, int port, int open, int idle, int busy,
-      List<Duration> connectionAges) {
-    /** Copies {@code connectionAges}. */
+      List<Duration> connectionAges, List<Integer> streamsInFlight) {
+    /** Copies the lists. */
     public Host {
       connectionAges = List.copyOf(connectionAges);
+      streamsInFlight = List.copyOf(streamsInFlight);
+    }
+
+    /** A host of HTTP/1.1 connections only: no streams in flight. */
+    public Host(String scheme, String host, int port, int open, int idle, int busy,
+        List<Duration> connectionAges) {
+      this(scheme, host, port, open, idle, busy, connectionAges,
+          java.util.Collections.nCopies(connectionAges.size(), 0));
     }
   }
 }

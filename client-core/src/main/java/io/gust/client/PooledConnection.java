@@ -35,6 +35,10 @@ final class PooledConnection {
   private Cancellable idleTimer;
   /** The lookup, connect or handshake in progress, cancelled to abort it; null once connected. */
   private CompletableFuture<?> connecting;
+  /** The HTTP/2 connection this socket carries; null over HTTP/1.1. */
+  private Http2ClientConnection multiplexed;
+  /** Counted in its host's probing connections until it knows its protocol. */
+  private boolean probing;
 
   PooledConnection(LoopClient client, HostPool host) {
     this.context = client.context;
@@ -46,6 +50,30 @@ final class PooledConnection {
   /** Whether this connection is open and was taken from the idle deque (not being opened). */
   boolean isReused() {
     return state == State.BUSY;
+  }
+
+  /** The HTTP/2 connection carrying many exchanges at once; null for HTTP/1.1. */
+  Http2ClientConnection multiplexed() {
+    return multiplexed;
+  }
+
+  /** Streams in flight over HTTP/2; 0 over HTTP/1.1. */
+  int activeStreams() {
+    return multiplexed == null ? 0 : multiplexed.activeStreams();
+  }
+
+  /** This new connection may turn out to speak HTTP/2: its origin's fetches wait to know. */
+  void probe() {
+    probing = true;
+    host.probing(1);
+  }
+
+  private void probed() {
+    if (probing) {
+      probing = false;
+      host.probing(-1);
+      context.loop.execute(context.partition::dispatch);
+    }
   }
 
   /** The connected stream; null while connecting. */
@@ -63,6 +91,14 @@ final class PooledConnection {
     stream = connectedStream;
     state = State.BUSY;
     stream.addCloseListener(this::streamClosed);
+    if (context.config.versions.speaksHttp2(host.origin, connectedStream)) {
+      multiplexed = new Http2ClientConnection(context, this, connectedStream);
+      host.multiplexedOpened(this);
+      multiplexed.start(context.config.connectTimeout);
+    } else if (probing) {
+      host.choseHttp1();
+    }
+    probed();
   }
 
   /** Takes this idle connection for an exchange if it is still healthy; closes it otherwise. */
@@ -106,6 +142,11 @@ final class PooledConnection {
     if (was == State.IDLE) {
       host.leftIdle(this);
     }
+    if (multiplexed != null) {
+      host.multiplexedClosed(this);
+      multiplexed.close();
+    }
+    probed();
     if (idleTimer != null) {
       idleTimer.cancel();
       idleTimer = null;

@@ -111,20 +111,21 @@ final class RequestWriter implements WriteListener, BodyWriter {
         break;
       default:
         stream.write(prefix, null);
-        produce();
+        produce(exchange, this);
     }
   }
 
-  private void produce() {
+  /** Starts the request's body producer on {@code writer}; one that throws fails the exchange. */
+  static void produce(Exchange exchange, BodyWriter writer) {
     try {
-      BodyProducer producer = body.producer();
+      BodyProducer producer = exchange.request.body().producer();
       if (producer instanceof OffLoopProducer) {
-        ((OffLoopProducer) producer).produce(this, context.fileExecutor());
+        ((OffLoopProducer) producer).produce(writer, exchange.context.fileExecutor());
       } else {
-        producer.produce(this);
+        producer.produce(writer);
       }
     } catch (RuntimeException | Error e) {
-      log.warn("body producer for {} threw", request, e);
+      log.warn("body producer for {} threw", exchange.request, e);
       exchange.fail(e);
     }
   }

@@ -45,6 +45,13 @@ final class ResponseReader implements ReadListener {
   /** True once any response byte arrived: after that a failure is never retried. */
   boolean receivedAny;
   private boolean paused;
+  /** Trailers that came in their own HTTP/2 HEADERS frame; null over HTTP/1.1. */
+  private Headers separateTrailers;
+  /** HTTP/2: the body ends with the stream, which may still bring trailers after it is whole. */
+  private boolean endsWithStream;
+  private boolean streamEnded;
+  /** HTTP/2: the body is whole and waits for the end of the stream. */
+  private boolean bodyWhole;
   /** The body ended while a chunk was still being processed by the callback. */
   private boolean completeWhenResumed;
   /** The read side failed while a chunk was still being processed by the callback. */
@@ -73,6 +80,28 @@ final class ResponseReader implements ReadListener {
       fail(e);
       return false;
     }
+  }
+
+  /**
+   * HTTP/2: the final head arrived whole; the body follows through {@link #onReadable} and ends
+   * with {@link #onEnd}. Returns true while more body is expected.
+   */
+  boolean onHead(ResponseHead parsed) {
+    receivedAny = true;
+    endsWithStream = true;
+    exchange.bytesRead();
+    try {
+      startBody(parsed);
+      return exchange.isActive() && readBody(new Buffer()) && exchange.isActive();
+    } catch (HttpClientException e) {
+      fail(e);
+      return false;
+    }
+  }
+
+  /** HTTP/2: the trailers, which came in a HEADERS frame of their own. */
+  void trailers(Headers trailers) {
+    separateTrailers = trailers;
   }
 
   /** Parses heads until the final one; false when more bytes are needed. */
@@ -141,6 +170,10 @@ final class ResponseReader implements ReadListener {
     }
     decodeContent(finished);
     consumeDecoded();
+    if (finished && endsWithStream && !streamEnded) {
+      bodyWhole = true;
+      return false;
+    }
     if (finished) {
       finish();
       return false;
@@ -218,7 +251,7 @@ final class ResponseReader implements ReadListener {
 
   private void pause() {
     paused = true;
-    exchange.stream.pauseReading();
+    exchange.pauseReading();
   }
 
   private void chunkDone(Throwable error) {
@@ -236,19 +269,25 @@ final class ResponseReader implements ReadListener {
     } else if (completeWhenResumed) {
       complete(framing.isKeepAlive());
     } else {
-      exchange.stream.resumeReading();
+      exchange.resumeReading();
     }
   }
 
   private void complete(boolean keepAlive) {
     closeContent();
     ByteString body = sink != null || discard ? ByteString.EMPTY : decoded.readByteString();
-    exchange.responseComplete(head, body, decoder.trailers(), keepAlive);
+    exchange.responseComplete(head, body,
+        separateTrailers != null ? separateTrailers : decoder.trailers(), keepAlive);
   }
 
   @Override
   public void onEnd(Buffer buffered) {
     if (!exchange.isActive()) {
+      return;
+    }
+    streamEnded = true;
+    if (bodyWhole) {
+      finish();
       return;
     }
     try {

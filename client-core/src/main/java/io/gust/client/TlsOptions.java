@@ -69,6 +69,26 @@ public final class TlsOptions {
     }
   }
 
+  /** A copy of {@code base} offering {@code applicationProtocols} in ALPN instead. */
+  private TlsOptions(TlsOptions base, List<String> applicationProtocols) {
+    this.insecure = base.insecure;
+    this.sslContext = base.sslContext;
+    this.verifyHostname = base.verifyHostname;
+    this.protocols = base.protocols;
+    this.cipherSuites = base.cipherSuites;
+    this.applicationProtocols = List.copyOf(applicationProtocols);
+    this.clientAuth = base.clientAuth;
+    this.handshakeTimeout = base.handshakeTimeout;
+    this.requireCloseNotify = base.requireCloseNotify;
+    this.taskExecutor = base.taskExecutor;
+    this.warmUp = base.warmUp;
+  }
+
+  /** These options with another ALPN offer (the client's HTTP versions decide it). */
+  TlsOptions withApplicationProtocols(List<String> offered) {
+    return offered.equals(applicationProtocols) ? this : new TlsOptions(this, offered);
+  }
+
   /** The default options: see the class comment. */
   public static TlsOptions defaults() {
     return builder().build();
@@ -151,24 +171,7 @@ public final class TlsOptions {
    * spoken to in HTTP/1.1 whatever the origins get. Itself when that is all it offers already.
    */
   TlsOptions http1Only() {
-    if (applicationProtocols.equals(HTTP_1_ONLY)) {
-      return this;
-    }
-    return new TlsOptions(this, HTTP_1_ONLY);
-  }
-
-  private TlsOptions(TlsOptions base, List<String> applicationProtocols) {
-    this.insecure = base.insecure;
-    this.sslContext = base.sslContext;
-    this.verifyHostname = base.verifyHostname;
-    this.protocols = base.protocols;
-    this.cipherSuites = base.cipherSuites;
-    this.applicationProtocols = applicationProtocols;
-    this.clientAuth = base.clientAuth;
-    this.handshakeTimeout = base.handshakeTimeout;
-    this.requireCloseNotify = base.requireCloseNotify;
-    this.taskExecutor = base.taskExecutor;
-    this.warmUp = base.warmUp;
+    return withApplicationProtocols(HTTP_1_ONLY);
   }
 
   /** A builder holding these options, to derive others from them. */

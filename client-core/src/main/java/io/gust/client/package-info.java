@@ -36,5 +36,12 @@
  * RequestWriter} sends the request and the {@code ResponseReader} parses the response. Results go
  * back the same way: exchange to fetch (follow, retry or report), and the connection back to its
  * pool. {@code Timings} are gathered by the fetch's {@code TimingRecorder}.
+ *
+ * <p>Over HTTP/2 ({@code HttpVersions} says when: ALPN or prior knowledge), a {@code
+ * PooledConnection} carries an {@code Http2ClientConnection} (with its {@code Http2Liveness}
+ * timers) shared by many exchanges at once; such an exchange hands its request to an {@code
+ * Http2Stream} ({@code Http2RequestHead}, {@code Http2RequestBody}), whose response goes to the
+ * same {@code ResponseReader}, the body ending with the stream. Unprocessed streams are retried
+ * within {@code Http2Retries}' budget.
  */
 package io.gust.client;

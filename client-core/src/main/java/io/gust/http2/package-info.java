@@ -9,7 +9,9 @@
  * io.gust.http2.FrameWriter} writes frames into a buffer. Failures are {@link
  * io.gust.http2.Http2Exception}s that say whether they end the stream or the whole connection
  * and carry the RFC's {@link io.gust.http2.ErrorCode}. {@link io.gust.http2.FieldValidation}
- * checks decoded fields against HTTP/2's message rules as a separate step.
+ * checks decoded fields against HTTP/2's message rules as a separate step. {@link
+ * io.gust.http2.FlowControlWindow} and {@link io.gust.http2.ReceiveWindow} keep the flow-control
+ * accounts of either side of a stream or connection.
  *
  * <p>This package is pure: it uses only okio and the JDK, knows nothing of sockets, selectors,
  * loops or streams' states, and starts no threads. Readers and writers hold compression state and

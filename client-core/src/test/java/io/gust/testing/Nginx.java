@@ -24,11 +24,18 @@ public final class Nginx implements AutoCloseable {
 
   /** Starts {@code binary} in {@code dir} presenting {@code certificate}; waits until it listens. */
   public static Nginx start(Path binary, Path dir, HeldCertificate certificate) throws Exception {
+    return start(binary, dir, certificate, false);
+  }
+
+  /** As {@link #start(Path, Path, HeldCertificate)}, offering HTTP/2 in ALPN when {@code http2}. */
+  public static Nginx start(Path binary, Path dir, HeldCertificate certificate, boolean http2)
+      throws Exception {
     Files.createDirectories(dir.resolve("www"));
     Path cert = TlsCertificates.writePem(certificate, dir.resolve("cert.pem"));
     Path key = TlsCertificates.writeKeyPem(certificate, dir.resolve("key.pem"));
     int port = LoopbackPorts.free();
-    Path config = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, cert, key));
+    Path config = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, cert, key)
+        .replace(" ssl;\n", http2 ? " ssl http2;\n" : " ssl;\n"));
     Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(),
         "-e", dir.resolve("error.log").toString(), "-c", config.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();

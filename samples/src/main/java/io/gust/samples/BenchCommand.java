@@ -45,7 +45,7 @@ import org.HdrHistogram.Histogram;
 final class BenchCommand {
   private static final String USAGE = "usage: bench [-c CONNECTIONS] [-d SECONDS | -n REQUESTS]"
       + " [--warmup SECONDS] [--hold N [--sample SECONDS]] [--loops N]"
-      + " [-k | --cacert FILE] [--new-connections]"
+      + " [-k | --cacert FILE] [--new-connections] [--http2]"
       + " [--client gust|jdk|okhttp|jetty|apache|ahc] [--json] URL"
       + " | bench --versions";
 
@@ -64,6 +64,8 @@ final class BenchCommand {
   private java.nio.file.Path caCert;
   /** Whether every request asks for a connection of its own. */
   private boolean newConnections;
+  /** --http2: Gust's client speaks HTTP/2, its requests in flight as streams of one connection. */
+  private boolean http2;
   private TlsSettings.Trust trust;
   private URI url;
   private double bytesPerRequest;
@@ -106,6 +108,7 @@ final class BenchCommand {
         case "-k", "--insecure" -> insecure = true;
         case "--cacert" -> caCert = java.nio.file.Path.of(value(args, ++i));
         case "--new-connections" -> newConnections = true;
+        case "--http2" -> http2 = true;
         default -> {
           if (args[i].startsWith("-") || url != null) {
             throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -137,7 +140,7 @@ final class BenchCommand {
 
   private int measure(PrintStream out, PrintStream err) throws InterruptedException {
     LoadSettings settings = new LoadSettings(url, hold > 0 ? hold : connections, loops, trust,
-        newConnections);
+        newConnections, http2);
     try (LoadClient load = LoadClient.create(client, settings)) {
       if (hold > 0) {
         return HoldRun.run(load, hold, url, holdSampleSeconds, json, out);
@@ -193,7 +196,7 @@ final class BenchCommand {
     Histogram h = run.latencyMicros;
     StringBuilder text = new StringBuilder();
     text.append(String.format("%s%n%d connections%s, %s, %s%n", description, connections,
-        newConnections ? " (a new one per request)" : "",
+        newConnections ? " (a new one per request)" : http2 ? " (HTTP/2 streams)" : "",
         requests > 0 ? requests + " requests" : seconds + " s", url));
     text.append(String.format("requests     %d in %.2f s: %.1f requests/s%n", run.completed.sum(),
         elapsed, run.completed.sum() / elapsed));

@@ -1,5 +1,6 @@
 package io.gust.samples;
 
+import io.gust.client.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ final class CurlOptions {
   int localPortFirst;
   int localPortLast;
   String writeOut;
+  /** --http2: offer h2 in ALPN; --http2-prior-knowledge: h2c on http, only h2 on https. */
+  boolean http2;
+  boolean http2PriorKnowledge;
   boolean head;
   /** -x: the proxy URL; empty to use none; null for the environment's. */
   String proxy;
@@ -108,6 +112,15 @@ final class CurlOptions {
     return options;
   }
 
+  /** The HTTP versions the fetch may speak, as curl's --http2 flags choose them. */
+  Protocol[] protocols() {
+    if (http2PriorKnowledge) {
+      return new Protocol[] {Protocol.HTTP_2};
+    }
+    return http2 ? new Protocol[] {Protocol.HTTP_2, Protocol.HTTP_1_1}
+        : new Protocol[] {Protocol.HTTP_1_1};
+  }
+
   /** Reads {@code @file} arguments; a seam so that tests need no files. */
   interface DataReader {
     byte[] read(String path) throws UsageException;
@@ -136,6 +149,12 @@ final class CurlOptions {
       case "--local-port" -> localPorts(value(args, ++i, arg), arg);
       case "--write-out" -> writeOut = value(args, ++i, arg);
       case "--head" -> head = true;
+      case "--http2" -> http2 = true;
+      case "--http2-prior-knowledge" -> http2PriorKnowledge = true;
+      case "--http1.1" -> {
+        http2 = false;
+        http2PriorKnowledge = false;
+      }
       case "--url" -> url = value(args, ++i, arg);
       case "--user" -> user = value(args, ++i, arg);
       case "--fail" -> fail = true;

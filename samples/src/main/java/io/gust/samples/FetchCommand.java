@@ -6,6 +6,7 @@ import io.gust.client.FetchTimeoutException;
 import io.gust.client.HttpRequest;
 import io.gust.client.HttpResponse;
 import io.gust.client.Phase;
+import io.gust.client.Protocol;
 import io.gust.client.Resolver;
 import io.gust.resolver.OverrideResolver;
 import java.io.IOException;
@@ -44,6 +45,8 @@ final class FetchCommand {
   private final long startNanos = System.nanoTime();
   /** The status of the last head received, for -w; 0 until one arrives. */
   private volatile int lastCode;
+  /** The protocol of the last response head; null before the first. */
+  private volatile Protocol lastProtocol;
   private URI effectiveUri;
   /** The URL's raw user information, shown in url_effective as curl shows it; null when none. */
   private String shownUserInfo;
@@ -123,7 +126,8 @@ final class FetchCommand {
       output.text(WriteOut.expand(options.writeOut, Map.of(
           "http_code", String.format("%03d", lastCode),
           "url_effective", shownUri(),
-          "num_redirects", Integer.toString(redirectCount)),
+          "num_redirects", Integer.toString(redirectCount),
+          "http_version", httpVersion(lastProtocol)),
           name -> stderr.println("fetch: unknown --write-out variable: '" + name + "'")));
       output.drain(false);
     }
@@ -165,6 +169,18 @@ final class FetchCommand {
     return at >= start ? url.substring(start, at) : null;
   }
 
+  /** The version as curl's {@code %{http_version}} shows it: 1.0, 1.1, 2, or 0 before any. */
+  static String httpVersion(Protocol protocol) {
+    if (protocol == null) {
+      return "0";
+    }
+    return switch (protocol) {
+      case HTTP_1_0 -> "1.0";
+      case HTTP_1_1 -> "1.1";
+      case HTTP_2 -> "2";
+    };
+  }
+
   /** The URL for -w's url_effective: with the user information while curl's would have it. */
   private String shownUri() {
     if (effectiveUri == null) {
@@ -193,7 +209,7 @@ final class FetchCommand {
         ? new ProgressBar(output, stderr) : null;
     try (FetchSetup setup = FetchSetup.prepare(options, first.isHttps());
         AsyncHttpClient client = proxies.configure(AsyncHttpClient.builder()).loop(setup.loop)
-            .resolver(resolver)
+            .resolver(resolver).protocols(options.protocols())
             .maxConnections(1).tls(setup.tls).userAgent(null).followRedirects(false)
             .decompress(FetchSetup.codings(options)).sourceAddress(source.address())
             .decompress(options.compressed && !options.hasHeader("Accept-Encoding")).build()) {
@@ -307,6 +323,7 @@ final class FetchCommand {
 
     void onHead(HttpResponse head) {
       lastCode = head.code();
+      lastProtocol = head.protocol();
       follow = options.followRedirects && FetchRequests.isRedirect(head);
       answered = auth.willAnswer(head, head.request());
       if (options.fail && head.code() >= 400 && !follow && !answered) {

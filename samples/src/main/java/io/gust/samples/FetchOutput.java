@@ -122,6 +122,8 @@ final class FetchOutput implements AutoCloseable {
     text.append(head.protocol()).append(' ').append(head.code());
     if (!head.reason().isEmpty()) {
       text.append(' ').append(head.reason());
+    } else if (head.protocol() == io.gust.client.Protocol.HTTP_2) {
+      text.append(' ');
     }
     text.append("\r\n");
     return fields(text, head.headers()).append("\r\n").toString();

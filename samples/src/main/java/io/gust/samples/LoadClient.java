@@ -116,6 +116,12 @@ interface LoadClient extends AutoCloseable {
         builder.eventListenerFactory(io.gust.client.metrics.MicrometerMetrics.create(
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
       }
+      if (settings.http2()) {
+        builder.protocols(settings.url().getScheme().equals("https")
+            ? new io.gust.client.Protocol[] {io.gust.client.Protocol.HTTP_2,
+                io.gust.client.Protocol.HTTP_1_1}
+            : new io.gust.client.Protocol[] {io.gust.client.Protocol.HTTP_2});
+      }
       group = settings.loops() > 1 ? EventLoopGroup.create(settings.loops()) : null;
       if (group != null) {
         builder.loopGroup(group);
@@ -162,12 +168,14 @@ interface LoadClient extends AutoCloseable {
         Executors.newFixedThreadPool(THREADS, DaemonThreads.named("bench-jdk"));
     private final HttpClient client;
     private final HttpRequest request;
+    private final HttpClient.Version version;
 
     Jdk(LoadSettings settings) {
       if (settings.newConnections() && System.getProperty(ALLOW_PROPERTY) == null) {
         System.setProperty(ALLOW_PROPERTY, "connection");
       }
-      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+      version = settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+      client = HttpClient.newBuilder().version(version).executor(executor)
           .sslContext(settings.trust().context()).build();
       HttpRequest.Builder request = HttpRequest.newBuilder(settings.url()).GET();
       if (settings.newConnections()) {
@@ -190,7 +198,8 @@ interface LoadClient extends AutoCloseable {
 
     @Override
     public String description() {
-      return "jdk: " + Runtime.version() + " java.net.http.HttpClient, HTTP/1.1, sendAsync, executor of " + THREADS
+      return "jdk: " + Runtime.version() + " java.net.http.HttpClient, " + version
+          + ", sendAsync, executor of " + THREADS
           + " threads";
     }
 
@@ -213,7 +222,8 @@ interface LoadClient extends AutoCloseable {
       TlsSettings.Trust trust = settings.trust();
       OkHttpClient.Builder builder = new OkHttpClient.Builder().dispatcher(dispatcher)
           .connectionPool(new ConnectionPool(connections, 1, TimeUnit.MINUTES))
-          .protocols(List.of(Protocol.HTTP_1_1)).retryOnConnectionFailure(false)
+          .protocols(settings.http2() ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1)
+              : List.of(Protocol.HTTP_1_1)).retryOnConnectionFailure(false)
           .sslSocketFactory(trust.context().getSocketFactory(), trust.manager());
       if (trust.insecure()) {
         builder.hostnameVerifier((host, session) -> true);

@@ -52,7 +52,7 @@ final class Differential {
     /** Exit code and stdout, with Date field values masked: the two runs may straddle a second. */
     String render(boolean wholeOutput) {
       String out = new String(stdout, StandardCharsets.ISO_8859_1)
-          .replaceAll("(?m)^Date: [^\r\n]*", "Date: (masked)");
+          .replaceAll("(?mi)^(Date): [^\r\n]*", "$1: (masked)");
       return "exit " + exitCode + (wholeOutput ? "\n" + out : "");
     }
   }

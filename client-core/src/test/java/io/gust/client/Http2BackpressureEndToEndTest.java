@@ -1,0 +1,100 @@
+package io.gust.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gust.http2.Frame;
+import io.gust.http2.HeaderField;
+import io.gust.http2.Http2Settings;
+import io.gust.testing.Eventually;
+import io.gust.testing.LeakCheck;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Gust's body backpressure reaches an HTTP/2 server: while the body sink holds a chunk, the
+ * stream's window is not credited (the connection's is), and credit flows again once the sink
+ * takes the bytes.
+ */
+@Timeout(60)
+class Http2BackpressureEndToEndTest {
+  private static final int CHUNK = 16_384;
+  /** More than half the stream window, which would earn a WINDOW_UPDATE if credited at once. */
+  private static final int FIRST_PART = 40 * CHUNK;
+  private static final int REST = 20 * CHUNK;
+
+  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  private ScriptedHttp2Server server;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void stalledSinkWithholdsTheStreamsCreditUntilItTakesTheBytes() throws Exception {
+    CompletableFuture<Void> barrierPassed = new CompletableFuture<>();
+    server = new ScriptedHttp2Server((peer, index) -> {
+      peer.handshake(Http2Settings.DEFAULTS, true);
+      int id = peer.next(Frame.Headers.class).streamId();
+      Buffer out = new Buffer();
+      peer.writer.headers(out, id, false, List.of(new HeaderField(":status", "200")));
+      peer.send(out);
+      sendData(peer, id, FIRST_PART, false);
+      for (Frame early : peer.barrier()) {
+        if (early instanceof Frame.WindowUpdate update && update.streamId() == id) {
+          throw new AssertionError("stream credited while its sink held a chunk: " + update);
+        }
+      }
+      barrierPassed.complete(null);
+      Frame.WindowUpdate update;
+      do {
+        update = peer.next(Frame.WindowUpdate.class);
+      } while (update.streamId() != id);
+      sendData(peer, id, REST, true);
+      peer.awaitClose();
+    });
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
+        .build());
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    AtomicLong taken = new AtomicLong();
+    BodySink stalled = new BodySink() {
+      @Override
+      CompletionStage<?> onData(Buffer chunk) {
+        taken.addAndGet(chunk.size());
+        chunk.clear();
+        return gate;
+      }
+    };
+    CompletableFuture<HttpResponse> response =
+        client.fetch(HttpRequest.get(server.url("/big")), stalled);
+    Eventually.noComplaint(Duration.ofSeconds(10),
+        () -> taken.get() > 0 ? null : "no chunk reached the sink");
+    barrierPassed.get(10, TimeUnit.SECONDS);
+    gate.complete(null);
+    assertEquals(200, response.get(10, TimeUnit.SECONDS).code());
+    assertEquals(FIRST_PART + REST, taken.get());
+    client.close();
+    server.verify();
+  }
+
+  private static void sendData(ScriptedHttp2Server.Peer peer, int id, int byteCount, boolean end)
+      throws Exception {
+    Buffer out = new Buffer();
+    for (int sent = 0; sent < byteCount; sent += CHUNK) {
+      Buffer data = new Buffer().write(new byte[CHUNK]);
+      peer.writer.data(out, id, end && sent + CHUNK >= byteCount, data, CHUNK);
+    }
+    peer.send(out);
+  }
+}
