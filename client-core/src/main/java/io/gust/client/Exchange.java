@@ -161,7 +161,8 @@ final class Exchange {
   }
 
   void requestWritten() {
-    timings.written(request.body() == null ? -1 : writer.bodyBytesSent);
+    timings.written(request.body() == null ? -1
+        : h2 != null ? h2.bodyBytesSent() : writer.bodyBytesSent);
     if (state == State.WRITING) {
       state = State.READING_HEAD;
     }
