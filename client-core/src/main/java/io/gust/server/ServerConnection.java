@@ -105,7 +105,7 @@ final class ServerConnection implements ReadListener {
   @Override
   public boolean onReadable(Buffer in) {
     if (state == State.UPGRADED) {
-      return webSocket.onReadable(in);
+      return webSocket.forward(in);
     }
     if (state == State.LINGERING) {
       discard(in);
@@ -118,7 +118,7 @@ final class ServerConnection implements ReadListener {
     }
     parse(source);
     if (state == State.UPGRADED) {
-      return webSocket.onReadable(in);
+      return webSocket.forward(in);
     }
     if (isBusy()) {
       held.write(in, in.size());
@@ -259,7 +259,7 @@ final class ServerConnection implements ReadListener {
     }
     if (state == State.UPGRADED) {
       if (stream.isInputEnded()) {
-        webSocket.onEnd(new Buffer()); // the client's end came while the earlier request ran
+        webSocket.ended(new Buffer()); // the client's end came while the earlier request ran
       }
       return;
     }
@@ -376,7 +376,7 @@ final class ServerConnection implements ReadListener {
   @Override
   public void onEnd(Buffer buffered) {
     if (state == State.UPGRADED && stream.isOpen()) {
-      webSocket.onEnd(buffered);
+      webSocket.ended(buffered);
       return;
     }
     if (!stream.isOpen()) {

@@ -53,7 +53,8 @@ public interface WebSocketSession {
    * (after a close handshake, either side first) and fails with the error when the session
    * failed. One receive may be pending at a time: a second fails with IllegalStateException, as
    * does receiving on a session of a {@link WebSocketListener} route. Until it is called, the
-   * server does not read the socket.
+   * server reads at most 64 KiB of messages ahead (plus the one that passes that), then stops
+   * reading the socket; a close or a drop by the client below that is noticed at once.
    */
   CompletableFuture<Message> receive();
 
