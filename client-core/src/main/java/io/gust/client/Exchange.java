@@ -195,10 +195,27 @@ final class Exchange {
     long now = context.loop.nanoTime();
     reusable = keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
-    response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
+    response = finalResponse(head, now).body(body).trailers(trailers).build();
+    context.loop.execute(this::handOver);
+  }
+
+  private HttpResponse.Builder finalResponse(ResponseHead head, long now) {
+    return HttpResponse.newBuilder().head(head)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now))
-        .build();
+        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings(now));
+  }
+
+  /** True when a 101 answer hands the connection over: the request is a WebSocket handshake. */
+  boolean upgrades() {
+    return request.headers().get("Sec-WebSocket-Key") != null;
+  }
+
+  /** A 101 answer took the connection over: it leaves the pool with the response, still open. */
+  void upgraded(ResponseHead head) {
+    state = State.DONE;
+    cancelTimers();
+    UpgradedConnection upgrade = new UpgradedConnection(connection.detach());
+    response = finalResponse(head, context.loop.nanoTime()).upgrade(upgrade).build();
     context.loop.execute(this::handOver);
   }
 
@@ -206,6 +223,9 @@ final class Exchange {
   private void handOver() {
     connection.release(reusable);
     fetch.exchangeDone(response);
+    if (response.upgrade != null) {
+      response.upgrade.closeUnlessTaken();
+    }
   }
 
   /** The one failure path of an exchange. */

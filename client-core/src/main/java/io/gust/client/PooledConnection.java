@@ -120,6 +120,19 @@ final class PooledConnection {
     context.partition.connectionClosed(this);
   }
 
+  /**
+   * Hands this busy connection's socket to the protocol that took it over after a 101 answer (a
+   * WebSocket): the slot is freed and the pool forgets it, but the socket stays open.
+   */
+  ChannelStream detach() {
+    if (state != State.BUSY) {
+      return null;
+    }
+    state = State.CLOSED;
+    context.partition.connectionClosed(this);
+    return stream;
+  }
+
   /** The idle timer fired. */
   private void idleTimerFired() {
     idleTimer = null;

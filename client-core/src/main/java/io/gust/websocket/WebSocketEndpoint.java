@@ -103,6 +103,14 @@ public abstract class WebSocketEndpoint<M> {
   /** The side's error for a send refused by the bound of the send queue. */
   protected abstract IOException queueFullError(long queuedBytes, long limitBytes);
 
+  /**
+   * The failure the application hears for {@code error}, which ends the endpoint with {@code
+   * code}: the side may wrap the codec's and timers' errors in its public types.
+   */
+  protected Throwable reported(Throwable error, int code) {
+    return error;
+  }
+
   /** True for the server, which closes the TCP connection first after the close handshake. */
   protected abstract boolean closesTransportFirst();
 
@@ -342,8 +350,9 @@ public abstract class WebSocketEndpoint<M> {
     state = State.CLOSED;
     closeCode = code;
     closeReason = reason;
+    Throwable reported = error == null ? null : reported(error, code);
     if (error != null) {
-      failure = error;
+      failure = reported;
       log.debug("WebSocket {} failed: {}", this, error.toString());
     }
     timers.stopPings();
@@ -354,8 +363,8 @@ public abstract class WebSocketEndpoint<M> {
       completeReceive(receive);
     }
     if (hasListener()) {
-      if (error != null) {
-        callback(() -> onError(error));
+      if (reported != null) {
+        callback(() -> onError(reported));
       }
       callback(() -> onClose(code, reason));
     }
