@@ -47,16 +47,21 @@ class WebSocketClientHostileServerTest {
     CompletableFuture<Integer> closeSeen = new CompletableFuture<>();
     clientClose = closeSeen;
     return ScriptedServer.start((socket, index) -> {
-      String head = ScriptedServer.readHead(socket.getInputStream());
-      String key = head.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
-      ScriptedServer.write(socket, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + WebSocketHandshake.accept(key) + "\r\n"
-          + extraFields + "\r\n");
+      answerHandshake(socket, extraFields);
       socket.getOutputStream().write(frames);
       socket.getOutputStream().flush();
       closeSeen.complete(readClientClose(socket));
     });
+  }
+
+  /** Reads the upgrade request on {@code socket} and answers 101 with {@code extraFields}. */
+  static void answerHandshake(Socket socket, String extraFields) throws IOException {
+    String head = ScriptedServer.readHead(socket.getInputStream());
+    String key = head.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
+    ScriptedServer.write(socket, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+        + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + WebSocketHandshake.accept(key) + "\r\n"
+        + extraFields + "\r\n");
   }
 
   private static int readClientClose(Socket socket) throws IOException {
