@@ -20,8 +20,8 @@ import okio.ByteString;
  * {@link WebSocketQueueFullException} and the WebSocket goes on; a send once closing fails with
  * {@link WebSocketException}.
  *
- * <p>States: OPEN → CLOSING once the client sent a close frame (data still arriving is dropped)
- * → CLOSED when the server's close answered it and it closed the connection, or after the close
+ * <p>States: OPEN → CLOSING once the client sent a close frame (messages the server sent before
+ * it saw the close are still delivered) → CLOSED when the server's close answered it and it closed the connection, or after the close
  * timeout; OPEN → CLOSED when the server's close came first (the client answers it), or the
  * WebSocket failed or dropped. The connection is released on every path.
  */

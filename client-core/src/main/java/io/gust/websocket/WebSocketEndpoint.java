@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Public methods may be called from any thread and hop to the loop; everything else is
  * loop-confined. States, on {@link #state}: OPEN → CLOSING when a close frame is sent (data
- * messages that still arrive are dropped) → CLOSED when the peer's close arrives or the close
+ * messages the peer sent before it saw the close are still delivered, those a pull-style receiver
+ * leaves past the read-ahead dropped) → CLOSED when the peer's close arrives or the close
  * timeout passes; OPEN → CLOSED when the peer's close arrives first (it is answered), and through
  * {@link #fail} on a protocol error, a callback's exception, a keepalive or idle timeout or the
  * connection dropping. The endpoint ends once ({@link #finish}); the stream's close listener
@@ -258,8 +259,9 @@ public abstract class WebSocketEndpoint<M> {
   }
 
   private void deliver(WebSocketMessage message) {
-    if (state != State.OPEN) {
-      return; // a close was sent: what still arrives is dropped (RFC 6455 §1.4)
+    if (state == State.CLOSING && !hasListener() && pending == null
+        && readyBytes >= settings.readAheadBytes()) {
+      return; // closing, and nobody takes what the peer sent before it saw the close
     }
     if (hasListener()) {
       M delivered = toPublic(message);

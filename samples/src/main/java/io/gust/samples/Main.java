@@ -17,6 +17,7 @@ public final class Main {
       case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
       case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
       case "bench" -> System.exit(BenchCommand.run(rest, System.out, System.err));
+      case "ws" -> System.exit(WsCommand.run(rest, System.in, System.out, System.err));
       case "example" -> example(rest);
       case "help", "-h", "--help" -> usage(0);
       default -> {
@@ -68,6 +69,10 @@ public final class Main {
                   a closed-loop load generator: requests/s, latency percentiles, bytes
                   allocated per request; --hold N: N requests held at once, heap per request;
                   --new-connections: Connection: close on each request (handshakes/s)
+          ws      [-H 'Name: value']... [--protocol P]... [--binary] [--no-compression]
+                  [-k | --cacert FILE] [--connect-timeout S] [--ping-interval S] [-s] URL
+                  like websocat: prints each message received, sends each line of standard
+                  input; exit 0 after a clean close (ws --help for the other codes)
           example NAME [BASE_URL]
                   runs an example (%s)
                   against BASE_URL, or the companion server in-process
