@@ -100,8 +100,8 @@ final class ClientWebSocket extends WebSocketEndpoint<WebSocket.Message> impleme
   }
 
   @Override
-  protected IOException closedError(int code, String message) {
-    return new WebSocketException(message, response.request(), Phase.BODY, code, null);
+  protected IOException closedError(int code, String message, Throwable cause) {
+    return new WebSocketException(message, response.request(), Phase.BODY, code, cause);
   }
 
   @Override

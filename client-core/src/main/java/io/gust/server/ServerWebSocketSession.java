@@ -117,8 +117,12 @@ final class ServerWebSocketSession extends WebSocketEndpoint<WebSocketSession.Me
   }
 
   @Override
-  protected IOException closedError(int code, String message) {
-    return new WebSocketClosedException(code, message);
+  protected IOException closedError(int code, String message, Throwable cause) {
+    WebSocketClosedException closed = new WebSocketClosedException(code, message);
+    if (cause != null) {
+      closed.initCause(cause);
+    }
+    return closed;
   }
 
   @Override

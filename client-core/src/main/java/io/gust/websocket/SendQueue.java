@@ -89,7 +89,7 @@ final class SendQueue {
 
   private void writeOnLoop(Write write, Frame frame) {
     if (session.state != WebSocketEndpoint.State.OPEN) {
-      write.refuse(session.closedError(session.closeCode(), "the WebSocket is closing or closed"));
+      write.refuse(session.closedError(session.closeCode(), "the WebSocket is closing or closed", null));
       return;
     }
     Buffer out = new Buffer();
@@ -113,10 +113,8 @@ final class SendQueue {
 
     @Override
     public void onWriteFailed(Throwable cause) {
-      IOException closed = session.closedError(CloseCodes.ABNORMAL,
-          "the connection closed before the frame was written");
-      closed.initCause(cause);
-      refuse(closed);
+      refuse(session.closedError(CloseCodes.ABNORMAL,
+          "the connection closed before the frame was written", cause));
     }
 
     void refuse(IOException error) {

@@ -98,8 +98,11 @@ public abstract class WebSocketEndpoint<M> {
   /** The endpoint ended; for the listener, once, last. */
   protected abstract void onClose(int code, String reason) throws Exception;
 
-  /** The side's error for a send on a closing or closed endpoint, or a dropped connection. */
-  protected abstract IOException closedError(int code, String message);
+  /**
+   * The side's error for a send on a closing or closed endpoint, or a dropped connection;
+   * {@code cause} may be null.
+   */
+  protected abstract IOException closedError(int code, String message, Throwable cause);
 
   /** The side's error for a send refused by the bound of the send queue. */
   protected abstract IOException queueFullError(long queuedBytes, long limitBytes);
@@ -184,7 +187,7 @@ public abstract class WebSocketEndpoint<M> {
     try {
       loop.execute(task);
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(closedError(CloseCodes.ABNORMAL, "the loop is closed"));
+      future.completeExceptionally(closedError(CloseCodes.ABNORMAL, "the loop is closed", null));
     }
   }
 
@@ -223,7 +226,7 @@ public abstract class WebSocketEndpoint<M> {
 
   /** The peer ended its output amid a message or with no close frame. */
   final void dropped() {
-    fail(closedError(CloseCodes.ABNORMAL, "the peer closed without a close frame"), CloseCodes.ABNORMAL);
+    fail(closedError(CloseCodes.ABNORMAL, "the peer closed without a close frame", null), CloseCodes.ABNORMAL);
   }
 
   /** True while a message may be read: a listener, room to read ahead, or a close under way. */
@@ -377,11 +380,7 @@ public abstract class WebSocketEndpoint<M> {
     writer.close();
     if (!finished) {
       String why = cause == null ? "the connection was closed" : "the connection dropped: " + cause;
-      IOException dropped = closedError(CloseCodes.ABNORMAL, why);
-      if (cause != null) {
-        dropped.initCause(cause);
-      }
-      fail(dropped, CloseCodes.ABNORMAL);
+      fail(closedError(CloseCodes.ABNORMAL, why, cause), CloseCodes.ABNORMAL);
     }
     closed.complete(null);
   }

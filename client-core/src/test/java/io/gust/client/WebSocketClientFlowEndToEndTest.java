@@ -82,6 +82,26 @@ class WebSocketClientFlowEndToEndTest {
     }
   }
 
+  /** Pins: a drop with a cause threw in the close listener ("Can't overwrite cause") and hung receive(). */
+  @Test
+  void connectionResetFailsThePendingReceiveWith1006() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start((socket, index) -> {
+      WebSocketClientHostileServerTest.answerHandshake(socket, "");
+      socket.getInputStream().read(); // the client's first frame
+      socket.setSoLinger(true, 0);
+      socket.close(); // a reset
+    })) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
+      WebSocket ws = client.websocket(server.url("/").replace("http", "ws")).get(10, TimeUnit.SECONDS);
+      CompletableFuture<WebSocket.Message> next = ws.receive();
+      ws.sendText("hello");
+      ExecutionException failed = assertThrows(ExecutionException.class, () -> next.get(10, TimeUnit.SECONDS));
+      WebSocketException error = assertInstanceOf(WebSocketException.class, failed.getCause());
+      assertEquals(1006, error.closeCode());
+      assertEquals(1006, ws.closeCode());
+    }
+  }
+
   @Test
   void sendPastTheQueueBoundFailsWithATypedErrorAndTheWebSocketGoesOn() throws Exception {
     try (ScriptedServer server = ScriptedServer.start((socket, index) -> {
