@@ -70,6 +70,7 @@ final class WebSocketConnect implements FetchCallback {
 
   @Override
   public void onResponse(HttpResponse response) {
+    future.call = null; // the fetch ended: an open WebSocket holds no reference to it
     ChannelStream stream = response.upgrade == null ? null : response.upgrade.take();
     if (stream == null) {
       fail(new WebSocketException("the server answered " + response.code()
@@ -113,6 +114,7 @@ final class WebSocketConnect implements FetchCallback {
   }
 
   private void fail(HttpClientException error) {
+    future.call = null;
     future.completeExceptionally(error);
   }
 

@@ -51,8 +51,8 @@ public abstract class WebSocketEndpoint<M> {
   private final SessionTimers timers;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   volatile State state = State.OPEN;
-  /** Data messages read ahead of a pull-style receiver, oldest first. */
-  private final ArrayDeque<WebSocketMessage> ready = new ArrayDeque<>();
+  /** Data messages read ahead of a pull-style receiver, oldest first; null until one is. */
+  private ArrayDeque<WebSocketMessage> ready;
   private long readyBytes;
   /** The pull-style receive waiting for a message, or null; only while {@link #ready} is empty. */
   private CompletableFuture<M> pending;
@@ -195,7 +195,7 @@ public abstract class WebSocketEndpoint<M> {
     if (hasListener() || pending != null) {
       next.completeExceptionally(new IllegalStateException(hasListener()
           ? "messages go to the listener" : "a receive is already pending"));
-    } else if (!ready.isEmpty()) {
+    } else if (ready != null && !ready.isEmpty()) {
       WebSocketMessage message = ready.poll();
       readyBytes -= message.payload().size();
       next.complete(toPublic(message));
@@ -274,6 +274,9 @@ public abstract class WebSocketEndpoint<M> {
       pending = null;
       receive.complete(toPublic(message));
     } else {
+      if (ready == null) {
+        ready = new ArrayDeque<>(4);
+      }
       ready.add(message);
       readyBytes += message.payload().size();
     }
