@@ -73,8 +73,10 @@ final class WebSocketConnect implements FetchCallback {
     future.call = null; // the fetch ended: an open WebSocket holds no reference to it
     ChannelStream stream = response.upgrade == null ? null : response.upgrade.take();
     if (stream == null) {
-      fail(new WebSocketException("the server answered " + response.code()
-          + " instead of 101 Switching Protocols", request, Phase.HEADERS, 0, null));
+      fail(new WebSocketException(response.code() != 101 ? "the server answered "
+          + response.code() + " instead of 101 Switching Protocols"
+          : "the connection of the 101 answer was closed before the WebSocket could take it",
+          request, Phase.HEADERS, 0, null));
       return;
     }
     if (future.isDone()) {

@@ -4,7 +4,6 @@ import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,11 +50,7 @@ public abstract class WebSocketEndpoint<M> {
   private final SessionTimers timers;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   volatile State state = State.OPEN;
-  /** Data messages read ahead of a pull-style receiver, oldest first; null until one is. */
-  private ArrayDeque<WebSocketMessage> ready;
-  private long readyBytes;
-  /** The pull-style receive waiting for a message, or null; only while {@link #ready} is empty. */
-  private CompletableFuture<M> pending;
+  private final ReceiveQueue<M> receives = new ReceiveQueue<>(this);
   private boolean closeSent;
   /** The peer's close frame arrived: the reader is spent. */
   private boolean closeReceived;
@@ -192,18 +187,15 @@ public abstract class WebSocketEndpoint<M> {
   }
 
   private void startReceive(CompletableFuture<M> next) {
-    if (hasListener() || pending != null) {
+    if (hasListener() || receives.hasPending()) {
       next.completeExceptionally(new IllegalStateException(hasListener()
           ? "messages go to the listener" : "a receive is already pending"));
-    } else if (ready != null && !ready.isEmpty()) {
-      WebSocketMessage message = ready.poll();
-      readyBytes -= message.payload().size();
-      next.complete(toPublic(message));
+    } else if (receives.takeReady(next)) {
       reads.pump();
     } else if (finished) {
       completeReceive(next);
     } else {
-      pending = next;
+      receives.await(next);
       reads.pump();
     }
   }
@@ -232,7 +224,7 @@ public abstract class WebSocketEndpoint<M> {
   /** True while a message may be read: a listener, room to read ahead, or a close under way. */
   final boolean wantsMessages() {
     return !closeReceived && !finished && (state == State.CLOSING || hasListener()
-        || pending != null || readyBytes < settings.readAheadBytes());
+        || receives.hasPending() || receives.hasRoom());
   }
 
   /** True once the endpoint ended but still reads, to see the server end the connection. */
@@ -262,27 +254,18 @@ public abstract class WebSocketEndpoint<M> {
   }
 
   private void deliver(WebSocketMessage message) {
-    if (state == State.CLOSING && !hasListener() && pending == null
-        && readyBytes >= settings.readAheadBytes()) {
+    if (state == State.CLOSING && !hasListener() && !receives.hasPending() && !receives.hasRoom()) {
       return; // closing, and nobody takes what the peer sent before it saw the close
     }
     if (hasListener()) {
       M delivered = toPublic(message);
       callback(() -> onMessage(delivered));
-    } else if (pending != null) {
-      CompletableFuture<M> receive = pending;
-      pending = null;
-      receive.complete(toPublic(message));
     } else {
-      if (ready == null) {
-        ready = new ArrayDeque<>(4);
-      }
-      ready.add(message);
-      readyBytes += message.payload().size();
+      receives.offer(message);
     }
   }
 
-  private M toPublic(WebSocketMessage message) {
+  final M toPublic(WebSocketMessage message) {
     return message(message.type() == WebSocketMessage.Type.TEXT, message.payload());
   }
 
@@ -365,8 +348,7 @@ public abstract class WebSocketEndpoint<M> {
     }
     timers.stopPings();
     reads.close();
-    CompletableFuture<M> receive = pending;
-    pending = null;
+    CompletableFuture<M> receive = receives.takePending();
     if (receive != null) {
       completeReceive(receive);
     }
