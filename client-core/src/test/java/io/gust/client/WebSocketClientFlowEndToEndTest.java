@@ -103,6 +103,23 @@ class WebSocketClientFlowEndToEndTest {
   }
 
   @Test
+  void cancellingTheConnectAbortsTheHandshakeAndReleasesTheConnection() throws Exception {
+    CountDownLatch requestSeen = new CountDownLatch(1);
+    try (ScriptedServer server = ScriptedServer.start((socket, index) -> {
+      ScriptedServer.readHead(socket.getInputStream());
+      requestSeen.countDown();
+      socket.getInputStream().read(); // never answers; sees the client close
+    })) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
+      CompletableFuture<WebSocket> connecting = client.websocket(server.url("/").replace("http", "ws"));
+      assertTrue(requestSeen.await(10, TimeUnit.SECONDS));
+      assertTrue(connecting.cancel(true));
+      Eventually.assertThat(Duration.ofSeconds(10), () -> "the handshake's connection is still open",
+          () -> client.poolSnapshot().get(5, TimeUnit.SECONDS).open() == 0);
+    }
+  }
+
+  @Test
   void sendPastTheQueueBoundFailsWithATypedErrorAndTheWebSocketGoesOn() throws Exception {
     try (ScriptedServer server = ScriptedServer.start((socket, index) -> {
       WebSocketClientHostileServerTest.answerHandshake(socket, "");
