@@ -26,8 +26,8 @@ final class PooledConnection {
   private final ClientContext context;
   final HostPool host;
   final long openedNanos;
-  /** Parses every response head on this connection. */
-  final ResponseHeadParser headParser;
+  /** Parses every response head on this connection; null once {@link #detach() detached}. */
+  ResponseHeadParser headParser;
   private ChannelStream stream;
   private State state = State.CONNECTING;
   private long idleSinceNanos;
@@ -129,6 +129,7 @@ final class PooledConnection {
       return null;
     }
     state = State.CLOSED;
+    headParser = null; // the stream's close listener keeps this object as long as the socket lives
     context.partition.connectionClosed(this);
     return stream;
   }

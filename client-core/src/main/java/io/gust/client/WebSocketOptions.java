@@ -1,5 +1,7 @@
 package io.gust.client;
 
+import io.gust.websocket.WebSocketLimits;
+import io.gust.websocket.WebSocketSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,9 @@ public final class WebSocketOptions {
   final long sendQueueBytes;
   final Duration closeTimeout;
   final Duration pingInterval;
+  /** What every WebSocket of these options shares with the codec and the endpoint. */
+  final WebSocketLimits limits;
+  final WebSocketSettings settings;
 
   private WebSocketOptions(Builder builder) {
     this.subprotocols = builder.subprotocols;
@@ -35,6 +40,9 @@ public final class WebSocketOptions {
     this.sendQueueBytes = builder.sendQueueBytes;
     this.closeTimeout = builder.closeTimeout;
     this.pingInterval = builder.pingInterval;
+    this.limits = new WebSocketLimits(maxMessageBytes, maxMessageBytes);
+    this.settings = new WebSocketSettings(sendQueueBytes, WebSocketSettings.DEFAULT_READ_AHEAD_BYTES,
+        closeTimeout, pingInterval, Duration.ZERO);
   }
 
   /** A builder holding the defaults of {@link #DEFAULT}. */

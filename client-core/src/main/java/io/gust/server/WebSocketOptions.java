@@ -22,6 +22,7 @@ public final class WebSocketOptions {
   final Duration pingInterval;
   /** Zero for no idle limit. */
   final Duration idleTimeout;
+  private final WebSocketSettings settings;
 
   private WebSocketOptions(Builder builder) {
     this.subprotocols = List.copyOf(builder.subprotocols);
@@ -31,12 +32,13 @@ public final class WebSocketOptions {
     this.closeTimeout = builder.closeTimeout;
     this.pingInterval = builder.pingInterval;
     this.idleTimeout = builder.idleTimeout;
+    this.settings = new WebSocketSettings(sendQueueBytes, WebSocketSettings.DEFAULT_READ_AHEAD_BYTES,
+        closeTimeout, pingInterval, idleTimeout);
   }
 
-  /** The settings of the sessions' shared endpoint. */
+  /** The settings of the sessions' shared endpoint, made once for all of them. */
   WebSocketSettings settings() {
-    return new WebSocketSettings(sendQueueBytes, WebSocketSettings.DEFAULT_READ_AHEAD_BYTES,
-        closeTimeout, pingInterval, idleTimeout);
+    return settings;
   }
 
   /** A builder holding the defaults of {@link #DEFAULT}. */
