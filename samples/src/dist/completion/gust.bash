@@ -65,6 +65,16 @@ _gust() {
           --new-connections --http2 --client --json --versions --help" -- "$cur"))
       fi
       ;;
+    ws)
+      case $prev in
+        --cacert) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -H | --header | --protocol | --connect-timeout | --ping-interval) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "-H --header --protocol -b --binary --no-compression -k
+          --insecure --cacert --connect-timeout --ping-interval -s --silent --help" -- "$cur"))
+      fi
+      ;;
     example)
       if [[ $prev == example ]]; then
         COMPREPLY=($(compgen -W "BlockingVersusOffloaded CallbackStyle FutureStyle ManyAtOnce

@@ -127,6 +127,32 @@ public final class AsyncHttpClient implements AutoCloseable {
     return BlockingWait.await(future, call, request);
   }
 
+  /** Opens a WebSocket to {@code url} (ws, wss, http or https) in the pull style, with the default options. */
+  public CompletableFuture<WebSocket> websocket(String url) {
+    return websocket(WebSocket.request(url).build(), WebSocketOptions.DEFAULT, null);
+  }
+
+  /**
+   * Opens a WebSocket with the opening handshake {@code request} (a GET of an http or https URI;
+   * {@link WebSocket#request(String)} maps ws and wss URLs) and returns a future of it once the
+   * server's 101 answer passed every check. The handshake is a fetch: its header fields,
+   * timeouts, proxy, TLS settings and the client's cookies and authentication apply. With a
+   * {@code listener} (may be null) messages are pushed to it, else pulled with {@link
+   * WebSocket#receive()}. The future, the listener and the WebSocket's futures complete on the
+   * loop thread (not the callback executor); cancelling the future aborts the handshake.
+   */
+  public CompletableFuture<WebSocket> websocket(HttpRequest request, WebSocketOptions options,
+      WebSocket.Listener listener) {
+    Objects.requireNonNull(options, "options");
+    return WebSocketConnect.start(this, config.withDefaultHeaders(Objects.requireNonNull(request,
+        "request")), options, listener);
+  }
+
+  /** Starts the fetch of a WebSocket handshake, answering {@code callback} on the loop. */
+  Call submitWebSocket(HttpRequest handshake, FetchCallback callback) {
+    return submitFetch(handshake, Reply.toCallback(handshake, callback, null), null);
+  }
+
   /** Starts a call: the default fields added, through the application interceptors if any. */
   private Call submit(HttpRequest request, Reply reply, BodySink sink) {
     Objects.requireNonNull(request, "request");

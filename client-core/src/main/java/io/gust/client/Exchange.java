@@ -205,10 +205,27 @@ final class Exchange {
     timings.responseBodyReceived(reader.bodyBytes);
     reusable = h2 != null || keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
-    response = HttpResponse.newBuilder().head(head).body(body).trailers(trailers)
+    response = finalResponse(head).body(body).trailers(trailers).build();
+    context.loop.execute(this::handOver);
+  }
+
+  private HttpResponse.Builder finalResponse(ResponseHead head) {
+    return HttpResponse.newBuilder().head(head)
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings())
-        .build();
+        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings());
+  }
+
+  /** True when a 101 answer hands the connection over: the request is a WebSocket handshake. */
+  boolean upgrades() {
+    return request.headers().get("Sec-WebSocket-Key") != null;
+  }
+
+  /** A 101 answer took the connection over: it leaves the pool with the response, still open. */
+  void upgraded(ResponseHead head) {
+    state = State.DONE;
+    cancelTimers();
+    UpgradedConnection upgrade = new UpgradedConnection(connection.detach());
+    response = finalResponse(head).upgrade(upgrade).build();
     context.loop.execute(this::handOver);
   }
 
@@ -221,6 +238,9 @@ final class Exchange {
       connection.release(reusable);
     }
     fetch.exchangeDone(response);
+    if (response.upgrade != null) {
+      response.upgrade.closeUnlessTaken();
+    }
   }
 
   /** The one failure path of an exchange. */

@@ -33,6 +33,8 @@ public final class HttpResponse {
   private final int redirectCount;
   private final int retryCount;
   private final HttpResponse previous;
+  /** The connection a 101 answer handed over, or null. */
+  final UpgradedConnection upgrade;
 
   private HttpResponse(Builder builder) {
     if (builder.code < 100 || builder.code > 999) {
@@ -52,6 +54,7 @@ public final class HttpResponse {
     this.redirectCount = builder.redirectCount;
     this.retryCount = builder.retryCount;
     this.previous = builder.previous;
+    this.upgrade = builder.upgrade;
   }
 
   /** Returns an empty builder: HTTP/1.1, no fields, empty body; the code must be set. */
@@ -178,6 +181,7 @@ public final class HttpResponse {
     private int redirectCount;
     private int retryCount;
     private HttpResponse previous;
+    private UpgradedConnection upgrade;
 
     private Builder() {}
 
@@ -283,6 +287,12 @@ public final class HttpResponse {
     /** Sets the response of the redirect followed before this one; null (the default) for none. */
     public Builder previous(HttpResponse previous) {
       this.previous = previous;
+      return this;
+    }
+
+    /** Sets the connection a 101 answer handed over. */
+    Builder upgrade(UpgradedConnection connection) {
+      this.upgrade = connection;
       return this;
     }
 

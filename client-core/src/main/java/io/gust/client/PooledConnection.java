@@ -26,8 +26,8 @@ final class PooledConnection {
   private final ClientContext context;
   final HostPool host;
   final long openedNanos;
-  /** Parses every response head on this connection. */
-  final ResponseHeadParser headParser;
+  /** Parses every response head on this connection; null once {@link #detach() detached}. */
+  ResponseHeadParser headParser;
   private ChannelStream stream;
   private State state = State.CONNECTING;
   private long idleSinceNanos;
@@ -159,6 +159,20 @@ final class PooledConnection {
       stream.close();
     }
     context.partition.connectionClosed(this);
+  }
+
+  /**
+   * Hands this busy connection's socket to the protocol that took it over after a 101 answer (a
+   * WebSocket): the slot is freed and the pool forgets it, but the socket stays open.
+   */
+  ChannelStream detach() {
+    if (state != State.BUSY) {
+      return null;
+    }
+    state = State.CLOSED;
+    headParser = null; // the stream's close listener keeps this object as long as the socket lives
+    context.partition.connectionClosed(this);
+    return stream;
   }
 
   /** The idle timer fired. */

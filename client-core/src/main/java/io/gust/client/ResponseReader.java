@@ -115,6 +115,10 @@ final class ResponseReader implements ReadListener {
         startBody(parsed);
         return exchange.isActive();
       }
+      if (parsed.code() == 101 && exchange.upgrades()) {
+        exchange.upgraded(parsed); // what follows the head is the new protocol's, left unread
+        return false;
+      }
       exchange.interim(parsed);
     }
   }

@@ -119,7 +119,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
       return http2.onReadable(in);
     }
     if (state == State.UPGRADED) {
-      return webSocket.onReadable(in);
+      return webSocket.forward(in);
     }
     if (state == State.LINGERING) {
       discard(in);
@@ -135,7 +135,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
     }
     parse(source);
     if (state == State.UPGRADED) {
-      return webSocket.onReadable(in);
+      return webSocket.forward(in);
     }
     if (isBusy()) {
       held.write(in, in.size());
@@ -300,7 +300,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
     }
     if (state == State.UPGRADED) {
       if (stream.isInputEnded()) {
-        webSocket.onEnd(new Buffer()); // the client's end came while the earlier request ran
+        webSocket.ended(new Buffer()); // the client's end came while the earlier request ran
       }
       return;
     }
@@ -426,7 +426,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
       return;
     }
     if (state == State.UPGRADED && stream.isOpen()) {
-      webSocket.onEnd(buffered);
+      webSocket.ended(buffered);
       return;
     }
     if (!stream.isOpen()) {

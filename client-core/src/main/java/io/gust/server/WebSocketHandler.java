@@ -14,7 +14,7 @@ package io.gust.server;
  * }</pre>
  *
  * <p>Reading is driven by the handler: while no {@code receive()} is pending the server stops
- * reading the socket, so a client faster than the handler is slowed down by TCP flow control
+ * reading the socket once 64 KiB of messages wait, so a client faster than the handler is slowed down by TCP flow control
  * instead of filling the heap. An exception thrown here is logged at WARN and closes the session
  * with 1011 (internal error). Like every code on the loop, it must not block.
  */

@@ -1,5 +1,6 @@
 package io.gust.server;
 
+import io.gust.websocket.WebSocketSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * build one with {@link #builder()}, or use {@link #DEFAULT}.
  */
 public final class WebSocketOptions {
-  /** No subprotocols, permessage-deflate accepted, 16 MiB messages, a 1 MiB send queue, 5 s close timeout, no pings. */
+  /** No subprotocols, permessage-deflate accepted, 16 MiB messages, a 1 MiB send queue, 5 s close timeout, no pings, 5 min idle timeout. */
   public static final WebSocketOptions DEFAULT = builder().build();
 
   final List<String> subprotocols;
@@ -19,6 +20,9 @@ public final class WebSocketOptions {
   final Duration closeTimeout;
   /** Zero when the server sends no keepalive pings. */
   final Duration pingInterval;
+  /** Zero for no idle limit. */
+  final Duration idleTimeout;
+  private final WebSocketSettings settings;
 
   private WebSocketOptions(Builder builder) {
     this.subprotocols = List.copyOf(builder.subprotocols);
@@ -27,6 +31,14 @@ public final class WebSocketOptions {
     this.sendQueueBytes = builder.sendQueueBytes;
     this.closeTimeout = builder.closeTimeout;
     this.pingInterval = builder.pingInterval;
+    this.idleTimeout = builder.idleTimeout;
+    this.settings = new WebSocketSettings(sendQueueBytes, WebSocketSettings.DEFAULT_READ_AHEAD_BYTES,
+        closeTimeout, pingInterval, idleTimeout);
+  }
+
+  /** The settings of the sessions' shared endpoint, made once for all of them. */
+  WebSocketSettings settings() {
+    return settings;
   }
 
   /** A builder holding the defaults of {@link #DEFAULT}. */
@@ -42,6 +54,7 @@ public final class WebSocketOptions {
     private long sendQueueBytes = 1L << 20;
     private Duration closeTimeout = Duration.ofSeconds(5);
     private Duration pingInterval = Duration.ZERO;
+    private Duration idleTimeout = Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -108,6 +121,20 @@ public final class WebSocketOptions {
         throw new IllegalArgumentException("pingInterval must not be negative: " + interval);
       }
       this.pingInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Closes a session with 1001 (going away) when no byte came from the client for {@code
+     * timeout}; the time a pull-style handler leaves the socket unread counts too, so a handler
+     * that stops receiving does not hold the connection for ever. Zero for no limit; default 5
+     * minutes. Keepalive pings answered in time keep a session from going idle.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
+      }
+      this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 

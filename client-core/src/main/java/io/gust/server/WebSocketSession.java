@@ -15,8 +15,8 @@ import okio.ByteString;
  * the session goes on; a send on a session that is closing or closed fails with {@link
  * WebSocketClosedException}.
  *
- * <p>States: OPEN → CLOSING when the server sent a close frame (messages still arriving are
- * dropped) → CLOSED when the client's close answered it, or the close timeout passed; OPEN →
+ * <p>States: OPEN → CLOSING when the server sent a close frame (messages the client sent before
+ * it saw the close are still delivered) → CLOSED when the client's close answered it, or the close timeout passed; OPEN →
  * CLOSED when the client's close frame came first (the server answers it), or the session failed
  * or dropped. In CLOSED the server closes the TCP connection once its close frame is written.
  */
@@ -53,7 +53,8 @@ public interface WebSocketSession {
    * (after a close handshake, either side first) and fails with the error when the session
    * failed. One receive may be pending at a time: a second fails with IllegalStateException, as
    * does receiving on a session of a {@link WebSocketListener} route. Until it is called, the
-   * server does not read the socket.
+   * server reads at most 64 KiB of messages ahead (plus the one that passes that), then stops
+   * reading the socket; a close or a drop by the client below that is noticed at once.
    */
   CompletableFuture<Message> receive();
 

@@ -97,7 +97,7 @@ class WebSocketEndToEndTest {
     ServerWebSocketSession session = (ServerWebSocketSession) ws.held.get(20, TimeUnit.SECONDS);
     assertThrows(TimeoutException.class, () -> client.onExit().get(2, TimeUnit.SECONDS),
         "the client sent everything although the handler did not receive");
-    long read = onLoop(() -> session.stream.bytesRead());
+    long read = onLoop(() -> session.stream().bytesRead());
     assertTrue(read < 2L * 1024 * 1024, "read " + read + " bytes while the handler did not receive");
     assertTrue(onLoop(session::isReadingPaused));
     CompletableFuture<Integer> count = new CompletableFuture<>();

@@ -24,6 +24,7 @@ public final class Main {
       case "fetch" -> System.exit(FetchCommand.run(rest, System.out, System.err));
       case "serve" -> System.exit(ServeCommand.run(rest, System.out, System.err));
       case "bench" -> System.exit(BenchCommand.run(rest, System.out, System.err));
+      case "ws" -> System.exit(WsCommand.run(rest, System.in, System.out, System.err));
       case "example" -> example(rest);
       case "train-startup" -> System.exit(StartupTraining.run());
       case "help", "-h", "--help" -> help(rest);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CommandHelpTest {
-  private static final List<String> COMMANDS = List.of("fetch", "serve", "bench", "demo", "example");
+  private static final List<String> COMMANDS = List.of("fetch", "serve", "bench", "demo", "ws", "example");
 
   @Test
   void everyCommandHasHelpWithItsUsageAndExitCodes() {

@@ -117,7 +117,7 @@ class GustArchiveEndToEndTest {
 
   @Test
   void everyCommandAnswersHelp() throws Exception {
-    for (String command : List.of("fetch", "serve", "bench", "demo", "example")) {
+    for (String command : List.of("fetch", "serve", "bench", "demo", "ws", "example")) {
       ProcessRun run = gust(command, "--help");
       assertEquals(0, run.code(), run.toString());
       assertTrue(run.stdout().startsWith("usage: gust " + command), run.stdout());

@@ -1,7 +1,7 @@
-package io.gust.server;
+package io.gust.websocket;
 
 import io.gust.net.WriteListener;
-import io.gust.websocket.CloseCodes;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
@@ -9,12 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded send side of a {@link ServerWebSocketSession}: each send reserves its payload plus
+ * The bounded send side of a {@link WebSocketEndpoint}: each send reserves its payload plus
  * {@link #MESSAGE_OVERHEAD_BYTES} against the bound on the calling thread (lock-free, so a
  * sender on another thread cannot pile up tasks on the loop either), and releases it once its
- * frame was written to the socket or failed. A send past the bound fails at once with {@link
- * WebSocketQueueFullException}; one that reaches the loop after a close was sent fails with
- * {@link WebSocketClosedException}. Frames are encoded on the loop, in the order sends arrive.
+ * frame was written to the socket or failed. A send past the bound fails at once with the
+ * side's queue-full error; one that reaches the loop after a close was sent fails with its
+ * closed error. Frames are encoded on the loop, in the order sends arrive.
  */
 final class SendQueue {
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
@@ -27,12 +27,12 @@ final class SendQueue {
     void write(Buffer out);
   }
 
-  private final ServerWebSocketSession session;
+  private final WebSocketEndpoint<?> session;
   private final long limitBytes;
   /** Reserved by sends and not yet written or failed; any thread. */
   private final AtomicLong queuedBytes = new AtomicLong();
 
-  SendQueue(ServerWebSocketSession session, long limitBytes) {
+  SendQueue(WebSocketEndpoint<?> session, long limitBytes) {
     this.session = session;
     this.limitBytes = limitBytes;
   }
@@ -54,11 +54,24 @@ final class SendQueue {
     return sent;
   }
 
-  /** Writes the close frame at once, outside the bound; the session hears when it is written. */
-  void close(Frame frame) {
+  /**
+   * Writes a close frame or keepalive ping at once, outside the bound; {@code written} (or null)
+   * runs once it is written or failed.
+   */
+  void urgent(Frame frame, Runnable written) {
     Buffer out = new Buffer();
     frame.write(out);
-    session.stream.write(out, session::closeWritten);
+    session.stream.write(out, written == null ? null : new WriteListener() {
+      @Override
+      public void onWritten() {
+        written.run();
+      }
+
+      @Override
+      public void onWriteFailed(Throwable cause) {
+        written.run();
+      }
+    });
   }
 
   private CompletableFuture<Void> enqueue(long payloadBytes, Frame frame) {
@@ -67,7 +80,7 @@ final class SendQueue {
     long before = queuedBytes.getAndAdd(cost);
     if (before > 0 && before + cost > limitBytes) {
       queuedBytes.addAndGet(-cost);
-      write.completeExceptionally(new WebSocketQueueFullException(before, limitBytes));
+      write.completeExceptionally(session.queueFullError(before, limitBytes));
       return write;
     }
     session.onLoop(() -> writeOnLoop(write, frame), write);
@@ -75,9 +88,8 @@ final class SendQueue {
   }
 
   private void writeOnLoop(Write write, Frame frame) {
-    if (session.state != ServerWebSocketSession.State.OPEN) {
-      write.onWriteFailed(new WebSocketClosedException(session.closeCode(),
-          "the WebSocket session is closing or closed"));
+    if (session.state != WebSocketEndpoint.State.OPEN) {
+      write.refuse(session.closedError(session.closeCode(), "the WebSocket is closing or closed", null));
       return;
     }
     Buffer out = new Buffer();
@@ -101,15 +113,13 @@ final class SendQueue {
 
     @Override
     public void onWriteFailed(Throwable cause) {
+      refuse(session.closedError(CloseCodes.ABNORMAL,
+          "the connection closed before the frame was written", cause));
+    }
+
+    void refuse(IOException error) {
       queuedBytes.addAndGet(-cost);
-      if (cause instanceof WebSocketClosedException) {
-        completeExceptionally(cause);
-      } else {
-        WebSocketClosedException closed = new WebSocketClosedException(CloseCodes.ABNORMAL,
-            "the connection closed before the frame was written");
-        closed.initCause(cause);
-        completeExceptionally(closed);
-      }
+      completeExceptionally(error);
     }
   }
 }
