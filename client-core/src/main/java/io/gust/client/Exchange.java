@@ -276,6 +276,11 @@ final class Exchange {
     }
   }
 
+  /** Whether this exchange is a stream of a multiplexed (HTTP/2) connection. */
+  boolean isMultiplexed() {
+    return h2 != null;
+  }
+
   /** Decoded response body bytes received so far. */
   long bodyBytesReceived() {
     return reader == null ? 0 : reader.bodyBytes;

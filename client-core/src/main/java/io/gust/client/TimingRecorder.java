@@ -203,7 +203,8 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
     if (wasQueued) {
       fire(Kind.CANCELLED, CancelEffect.QUEUED_REQUEST_DROPPED, null, 0);
     } else if (active != null && active.isActive()) {
-      fire(Kind.CANCELLED, CancelEffect.CONNECTION_CLOSED, null, active.bodyBytesReceived());
+      fire(Kind.CANCELLED, active.isMultiplexed() ? CancelEffect.STREAM_RESET
+          : CancelEffect.CONNECTION_CLOSED, null, active.bodyBytesReceived());
     } else {
       fire(Kind.CANCELLED, CancelEffect.NOTHING, null, 0);
     }

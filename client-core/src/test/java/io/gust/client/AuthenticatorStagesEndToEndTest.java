@@ -96,11 +96,13 @@ class AuthenticatorStagesEndToEndTest {
     HttpResponse meanwhile = client.fetch(HttpRequest.newBuilder(server.url("/other"))
         .header("Authorization", BASIC_U_P).build()).get(5, TimeUnit.SECONDS);
     assertEquals(200, meanwhile.code(), "the loop is free while the authenticator works");
-    release.countDown();
-    HttpResponse response = fetch.thenApply(r -> {
+    // Registered before the answer is released, so the stage runs where the fetch completes.
+    CompletableFuture<HttpResponse> observed = fetch.thenApply(r -> {
       threads.add(Thread.currentThread().getName());
       return r;
-    }).get(5, TimeUnit.SECONDS);
+    });
+    release.countDown();
+    HttpResponse response = observed.get(5, TimeUnit.SECONDS);
     assertEquals("ok", response.bodyString());
     assertTrue(threads.stream().allMatch(name -> name.startsWith("gust-loop")), threads.toString());
   }

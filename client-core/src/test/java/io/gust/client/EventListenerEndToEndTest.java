@@ -201,6 +201,26 @@ class EventListenerEndToEndTest {
   }
 
   @Test
+  void cancelOverHttp2ResetsTheStreamAndKeepsTheConnection() throws Exception {
+    try (io.gust.server.TestServer companion = io.gust.server.TestServer.start();
+        AsyncHttpClient client = client(AsyncHttpClient.builder().protocols(Protocol.HTTP_2))) {
+      CompletableFuture<HttpResponse> fetch =
+          client.fetch(companion.url("/drip?bytes=100&duration=20000").toString());
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> events.contains("responseHeadReceived 0 200"));
+      fetch.cancel(true);
+      Eventually.assertThat(Duration.ofSeconds(5), events::toString,
+          () -> events.contains("callFailed RequestCancelledException"));
+      assertTrue(events.stream().anyMatch(e -> e.startsWith("cancelled 0 STREAM_RESET")),
+          events.toString());
+      events.clear();
+      assertEquals("hello\n", await(client.fetch(companion.url("/hello").toString()))
+          .bodyString());
+      assertTrue(events.contains("connectionAcquired 0 reused"), events.toString());
+    }
+  }
+
+  @Test
   void connectFailureEndsTheAttemptAndTheCall() throws Exception {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
