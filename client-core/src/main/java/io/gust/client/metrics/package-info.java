@@ -4,8 +4,8 @@
  * gauges of a client's pool and of its loops' health.
  *
  * <p>Micrometer is an optional dependency of gust-client-core: only an application that uses
- * this package needs {@code io.micrometer:micrometer-core} on its class path, and the rest of
- * Gust never loads it. Listeners run on the loop thread; gauges are read on whatever thread the
- * registry publishes from.
+ * this package needs {@code io.micrometer:micrometer-core} on its class path (on the module path,
+ * its own module {@code requires micrometer.core}), and the rest of Gust never loads it. Listeners
+ * run on the loop thread; gauges are read on whatever thread the registry publishes from.
  */
 package io.gust.client.metrics;
