@@ -15,7 +15,7 @@ module io.gust.core {
   // Optional: br and zstd decoding, used only when a client asks for those codings.
   requires static com.aayushatharva.brotli4j;
   requires static com.github.luben.zstd_jni;
-  // Optional: only applications that use io.gust.client.metrics or io.gust.client.tracing
+  // Optional: only applications that use io.gust.client.metrics or io.gust.client.telemetry
   // bring these; nothing else in Gust loads them.
   requires static micrometer.core;
   requires static io.opentelemetry.api;
