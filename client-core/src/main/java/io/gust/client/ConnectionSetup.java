@@ -219,8 +219,10 @@ final class ConnectionSetup {
       if (!exchange.isConnecting() || allowed.isEmpty()) {
         stream.close();
         if (exchange.isConnecting()) {
-          exchange.fail(error != null ? error : new UnknownHostException(
-              "no " + family + " address for " + request.host()));
+          Throwable cause = error != null ? Failures.unwrap(error) : new UnknownHostException(
+              "no " + family + " address for " + request.host());
+          exchange.fail(ProxyFailures.proxy("cannot resolve host " + request.host()
+              + " for the SOCKS5 proxy", request, proxy, 0, cause));
         }
         return;
       }

@@ -74,11 +74,16 @@ final class FetchProxies {
   }
 
   /**
-   * A failure of the proxy in curl's terms: 5 when its name did not resolve, 7 when it refused
-   * the connection, 97 for SOCKS, TLS errors as TLS errors, 56 for the rest (a refused CONNECT
+   * A failure of the proxy in curl's terms: 5 when its name did not resolve (6 for a SOCKS proxy,
+   * as curl 7.88 says), 7 when it refused the connection, 97 for any other SOCKS failure, TLS
+   * errors as TLS errors, 56 for the rest (a refused CONNECT
    * says its status, as curl does).
    */
   static CurlError failure(ProxyException error, String detail) {
+    if (error.phase() == Phase.DNS && error.proxy().type() == Proxy.Type.SOCKS5) {
+      return new CurlError(CurlError.COULD_NOT_RESOLVE,
+          "Could not resolve host: " + error.proxy().host());
+    }
     if (error.phase() == Phase.DNS) {
       return new CurlError(CurlError.COULD_NOT_RESOLVE_PROXY,
           "Could not resolve proxy: " + error.proxy().host());
