@@ -68,7 +68,7 @@ final class ProxyTunnel {
       opened(tcp.openStream(), null);
       return;
     }
-    CompletableFuture<ChannelStream> handshaking = tcp.openTlsStream(context.tls().http1Only(),
+    CompletableFuture<ChannelStream> handshaking = tcp.openTlsStream(context.proxyTls(),
         proxy.host());
     step = handshaking;
     handshaking.whenComplete((tls, error) -> exchange.onLoop(() -> opened(tls, error)));
@@ -84,7 +84,7 @@ final class ProxyTunnel {
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       fail(Failures.tls((TlsHandshakeException) cause, request,
-          context.tls().handshakeTimeout()), "TLS with the proxy failed", 0);
+          context.proxyTls().handshakeTimeout()), "TLS with the proxy failed", 0);
       return;
     }
     if (cause != null) {

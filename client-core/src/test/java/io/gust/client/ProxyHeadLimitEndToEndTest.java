@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import io.gust.testing.TlsCertificates;
+import io.gust.testing.TlsFront;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -204,6 +204,9 @@ final class FetchCommand {
     } catch (IllegalArgumentException e) {
       return FetchProxies.unsupported(options.proxy != null ? options.proxy : "the environment");
     }
+    if (proxies.problem() != null) {
+      return proxies.problem();
+    }
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
