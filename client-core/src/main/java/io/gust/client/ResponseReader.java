@@ -13,7 +13,8 @@ import okio.ByteString;
 /**
  * Reads one response from the connection's buffer: heads (skipping 1xx but the 101 an upgrade
  * asked for), the body by its framing, content decoding, and the body either collected or
- * streamed to the request's body callback. Loop-confined; it is the exchange's {@link ReadListener}.
+ * streamed to the request's body callback. Loop-confined; it is the exchange's {@link
+ * ReadListener}.
  *
  * <p>The body is collected, or handed to a {@link BodySink}: the fetch's own, or the request's body
  * callback as one. Backpressure: when the sink returns a stage that is not complete, reading
