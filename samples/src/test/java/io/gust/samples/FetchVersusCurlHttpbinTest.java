@@ -82,7 +82,7 @@ class FetchVersusCurlHttpbinTest {
     assertAgreeMasked(options, httpbin.url(path));
   }
 
-  private static void assertAgreeMasked(List<String> options, String url) throws Exception {
+  static void assertAgreeMasked(List<String> options, String url) throws Exception {
     Differential.Outcome curl = Differential.curl(options, url);
     Differential.Outcome fetch = Differential.fetch(options, url);
     assertEquals(masked(curl), masked(fetch),
@@ -154,7 +154,7 @@ class FetchVersusCurlHttpbinTest {
   }
 
   /** The exit code and httpbin's echo of the form and files: the boundary differs. */
-  private static String formAndFiles(Differential.Outcome outcome) {
+  static String formAndFiles(Differential.Outcome outcome) {
     String out = new String(outcome.stdout(), StandardCharsets.UTF_8);
     Matcher files = Pattern.compile("\"files\": \\{[^}]*\\}").matcher(out);
     Matcher form = Pattern.compile("\"form\": \\{[^}]*\\}").matcher(out);
