@@ -107,7 +107,10 @@ public final class Proxy {
    * JDK's default one only reads system properties). The first answer is used: {@code DIRECT},
    * an HTTP proxy, or a SOCKS proxy (as SOCKS5, resolving names locally, since that is what the
    * JDK's own SOCKS support does); an unresolved proxy address keeps its name. No answer means
-   * direct; a selector that throws fails the fetch with its exception as the cause.
+   * direct; a selector that throws fails the fetch with its exception as the cause. When the
+   * chosen proxy cannot be resolved, connected to or reached within the connect timeout, the
+   * selector's {@code connectFailed} is called on the loop thread (what it throws is logged);
+   * the fetch still fails, it is not retried through another proxy.
    */
   public static Proxy selector(java.net.ProxySelector selector) {
     Objects.requireNonNull(selector, "selector");
