@@ -260,6 +260,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     int maxHeaderBytes = CodecLimits.CLIENT.maxHeadBytes();
     long maxBodyBytes = 64L * 1024 * 1024;
     TlsOptions tls;
+    TlsOptions proxyTls;
     final Headers.Builder defaultHeaders = new Headers.Builder();
     final List<Interceptor> interceptors = new ArrayList<>();
     final List<Interceptor> networkInterceptors = new ArrayList<>();
@@ -482,6 +483,17 @@ public final class AsyncHttpClient implements AutoCloseable {
      */
     public Builder tls(TlsOptions options) {
       this.tls = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * How TLS with an HTTPS proxy ({@link Proxy#https}) is judged, apart from the origins' TLS
+     * (curl's {@code --proxy-cacert}, {@code --proxy-insecure}): trust, host name verification,
+     * client certificate. By default the proxy is judged as the origins are ({@link #tls}).
+     * Whatever these options offer by ALPN, the proxy is offered only {@code http/1.1}.
+     */
+    public Builder proxyTls(TlsOptions options) {
+      this.proxyTls = Objects.requireNonNull(options, "options");
       return this;
     }
 

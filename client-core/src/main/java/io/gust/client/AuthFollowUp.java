@@ -20,10 +20,10 @@ import okio.ByteString;
  * wait: an answer that comes after the fetch ended is dropped.
  *
  * <p>A request whose body is a one-shot producer cannot be sent again, so its challenge goes
- * straight to the application. 407s are answered only for plain-http requests: for https, a
- * proxy challenges the CONNECT that opens the tunnel, and a 407 inside the tunnel comes from the
- * origin, which must never see proxy credentials; nor is a 407 answered when the request went
- * to the origin directly.
+ * straight to the application. 407s are answered only for requests an HTTP proxy forwarded:
+ * for https (and upgrades), a proxy challenges the CONNECT that opens the tunnel, and a 407
+ * inside the tunnel comes from the origin, which must never see proxy credentials; nor is a 407
+ * answered when the request went to the origin directly or through SOCKS.
  */
 final class AuthFollowUp {
   private final Fetch fetch;
@@ -64,7 +64,7 @@ final class AuthFollowUp {
     if (code == 401) {
       return request.authenticator() != null ? request.authenticator() : client;
     }
-    if (code != 407 || request.isHttps() || fetch.proxy().isDirect()) {
+    if (code != 407 || !ProxyHeads.isForwarded(request, fetch.proxy())) {
       return null;
     }
     return proxy;

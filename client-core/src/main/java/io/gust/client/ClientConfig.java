@@ -39,6 +39,8 @@ final class ClientConfig {
    * them, so only the first client of a JVM pays).
    */
   final TlsOptions tls;
+  /** TLS with an HTTPS proxy, offering only http/1.1. */
+  final TlsOptions proxyTls;
   /** Fields every request gets unless it sets a field of the same name. */
   final Headers defaultHeaders;
   /** Run once per call, in order. */
@@ -81,6 +83,7 @@ final class ClientConfig {
     this.fileExecutor = fileExecutor;
     this.versions = new HttpVersions(b.protocols);
     this.tls = versions.offer(b.tls != null ? b.tls : TlsOptions.defaults());
+    this.proxyTls = (b.proxyTls != null ? b.proxyTls : tls).http1Only();
     this.defaultHeaders = b.defaultHeaders.build();
     this.interceptors = List.copyOf(b.interceptors);
     this.networkInterceptors = List.copyOf(b.networkInterceptors);

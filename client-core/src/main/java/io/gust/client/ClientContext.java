@@ -48,4 +48,9 @@ final class ClientContext {
   TlsOptions tls() {
     return config.tls;
   }
+
+  /** TLS with an HTTPS proxy. */
+  TlsOptions proxyTls() {
+    return config.proxyTls;
+  }
 }

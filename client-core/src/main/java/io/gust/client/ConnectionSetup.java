@@ -7,7 +7,9 @@ import io.gust.net.Socks5Handshake;
 import io.gust.net.ConnectTimeoutException;
 import io.gust.net.TcpConnection;
 import io.gust.net.TlsHandshakeException;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +94,7 @@ final class ConnectionSetup {
   /** The connect deadline fired. */
   private void deadlineReached() {
     deadline = null;
+    proxyUnreachable(new SocketTimeoutException("connect timeout reaching the proxy"));
     exchange.fail(new FetchTimeoutException(request, phase, timeout));
   }
 
@@ -156,6 +159,7 @@ final class ConnectionSetup {
     timings.connectEnd();
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof ConnectTimeoutException) {
+      proxyUnreachable(cause);
       exchange.fail(Failures.connectTimeout((ConnectTimeoutException) cause, request, timeout));
     } else if (cause != null) {
       exchange.fail(viaProxy(cause));
@@ -177,7 +181,19 @@ final class ConnectionSetup {
 
   /** A failure to reach the proxy, said so; anything else, or any failure when direct, as is. */
   private Throwable viaProxy(Throwable cause) {
+    proxyUnreachable(Failures.unwrap(cause));
     return proxy.isDirect() ? cause : ProxyFailures.reaching(cause, request, proxy);
+  }
+
+  /**
+   * Tells whoever chose the proxy (a selector) that it could not be reached, when the set-up
+   * failed while resolving or connecting to it.
+   */
+  private void proxyUnreachable(Throwable cause) {
+    if (!proxy.isDirect() && (phase == Phase.DNS || phase == Phase.CONNECT)) {
+      proxy.unreachable(request.uri(),
+          cause instanceof IOException ? (IOException) cause : new IOException(cause));
+    }
   }
 
   /** The proxy's host and port, unresolved. */
@@ -219,8 +235,10 @@ final class ConnectionSetup {
       if (!exchange.isConnecting() || allowed.isEmpty()) {
         stream.close();
         if (exchange.isConnecting()) {
-          exchange.fail(error != null ? error : new UnknownHostException(
-              "no " + family + " address for " + request.host()));
+          Throwable cause = error != null ? Failures.unwrap(error) : new UnknownHostException(
+              "no " + family + " address for " + request.host());
+          exchange.fail(ProxyFailures.proxy("cannot resolve host " + request.host()
+              + " for the SOCKS5 proxy", request, proxy, 0, cause));
         }
         return;
       }

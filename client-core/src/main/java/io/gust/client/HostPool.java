@@ -175,6 +175,6 @@ final class HostPool {
       }
     }
     return new PoolSnapshot.Host(origin.scheme(), origin.host, origin.port, open.size(),
-        idleCount, open.size() - idleCount, ages, streams);
+        idleCount, open.size() - idleCount, ages, streams, origin.proxy);
   }
 }

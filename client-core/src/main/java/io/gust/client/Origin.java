@@ -16,17 +16,26 @@ final class Origin {
   final AddressFamily family;
   /** {@link Proxy#NONE} for a direct connection; never a rule. */
   final Proxy proxy;
+  /**
+   * Whether the requests ask to upgrade the connection (a WebSocket handshake): through an HTTP
+   * proxy, even plain http then goes in a CONNECT tunnel, since a forwarding proxy would not pass
+   * the upgrade on.
+   */
+  final boolean upgrade;
 
-  private Origin(boolean https, String host, int port, AddressFamily family, Proxy proxy) {
+  private Origin(boolean https, String host, int port, AddressFamily family, Proxy proxy,
+      boolean upgrade) {
     this.https = https;
     this.host = host;
     this.port = port;
     this.family = family;
     this.proxy = proxy;
+    this.upgrade = upgrade;
   }
 
   static Origin of(HttpRequest request, AddressFamily family, Proxy proxy) {
-    return new Origin(request.isHttps(), request.host(), request.port(), family, proxy);
+    return new Origin(request.isHttps(), request.host(), request.port(), family, proxy,
+        ProxyHeads.asksUpgrade(request));
   }
 
   /**
@@ -35,12 +44,25 @@ final class Origin {
    */
   boolean matches(HttpRequest request, AddressFamily family, Proxy proxy) {
     return port == request.port() && https == request.isHttps() && this.family == family
-        && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy));
+        && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy))
+        && upgrade == ProxyHeads.asksUpgrade(request);
   }
 
-  /** Whether requests go to a proxy in absolute form: plain http through an HTTP(S) proxy. */
+  /**
+   * Whether requests go to a proxy in absolute form: plain http, not asking for an upgrade,
+   * through an HTTP(S) proxy.
+   */
   boolean isForwarded() {
-    return !https && (proxy.type() == Proxy.Type.HTTP || proxy.type() == Proxy.Type.HTTPS);
+    return !https && !upgrade && isHttpProxy();
+  }
+
+  /** Whether requests go through a CONNECT tunnel: https, or an upgrade, via an HTTP(S) proxy. */
+  boolean isTunnelled() {
+    return (https || upgrade) && isHttpProxy();
+  }
+
+  private boolean isHttpProxy() {
+    return proxy.type() == Proxy.Type.HTTP || proxy.type() == Proxy.Type.HTTPS;
   }
 
   String scheme() {
@@ -54,17 +76,17 @@ final class Origin {
     }
     Origin that = (Origin) other;
     return https == that.https && port == that.port && family == that.family
-        && host.equals(that.host) && proxy.equals(that.proxy);
+        && host.equals(that.host) && proxy.equals(that.proxy) && upgrade == that.upgrade;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(https, host, port, family, proxy);
+    return Objects.hash(https, host, port, family, proxy, upgrade);
   }
 
   @Override
   public String toString() {
     return scheme() + "://" + host + ":" + port + (family == AddressFamily.ANY ? "" : " " + family)
-        + (proxy.isDirect() ? "" : " via " + proxy);
+        + (proxy.isDirect() ? "" : " via " + proxy) + (upgrade ? " (upgrade)" : "");
   }
 }

@@ -112,9 +112,8 @@ final class PasswordAuthenticator implements Authenticator {
     if (!proxy) {
       return request.requestTarget();
     }
-    if (request.isHttps()) {
-      String host = request.host().indexOf(':') >= 0 ? "[" + request.host() + "]" : request.host();
-      return host + ":" + request.port();
+    if (request.isHttps() || ProxyHeads.asksUpgrade(request)) {
+      return ProxyHeads.connectAuthority(request);
     }
     return request.uri().toASCIIString();
   }

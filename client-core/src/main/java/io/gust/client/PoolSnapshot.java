@@ -43,14 +43,23 @@ public record PoolSnapshot(List<Host> hosts, int queued) {
    * One origin's connections: {@code open = idle + busy}; {@code connectionAges} has one entry
    * per open connection, the time since it was opened, and {@code streamsInFlight} one entry per
    * open connection too, the HTTP/2 streams it carries (0 for HTTP/1.1 connections). An HTTP/2
-   * connection counts as busy while it carries a stream, else as idle.
+   * connection counts as busy while it carries a stream, else as idle. {@code proxy} is the proxy
+   * these connections go through ({@link Proxy#NONE} when direct): one origin reached through two
+   * proxies, or through one and directly, is two hosts.
    */
   public record Host(String scheme, String host, int port, int open, int idle, int busy,
-      List<Duration> connectionAges, List<Integer> streamsInFlight) {
+      List<Duration> connectionAges, List<Integer> streamsInFlight, Proxy proxy) {
     /** Copies the lists. */
     public Host {
       connectionAges = List.copyOf(connectionAges);
       streamsInFlight = List.copyOf(streamsInFlight);
+      java.util.Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** A host reached directly. */
+    public Host(String scheme, String host, int port, int open, int idle, int busy,
+        List<Duration> connectionAges, List<Integer> streamsInFlight) {
+      this(scheme, host, port, open, idle, busy, connectionAges, streamsInFlight, Proxy.NONE);
     }
 
     /** A host of HTTP/1.1 connections only: no streams in flight. */

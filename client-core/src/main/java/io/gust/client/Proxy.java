@@ -1,9 +1,11 @@
 package io.gust.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -35,7 +37,8 @@ public final class Proxy {
   }
 
   /** No proxy: every connection goes straight to the origin. */
-  public static final Proxy NONE = new Proxy(Type.DIRECT, null, 0, null, null, false, null);
+  public static final Proxy NONE = new Proxy(Type.DIRECT, null, 0, null, null, false, null,
+      null);
 
   private final Type type;
   private final String host;
@@ -46,9 +49,16 @@ public final class Proxy {
   private final boolean localResolution;
   /** For RULE: the choice for a request URI. */
   private final Function<URI, Proxy> rule;
+  /**
+   * For a proxy a {@link java.net.ProxySelector} chose: tells the selector the proxy could not be
+   * reached for a URI; null otherwise. Not part of equality.
+   */
+  private final BiConsumer<URI, IOException> unreachable;
 
   private Proxy(Type type, String host, int port, String user, String password,
-      boolean localResolution, Function<URI, Proxy> rule) {
+      boolean localResolution, Function<URI, Proxy> rule,
+      BiConsumer<URI, IOException> unreachable) {
+    this.unreachable = unreachable;
     this.type = type;
     this.host = host;
     this.port = port;
@@ -97,7 +107,10 @@ public final class Proxy {
    * JDK's default one only reads system properties). The first answer is used: {@code DIRECT},
    * an HTTP proxy, or a SOCKS proxy (as SOCKS5, resolving names locally, since that is what the
    * JDK's own SOCKS support does); an unresolved proxy address keeps its name. No answer means
-   * direct; a selector that throws fails the fetch with its exception as the cause.
+   * direct; a selector that throws fails the fetch with its exception as the cause. When the
+   * chosen proxy cannot be resolved, connected to or reached within the connect timeout, the
+   * selector's {@code connectFailed} is called on the loop thread (what it throws is logged);
+   * the fetch still fails, it is not retried through another proxy.
    */
   public static Proxy selector(java.net.ProxySelector selector) {
     Objects.requireNonNull(selector, "selector");
@@ -146,7 +159,7 @@ public final class Proxy {
     if (type != Type.SOCKS5) {
       throw new IllegalStateException("only a SOCKS5 proxy resolves names: " + this);
     }
-    return new Proxy(type, host, port, user, password, true, null);
+    return new Proxy(type, host, port, user, password, true, null, unreachable);
   }
 
   /**
@@ -166,7 +179,8 @@ public final class Proxy {
     if (host == null) {
       throw new IllegalStateException("credentials need a proxy: " + this);
     }
-    return new Proxy(type, host, port, user, password, localResolution, null);
+    return new Proxy(type, host, port, user, password, localResolution, null,
+        unreachable);
   }
 
   /** Returns the kind of proxy. */
@@ -216,6 +230,21 @@ public final class Proxy {
     return chosen == null || chosen.rule != null ? NONE : chosen;
   }
 
+  /** This proxy, remembering to tell {@code unreachable} when it cannot be reached. */
+  Proxy reportingUnreachable(BiConsumer<URI, IOException> unreachable) {
+    return new Proxy(type, host, port, user, password, localResolution, rule, unreachable);
+  }
+
+  /**
+   * Tells whoever chose this proxy (a selector's {@code connectFailed}) that it could not be
+   * reached for {@code uri}; does nothing for a proxy given directly. Runs on the caller's thread.
+   */
+  void unreachable(URI uri, IOException cause) {
+    if (unreachable != null) {
+      unreachable.accept(uri, cause);
+    }
+  }
+
   /** Whether this is {@link Type#DIRECT}. */
   boolean isDirect() {
     return type == Type.DIRECT;
@@ -236,11 +265,12 @@ public final class Proxy {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("proxy port out of range: " + port);
     }
-    return new Proxy(type, bare.toLowerCase(Locale.ROOT), port, null, null, false, null);
+    return new Proxy(type, bare.toLowerCase(Locale.ROOT), port, null, null, false, null,
+        null);
   }
 
   private static Proxy rule(Function<URI, Proxy> choice) {
-    return new Proxy(Type.RULE, null, 0, null, null, false, choice);
+    return new Proxy(Type.RULE, null, 0, null, null, false, choice, null);
   }
 
   /** Equal proxies share connections: same type, address, resolution and credentials. */

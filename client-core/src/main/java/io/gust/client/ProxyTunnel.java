@@ -16,9 +16,10 @@ import okio.ByteString;
 
 /**
  * The HTTP proxy step of a {@link ConnectionSetup}, from a TCP connection to the proxy to a stream
- * ready for the request: TLS to an HTTPS proxy; then, for an https request, a {@code CONNECT}
- * tunnel to the origin (TLS with the origin is the set-up's next step), answering a 407 through
- * the proxy authenticator on a fresh connection, a bounded number of times. Loop-confined.
+ * ready for the request: TLS to an HTTPS proxy; then, for an https request or an upgrade (a
+ * WebSocket handshake), a {@code CONNECT} tunnel to the origin (TLS with the origin is the
+ * set-up's next step), answering a 407 through the proxy authenticator on a fresh connection, a
+ * bounded number of times. Loop-confined.
  *
  * <p>{@link #result} completes with the stream, or fails with a {@link ProxyException} (or a
  * handshake timeout); cancelling it (the connection closed: deadline, cancel, failure) closes
@@ -68,7 +69,7 @@ final class ProxyTunnel {
       opened(tcp.openStream(), null);
       return;
     }
-    CompletableFuture<ChannelStream> handshaking = tcp.openTlsStream(context.tls().http1Only(),
+    CompletableFuture<ChannelStream> handshaking = tcp.openTlsStream(context.proxyTls(),
         proxy.host());
     step = handshaking;
     handshaking.whenComplete((tls, error) -> exchange.onLoop(() -> opened(tls, error)));
@@ -84,7 +85,7 @@ final class ProxyTunnel {
     Throwable cause = Failures.unwrap(error);
     if (cause instanceof TlsHandshakeException) {
       fail(Failures.tls((TlsHandshakeException) cause, request,
-          context.tls().handshakeTimeout()), "TLS with the proxy failed", 0);
+          context.proxyTls().handshakeTimeout()), "TLS with the proxy failed", 0);
       return;
     }
     if (cause != null) {
@@ -92,7 +93,7 @@ final class ProxyTunnel {
       return;
     }
     stream = proxyStream;
-    if (request.isHttps()) {
+    if (exchange.connection.host.origin.isTunnelled()) {
       sendConnect();
     } else {
       handOver();
@@ -102,7 +103,7 @@ final class ProxyTunnel {
   private void sendConnect() {
     rounds++;
     Buffer head = new Buffer();
-    String authority = PasswordAuthenticator.digestUri(request, true);
+    String authority = ProxyHeads.connectAuthority(request);
     Http1Writer.writeRequestLine(head, "CONNECT", authority);
     Http1Writer.writeField(head, "Host", authority);
     if (context.config.userAgent != null) {

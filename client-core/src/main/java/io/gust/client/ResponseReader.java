@@ -11,9 +11,10 @@ import okio.Buffer;
 import okio.ByteString;
 
 /**
- * Reads one response from the connection's buffer: heads (skipping 1xx), the body by its framing,
- * content decoding, and the body either collected or streamed to the request's body callback.
- * Loop-confined; it is the exchange's {@link ReadListener}.
+ * Reads one response from the connection's buffer: heads (skipping 1xx but the 101 an upgrade
+ * asked for), the body by its framing, content decoding, and the body either collected or
+ * streamed to the request's body callback. Loop-confined; it is the exchange's {@link
+ * ReadListener}.
  *
  * <p>The body is collected, or handed to a {@link BodySink}: the fetch's own, or the request's body
  * callback as one. Backpressure: when the sink returns a stage that is not complete, reading
@@ -111,16 +112,25 @@ final class ResponseReader implements ReadListener {
       if (parsed == null) {
         return false;
       }
-      if (!parsed.isInterim()) {
-        startBody(parsed);
-        return exchange.isActive();
-      }
       if (parsed.code() == 101 && exchange.upgrades()) {
         exchange.upgraded(parsed); // what follows the head is the new protocol's, left unread
         return false;
       }
+      if (!parsed.isInterim() || switched(parsed)) {
+        startBody(parsed);
+        return exchange.isActive();
+      }
       exchange.interim(parsed);
     }
+  }
+
+  /**
+   * Whether {@code parsed} is a 101 that ends the exchange: the request asked for an upgrade
+   * other than the client's own WebSocket handshake (which takes the connection over), so no
+   * other response follows (the connection now speaks another protocol and is not reused).
+   */
+  private boolean switched(ResponseHead parsed) {
+    return parsed.code() == 101 && ProxyHeads.asksUpgrade(exchange.request);
   }
 
   private void startBody(ResponseHead parsed) throws HttpClientException {

@@ -22,13 +22,20 @@ class AuthFollowUpTest {
   }
 
   @Test
-  void proxyChallengesInsideATunnelAreNotAnswered() {
+  void proxyChallengesAreAnsweredForForwardedRequestsOnly() {
     AsyncHttpClient.Builder builder = AsyncHttpClient.builder().proxyAuthenticator(NOBODY);
     HttpRequest http = HttpRequest.get("http://a.example/");
     HttpRequest https = HttpRequest.get("https://a.example/");
-    // A 407 to plain http through a proxy: AuthenticationEndToEndTest (it needs the fetch's proxy).
-    assertFalse(followUp(builder, https).holds(https, 407),
+    HttpRequest upgrade = HttpRequest.newBuilder("http://a.example/")
+        .header("Upgrade", "websocket").build();
+    Proxy proxy = Proxy.http("proxy.example", 3128);
+    assertTrue(ProxyHeads.isForwarded(http, proxy));
+    assertTrue(ProxyHeads.isForwarded(http, Proxy.https("proxy.example", 443)));
+    assertFalse(ProxyHeads.isForwarded(https, proxy),
         "a 407 inside a tunnel comes from the origin, which must not get proxy credentials");
+    assertFalse(ProxyHeads.isForwarded(upgrade, proxy), "an upgrade goes in a tunnel too");
+    assertFalse(ProxyHeads.isForwarded(http, Proxy.NONE));
+    assertFalse(ProxyHeads.isForwarded(http, Proxy.socks5("proxy.example", 1080)));
     assertFalse(followUp(builder, http).holds(http, 401), "no origin authenticator");
   }
 

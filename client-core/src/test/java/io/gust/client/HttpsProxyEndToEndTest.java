@@ -10,7 +10,10 @@ import io.gust.server.TestServer;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ScriptedServer;
 import io.gust.testing.TlsCertificates;
+import io.gust.testing.TlsFront;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import okhttp3.tls.HandshakeCertificates;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +102,35 @@ class HttpsProxyEndToEndTest {
           await(client.fetch("http://127.0.0.1:" + origin.port() + "/hello"));
       assertEquals("hello\n", response.bodyString());
       assertEquals(List.of("http/1.1"), front.applicationProtocols);
+    }
+  }
+
+  @Test
+  void theProxysTlsIsJudgedApartFromTheOrigins() throws Exception {
+    SSLContext trustsOtherCa = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(TlsCertificates.OTHER_CA.certificate()).build().sslContext();
+    try (TlsFront front = new TlsFront(TlsCertificates.UNTRUSTED, proxy.port())) {
+      AsyncHttpClient client = leaks.track(ProxyOrigins.clientVia(Proxy.https("127.0.0.1",
+          front.port())).proxyTls(TlsOptions.builder().sslContext(trustsOtherCa).build())
+          .build());
+      HttpResponse response = await(client.fetch("https://127.0.0.1:" + httpsOrigin.port()
+          + "/hello"));
+      assertEquals("hello\n", response.bodyString());
+    }
+  }
+
+  @Test
+  void anInsecureProxyTlsStillVerifiesTheOrigin() throws Exception {
+    try (TlsFront front = new TlsFront(TlsCertificates.UNTRUSTED, proxy.port())) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+          .proxy(Proxy.https("127.0.0.1", front.port()))
+          .proxyTls(TlsOptions.builder().insecureTrustAllCertificates().build()).build());
+      assertEquals("hello\n", await(client.fetch("http://127.0.0.1:" + origin.port()
+          + "/hello")).bodyString());
+      HttpClientException error = failure(client.fetch("https://127.0.0.1:"
+          + httpsOrigin.port() + "/hello"));
+      assertInstanceOf(HttpTlsException.class, error, error.toString());
+      assertEquals(Phase.TLS, error.phase());
     }
   }
 }

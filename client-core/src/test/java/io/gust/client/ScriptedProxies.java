@@ -4,6 +4,7 @@ import static io.gust.testing.ScriptedServer.readHead;
 import static io.gust.testing.ScriptedServer.write;
 
 import io.gust.testing.ScriptedServer;
+import io.gust.testing.TlsFront;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

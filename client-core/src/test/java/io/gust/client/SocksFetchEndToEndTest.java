@@ -10,7 +10,15 @@ import io.gust.server.HttpServer;
 import io.gust.server.Response;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.SocksServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +91,48 @@ class SocksFetchEndToEndTest {
             .proxy(Proxy.socks5("127.0.0.1", proxy.port())).build()) {
       assertEquals("hello through socks\n", client.fetch("http://127.0.0.1:" + origin.port()
           + "/hello").get(10, TimeUnit.SECONDS).bodyString());
+    }
+  }
+
+  @Test
+  void aProxySelectorsSocksAnswerGoesThroughMicrosocks() throws Exception {
+    try (SocksServer proxy = SocksServer.microsocks(dir, null, null)) {
+      List<URI> asked = new CopyOnWriteArrayList<>();
+      ProxySelector selector = new ProxySelector() {
+        @Override
+        public List<java.net.Proxy> select(URI uri) {
+          asked.add(uri);
+          return List.of(new java.net.Proxy(java.net.Proxy.Type.SOCKS,
+              InetSocketAddress.createUnresolved("127.0.0.1", proxy.port())));
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException error) {}
+      };
+      try (AsyncHttpClient client = AsyncHttpClient.builder().proxy(Proxy.selector(selector))
+          .build()) {
+        HttpResponse response = client.fetch("http://localhost:" + origin.port() + "/hello")
+            .get(10, TimeUnit.SECONDS);
+        assertEquals("hello through socks\n", response.bodyString());
+        assertTrue(response.timings().proxy().toNanos() > 0, response.timings().toString());
+        assertEquals(1, asked.size(), asked.toString());
+      }
+    }
+  }
+
+  @Test
+  void anOriginNameThatDoesNotResolveLocallyIsASocksFailure() throws Exception {
+    try (SocksServer proxy = SocksServer.microsocks(dir, null, null);
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .proxy(Proxy.of("socks5://127.0.0.1:" + proxy.port())).build()) {
+      try {
+        client.fetch("http://nowhere.invalid/").get(10, TimeUnit.SECONDS);
+        fail("fetched from an unresolvable host");
+      } catch (ExecutionException e) {
+        ProxyException error = assertInstanceOf(ProxyException.class, e.getCause());
+        assertEquals(Phase.PROXY, error.phase());
+        assertInstanceOf(UnknownHostException.class, error.getCause());
+      }
     }
   }
 }

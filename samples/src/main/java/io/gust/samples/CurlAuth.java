@@ -4,6 +4,7 @@ import io.gust.client.AuthChallenge;
 import io.gust.client.Authenticator;
 import io.gust.client.HttpRequest;
 import io.gust.client.HttpResponse;
+import io.gust.client.RequestBody;
 import java.io.Console;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ final class CurlAuth {
   private final int port;
   /** The current request was answered already; a second 401 is the application's. */
   private boolean answered;
+  /** Whether the request in flight is a probe without its body (see {@link #probe}). */
+  private boolean probing;
 
   private CurlAuth(Mode mode, String user, String password, HttpRequest first) {
     this.mode = mode;
@@ -101,8 +104,24 @@ final class CurlAuth {
     answered = false;
   }
 
+  /**
+   * What to send for {@code request}: itself, or, as curl does, a probe without its body when
+   * Digest (or --anyauth) will answer a challenge and the body is not yet sent; the answer to
+   * the probe's response, whatever it is, sends the body.
+   */
+  HttpRequest probe(HttpRequest request) {
+    probing = user != null && mode != Mode.BASIC && !answered && request.body() != null
+        && request.body().contentLength() != 0;
+    return !probing ? request : request.newBuilder()
+        .method(request.method(), RequestBody.of(new byte[0])).removeHeader("Content-Type")
+        .build();
+  }
+
   /** Whether {@code head}, the response to {@code request}, is a 401 this fetch will answer. */
   boolean willAnswer(HttpResponse head, HttpRequest request) {
+    if (probing) {
+      return true;
+    }
     if (user == null || mode == Mode.BASIC || answered || head.code() != 401
         || !host.equals(request.host()) || port != request.port()) {
       return false;
@@ -115,8 +134,17 @@ final class CurlAuth {
     return false;
   }
 
-  /** The request that answers {@code challenge}, or null when none can. */
+  /**
+   * The request that answers {@code challenge}, or null when none can; after a probe that got no
+   * challenge, the probe without Authorization (the body then goes without credentials).
+   */
   HttpRequest answer(HttpResponse challenge) throws ExecutionException, InterruptedException {
+    boolean probed = probing;
+    probing = false;
+    if (probed && !willAnswer(challenge, challenge.request())) {
+      answered = true;
+      return challenge.request().newBuilder().removeHeader("Authorization").build();
+    }
     answered = true;
     Authenticator authenticator = mode == Mode.DIGEST ? Authenticator.digest(user, password)
         : Authenticator.credentials(user, password);

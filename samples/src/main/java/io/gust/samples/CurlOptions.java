@@ -68,6 +68,9 @@ final class CurlOptions {
   String noProxy;
   /** --proxy-digest: answer the proxy's Digest challenge rather than sending Basic at once. */
   boolean proxyDigest;
+  /** --proxy-insecure, --proxy-cacert: how an HTTPS proxy's certificate is judged. */
+  boolean proxyInsecure;
+  Path proxyCaCert;
   String url;
 
   /**
@@ -174,6 +177,8 @@ final class CurlOptions {
       case "--noproxy" -> noProxy = value(args, ++i, arg);
       case "--proxy-digest" -> proxyDigest = true;
       case "--proxy-basic" -> proxyDigest = false;
+      case "--proxy-insecure" -> proxyInsecure = true;
+      case "--proxy-cacert" -> proxyCaCert = Path.of(value(args, ++i, arg));
       default -> throw new UsageException("option " + arg + ": is unknown");
     }
     return i;

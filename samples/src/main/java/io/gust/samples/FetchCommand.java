@@ -131,6 +131,10 @@ final class FetchCommand {
           name -> stderr.println("fetch: unknown --write-out variable: '" + name + "'")));
       output.drain(false);
     }
+    if (cookies != null && cookies.toStdout()) {
+      output.text(cookies.jarText());
+      output.drain(false);
+    }
     if (error == null) {
       return 0;
     }
@@ -204,6 +208,9 @@ final class FetchCommand {
     } catch (IllegalArgumentException e) {
       return FetchProxies.unsupported(options.proxy != null ? options.proxy : "the environment");
     }
+    if (proxies.problem() != null) {
+      return proxies.problem();
+    }
     Resolver resolver = resolver();
     ProgressBar progress = System.console() != null && !options.silent
         ? new ProgressBar(output, stderr) : null;
@@ -238,16 +245,17 @@ final class FetchCommand {
         return tlsProblem;
       }
       hop = new Hop();
-      HttpResponse response = client.fetch(hopRequest(cookies.apply(request), hop, progress))
-          .get();
+      HttpResponse response = client.fetch(hopRequest(cookies.apply(auth.probe(request)), hop,
+          progress)).get();
       cookies.received(response);
       if (hop.failStatus > 0) {
         return hop.statusError();
       }
       HttpRequest answer = hop.answered ? auth.answer(response) : null;
       if (answer != null) {
-        request = request.newBuilder()
-            .setHeader("Authorization", answer.headers().get("Authorization")).build();
+        String credentials = answer.headers().get("Authorization");
+        request = credentials == null ? request
+            : request.newBuilder().setHeader("Authorization", credentials).build();
         redirectCount++;
         continue;
       }

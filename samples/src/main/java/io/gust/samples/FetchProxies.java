@@ -6,6 +6,7 @@ import io.gust.client.HttpTlsException;
 import io.gust.client.Phase;
 import io.gust.client.Proxy;
 import io.gust.client.ProxyException;
+import io.gust.client.TlsOptions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,13 +14,20 @@ import java.util.Map;
  * The proxy of a {@code fetch}, chosen as curl chooses it: {@code -x/--proxy} (with {@code
  * -U/--proxy-user}, which also applies to a proxy from the environment), else the environment ({@code http_proxy}, {@code https_proxy}, {@code
  * all_proxy}); hosts listed by {@code --noproxy}, else by {@code no_proxy}, go direct. {@code
- * --proxy-digest} answers the proxy's Digest challenge instead of sending Basic at once. Also maps
- * proxy failures to curl's exit codes.
+ * --proxy-digest} answers the proxy's Digest challenge instead of sending Basic at once; {@code
+ * --proxy-insecure} and {@code --proxy-cacert} judge an HTTPS proxy's certificate. Also maps proxy
+ * failures to curl's exit codes.
  */
 final class FetchProxies {
+  /** How an HTTPS proxy's certificate is judged when nothing says otherwise: the JDK's trust. */
+  private static final TlsOptions DEFAULT_TRUST = TlsOptions.builder().warmUp(false).build();
   private final Proxy proxy;
   /** Answers a 407 with Digest; null for preemptive Basic (curl's default). */
   private final Authenticator digest;
+  /** TLS with an HTTPS proxy: --proxy-insecure, --proxy-cacert, else the JDK's trust. */
+  private TlsOptions proxyTls = DEFAULT_TRUST;
+  /** Why the proxy's TLS cannot be set up (a bad --proxy-cacert file); null when it can. */
+  private CurlError problem;
 
   private FetchProxies(Proxy proxy, Authenticator digest) {
     this.proxy = proxy;
@@ -53,7 +61,31 @@ final class FetchProxies {
         chosen = chosen.withCredentials(user, password);
       }
     }
-    return new FetchProxies(chosen.except(noProxy), digest);
+    FetchProxies proxies = new FetchProxies(chosen.except(noProxy), digest);
+    proxies.proxyTrust(options, chosen.type() == Proxy.Type.HTTPS);
+    return proxies;
+  }
+
+  /**
+   * Reads --proxy-insecure and --proxy-cacert, which, as in curl, judge an HTTPS proxy apart from
+   * the servers (-k and --cacert do not apply to it). A bad file is a problem for an https://
+   * proxy only.
+   */
+  private void proxyTrust(CurlOptions options, boolean httpsProxy) {
+    if (!options.proxyInsecure && options.proxyCaCert == null) {
+      return;
+    }
+    try {
+      TlsSettings.Trust trust = TlsSettings.trust(options.proxyInsecure, options.proxyCaCert);
+      proxyTls = trust.tlsOptions().newBuilder().warmUp(false).build();
+    } catch (CurlOptions.UsageException e) {
+      problem = httpsProxy ? new CurlError(CurlError.CA_CERT_BAD_FILE, e.getMessage()) : null;
+    }
+  }
+
+  /** Why the fetch cannot start (a bad --proxy-cacert for an https:// proxy); null when it can. */
+  CurlError problem() {
+    return problem;
   }
 
   /** The proxy choice (a rule when hosts go direct or the environment decides). */
@@ -63,7 +95,7 @@ final class FetchProxies {
 
   /** Sets the proxy (and Digest answers) on {@code builder}. */
   AsyncHttpClient.Builder configure(AsyncHttpClient.Builder builder) {
-    builder.proxy(proxy);
+    builder.proxy(proxy).proxyTls(proxyTls);
     return digest == null ? builder : builder.proxyAuthenticator(digest);
   }
 
@@ -74,11 +106,16 @@ final class FetchProxies {
   }
 
   /**
-   * A failure of the proxy in curl's terms: 5 when its name did not resolve, 7 when it refused
-   * the connection, 97 for SOCKS, TLS errors as TLS errors, 56 for the rest (a refused CONNECT
+   * A failure of the proxy in curl's terms: 5 when its name did not resolve (6 for a SOCKS proxy,
+   * as curl 7.88 says), 7 when it refused the connection, 97 for any other SOCKS failure, TLS
+   * errors as TLS errors, 56 for the rest (a refused CONNECT
    * says its status, as curl does).
    */
   static CurlError failure(ProxyException error, String detail) {
+    if (error.phase() == Phase.DNS && error.proxy().type() == Proxy.Type.SOCKS5) {
+      return new CurlError(CurlError.COULD_NOT_RESOLVE,
+          "Could not resolve host: " + error.proxy().host());
+    }
     if (error.phase() == Phase.DNS) {
       return new CurlError(CurlError.COULD_NOT_RESOLVE_PROXY,
           "Could not resolve proxy: " + error.proxy().host());

@@ -1,6 +1,5 @@
-package io.gust.client;
+package io.gust.testing;
 
-import io.gust.testing.TlsCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,14 +17,14 @@ import okhttp3.tls.HeldCertificate;
  * HTTP proxy into an HTTPS proxy. It prefers {@code h2} by ALPN when offered, and records what
  * each connection agreed on. {@link #close()} closes the listener and every socket.
  */
-final class TlsFront implements AutoCloseable {
+public final class TlsFront implements AutoCloseable {
   private final ServerSocket listener;
   private final int backendPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   /** The ALPN protocol each accepted connection agreed on ("" for none), in order. */
-  final List<String> applicationProtocols = new CopyOnWriteArrayList<>();
+  public final List<String> applicationProtocols = new CopyOnWriteArrayList<>();
 
-  TlsFront(HeldCertificate certificate, int backendPort) throws IOException {
+  public TlsFront(HeldCertificate certificate, int backendPort) throws IOException {
     SSLServerSocket tls = (SSLServerSocket) TlsCertificates.serverContext(certificate)
         .getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     SSLParameters parameters = tls.getSSLParameters();
@@ -38,7 +37,7 @@ final class TlsFront implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -67,7 +66,7 @@ final class TlsFront implements AutoCloseable {
   }
 
   /** Copies bytes both ways until either side closes, then closes both. */
-  static void relay(Socket a, Socket b) {
+  public static void relay(Socket a, Socket b) {
     Thread back = new Thread(() -> copy(b, a), "relay-back");
     back.setDaemon(true);
     back.start();

@@ -1,0 +1,126 @@
+package io.gust.client;
+
+import static io.gust.client.HttpsEndToEndTest.await;
+import static io.gust.client.HttpsEndToEndTest.failure;
+import static io.gust.testing.ScriptedServer.readHead;
+import static io.gust.testing.ScriptedServer.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gust.testing.LeakCheck;
+import io.gust.testing.LoopbackPorts;
+import io.gust.testing.ScriptedServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link Proxy#selector}: the selector hears {@code connectFailed} when the proxy it chose cannot
+ * be resolved or connected to (and only then), and the pool snapshot says which proxy each host's
+ * connections go through.
+ */
+@Timeout(60)
+class ProxySelectorEndToEndTest {
+  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  private final ProxyOrigins origins = new ProxyOrigins();
+  private final List<String> failures = new CopyOnWriteArrayList<>();
+  private ScriptedServer proxy;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (proxy != null) {
+      proxy.close();
+    }
+    origins.close();
+  }
+
+  /** A selector answering {@code address} for every URI, recording its connectFailed calls. */
+  private ProxySelector selector(SocketAddress address, boolean throwing) {
+    return new ProxySelector() {
+      @Override
+      public List<java.net.Proxy> select(URI uri) {
+        return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, address));
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress failed, IOException error) {
+        failures.add(uri + " " + (failed == address) + " " + error.getClass().getSimpleName()
+            + " " + Thread.currentThread().getName());
+        if (throwing) {
+          throw new IllegalStateException("selector bug");
+        }
+      }
+    };
+  }
+
+  private AsyncHttpClient client(ProxySelector selector) {
+    return leaks.track(ProxyOrigins.clientVia(Proxy.selector(selector)).build());
+  }
+
+  @Test
+  void aRefusedProxyIsReportedToTheSelector() throws Exception {
+    SocketAddress refused = InetSocketAddress.createUnresolved("127.0.0.1", LoopbackPorts.free());
+    String url = "http://127.0.0.1:" + origins.http.port() + "/hello";
+    ProxyException error = assertInstanceOf(ProxyException.class,
+        failure(client(selector(refused, false)).fetch(url)));
+    assertEquals(Phase.CONNECT, error.phase());
+    assertEquals(1, failures.size(), failures.toString());
+    assertTrue(failures.get(0).startsWith(url + " true "), failures.toString());
+    assertTrue(failures.get(0).contains("gust-loop"), failures.toString());
+  }
+
+  @Test
+  void anUnresolvableProxyIsReportedAndASelectorThatThrowsChangesNothing() throws Exception {
+    SocketAddress nowhere = InetSocketAddress.createUnresolved("proxy.invalid", 3128);
+    ProxyException error = assertInstanceOf(ProxyException.class,
+        failure(client(selector(nowhere, true)).fetch("https://127.0.0.1:1/")));
+    assertEquals(Phase.DNS, error.phase());
+    assertEquals(1, failures.size(), failures.toString());
+    assertTrue(failures.get(0).startsWith("https://127.0.0.1:1/ true UnknownHostException"),
+        failures.toString());
+  }
+
+  @Test
+  void aProxyThatAnswersIsNeverReportedEvenWhenItRefusesConnect() throws Exception {
+    proxy = ScriptedServer.start((socket, index) -> {
+      readHead(socket.getInputStream());
+      write(socket, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+    });
+    SocketAddress address = new InetSocketAddress("127.0.0.1", proxy.port());
+    ProxyException error = assertInstanceOf(ProxyException.class,
+        failure(client(selector(address, false)).fetch("https://127.0.0.1:1/")));
+    assertEquals(403, error.statusCode());
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void thePoolSnapshotSaysWhichProxyAHostsConnectionsGoThrough() throws Exception {
+    List<String> heads = new CopyOnWriteArrayList<>();
+    proxy = ScriptedServer.start(ScriptedProxies.forwardAndTunnel(heads));
+    Proxy via = Proxy.http("127.0.0.1", proxy.port());
+    AsyncHttpClient client = leaks.track(ProxyOrigins.clientVia(via).build());
+    String url = "https://127.0.0.1:" + origins.https.port() + "/hello";
+    await(client.fetch(url));
+    await(client.fetch(HttpRequest.newBuilder(url).proxy(Proxy.NONE).build()));
+    List<PoolSnapshot.Host> hosts = client.poolSnapshot().get(5, TimeUnit.SECONDS).hosts()
+        .stream().sorted(Comparator.comparing(host -> host.proxy().toString())).toList();
+    assertEquals(2, hosts.size(), hosts.toString());
+    assertSame(Proxy.NONE, hosts.get(0).proxy());
+    assertEquals(via, hosts.get(1).proxy());
+    assertEquals("http://127.0.0.1:" + proxy.port(), hosts.get(1).proxy().toString());
+    assertEquals(origins.https.port(), hosts.get(1).port());
+    assertEquals(1, heads.size());
+  }
+}
