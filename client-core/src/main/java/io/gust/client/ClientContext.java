@@ -48,4 +48,9 @@ final class ClientContext {
   TlsOptions tls() {
     return config.tls;
   }
+
+  /** The TLS options of a connection to {@code origin}: ALPN offers the versions it allows. */
+  TlsOptions tls(Origin origin) {
+    return origin.versions == config.versions ? config.tls : origin.versions.narrow(config.tls);
+  }
 }

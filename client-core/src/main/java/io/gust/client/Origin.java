@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * What keys a connection pool: the scheme, host and port a request goes to, the address
  * families its fetch allows, and the proxy it goes through (so a tunnel serves one origin only,
- * and direct and proxied connections never mix). Two requests with equal origins may share a connection. The client's
+ * and direct and proxied connections never mix), and the HTTP versions it allows (a request that
+ * demands HTTP/1.1 never lands on an HTTP/2 connection). Two requests with equal origins may share a connection. The client's
  * connect-to rules and TLS options are the same for every request of a client, so they need no
  * place in the key. Immutable.
  */
@@ -16,26 +17,33 @@ final class Origin {
   final AddressFamily family;
   /** {@link Proxy#NONE} for a direct connection; never a rule. */
   final Proxy proxy;
+  /** The HTTP versions its connections may speak: the request's, else the client's. */
+  final HttpVersions versions;
 
-  private Origin(boolean https, String host, int port, AddressFamily family, Proxy proxy) {
+  private Origin(boolean https, String host, int port, AddressFamily family, Proxy proxy,
+      HttpVersions versions) {
     this.https = https;
     this.host = host;
     this.port = port;
     this.family = family;
     this.proxy = proxy;
+    this.versions = versions;
   }
 
-  static Origin of(HttpRequest request, AddressFamily family, Proxy proxy) {
-    return new Origin(request.isHttps(), request.host(), request.port(), family, proxy);
+  static Origin of(HttpRequest request, AddressFamily family, Proxy proxy,
+      HttpVersions versions) {
+    return new Origin(request.isHttps(), request.host(), request.port(), family, proxy, versions);
   }
 
   /**
    * Whether {@code request}, sent over {@code family} through {@code proxy}, has this origin;
    * allocates nothing.
    */
-  boolean matches(HttpRequest request, AddressFamily family, Proxy proxy) {
+  boolean matches(HttpRequest request, AddressFamily family, Proxy proxy,
+      HttpVersions versions) {
     return port == request.port() && https == request.isHttps() && this.family == family
-        && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy));
+        && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy))
+        && (this.versions == versions || this.versions.equals(versions));
   }
 
   /** Whether requests go to a proxy in absolute form: plain http through an HTTP(S) proxy. */
@@ -54,12 +62,12 @@ final class Origin {
     }
     Origin that = (Origin) other;
     return https == that.https && port == that.port && family == that.family
-        && host.equals(that.host) && proxy.equals(that.proxy);
+        && host.equals(that.host) && proxy.equals(that.proxy) && versions.equals(that.versions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(https, host, port, family, proxy);
+    return Objects.hash(https, host, port, family, proxy, versions);
   }
 
   @Override
