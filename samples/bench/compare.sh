@@ -2,6 +2,7 @@
 # The whole client comparison on this machine, in one run, written as a markdown table.
 #
 #   samples/bench/compare.sh [SECONDS] [ROUNDS] [WARMUP_SECONDS] > table.md
+#   WORKLOADS="h2" HOLD=0 samples/bench/compare.sh ...   (only the HTTP/2 table)
 #
 # Needs nginx and wrk (Debian: apt-get install -y nginx wrk), python3, and a samples jar built
 # with the peers profile: mvn -B -q -pl client-core,client-resolver,samples -am package
@@ -15,6 +16,12 @@
 #   the table shows each figure's median over the rounds.
 # - Gust's companion server (serve, one loop) against nginx (/hello and /small, same 6-byte
 #   body) under wrk at 64 connections, also in turns.
+# - HTTP/2 (workload h2, needs openssl): small GET at 64 in flight against the same nginx on a
+#   TLS port with http2 on (self-signed certificate for 127.0.0.1, trusted through --cacert),
+#   every client of H2_CLIENTS (default gust jdk okhttp jetty) with bench --http2 (Gust on one
+#   connection, its streams multiplexed), then Gust over HTTP/1.1 on the same TLS port with 64
+#   connections (workload h1tls), in the same turns.
+# WORKLOADS (default "small big h2") picks the workloads; the server rows come with small.
 # - Once per client after the rounds, unless HOLD=0: HOLD (default 10000) requests held at once
 #   against the companion server's /delay/5000 (its own process): heap per held request after a
 #   GC 3 s in, the client JVM's threads, and whether all completed.
@@ -27,6 +34,10 @@ seconds=${1:-5}
 rounds=${2:-3}
 warmup=${3:-3}
 clients=${CLIENTS:-"gust jdk okhttp jetty apache ahc"}
+h2_clients=${H2_CLIENTS:-"gust jdk okhttp jetty"}
+workloads=${WORKLOADS:-"small big h2"}
+has() { case " $workloads " in *" $1 "*) return 0 ;; esac; return 1; }
+load_start=$(cut -d" " -f1-3 /proc/loadavg)
 hold=${HOLD:-10000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/samples/target/gust-samples.jar"
@@ -37,6 +48,23 @@ fi
 work=$(mktemp -d)
 nginx_port=18091
 gust_port=18090
+h2_port=18092
+if has h2; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj /CN=localhost -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth" \
+    -keyout "$work/key.pem" -out "$work/cert.pem" 2> /dev/null
+  chmod 644 "$work/key.pem" # nginx workers run as another user
+  NGINX_HTTP="
+  server {
+    listen 127.0.0.1:$h2_port ssl http2;
+    ssl_certificate $work/cert.pem;
+    ssl_certificate_key $work/key.pem;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    http2_max_concurrent_streams 128;
+    location = /small { default_type text/plain; return 200 \"hello\\n\"; }
+  }"
+fi
 . "$root/samples/bench/nginx-origin.sh"
 start_nginx "$work" "$nginx_port"
 java -Xms256m -Xmx256m -jar "$jar" serve --port "$gust_port" > "$work/gust.log" 2>&1 &
@@ -44,6 +72,10 @@ gust=$!
 trap 'kill $gust $ngx 2>/dev/null; rm -rf "$work"' EXIT
 await_url "http://127.0.0.1:$gust_port/hello"
 await_url "http://127.0.0.1:$nginx_port/small"
+h2_url="https://127.0.0.1:$h2_port/small"
+if has h2; then
+  await_url --cacert "$work/cert.pem" --http2 "$h2_url"
+fi
 small="http://127.0.0.1:$nginx_port/small"
 big="http://127.0.0.1:$nginx_port/1m"
 mkdir -p "$root/samples/target"
@@ -59,13 +91,16 @@ wrk_json() { # workload name connections url
     END { printf "{\"workload\":\"%s\",\"client\":\"%s\",\"requestsPerSecond\":%s,\"latencyMillis\":{\"p99\":%s}}\n", w, n, rps, p99 }'
 }
 
-run_bench() { # workload client connections url
-  java -Xms1g -Xmx1g -jar "$jar" bench -c "$3" -d "$seconds" --warmup "$warmup" --json \
-    --client "$2" "$4" 2> /dev/null | sed "s/^{/{\"workload\":\"$1\",/"
+run_bench() { # workload client connections url [bench options...]
+  w=$1 cl=$2 n=$3 u=$4
+  shift 4
+  java -Xms1g -Xmx1g -jar "$jar" bench -c "$n" -d "$seconds" --warmup "$warmup" --json \
+    --client "$cl" "$@" "$u" 2> /dev/null | sed "s/^{/{\"workload\":\"$w\",/"
 }
 
 for round in $(seq "$rounds"); do
   for workload in small big; do
+    has "$workload" || continue
     if [ "$workload" = small ]; then url=$small; c=64; else url=$big; c=16; fi
     echo "round $round: $workload wrk" >&2
     wrk_json "$workload" wrk "$c" "$url" >> "$results"
@@ -74,6 +109,17 @@ for round in $(seq "$rounds"); do
       run_bench "$workload" "$client" "$c" "$url" >> "$results" || echo "  $client failed" >&2
     done
   done
+  if has h2; then
+    for client in $h2_clients; do
+      echo "round $round: h2 $client" >&2
+      run_bench h2 "$client" 64 "$h2_url" --http2 --cacert "$work/cert.pem" >> "$results" \
+        || echo "  $client failed" >&2
+    done
+    echo "round $round: h1tls gust" >&2
+    run_bench h1tls gust 64 "$h2_url" --cacert "$work/cert.pem" >> "$results" \
+      || echo "  gust failed" >&2
+  fi
+  has small || continue
   for server in gust-server nginx; do
     echo "round $round: server $server" >&2
     url=$small; [ "$server" = gust-server ] && url="http://127.0.0.1:$gust_port/hello"
@@ -92,9 +138,10 @@ if [ "$hold" -gt 0 ]; then
 fi
 
 versions="$(java -jar "$jar" bench --versions 2> /dev/null), $(nginx -v 2>&1 | sed "s/.*version: //"), wrk $(wrk -v 2>&1 | head -1 | cut -d" " -f2)"
-python3 - "$results" "$rounds" "$seconds" "$versions" <<'PY'
+load="$load_start -> $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores"
+python3 - "$results" "$rounds" "$seconds" "$versions" "$load" <<'PY'
 import json, statistics, sys, datetime
-path, rounds, seconds, versions = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+path, rounds, seconds, versions, load = sys.argv[1:6]
 rows = [json.loads(line) for line in open(path) if line.strip()]
 def pick(workload, client, key):
     values = []
@@ -116,22 +163,36 @@ print(f"Measured {datetime.date.today().isoformat()}, {rounds} interleaved round
       "medians; nginx 2 workers on loopback, keep-alive.")
 if versions:
     print(f"Versions: {versions}")
+print(f"Load average (1, 5, 15 min) at the start -> at the end: {load}")
 print()
-print("| workload | " + " | ".join(order) + " |")
-print("|---|" + "---|" * len(order))
-print("| small GET, 64 in flight: requests/s | " + " | ".join(cell(pick("small", c, "requestsPerSecond"), "{:,.0f}", bad("small", c)) for c in order) + " |")
-print("| small GET: p99 ms | " + " | ".join(cell(pick("small", c, "p99"), "{:.2f}") for c in order) + " |")
-print("| small GET: bytes allocated per request | " + " | ".join(cell(pick("small", c, "bytesPerRequest"), "{:,.0f}") for c in order) + " |")
-print("| small GET: client CPU µs per request | " + " | ".join(cell(pick("small", c, "cpuMicrosPerRequest"), "{:.1f}") for c in order) + " |")
-print("| 1 MiB GET, 16 in flight: MiB/s | " + " | ".join(cell(pick("big", c, "requestsPerSecond"), "{:,.0f}", bad("big", c)) for c in order) + " |")
-print("| 1 MiB GET: p99 ms | " + " | ".join(cell(pick("big", c, "p99"), "{:.1f}") for c in order) + " |")
-if any(r["workload"] == "hold" for r in rows):
-    count = next(r["hold"] for r in rows if r["workload"] == "hold")
-    print(f"| {count:,} held requests: heap bytes per request | " + " | ".join(cell(pick("hold", c, "heapBytesPerRequest"), "{:,.0f}", bad("hold", c)) for c in order) + " |")
-    print(f"| {count:,} held requests: JVM threads | " + " | ".join(cell(pick("hold", c, "threads"), "{:,.0f}") for c in order) + " |")
-print()
-print("| server under wrk, 64 connections, 6-byte body | requests/s | p99 ms |")
-print("|---|---|---|")
-for s in ("gust-server", "nginx"):
-    print(f"| {s} | {cell(pick('server', s, 'requestsPerSecond'), '{:,.0f}')} | {cell(pick('server', s, 'p99'), '{:.2f}')} |")
+if order:
+    print("| workload | " + " | ".join(order) + " |")
+    print("|---|" + "---|" * len(order))
+    print("| small GET, 64 in flight: requests/s | " + " | ".join(cell(pick("small", c, "requestsPerSecond"), "{:,.0f}", bad("small", c)) for c in order) + " |")
+    print("| small GET: p99 ms | " + " | ".join(cell(pick("small", c, "p99"), "{:.2f}") for c in order) + " |")
+    print("| small GET: bytes allocated per request | " + " | ".join(cell(pick("small", c, "bytesPerRequest"), "{:,.0f}") for c in order) + " |")
+    print("| small GET: client CPU µs per request | " + " | ".join(cell(pick("small", c, "cpuMicrosPerRequest"), "{:.1f}") for c in order) + " |")
+    print("| 1 MiB GET, 16 in flight: MiB/s | " + " | ".join(cell(pick("big", c, "requestsPerSecond"), "{:,.0f}", bad("big", c)) for c in order) + " |")
+    print("| 1 MiB GET: p99 ms | " + " | ".join(cell(pick("big", c, "p99"), "{:.1f}") for c in order) + " |")
+    if any(r["workload"] == "hold" for r in rows):
+        count = next(r["hold"] for r in rows if r["workload"] == "hold")
+        print(f"| {count:,} held requests: heap bytes per request | " + " | ".join(cell(pick("hold", c, "heapBytesPerRequest"), "{:,.0f}", bad("hold", c)) for c in order) + " |")
+        print(f"| {count:,} held requests: JVM threads | " + " | ".join(cell(pick("hold", c, "threads"), "{:,.0f}") for c in order) + " |")
+    print()
+if any(r["workload"] == "server" for r in rows):
+    print("| server under wrk, 64 connections, 6-byte body | requests/s | p99 ms |")
+    print("|---|---|---|")
+    for s in ("gust-server", "nginx"):
+        print(f"| {s} | {cell(pick('server', s, 'requestsPerSecond'), '{:,.0f}')} | {cell(pick('server', s, 'p99'), '{:.2f}')} |")
+
+h2_order = [c for c in dict.fromkeys(r["client"] for r in rows if r["workload"] == "h2")]
+if h2_order:
+    cols = [("h2", c, c + " h2") for c in h2_order] + [("h1tls", "gust", "gust HTTP/1.1, 64 connections")]
+    print()
+    print("| small GET over TLS, 64 in flight | " + " | ".join(t for _, _, t in cols) + " |")
+    print("|---|" + "---|" * len(cols))
+    print("| requests/s | " + " | ".join(cell(pick(w, c, "requestsPerSecond"), "{:,.0f}", bad(w, c)) for w, c, _ in cols) + " |")
+    print("| p99 ms | " + " | ".join(cell(pick(w, c, "p99"), "{:.2f}") for w, c, _ in cols) + " |")
+    print("| bytes allocated per request | " + " | ".join(cell(pick(w, c, "bytesPerRequest"), "{:,.0f}") for w, c, _ in cols) + " |")
+    print("| client CPU µs per request | " + " | ".join(cell(pick(w, c, "cpuMicrosPerRequest"), "{:.1f}") for w, c, _ in cols) + " |")
 PY

@@ -269,7 +269,7 @@ public final class AsyncHttpClient implements AutoCloseable {
     CookieJar cookieJar;
     EventListener.Factory eventListenerFactory = ListenerCalls.NO_FACTORY;
     Proxy proxy = Proxy.NONE;
-    List<Protocol> protocols = List.of(Protocol.HTTP_1_1);
+    List<Protocol> protocols = List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
 
     private Builder() {}
 
@@ -290,10 +290,11 @@ public final class AsyncHttpClient implements AutoCloseable {
     }
 
     /**
-     * The HTTP versions connections may speak; {@link Protocol#HTTP_1_1} alone by default. With
-     * {@link Protocol#HTTP_2} and {@link Protocol#HTTP_1_1}, https connections offer {@code h2}
-     * and {@code http/1.1} in ALPN and speak what the server picks, and http ones stay on
-     * HTTP/1.1 (there is no Upgrade). With {@link Protocol#HTTP_2} alone, http connections speak
+     * The HTTP versions connections may speak; {@link Protocol#HTTP_2} and {@link
+     * Protocol#HTTP_1_1} by default, as in curl, OkHttp and the JDK's client: https connections
+     * offer {@code h2} and {@code http/1.1} in ALPN and speak what the server picks, and http
+     * ones stay on HTTP/1.1 (there is no Upgrade). {@link Protocol#HTTP_1_1} alone never offers
+     * {@code h2}. With {@link Protocol#HTTP_2} alone, http connections speak
      * HTTP/2 by prior knowledge (h2c) and https ones offer only {@code h2}. Over HTTP/2, fetches
      * to one origin share one connection, as many at once as the server allows.
      */

@@ -133,6 +133,11 @@ final class ClientConfig {
     return orDefault(request.addressFamily(), addressFamily);
   }
 
+  /** The HTTP versions {@code request} may be sent over: its own, else the client's. */
+  HttpVersions versions(HttpRequest request) {
+    return orDefault(request.versions(), versions);
+  }
+
   /** The proxy for {@code request}: its own choice, else the client's, a rule applied. */
   Proxy proxy(HttpRequest request) {
     return orDefault(request.proxy(), proxy).forUri(request.uri());

@@ -53,4 +53,9 @@ final class ClientContext {
   TlsOptions proxyTls() {
     return config.proxyTls;
   }
+
+  /** The TLS options of a connection to {@code origin}: ALPN offers the versions it allows. */
+  TlsOptions tls(Origin origin) {
+    return origin.versions == config.versions ? config.tls : origin.versions.narrow(config.tls);
+  }
 }

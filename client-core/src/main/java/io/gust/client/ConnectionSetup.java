@@ -169,7 +169,7 @@ final class ConnectionSetup {
       phase = Phase.TLS;
       timings.tlsStart(request.host());
       CompletableFuture<ChannelStream> handshaking =
-          tcp.openTlsStream(context.tls(), request.host());
+          tcp.openTlsStream(context.tls(exchange.connection.host.origin), request.host());
       exchange.connection.opening(handshaking);
       handshaking.whenComplete((tls, failure) -> exchange.onLoop(() -> handshaken(tls, failure)));
     } else {
@@ -278,7 +278,8 @@ final class ConnectionSetup {
       phase = Phase.TLS;
       timings.tlsStart(request.host());
       CompletableFuture<ChannelStream> handshaking =
-          stream.startTls(context.tls(), request.host(), request.port());
+          stream.startTls(context.tls(exchange.connection.host.origin), request.host(),
+              request.port());
       exchange.connection.opening(handshaking);
       handshaking.whenComplete((tls, failure) -> exchange.onLoop(() -> handshaken(tls, failure)));
     } else {

@@ -161,8 +161,7 @@ final class Exchange {
   }
 
   void requestWritten() {
-    timings.written(request.body() == null ? -1
-        : h2 != null ? h2.bodyBytesSent() : writer.bodyBytesSent);
+    timings.written(request.body() == null ? -1 : bodyBytesSent());
     if (state == State.WRITING) {
       state = State.READING_HEAD;
     }
@@ -193,7 +192,7 @@ final class Exchange {
 
   void progress() {
     if (request.progressListener() != null && reader != null && (writer != null || h2 != null)) {
-      UserCallbacks.progress(this, h2 != null ? h2.bodyBytesSent() : writer.bodyBytesSent,
+      UserCallbacks.progress(this, bodyBytesSent(),
           h2 != null ? h2.sendTotal() : writer.sendTotal, reader.bodyBytes,
           reader.receiveTotal());
     }
@@ -251,8 +250,20 @@ final class Exchange {
     Phase phase = phase();
     boolean retryable = reused && (reader == null || !reader.receivedAny)
         && (phase == Phase.WRITE || phase == Phase.HEADERS);
-    abort();
+    abort(cause);
     fetch.exchangeFailed(Failures.forClient(cause, request, phase), retryable);
+  }
+
+  /**
+   * Ends the exchange without reporting because of {@code cause}; over HTTP/2 a timeout has the
+   * connection PING the server, since the silence may be the whole connection's.
+   */
+  void abort(Throwable cause) {
+    Http2Stream stream = isActive() ? h2 : null;
+    abort();
+    if (stream != null && cause instanceof FetchTimeoutException) {
+      stream.timedOut();
+    }
   }
 
   /** Ends the exchange without reporting: timers off, connection closed, slot freed. */
@@ -279,6 +290,11 @@ final class Exchange {
   /** Whether this exchange is a stream of a multiplexed (HTTP/2) connection. */
   boolean isMultiplexed() {
     return h2 != null;
+  }
+
+  /** Request body bytes sent so far, over either protocol. */
+  private long bodyBytesSent() {
+    return h2 != null ? h2.bodyBytesSent() : writer.bodyBytesSent;
   }
 
   /** Decoded response body bytes received so far. */

@@ -367,7 +367,7 @@ final class Fetch implements Runnable, Call {
     exchange = null;
     timings.failing(cause, wasQueued, active);
     if (active != null) {
-      active.abort();
+      active.abort(cause);
     }
     HttpClientException error = Failures.forClient(cause, request, phase);
     timings.attemptFailed(error);

@@ -14,17 +14,17 @@ final class HostPools {
   private final HashMap<String, HostPool> byHost = new HashMap<>();
 
   /**
-   * The pool for {@code request} sent over {@code family} through {@code proxy}, created when
-   * there is none.
+   * The pool for {@code request} sent over {@code family} through {@code proxy} in one of
+   * {@code versions}, created when there is none.
    */
-  HostPool get(HttpRequest request, AddressFamily family, Proxy proxy) {
+  HostPool get(HttpRequest request, AddressFamily family, Proxy proxy, HttpVersions versions) {
     HostPool first = byHost.get(request.host());
     for (HostPool pool = first; pool != null; pool = pool.next) {
-      if (pool.origin.matches(request, family, proxy)) {
+      if (pool.origin.matches(request, family, proxy, versions)) {
         return pool;
       }
     }
-    HostPool created = new HostPool(Origin.of(request, family, proxy));
+    HostPool created = new HostPool(Origin.of(request, family, proxy, versions));
     created.next = first;
     byHost.put(request.host(), created);
     return created;

@@ -137,6 +137,18 @@ final class Http2ClientConnection implements ReadListener {
     return id;
   }
 
+  /**
+   * A stream timed out: the silence may be the connection's, so a PING checks it, and a
+   * connection whose PING goes unanswered within {@link Http2Liveness#PING_TIMEOUT} fails and
+   * leaves the pool.
+   */
+  void streamTimedOut() {
+    if (state != State.CLOSED && liveness.ping()) {
+      writer.ping(out, false, Http2Liveness.PING_DATA);
+      flushSoon();
+    }
+  }
+
   /** The octets {@code window}'s stream may send in its next DATA frame. */
   int sendCapacity(FlowControlWindow window) {
     return Math.min(Math.min(window.available(), sendWindow.available()),

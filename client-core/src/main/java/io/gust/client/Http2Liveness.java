@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The timers that tell whether an {@link Http2ClientConnection} is alive: the deadline for the
  * server's acknowledgement of the client's SETTINGS, the PING sent before a new stream after a
- * long silence and the deadline for its answer, and the lazy idle timer that closes a connection
+ * long silence or at once when a stream times out, and the deadline for its answer, and the lazy idle timer that closes a connection
  * without streams. Each failure goes to the connection's one failure path. Loop-confined.
  */
 final class Http2Liveness {
@@ -63,7 +63,18 @@ final class Http2Liveness {
 
   /** Whether a PING should precede the next stream; arms its answer's deadline if so. */
   boolean pingBeforeStream() {
-    if (pingDeadline != null || loop.nanoTime() - lastReadNanos < PING_AFTER_IDLE.toNanos()) {
+    if (loop.nanoTime() - lastReadNanos < PING_AFTER_IDLE.toNanos()) {
+      return false;
+    }
+    return ping();
+  }
+
+  /**
+   * Whether a PING should go out now, because a stream timed out and the connection may be dead;
+   * arms its answer's deadline if so. False while an earlier PING awaits its answer.
+   */
+  boolean ping() {
+    if (pingDeadline != null) {
       return false;
     }
     pingDeadline = loop.schedule(PING_TIMEOUT, () -> {

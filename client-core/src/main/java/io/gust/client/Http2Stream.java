@@ -58,6 +58,9 @@ final class Http2Stream {
     body = new Http2RequestBody(exchange, this);
     List<HeaderField> fields = Http2RequestHead.fields(exchange.request, exchange.context.config,
         body.contentLength());
+    HeadFieldWriter listenerFields = exchange.context.headFields.into(fields);
+    exchange.timings.requestHeadStart(exchange.request, listenerFields);
+    listenerFields.close();
     long listSize = 0;
     for (HeaderField field : fields) {
       listSize += field.hpackSize();
@@ -72,6 +75,7 @@ final class Http2Stream {
     boolean endStream = !body.hasBody();
     id = connection.open(this, fields, endStream);
     open = true;
+    exchange.timings.requestHeadSent();
     if (endStream) {
       exchange.requestWritten();
     } else {
@@ -270,6 +274,11 @@ final class Http2Stream {
       open = false;
       connection.reset(id, ErrorCode.CANCEL);
     }
+  }
+
+  /** The exchange timed out (and was aborted): the connection checks that it is alive. */
+  void timedOut() {
+    connection.streamTimedOut();
   }
 
   /** The exchange delivered its response: the stream closes, reset if either side is unfinished. */

@@ -163,6 +163,16 @@ public final class HttpRequest {
     return options.addressFamily;
   }
 
+  /** Returns the HTTP versions this request may be sent over, or null for the client's. */
+  public java.util.List<Protocol> protocols() {
+    return options.versions == null ? null : options.versions.allowed();
+  }
+
+  /** The versions given to {@link Builder#protocols}, or null for the client's. */
+  HttpVersions versions() {
+    return options.versions;
+  }
+
   /** Returns the proxy (or proxy rule) for this request, or null for the client's. */
   public Proxy proxy() {
     return options.proxy;
@@ -355,6 +365,18 @@ public final class HttpRequest {
      */
     public Builder addressFamily(AddressFamily family) {
       options.addressFamily = family;
+      return this;
+    }
+
+    /**
+     * The HTTP versions this request may be sent over, whatever the client's {@code protocols}:
+     * {@code protocols(Protocol.HTTP_1_1)} never lands on an HTTP/2 connection, and its own
+     * connections offer only {@code http/1.1} by ALPN. Requests with different versions never
+     * share a connection. No argument returns to the client's setting.
+     */
+    public Builder protocols(Protocol... protocols) {
+      options.versions = protocols.length == 0 ? null
+          : new HttpVersions(HttpVersions.check(java.util.List.of(protocols)));
       return this;
     }
 

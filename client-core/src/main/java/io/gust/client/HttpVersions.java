@@ -11,10 +11,17 @@ import java.util.List;
 final class HttpVersions {
   private final boolean http1;
   private final boolean http2;
+  private final List<Protocol> allowed;
 
   HttpVersions(List<Protocol> allowed) {
     this.http1 = allowed.contains(Protocol.HTTP_1_1) || allowed.contains(Protocol.HTTP_1_0);
     this.http2 = allowed.contains(Protocol.HTTP_2);
+    this.allowed = List.copyOf(allowed);
+  }
+
+  /** The versions as given. */
+  List<Protocol> allowed() {
+    return allowed;
   }
 
   /** Checks a builder's argument: at least one version, no null. */
@@ -33,6 +40,14 @@ final class HttpVersions {
     return tls.withApplicationProtocols(http1 ? List.of("h2", "http/1.1") : List.of("h2"));
   }
 
+  /**
+   * {@code clientTls} (the client's options, already offering what the client allows) narrowed
+   * or widened to these versions: only {@code http/1.1} without HTTP/2.
+   */
+  TlsOptions narrow(TlsOptions clientTls) {
+    return http2 ? offer(clientTls) : clientTls.http1Only();
+  }
+
   /** Whether a connection to {@code origin} may turn out to speak HTTP/2. */
   boolean mayUseHttp2(Origin origin) {
     return http2 && (origin.https || !http1);
@@ -48,5 +63,16 @@ final class HttpVersions {
     }
     TlsInfo tls = ready.tlsInfo();
     return tls != null && "h2".equals(tls.applicationProtocol());
+  }
+
+  /** Equal when they allow the same versions, so that such requests share connections. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HttpVersions that && http1 == that.http1 && http2 == that.http2;
+  }
+
+  @Override
+  public int hashCode() {
+    return (http1 ? 1 : 0) + (http2 ? 2 : 0);
   }
 }

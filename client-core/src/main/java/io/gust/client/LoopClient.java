@@ -167,7 +167,7 @@ final class LoopClient {
     PooledConnection connection = new PooledConnection(this, host);
     openCount++;
     host.opened(connection);
-    if (context.config.versions.mayUseHttp2(host.origin) && host.mayProbe()) {
+    if (host.origin.versions.mayUseHttp2(host.origin) && host.mayProbe()) {
       connection.probe();
     }
     return connection;
@@ -184,7 +184,8 @@ final class LoopClient {
 
   private HostPool hostPool(Fetch fetch) {
     HttpRequest request = fetch.request();
-    return pools.get(request, context.config.addressFamily(request), fetch.proxy());
+    return pools.get(request, context.config.addressFamily(request), fetch.proxy(),
+        context.config.versions(request));
   }
 
   /** A connection closed: its slot is free, and an origin left without connections is dropped. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * What keys a connection pool: the scheme, host and port a request goes to, the address
  * families its fetch allows, and the proxy it goes through (so a tunnel serves one origin only,
- * and direct and proxied connections never mix). Two requests with equal origins may share a connection. The client's
+ * and direct and proxied connections never mix), and the HTTP versions it allows (a request that
+ * demands HTTP/1.1 never lands on an HTTP/2 connection). Two requests with equal origins may share a connection. The client's
  * connect-to rules and TLS options are the same for every request of a client, so they need no
  * place in the key. Immutable.
  */
@@ -22,30 +23,36 @@ final class Origin {
    * the upgrade on.
    */
   final boolean upgrade;
+  /** The HTTP versions its connections may speak: the request's, else the client's. */
+  final HttpVersions versions;
 
   private Origin(boolean https, String host, int port, AddressFamily family, Proxy proxy,
-      boolean upgrade) {
+      boolean upgrade, HttpVersions versions) {
     this.https = https;
     this.host = host;
     this.port = port;
     this.family = family;
     this.proxy = proxy;
     this.upgrade = upgrade;
+    this.versions = versions;
   }
 
-  static Origin of(HttpRequest request, AddressFamily family, Proxy proxy) {
+  static Origin of(HttpRequest request, AddressFamily family, Proxy proxy,
+      HttpVersions versions) {
     return new Origin(request.isHttps(), request.host(), request.port(), family, proxy,
-        ProxyHeads.asksUpgrade(request));
+        ProxyHeads.asksUpgrade(request), versions);
   }
 
   /**
    * Whether {@code request}, sent over {@code family} through {@code proxy}, has this origin;
    * allocates nothing.
    */
-  boolean matches(HttpRequest request, AddressFamily family, Proxy proxy) {
+  boolean matches(HttpRequest request, AddressFamily family, Proxy proxy,
+      HttpVersions versions) {
     return port == request.port() && https == request.isHttps() && this.family == family
         && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy))
-        && upgrade == ProxyHeads.asksUpgrade(request);
+        && upgrade == ProxyHeads.asksUpgrade(request)
+        && (this.versions == versions || this.versions.equals(versions));
   }
 
   /**
@@ -76,12 +83,13 @@ final class Origin {
     }
     Origin that = (Origin) other;
     return https == that.https && port == that.port && family == that.family
-        && host.equals(that.host) && proxy.equals(that.proxy) && upgrade == that.upgrade;
+        && host.equals(that.host) && proxy.equals(that.proxy) && upgrade == that.upgrade
+        && versions.equals(that.versions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(https, host, port, family, proxy, upgrade);
+    return Objects.hash(https, host, port, family, proxy, upgrade, versions);
   }
 
   @Override

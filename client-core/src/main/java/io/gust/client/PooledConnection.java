@@ -91,7 +91,7 @@ final class PooledConnection {
     stream = connectedStream;
     state = State.BUSY;
     stream.addCloseListener(this::streamClosed);
-    if (context.config.versions.speaksHttp2(host.origin, connectedStream)) {
+    if (host.origin.versions.speaksHttp2(host.origin, connectedStream)) {
       multiplexed = new Http2ClientConnection(context, this, connectedStream);
       host.multiplexedOpened(this);
       multiplexed.start(context.config.connectTimeout);

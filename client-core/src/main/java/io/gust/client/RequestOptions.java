@@ -18,6 +18,8 @@ final class RequestOptions {
   ProgressListener progressListener;
   Authenticator authenticator;
   Proxy proxy;
+  /** The HTTP versions this request's connection may speak; null for the client's. */
+  HttpVersions versions;
 
   RequestOptions copy() {
     RequestOptions copy = new RequestOptions();
@@ -35,6 +37,7 @@ final class RequestOptions {
     copy.progressListener = progressListener;
     copy.authenticator = authenticator;
     copy.proxy = proxy;
+    copy.versions = versions;
     return copy;
   }
 }

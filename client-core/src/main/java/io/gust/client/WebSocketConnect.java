@@ -52,7 +52,10 @@ final class WebSocketConnect implements FetchCallback {
         .setHeader("Upgrade", "websocket")
         .setHeader("Connection", "Upgrade")
         .setHeader("Sec-WebSocket-Key", key)
-        .setHeader("Sec-WebSocket-Version", "13");
+        .setHeader("Sec-WebSocket-Version", "13")
+        // The upgrade is HTTP/1.1's (RFC 6455): never on an HTTP/2 connection, whatever the
+        // client negotiates for fetches (RFC 8441's extended CONNECT is not spoken).
+        .protocols(Protocol.HTTP_1_1);
     if (!options.subprotocols.isEmpty()) {
       handshake.setHeader("Sec-WebSocket-Protocol", WebSocketHandshake.subprotocolOffer(options.subprotocols));
     }

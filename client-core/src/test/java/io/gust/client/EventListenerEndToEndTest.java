@@ -258,6 +258,27 @@ class EventListenerEndToEndTest {
     assertEquals("1", second.getHeaders().get("X-Attempt"));
   }
 
+  /** Regression: over HTTP/2 the listener never heard requestHeadStart, so its fields were lost. */
+  @Test
+  void aListenerAddsFieldsToAnHttp2Head() throws Exception {
+    server.useHttps(TlsCertificates.serverContext(TlsCertificates.SERVER).getSocketFactory());
+    server.start(0);
+    server.enqueue(new MockResponse.Builder().body("ok").build());
+    EventListener tagging = new EventListener() {
+      @Override
+      public void requestHeadStart(int attempt, HttpRequest request, HeadFields fields) {
+        fields.add("X-Trace", "t-" + attempt);
+      }
+    };
+    try (AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .sslContext(TlsCertificates.clientContext()).eventListenerFactory(request -> tagging)
+        .build())) {
+      HttpResponse response = await(client.fetch("https://localhost:" + server.getPort() + "/"));
+      assertEquals(Protocol.HTTP_2, response.protocol());
+    }
+    assertEquals("t-0", server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("x-trace"));
+  }
+
   @Test
   void aThrowingListenerNeitherFailsTheCallNorReachesTheLoop() throws Exception {
     server.start(0);

@@ -172,7 +172,7 @@ class HttpsEndToEndTest {
           .tls(TlsOptions.builder().protocols(List.of(version))
               .sslContext(TlsCertificates.clientContext()).build()).build());
       HttpResponse response = await(client.fetch(url(server, "/tls")));
-      assertEquals(version + " http/1.1 0", response.bodyString());
+      assertEquals(version + " h2 0", response.bodyString(), "h2 by default, over both");
     }
   }
 

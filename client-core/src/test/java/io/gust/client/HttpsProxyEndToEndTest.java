@@ -74,7 +74,8 @@ class HttpsProxyEndToEndTest {
       HttpResponse again = await(client.fetch(HttpRequest.newBuilder(url.replace("/bytes/1000000",
           "/echo")).post(RequestBody.of(new byte[300_000])).build()));
       assertTrue(again.isConnectionReused());
-      assertTrue(again.bodyString().startsWith("POST /echo HTTP/1.1"));
+      assertEquals(Protocol.HTTP_2, again.protocol(), "h2 with the origin inside the tunnel");
+      assertTrue(again.bodyString().startsWith("POST /echo HTTP/2"), again.bodyString());
       assertEquals(1, heads.size());
       assertTrue(heads.get(0).startsWith("CONNECT 127.0.0.1:" + httpsOrigin.port()));
     }

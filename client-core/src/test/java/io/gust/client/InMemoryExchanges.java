@@ -81,7 +81,8 @@ final class InMemoryExchanges implements AutoCloseable {
   }
 
   private Exchange exchange(Fetch fetch, HttpRequest request) {
-    HostPool pool = new HostPool(Origin.of(request, AddressFamily.ANY, Proxy.NONE));
+    HostPool pool = new HostPool(Origin.of(request, AddressFamily.ANY, Proxy.NONE,
+        partition.context.config.versions(request)));
     return new Exchange(fetch, new PooledConnection(partition, pool));
   }
 

@@ -112,7 +112,7 @@ class ProxyEndToEndTest {
         + "\r\n"), heads.get(0));
     assertTrue(heads.get(0).contains("Proxy-Authorization: Basic dXNlcjpwYXNz\r\n"));
     assertFalse(first.bodyString().contains("Proxy-Authorization"), "never sent to the origin");
-    assertTrue(first.bodyString().startsWith("GET /echo HTTP/1.1"), first.bodyString());
+    assertTrue(first.bodyString().startsWith("GET /echo HTTP/2"), first.bodyString());
     assertTrue(second.isConnectionReused(), "the tunnel is pooled for its origin");
     assertEquals(1, heads.size());
     assertTrue(first.timings().proxy().toNanos() > 0, first.timings().toString());

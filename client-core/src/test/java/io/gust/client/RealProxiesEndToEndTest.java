@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.concurrent.Futures;
 import io.gust.server.TestServer;
+import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
+import io.gust.testing.Nginx;
 import io.gust.testing.SquidDigestProxy;
 import io.gust.testing.Tinyproxy;
+import io.gust.testing.TlsCertificates;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client through real proxies started on loopback: squid open, with Basic and with Digest
- * proxy authentication, and tinyproxy, for plain http (absolute form) and https (CONNECT).
- * Skipped without squid or tinyproxy unless CI=true.
+ * proxy authentication, and tinyproxy, for plain http (absolute form) and https (CONNECT), and
+ * HTTP/2 inside a CONNECT tunnel to nginx. Skipped without squid, tinyproxy or nginx unless
+ * CI=true.
  */
 @Timeout(90)
 class RealProxiesEndToEndTest {
@@ -78,9 +86,32 @@ class RealProxiesEndToEndTest {
     assertTrue(plain.bodyString().contains("squid"), "squid's Via: " + plain.bodyString());
     HttpResponse secure = await(client.fetch(httpsUrl()));
     assertEquals(200, secure.code());
-    assertTrue(secure.bodyString().startsWith("GET /echo HTTP/1.1"), secure.bodyString());
+    assertTrue(secure.bodyString().startsWith("GET /echo HTTP/2"), secure.bodyString());
     assertFalse(secure.bodyString().contains("squid"), "inside the tunnel squid sees nothing");
     assertTrue(await(client.fetch(httpsUrl())).isConnectionReused());
+  }
+
+  @Test
+  void squidTunnelsHttp2ToNginxOnOneConnection() throws Exception {
+    Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
+    SquidDigestProxy squid = squid(SquidDigestProxy.startOpen(dir));
+    try (Nginx nginx = Nginx.start(ExternalTools.require("nginx"), nginxDir,
+        TlsCertificates.SERVER, true)) {
+      AsyncHttpClient client = client(Proxy.http("127.0.0.1", squid.port()), null);
+      String url = "https://127.0.0.1:" + nginx.port() + "/hello";
+      assertEquals(Protocol.HTTP_2, await(client.fetch(url)).protocol());
+      List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        all.add(client.fetch(url));
+      }
+      for (HttpResponse response : Futures.all(all).get(30, TimeUnit.SECONDS)) {
+        assertEquals(Protocol.HTTP_2, response.protocol());
+        assertEquals("hello from nginx\n", response.bodyString());
+      }
+      assertEquals(1, client.poolSnapshot().get(5, TimeUnit.SECONDS).open(),
+          "one tunnel carries every stream");
+      client.close();
+    }
   }
 
   @Test

@@ -56,8 +56,9 @@ final class CurlOptions {
   int localPortFirst;
   int localPortLast;
   String writeOut;
-  /** --http2: offer h2 in ALPN; --http2-prior-knowledge: h2c on http, only h2 on https. */
-  boolean http2;
+  /** --http1.1: never offer h2 (curl, and so fetch, offers h2 on https by default). */
+  boolean http1Only;
+  /** --http2-prior-knowledge: h2c on http, only h2 on https. */
   boolean http2PriorKnowledge;
   boolean head;
   /** -x: the proxy URL; empty to use none; null for the environment's. */
@@ -115,13 +116,13 @@ final class CurlOptions {
     return options;
   }
 
-  /** The HTTP versions the fetch may speak, as curl's --http2 flags choose them. */
+  /** The HTTP versions the fetch may speak: h2 or http/1.1 by ALPN unless a flag narrows it. */
   Protocol[] protocols() {
     if (http2PriorKnowledge) {
       return new Protocol[] {Protocol.HTTP_2};
     }
-    return http2 ? new Protocol[] {Protocol.HTTP_2, Protocol.HTTP_1_1}
-        : new Protocol[] {Protocol.HTTP_1_1};
+    return http1Only ? new Protocol[] {Protocol.HTTP_1_1}
+        : new Protocol[] {Protocol.HTTP_2, Protocol.HTTP_1_1};
   }
 
   /** Reads {@code @file} arguments; a seam so that tests need no files. */
@@ -152,10 +153,13 @@ final class CurlOptions {
       case "--local-port" -> localPorts(value(args, ++i, arg), arg);
       case "--write-out" -> writeOut = value(args, ++i, arg);
       case "--head" -> head = true;
-      case "--http2" -> http2 = true;
-      case "--http2-prior-knowledge" -> http2PriorKnowledge = true;
+      case "--http2" -> http1Only = false;
+      case "--http2-prior-knowledge" -> {
+        http2PriorKnowledge = true;
+        http1Only = false;
+      }
       case "--http1.1" -> {
-        http2 = false;
+        http1Only = true;
         http2PriorKnowledge = false;
       }
       case "--url" -> url = value(args, ++i, arg);

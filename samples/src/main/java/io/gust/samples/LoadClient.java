@@ -121,6 +121,8 @@ interface LoadClient extends AutoCloseable {
             ? new io.gust.client.Protocol[] {io.gust.client.Protocol.HTTP_2,
                 io.gust.client.Protocol.HTTP_1_1}
             : new io.gust.client.Protocol[] {io.gust.client.Protocol.HTTP_2});
+      } else {
+        builder.protocols(io.gust.client.Protocol.HTTP_1_1);
       }
       group = settings.loops() > 1 ? EventLoopGroup.create(settings.loops()) : null;
       if (group != null) {

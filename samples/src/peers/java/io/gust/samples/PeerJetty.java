@@ -5,17 +5,26 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** Jetty 12's HttpClient (HTTP/1.1 transport), one destination pool sized to the connections. */
+/**
+ * Jetty 12's HttpClient, one destination pool sized to the connections: the HTTP/1.1 transport,
+ * or with {@code --http2} the HTTP/2 one (h2 by ALPN, h2c on http), whose connections multiplex.
+ */
 final class PeerJetty implements LoadClient {
   /** Large enough for the 1 MiB workload. */
   private static final int MAX_BODY = 8 << 20;
-  private final HttpClient client = new HttpClient();
+  private final HttpClient client;
   private final URI url;
   private final boolean close;
+  private final boolean http2;
 
   PeerJetty(LoadSettings settings) {
+    this.http2 = settings.http2();
+    this.client = http2 ? new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()))
+        : new HttpClient();
     this.url = settings.url();
     this.close = settings.newConnections();
     int connections = settings.connections();
@@ -59,7 +68,8 @@ final class PeerJetty implements LoadClient {
   @Override
   public String description() {
     return "jetty: Jetty " + LoadClient.mavenVersion("org.eclipse.jetty", "jetty-client")
-        + " HttpClient, BufferingResponseListener, maxConnectionsPerDestination = connections";
+        + " HttpClient" + (http2 ? " over HTTP2Client" : "")
+        + ", BufferingResponseListener, maxConnectionsPerDestination = connections";
   }
 
   @Override
