@@ -1,6 +1,5 @@
 package io.gust.server;
 
-import io.gust.client.TlsOptions;
 import io.gust.http2.ErrorCode;
 import io.gust.http2.Frame;
 import io.gust.http2.FrameReader;
@@ -47,8 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Http2ServerConnection implements ReadListener, ServedConnection {
   private static final Logger log = LoggerFactory.getLogger(Http2ServerConnection.class);
-  /** The ALPN name of HTTP/2 over TLS. */
-  static final String ALPN = "h2";
   /** The window each stream starts with for the client's request body. */
   static final int STREAM_WINDOW = 1024 * 1024;
   /** The window the whole connection has for request bodies. */
@@ -71,7 +68,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   private State state = State.PREFACE;
   /** The highest stream the client opened. */
   int lastStreamId;
-  private long writtenAtLastCheck = -1;
+  private final WriteStall writeStall;
 
   private Http2ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
     this.loop = loop;
@@ -84,21 +81,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     this.output = sender.output;
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
     this.control = new Http2PeerControl(this, sender);
+    this.writeStall = new WriteStall(stream);
     reader.setMaxHeaderListSize(context.limits.maxHeadBytes());
-  }
-
-  /**
-   * The TLS options of a server that speaks HTTP/2: {@code h2} offered first when the ALPN list
-   * names {@code http/1.1}; unchanged otherwise.
-   */
-  static TlsOptions offerH2(TlsOptions tls, boolean http2) {
-    if (tls == null || !http2 || tls.applicationProtocols().contains(ALPN)
-        || !tls.applicationProtocols().contains("http/1.1")) {
-      return tls;
-    }
-    List<String> protocols = new ArrayList<>(tls.applicationProtocols());
-    protocols.add(0, ALPN);
-    return tls.newBuilder().applicationProtocols(protocols).build();
   }
 
   /** Serves HTTP/2 on {@code stream}, whose next bytes are the client's preface. Loop thread. */
@@ -467,12 +451,10 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       closeAfterWrite();
       return;
     }
-    long written = stream.bytesWritten();
-    if (stream.pendingWriteBytes() > 0 && written == writtenAtLastCheck) {
+    if (writeStall.check()) {
       fail(new TimeoutException("write stalled"));
       return;
     }
-    writtenAtLastCheck = written;
     long now = loop.nanoTime();
     for (Http2ServerStream each : streamList()) {
       if (each.hasOutput() && now - each.lastOutputNanos >= context.bodyReadTimeoutNanos) {

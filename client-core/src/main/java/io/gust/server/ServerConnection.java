@@ -76,8 +76,8 @@ final class ServerConnection implements ReadListener, ServedConnection {
   private final ConnectionTimer timer;
   /** Bytes discarded since an error answer. */
   private long lingerBytes;
-  /** Bytes written when the timer last found a response in progress. */
-  private long writtenAtLastCheck = -1;
+  /** Whether a response in progress stopped leaving between two checks. */
+  private final WriteStall writeStall;
   /** The WebSocket session that took the connection over; null until UPGRADED. */
   private ServerWebSocketSession webSocket;
   /** The HTTP/2 connection that took this one over; null unless HTTP2. */
@@ -92,6 +92,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
     this.parser = new RequestHeadParser(context.limits);
     this.exchange = new Exchange(this);
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
+    this.writeStall = new WriteStall(stream);
     this.mayBeHttp2 = context.http2 && stream.tlsInfo() == null;
   }
 
@@ -455,12 +456,10 @@ final class ServerConnection implements ReadListener, ServedConnection {
    * given up; a handler that takes long is not (the server cannot tell slow from stuck).
    */
   private void checkWriteProgress() {
-    long written = stream.bytesWritten();
-    if (stream.pendingWriteBytes() > 0 && written == writtenAtLastCheck) {
+    if (writeStall.check()) {
       fail(new TimeoutException("write stalled"));
       return;
     }
-    writtenAtLastCheck = written;
     timer.after(context.bodyReadTimeoutNanos);
   }
 
