@@ -97,7 +97,7 @@ final class Http2Requests {
     if (opened.remoteClosed) {
       dispatch(opened);
     } else if ("100-continue".equalsIgnoreCase(firstValue(opened, "expect"))) {
-      connection.sendInterim(opened, 100);
+      sender.sendInterim(opened, 100);
     }
   }
 
@@ -229,7 +229,7 @@ final class Http2Requests {
   }
 
   private Http2Exchange exchange(Http2ServerStream target) {
-    target.exchange = new Http2Exchange(connection, target);
+    target.exchange = new Http2Exchange(connection, sender, target);
     return target.exchange;
   }
 

@@ -4,7 +4,6 @@ import io.gust.http2.ErrorCode;
 import io.gust.http2.Frame;
 import io.gust.http2.FrameReader;
 import io.gust.http2.FrameWriter;
-import io.gust.http2.HeaderField;
 import io.gust.http2.Http2Exception;
 import io.gust.http2.Http2Settings;
 import io.gust.loop.EventLoop;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
@@ -267,46 +265,10 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   }
 
   /**
-   * Writes the response head of {@code target}; END_STREAM when it has no body. A head with a
-   * body goes out with the body's first frame, or at the caller's {@link #flush()}.
+   * The server's END_STREAM went out; a request still arriving is stopped with NO_ERROR. Every
+   * stream of a closed connection was removed, so the sender's checks of {@code localClosed}
+   * also stop responses after the connection closed.
    */
-  void sendHead(Http2ServerStream target, List<HeaderField> fields, boolean endStream) {
-    if (target.localClosed || target.answered || state == State.CLOSED) {
-      return;
-    }
-    target.answered = true;
-    writer.headers(out, target.id, endStream, fields);
-    if (endStream) {
-      streamEnded(target);
-      sender.flushUnlessBatching();
-    }
-  }
-
-  /** Hands what was written to the socket now, unless a read is being handled. */
-  void flush() {
-    sender.flushUnlessBatching();
-  }
-
-  /** Writes an interim response head (such as 100 Continue) on {@code target}. */
-  void sendInterim(Http2ServerStream target, int status) {
-    writer.headers(out, target.id, false,
-        List.of(new HeaderField(":status", Integer.toString(status))));
-    sender.flushUnlessBatching();
-  }
-
-  /** Queues body octets of {@code target}; the future completes once they left in DATA frames. */
-  CompletableFuture<Void> sendData(Http2ServerStream target, ByteString data, boolean end) {
-    if (target.localClosed || state == State.CLOSED) {
-      return CompletableFuture.failedFuture(new IOException("the stream was reset"));
-    }
-    CompletableFuture<Void> sent = target.queue(data, end, loop.nanoTime());
-    output.enqueue(target);
-    sender.writeData();
-    sender.flushUnlessBatching();
-    return sent;
-  }
-
-  /** The server's END_STREAM went out; a request still arriving is stopped with NO_ERROR. */
   private void streamEnded(Http2ServerStream target) {
     target.localClosed = true;
     if (!target.remoteClosed) {
