@@ -127,7 +127,7 @@ final class Acceptor implements IoHandler {
         log.debug("TLS handshake with a client failed: {}", error.toString());
       } else if (context.draining) {
         stream.close();
-      } else if (context.http2 && Http2ServerConnection.ALPN.equals(
+      } else if (context.http2 && Http2Alpn.ALPN.equals(
           stream.tlsInfo().applicationProtocol())) {
         Http2ServerConnection.serve(loop, stream, context);
       } else {

@@ -11,23 +11,25 @@ import okio.ByteString;
  * stream. Loop-confined.
  */
 final class Http2BodyWriter extends CheckedBodyWriter {
-  private final Http2ServerConnection connection;
+  private final Http2Sender sender;
+  private final EventLoop loop;
   private final Http2ServerStream stream;
 
-  Http2BodyWriter(Http2ServerConnection connection, Http2ServerStream stream, long lengthBytes) {
+  Http2BodyWriter(Http2Sender sender, EventLoop loop, Http2ServerStream stream, long lengthBytes) {
     super(lengthBytes);
-    this.connection = connection;
+    this.sender = sender;
+    this.loop = loop;
     this.stream = stream;
   }
 
   @Override
   CompletionStage<Void> send(ByteString data) {
-    return connection.sendData(stream, data, false);
+    return sender.sendData(stream, data, false);
   }
 
   @Override
   void finish() {
-    connection.sendData(stream, ByteString.EMPTY, true);
+    sender.sendData(stream, ByteString.EMPTY, true);
   }
 
   @Override
@@ -37,6 +39,6 @@ final class Http2BodyWriter extends CheckedBodyWriter {
 
   @Override
   public EventLoop loop() {
-    return connection.loop;
+    return loop;
   }
 }

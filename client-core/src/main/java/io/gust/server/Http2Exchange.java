@@ -23,13 +23,15 @@ final class Http2Exchange extends HandlerRun {
   private static final Logger log = LoggerFactory.getLogger(Http2Exchange.class);
 
   private final Http2ServerConnection connection;
+  private final Http2Sender sender;
   private final Http2ServerStream stream;
   private Http2BodyWriter bodyWriter;
   /** The stream ended before the answer was sent in full. */
   private boolean cancelled;
 
-  Http2Exchange(Http2ServerConnection connection, Http2ServerStream stream) {
+  Http2Exchange(Http2ServerConnection connection, Http2Sender sender, Http2ServerStream stream) {
     this.connection = connection;
+    this.sender = sender;
     this.stream = stream;
   }
 
@@ -65,10 +67,10 @@ final class Http2Exchange extends HandlerRun {
     boolean bodiless = isHead() || !allowsBody(response.code());
     if (fixed != null || bodiless) {
       boolean empty = bodiless || fixed.size() == 0;
-      connection.sendHead(stream, Http2Fields.responseHead(response, length, connection.context),
+      sender.sendHead(stream, Http2Fields.responseHead(response, length, connection.context),
           empty);
       if (!empty) {
-        connection.sendData(stream, fixed, true);
+        sender.sendData(stream, fixed, true);
       }
       return;
     }
@@ -76,16 +78,16 @@ final class Http2Exchange extends HandlerRun {
   }
 
   private void stream(Response response, StreamingBody body, long length) {
-    connection.sendHead(stream, Http2Fields.responseHead(response, length, connection.context),
+    sender.sendHead(stream, Http2Fields.responseHead(response, length, connection.context),
         false);
-    bodyWriter = new Http2BodyWriter(connection, stream, length);
+    bodyWriter = new Http2BodyWriter(sender, connection.loop, stream, length);
     try {
       body.start(bodyWriter);
     } catch (Throwable t) {
       log.warn("streaming body failed to start; resetting the stream", t);
       bodyWriter.abort(t);
     }
-    connection.flush(); // the head, even when the body's first piece comes later
+    sender.flushUnlessBatching(); // the head, even when the body's first piece comes later
   }
 
   /** Opens the file on the loop, sends its size in the head and the file in pieces. */
@@ -100,7 +102,7 @@ final class Http2Exchange extends HandlerRun {
       return;
     }
     if (isHead() || size == 0) {
-      connection.sendHead(stream, Http2Fields.responseHead(response, size, connection.context),
+      sender.sendHead(stream, Http2Fields.responseHead(response, size, connection.context),
           true);
       return;
     }

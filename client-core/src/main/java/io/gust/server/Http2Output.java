@@ -1,6 +1,6 @@
 package io.gust.server;
 
-import io.gust.http2.FlowWindow;
+import io.gust.http2.FlowControlWindow;
 import io.gust.http2.FrameWriter;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
@@ -20,7 +20,7 @@ final class Http2Output {
   static final long SOCKET_HIGH_WATER = 256 * 1024;
 
   /** What the server may still send on the whole connection. */
-  final FlowWindow window = new FlowWindow(65_535);
+  final FlowControlWindow window = new FlowControlWindow(65_535);
   private final ArrayDeque<Http2ServerStream> ready = new ArrayDeque<>();
   private boolean blockedOnSocket;
 

@@ -4,7 +4,7 @@ import io.gust.client.Headers;
 import io.gust.client.Protocol;
 import io.gust.http2.ErrorCode;
 import io.gust.http2.FieldValidation;
-import io.gust.http2.FlowWindow;
+import io.gust.http2.ReceiveWindow;
 import io.gust.http2.Frame;
 import io.gust.http2.HeaderListTooLargeException;
 import io.gust.http2.Http2Exception;
@@ -23,11 +23,9 @@ final class Http2Requests {
   private final Http2ServerConnection connection;
   private final ServerContext context;
   private final Http2Sender sender;
-  /** What the client may still send on the whole connection. */
-  private final FlowWindow receiveWindow =
-      new FlowWindow(Http2ServerConnection.CONNECTION_WINDOW);
-  /** Octets received on the connection and not yet credited back. */
-  private int uncreditedBytes;
+  /** What the client may still send on the whole connection (widened by the preface). */
+  private final ReceiveWindow receiveWindow = new ReceiveWindow(
+      Http2ServerConnection.CONNECTION_WINDOW, Http2ServerConnection.CONNECTION_WINDOW);
 
   Http2Requests(Http2ServerConnection connection, Http2Sender sender) {
     this.connection = connection;
@@ -99,7 +97,7 @@ final class Http2Requests {
     if (opened.remoteClosed) {
       dispatch(opened);
     } else if ("100-continue".equalsIgnoreCase(firstValue(opened, "expect"))) {
-      connection.sendInterim(opened, 100);
+      sender.sendInterim(opened, 100);
     }
   }
 
@@ -149,15 +147,13 @@ final class Http2Requests {
    */
   void onData(Frame.Data data) throws Http2Exception {
     int length = data.flowControlledLength();
-    if (!receiveWindow.consume(length)) {
+    if (!receiveWindow.receive(length)) {
       throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
           "DATA passes the connection's window");
     }
-    uncreditedBytes += length;
-    if (uncreditedBytes >= Http2ServerConnection.CONNECTION_WINDOW / 2) {
-      sender.writer.windowUpdate(sender.out, 0, uncreditedBytes);
-      receiveWindow.credit(uncreditedBytes);
-      uncreditedBytes = 0;
+    int increment = receiveWindow.consumed(length);
+    if (increment > 0) {
+      sender.writer.windowUpdate(sender.out, 0, increment);
     }
     if (data.data().size() == 0 && !data.endStream()) {
       connection.spendControl("empty DATA");
@@ -170,12 +166,9 @@ final class Http2Requests {
 
   /** Credits the stream's window for octets its request body took, once half was used. */
   private void creditStream(Http2ServerStream target, int byteCount) {
-    target.uncreditedBytes += byteCount;
-    if (target.uncreditedBytes >= Http2ServerConnection.STREAM_WINDOW / 2
-        && !target.remoteClosed) {
-      sender.writer.windowUpdate(sender.out, target.id, target.uncreditedBytes);
-      target.receiveWindow.credit(target.uncreditedBytes);
-      target.uncreditedBytes = 0;
+    int increment = target.receiveWindow.consumed(byteCount);
+    if (increment > 0 && !target.remoteClosed) {
+      sender.writer.windowUpdate(sender.out, target.id, increment);
     }
   }
 
@@ -184,7 +177,7 @@ final class Http2Requests {
       connection.resetStream(target, ErrorCode.STREAM_CLOSED);
       return;
     }
-    if (!target.receiveWindow.consume(data.flowControlledLength())) {
+    if (!target.receiveWindow.receive(data.flowControlledLength())) {
       connection.resetStream(target, ErrorCode.FLOW_CONTROL_ERROR);
       return;
     }
@@ -236,7 +229,7 @@ final class Http2Requests {
   }
 
   private Http2Exchange exchange(Http2ServerStream target) {
-    target.exchange = new Http2Exchange(connection, target);
+    target.exchange = new Http2Exchange(connection, sender, target);
     return target.exchange;
   }
 

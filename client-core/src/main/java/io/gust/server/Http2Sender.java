@@ -4,9 +4,14 @@ import io.gust.http2.ErrorCode;
 import io.gust.http2.FrameWriter;
 import io.gust.net.ChannelStream;
 import io.gust.net.WriteListener;
+import io.gust.http2.HeaderField;
+import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * The write side of an {@link Http2ServerConnection}: frames are written into one buffer in the
@@ -71,6 +76,41 @@ final class Http2Sender {
     if (out.size() > 0) {
       stream.write(out, output.isBlockedOnSocket() ? socketDrained : null);
     }
+  }
+
+  /**
+   * Writes the response head of {@code target}; END_STREAM when it has no body. A head with a
+   * body goes out with the body's first frame, or at the caller's {@link #flushUnlessBatching()}.
+   */
+  void sendHead(Http2ServerStream target, List<HeaderField> fields, boolean endStream) {
+    if (target.localClosed || target.answered) {
+      return;
+    }
+    target.answered = true;
+    writer.headers(out, target.id, endStream, fields);
+    if (endStream) {
+      ended.accept(target);
+      flushUnlessBatching();
+    }
+  }
+
+  /** Writes an interim response head (such as 100 Continue) on {@code target}. */
+  void sendInterim(Http2ServerStream target, int status) {
+    writer.headers(out, target.id, false,
+        List.of(new HeaderField(":status", Integer.toString(status))));
+    flushUnlessBatching();
+  }
+
+  /** Queues body octets of {@code target}; the future completes once they left in DATA frames. */
+  CompletableFuture<Void> sendData(Http2ServerStream target, ByteString data, boolean end) {
+    if (target.localClosed) {
+      return CompletableFuture.failedFuture(new IOException("the stream was reset"));
+    }
+    CompletableFuture<Void> sent = target.queue(data, end, stream.loop().nanoTime());
+    output.enqueue(target);
+    writeData();
+    flushUnlessBatching();
+    return sent;
   }
 
   /** Writes RST_STREAM for {@code streamId} and remembers it, to drop frames still in flight. */

@@ -1,11 +1,9 @@
 package io.gust.server;
 
-import io.gust.client.TlsOptions;
 import io.gust.http2.ErrorCode;
 import io.gust.http2.Frame;
 import io.gust.http2.FrameReader;
 import io.gust.http2.FrameWriter;
-import io.gust.http2.HeaderField;
 import io.gust.http2.Http2Exception;
 import io.gust.http2.Http2Settings;
 import io.gust.loop.EventLoop;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
@@ -47,8 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Http2ServerConnection implements ReadListener, ServedConnection {
   private static final Logger log = LoggerFactory.getLogger(Http2ServerConnection.class);
-  /** The ALPN name of HTTP/2 over TLS. */
-  static final String ALPN = "h2";
   /** The window each stream starts with for the client's request body. */
   static final int STREAM_WINDOW = 1024 * 1024;
   /** The window the whole connection has for request bodies. */
@@ -71,7 +66,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   private State state = State.PREFACE;
   /** The highest stream the client opened. */
   int lastStreamId;
-  private long writtenAtLastCheck = -1;
+  private final WriteStall writeStall;
 
   private Http2ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
     this.loop = loop;
@@ -84,21 +79,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     this.output = sender.output;
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
     this.control = new Http2PeerControl(this, sender);
+    this.writeStall = new WriteStall(stream);
     reader.setMaxHeaderListSize(context.limits.maxHeadBytes());
-  }
-
-  /**
-   * The TLS options of a server that speaks HTTP/2: {@code h2} offered first when the ALPN list
-   * names {@code http/1.1}; unchanged otherwise.
-   */
-  static TlsOptions offerH2(TlsOptions tls, boolean http2) {
-    if (tls == null || !http2 || tls.applicationProtocols().contains(ALPN)
-        || !tls.applicationProtocols().contains("http/1.1")) {
-      return tls;
-    }
-    List<String> protocols = new ArrayList<>(tls.applicationProtocols());
-    protocols.add(0, ALPN);
-    return tls.newBuilder().applicationProtocols(protocols).build();
   }
 
   /** Serves HTTP/2 on {@code stream}, whose next bytes are the client's preface. Loop thread. */
@@ -283,46 +265,10 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   }
 
   /**
-   * Writes the response head of {@code target}; END_STREAM when it has no body. A head with a
-   * body goes out with the body's first frame, or at the caller's {@link #flush()}.
+   * The server's END_STREAM went out; a request still arriving is stopped with NO_ERROR. Every
+   * stream of a closed connection was removed, so the sender's checks of {@code localClosed}
+   * also stop responses after the connection closed.
    */
-  void sendHead(Http2ServerStream target, List<HeaderField> fields, boolean endStream) {
-    if (target.localClosed || target.answered || state == State.CLOSED) {
-      return;
-    }
-    target.answered = true;
-    writer.headers(out, target.id, endStream, fields);
-    if (endStream) {
-      streamEnded(target);
-      sender.flushUnlessBatching();
-    }
-  }
-
-  /** Hands what was written to the socket now, unless a read is being handled. */
-  void flush() {
-    sender.flushUnlessBatching();
-  }
-
-  /** Writes an interim response head (such as 100 Continue) on {@code target}. */
-  void sendInterim(Http2ServerStream target, int status) {
-    writer.headers(out, target.id, false,
-        List.of(new HeaderField(":status", Integer.toString(status))));
-    sender.flushUnlessBatching();
-  }
-
-  /** Queues body octets of {@code target}; the future completes once they left in DATA frames. */
-  CompletableFuture<Void> sendData(Http2ServerStream target, ByteString data, boolean end) {
-    if (target.localClosed || state == State.CLOSED) {
-      return CompletableFuture.failedFuture(new IOException("the stream was reset"));
-    }
-    CompletableFuture<Void> sent = target.queue(data, end, loop.nanoTime());
-    output.enqueue(target);
-    sender.writeData();
-    sender.flushUnlessBatching();
-    return sent;
-  }
-
-  /** The server's END_STREAM went out; a request still arriving is stopped with NO_ERROR. */
   private void streamEnded(Http2ServerStream target) {
     target.localClosed = true;
     if (!target.remoteClosed) {
@@ -467,12 +413,10 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       closeAfterWrite();
       return;
     }
-    long written = stream.bytesWritten();
-    if (stream.pendingWriteBytes() > 0 && written == writtenAtLastCheck) {
+    if (writeStall.check()) {
       fail(new TimeoutException("write stalled"));
       return;
     }
-    writtenAtLastCheck = written;
     long now = loop.nanoTime();
     for (Http2ServerStream each : streamList()) {
       if (each.hasOutput() && now - each.lastOutputNanos >= context.bodyReadTimeoutNanos) {

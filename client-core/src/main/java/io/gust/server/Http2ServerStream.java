@@ -1,6 +1,7 @@
 package io.gust.server;
 
-import io.gust.http2.FlowWindow;
+import io.gust.http2.FlowControlWindow;
+import io.gust.http2.ReceiveWindow;
 import io.gust.http2.HeaderField;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -21,11 +22,9 @@ import okio.ByteString;
 final class Http2ServerStream {
   final int id;
   /** What the server may still send on this stream. */
-  final FlowWindow sendWindow;
-  /** What the client may still send on this stream. */
-  final FlowWindow receiveWindow;
-  /** Octets received on this stream and not yet credited back with WINDOW_UPDATE. */
-  int uncreditedBytes;
+  final FlowControlWindow sendWindow;
+  /** What the client may still send on this stream, and the credit it is owed. */
+  final ReceiveWindow receiveWindow;
   /** The request head; null when the stream was answered before its head was usable. */
   List<HeaderField> head;
   /** The request body received so far. */
@@ -60,8 +59,8 @@ final class Http2ServerStream {
 
   Http2ServerStream(int id, int sendWindow, int receiveWindow, long nowNanos) {
     this.id = id;
-    this.sendWindow = new FlowWindow(sendWindow);
-    this.receiveWindow = new FlowWindow(receiveWindow);
+    this.sendWindow = new FlowControlWindow(sendWindow);
+    this.receiveWindow = new ReceiveWindow(receiveWindow, receiveWindow);
     this.lastProgressNanos = nowNanos;
   }
 

@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
@@ -75,7 +73,7 @@ public final class HttpServer implements AutoCloseable {
     this.context = new ServerContext(new Router(builder.routes), builder.limits,
         builder.idleTimeout.toNanos(), builder.headTimeout.toNanos(),
         builder.bodyReadTimeout.toNanos(), builder.serverName,
-        Http2ServerConnection.offerH2(builder.tls, builder.http2), builder.http2,
+        Http2Alpn.offerH2(builder.tls, builder.http2), builder.http2,
         builder.maxConcurrentStreams);
     this.loops = builder.loops != null ? builder.loops : LoopOwnership.owned();
     this.acceptLoop = loops.loops().get(0);
@@ -172,47 +170,8 @@ public final class HttpServer implements AutoCloseable {
     if (state.getAndSet(State.CLOSED) == State.CLOSED) {
       return;
     }
-    context.draining = true;
-    Acceptor listening = acceptor;
-    if (listening != null) {
-      runOnLoop(acceptLoop, listening::close);
-    }
-    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-    for (ServedConnection connection : context.connections) {
-      executeQuietly(connection.loop(), connection::drain);
-    }
-    awaitNoConnections(deadline);
-    for (ServedConnection connection : context.connections) {
-      executeQuietly(connection.loop(),
-          () -> connection.fail(new IOException("server closed")));
-    }
-    awaitNoConnections(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+    new ServerShutdown(context).run(acceptLoop, acceptor, shutdownTimeout);
     loops.close();
-  }
-
-  private void awaitNoConnections(long deadlineNanos) {
-    while (!context.connections.isEmpty() && System.nanoTime() - deadlineNanos < 0) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-    }
-  }
-
-  private static void runOnLoop(EventLoop loop, Runnable task) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (executeQuietly(loop, () -> {
-      task.run();
-      done.complete(null);
-    })) {
-      done.join();
-    }
-  }
-
-  private static boolean executeQuietly(EventLoop loop, Runnable task) {
-    try {
-      loop.execute(task);
-      return true;
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      return false;
-    }
   }
 
   private void checkNotOnLoop(String action) {

@@ -1,11 +1,7 @@
 package io.gust.server;
 
 import io.gust.client.HttpProtocolException;
-import io.gust.client.Protocol;
-import io.gust.http.BodyDecoder;
-import io.gust.http.BodyFraming;
 import io.gust.http.RequestHead;
-import io.gust.http.RequestHeadParser;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
@@ -57,27 +53,19 @@ final class ServerConnection implements ReadListener, ServedConnection {
   final EventLoop loop;
   final ChannelStream stream;
   final ServerContext context;
-  private final RequestHeadParser parser;
+  private final RequestIntake intake;
   private final Exchange exchange;
   private State state = State.READING_HEAD;
-  private RequestHead head;
-  private BodyDecoder decoder;
-  /** The body read so far; null for a request without one. */
-  private Buffer body;
-  private Router.Match match;
-  private boolean keepAlive;
   private boolean readingPaused;
   /** Bytes that arrived while a request was handled, parsed before any newer ones. */
   private final Buffer held = new Buffer();
   /** True while {@link #parse} runs, so that an answer written meanwhile does not parse again. */
   private boolean parsing;
-  /** The request was answered without reading its body, which may still be arriving. */
-  private boolean bodyUnread;
   private final ConnectionTimer timer;
   /** Bytes discarded since an error answer. */
   private long lingerBytes;
-  /** Bytes written when the timer last found a response in progress. */
-  private long writtenAtLastCheck = -1;
+  /** Whether a response in progress stopped leaving between two checks. */
+  private final WriteStall writeStall;
   /** The WebSocket session that took the connection over; null until UPGRADED. */
   private ServerWebSocketSession webSocket;
   /** The HTTP/2 connection that took this one over; null unless HTTP2. */
@@ -89,9 +77,10 @@ final class ServerConnection implements ReadListener, ServedConnection {
     this.loop = loop;
     this.stream = stream;
     this.context = context;
-    this.parser = new RequestHeadParser(context.limits);
+    this.intake = new RequestIntake(context);
     this.exchange = new Exchange(this);
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
+    this.writeStall = new WriteStall(stream);
     this.mayBeHttp2 = context.http2 && stream.tlsInfo() == null;
   }
 
@@ -224,7 +213,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
       if (in.size() == 0) {
         return false;
       }
-      RequestHead parsed = parser.parse(in);
+      RequestHead parsed = intake.parseHead(in);
       if (parsed == null) {
         timer.headProgress(context.headTimeoutNanos, context.bodyReadTimeoutNanos);
         return false;
@@ -232,7 +221,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
       startRequest(parsed);
       return true;
     }
-    if (!decoder.decode(in, body)) {
+    if (!intake.readBody(in)) {
       timer.after(context.bodyReadTimeoutNanos);
       return false;
     }
@@ -242,41 +231,22 @@ final class ServerConnection implements ReadListener, ServedConnection {
 
   private void startRequest(RequestHead parsed) throws HttpProtocolException {
     mayBeHttp2 = false;
-    head = parsed;
     timer.headDone();
-    BodyFraming framing = BodyFraming.forRequest(parsed);
-    keepAlive = framing.isKeepAlive() && !context.draining;
-    match = context.router.find(parsed.method(), Request.pathOf(parsed.target()));
-    if (framing.kind() == BodyFraming.Kind.NONE) {
-      body = null;
+    if (!intake.start(parsed)) {
       dispatch();
       return;
     }
-    if (match.refusal != null) {
-      // Refuse (404, 405) before judging or reading a body nobody wants; it forces a close.
-      keepAlive = false;
-      bodyUnread = true;
-      dispatch();
-      return;
-    }
-    decoder = framing.newDecoder(context.limits);
-    body = new Buffer();
     state = State.READING_BODY;
     timer.after(context.bodyReadTimeoutNanos);
-    if (parsed.protocol() == Protocol.HTTP_1_1
-        && "100-continue".equalsIgnoreCase(parsed.headers().get("Expect"))) {
+    if (intake.expectsContinue()) {
       stream.write(new Buffer().write(CONTINUE), null);
     }
   }
 
   private void dispatch() {
     state = State.HANDLING;
-    ByteString bytes = body == null ? ByteString.EMPTY : body.readByteString();
-    Request request = new Request(head.method(), head.target(), head.protocol(), head.headers(),
-        bytes, match.groups, stream.remoteAddress(), loop, stream.tlsInfo());
-    body = null;
-    decoder = null;
-    exchange.run(request, match, keepAlive);
+    Request request = intake.take(stream, loop);
+    exchange.run(request, intake.match(), intake.isKeepAlive());
   }
 
   /** The response was written; serve the next request or close. Called by the exchange. */
@@ -285,11 +255,10 @@ final class ServerConnection implements ReadListener, ServedConnection {
       return;
     }
     if (close) {
-      closeAfterAnswer(bodyUnread);
+      closeAfterAnswer(intake.isBodyUnread());
       return;
     }
-    head = null;
-    match = null;
+    intake.clear();
     state = State.READING_HEAD;
     timer.after(context.idleTimeoutNanos);
     if (parsing) {
@@ -329,8 +298,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
     state = State.UPGRADED;
     webSocket = session;
     timer.stop();
-    head = null;
-    match = null;
+    intake.clear();
     session.start(held);
   }
 
@@ -353,7 +321,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
   private void refuse(int status, String reason) {
     log.debug("refusing a request from {} with {}: {}", stream.remoteAddress(), status, reason);
     state = State.WRITING;
-    exchange.refuse(status, head == null ? Protocol.HTTP_1_1 : head.protocol());
+    exchange.refuse(status, intake.protocol());
   }
 
   /**
@@ -384,7 +352,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
     if (state == State.UPGRADED) {
       webSocket.goingAway();
     } else if (state == State.READING_HEAD && stream.bufferedBytes() == 0 && held.size() == 0
-        && head == null) {
+        && !intake.hasRequest()) {
       stream.close();
     } else if (state == State.HANDLING && stream.isInputEnded()) {
       fail(new IllegalStateException("the client went away and the server shuts down"));
@@ -455,12 +423,10 @@ final class ServerConnection implements ReadListener, ServedConnection {
    * given up; a handler that takes long is not (the server cannot tell slow from stuck).
    */
   private void checkWriteProgress() {
-    long written = stream.bytesWritten();
-    if (stream.pendingWriteBytes() > 0 && written == writtenAtLastCheck) {
+    if (writeStall.check()) {
       fail(new TimeoutException("write stalled"));
       return;
     }
-    writtenAtLastCheck = written;
     timer.after(context.bodyReadTimeoutNanos);
   }
 

@@ -1,5 +1,6 @@
 package io.gust.websocket;
 
+import io.gust.http.HttpChars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ final class ExtensionHeader {
       String value = null;
       if (scanner.consume('=')) {
         value = scanner.tokenOrQuoted();
-        if (!HeaderScanner.isToken(value)) {
+        if (!HttpChars.isToken(value)) {
           throw scanner.malformed();
         }
       }

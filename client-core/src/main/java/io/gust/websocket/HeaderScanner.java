@@ -1,5 +1,7 @@
 package io.gust.websocket;
 
+import io.gust.http.HttpChars;
+
 /**
  * Scans the list syntax of the handshake's header values (RFC 9110 §5.6): tokens, quoted strings,
  * optional whitespace and the separators between them. A value that breaks the syntax fails
@@ -13,25 +15,6 @@ final class HeaderScanner {
   HeaderScanner(String header, String value) {
     this.header = header;
     this.value = value;
-  }
-
-  static boolean isTokenChar(char c) {
-    if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-      return true;
-    }
-    return c < 0x7f && "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-  }
-
-  static boolean isToken(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (!isTokenChar(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Skips spaces and tabs; returns true when the value has more characters. */
@@ -59,7 +42,7 @@ final class HeaderScanner {
   String token() throws WebSocketHandshakeException {
     skipSpace();
     int start = pos;
-    while (pos < value.length() && isTokenChar(value.charAt(pos))) {
+    while (pos < value.length() && HttpChars.isTokenChar(value.charAt(pos))) {
       pos++;
     }
     if (pos == start) {

@@ -1,6 +1,7 @@
 package io.gust.websocket;
 
 import io.gust.client.Headers;
+import io.gust.http.HttpChars;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,7 +124,7 @@ public final class WebSocketHandshake {
   public static String subprotocolOffer(List<String> protocols) {
     Set<String> seen = new HashSet<>();
     for (String protocol : protocols) {
-      if (!HeaderScanner.isToken(protocol) || !seen.add(protocol)) {
+      if (!HttpChars.isToken(protocol) || !seen.add(protocol)) {
         throw new IllegalArgumentException("bad or repeated subprotocol: " + protocol);
       }
     }

@@ -8,7 +8,8 @@
  * timers).
  *
  * <p>The codec is pure like {@code io.gust.http}: it reads and writes okio buffers, uses only
- * okio, the JDK and {@code io.gust.http} (for its exception types), knows nothing of sockets,
+ * okio, the JDK and {@code io.gust.http} (for its exception types and token characters), knows
+ * nothing of sockets,
  * selectors or loops, never blocks and starts no threads. A reader consumes what a buffer holds
  * and answers with a message or "need more". Readers and writers hold per-connection state
  * (fragments, compression contexts) and are not thread-safe: the loop thread that owns the
