@@ -21,9 +21,10 @@ import okio.ByteString;
  *
  * <p>A finished response is handed over from a loop task ({@link #handOver()}), after
  * the read that completed it has returned, so that the connection is idle again before the next
- * exchange (perhaps started by the caller's callback) reads from it.
+ * exchange (perhaps started by the caller's callback) reads from it. The exchange is that task
+ * itself ({@link #run()}), so that the hand-over allocates nothing.
  */
-final class Exchange {
+final class Exchange implements Runnable {
   enum State { CONNECTING, WRITING, AWAITING_CONTINUE, READING_HEAD, READING_BODY, DONE, FAILED }
 
   private static final Duration CONTINUE_TIMEOUT = Duration.ofSeconds(1);
@@ -208,7 +209,13 @@ final class Exchange {
         .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
         .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings())
         .build();
-    context.loop.execute(this::handOver);
+    context.loop.execute(this);
+  }
+
+  /** The loop task {@link #responseComplete} queues: {@link #handOver()}, and nothing else. */
+  @Override
+  public void run() {
+    handOver();
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */
