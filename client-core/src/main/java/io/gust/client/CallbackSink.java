@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request's {@link BodyChunkCallback} as a sink: each chunk copied into a {@code ByteString}
- * and handed over on the loop, or on the callback executor (reading pauses until it returns). A
- * callback that throws is logged and fails the exchange.
+ * The request's {@link BodyChunkCallback} as a sink: each chunk made a {@code ByteString} (which
+ * shares the segments of a chunk of 4 KiB or more rather than copying them) and handed over on
+ * the loop, or on the callback executor (reading pauses until it returns). A callback that throws
+ * is logged and fails the exchange.
  */
 final class CallbackSink extends BodySink {
   private static final Logger log = LoggerFactory.getLogger(CallbackSink.class);

@@ -21,9 +21,10 @@ import okio.ByteString;
  *
  * <p>A finished response is handed over from a loop task ({@link #handOver()}), after
  * the read that completed it has returned, so that the connection is idle again before the next
- * exchange (perhaps started by the caller's callback) reads from it.
+ * exchange (perhaps started by the caller's callback) reads from it. The exchange is that task
+ * itself ({@link #run()}), so that the hand-over allocates nothing.
  */
-final class Exchange {
+final class Exchange implements Runnable {
   enum State { CONNECTING, WRITING, AWAITING_CONTINUE, READING_HEAD, READING_BODY, DONE, FAILED }
 
   private static final Duration CONTINUE_TIMEOUT = Duration.ofSeconds(1);
@@ -205,7 +206,7 @@ final class Exchange {
     reusable = h2 != null || keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
     response = finalResponse(head).body(body).trailers(trailers).build();
-    context.loop.execute(this::handOver);
+    context.loop.execute(this);
   }
 
   private HttpResponse.Builder finalResponse(ResponseHead head) {
@@ -225,7 +226,13 @@ final class Exchange {
     cancelTimers();
     UpgradedConnection upgrade = new UpgradedConnection(connection.detach());
     response = finalResponse(head).upgrade(upgrade).build();
-    context.loop.execute(this::handOver);
+    context.loop.execute(this);
+  }
+
+  /** The loop task that {@link #responseComplete} and {@link #upgraded} queue: {@link #handOver()}. */
+  @Override
+  public void run() {
+    handOver();
   }
 
   /** Hands the finished response over, once the read that finished it has returned. */

@@ -2,7 +2,6 @@ package io.gust.client;
 
 import io.gust.loop.Cancellable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,7 @@ final class Fetch implements Runnable, Call {
     this.network = context == null || context.config.networkInterceptors.isEmpty() ? null
         : new NetworkAttempts(this, context.config.networkInterceptors);
     this.timings = context == null ? null
-        : new TimingRecorder(context.loop, Instant.now(), context.config.eventListenerFactory,
+        : new TimingRecorder(context.loop, context.config.eventListenerFactory,
             request);
     this.requestTimeout = context == null ? null : context.config.requestTimeout(request);
     this.cookies = context == null || context.config.cookieJar == null ? null

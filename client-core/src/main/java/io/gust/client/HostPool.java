@@ -110,7 +110,9 @@ final class HostPool {
   /** The HTTP/2 connection with the fewest streams that takes one more, or null. */
   PooledConnection takeMultiplexed() {
     PooledConnection best = null;
-    for (PooledConnection connection : multiplexed) {
+    // Indexed: an iterator per fetch was measurable in the small-GET allocation profile.
+    for (int i = 0; i < multiplexed.size(); i++) {
+      PooledConnection connection = multiplexed.get(i);
       if (connection.multiplexed().hasCapacity()
           && (best == null || connection.activeStreams() < best.activeStreams())) {
         best = connection;
@@ -144,8 +146,8 @@ final class HostPool {
   }
 
   private boolean hasOpenMultiplexed() {
-    for (PooledConnection connection : multiplexed) {
-      if (connection.multiplexed().takesStreams()) {
+    for (int i = 0; i < multiplexed.size(); i++) {
+      if (multiplexed.get(i).multiplexed().takesStreams()) {
         return true;
       }
     }

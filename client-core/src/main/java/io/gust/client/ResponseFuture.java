@@ -13,13 +13,19 @@ import java.util.concurrent.TimeoutException;
  * closing the client) completes the future as cancelled, with a {@link CancellationException}
  * whose cause is the {@link RequestCancelledException} a callback would have received. Waiting on
  * it from a loop thread would block the loop that must complete it, so {@code get} and {@code
- * join} refuse there. Dependent stages are plain futures.
+ * join} refuse there. Dependent stages are plain futures. Without a callback executor it is the
+ * fetch's {@link Reply} too.
  */
-final class ResponseFuture extends CompletableFuture<HttpResponse> {
+final class ResponseFuture extends CompletableFuture<HttpResponse> implements Reply {
   private Call fetch;
 
   void attach(Call attached) {
     this.fetch = attached;
+  }
+
+  @Override
+  public void send(HttpResponse response, HttpClientException error) {
+    Reply.complete(this, response, error);
   }
 
   /** Completes with {@code error}, as cancelled when it is a cancellation. */

@@ -15,7 +15,9 @@ import java.util.Objects;
 public final class Timings {
   private static final Timings NONE = new Builder().build();
 
-  private final Instant start;
+  /** The start as seconds and nanoseconds of the epoch, so that no Instant is kept per response. */
+  private final long startSeconds;
+  private final int startNano;
   private final long queueNanos;
   private final long dnsNanos;
   private final long connectNanos;
@@ -27,7 +29,8 @@ public final class Timings {
   private final long totalNanos;
 
   private Timings(Builder builder) {
-    this.start = builder.start;
+    this.startSeconds = builder.startSeconds;
+    this.startNano = builder.startNano;
     this.queueNanos = builder.queueNanos;
     this.dnsNanos = builder.dnsNanos;
     this.connectNanos = builder.connectNanos;
@@ -54,7 +57,7 @@ public final class Timings {
    * #total()} runs; {@link Instant#EPOCH} for timings no client measured.
    */
   public Instant start() {
-    return start;
+    return Instant.ofEpochSecond(startSeconds, startNano);
   }
 
   /** Time spent waiting in the client's queue for a connection slot. */
@@ -109,7 +112,7 @@ public final class Timings {
 
   @Override
   public String toString() {
-    return "Timings{start=" + start + ", queue=" + millis(queueNanos) + ", dns=" + millis(dnsNanos)
+    return "Timings{start=" + start() + ", queue=" + millis(queueNanos) + ", dns=" + millis(dnsNanos)
         + ", connect=" + millis(connectNanos) + ", proxy=" + millis(proxyNanos)
         + ", tls=" + millis(tlsNanos)
         + ", requestWritten=" + millis(requestWrittenNanos) + ", firstByte=" + millis(firstByteNanos)
@@ -122,7 +125,8 @@ public final class Timings {
 
   /** Collects phase durations in nanoseconds; negative values are refused. Not thread-safe. */
   public static final class Builder {
-    private Instant start = Instant.EPOCH;
+    private long startSeconds;
+    private int startNano;
     private long queueNanos;
     private long dnsNanos;
     private long connectNanos;
@@ -137,7 +141,15 @@ public final class Timings {
 
     /** Sets the wall-clock instant the fetch began. */
     public Builder start(Instant instant) {
-      start = Objects.requireNonNull(instant, "instant");
+      startSeconds = Objects.requireNonNull(instant, "instant").getEpochSecond();
+      startNano = instant.getNano();
+      return this;
+    }
+
+    /** Sets the start in nanoseconds since the epoch, as the client measures it. */
+    Builder startEpochNanos(long epochNanos) {
+      startSeconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+      startNano = (int) Math.floorMod(epochNanos, 1_000_000_000L);
       return this;
     }
 

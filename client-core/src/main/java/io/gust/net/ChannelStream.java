@@ -58,6 +58,8 @@ public final class ChannelStream {
   private final Transport transport;
   private final InetSocketAddress remoteAddress;
   private final ReadSide reads;
+  /** The read {@link #readWith} installs, kept for the next call once uninstalled. */
+  private ReadOp.ListenerRead listenerRead;
   private final WriteSide writes = new WriteSide();
   private final StreamEvents events;
   private State state = State.OPEN;
@@ -212,7 +214,12 @@ public final class ChannelStream {
    */
   public void readWith(ReadListener listener) {
     loop.checkInLoop("readWith");
-    startRead(new ReadOp.ListenerRead(Objects.requireNonNull(listener, "listener")));
+    Objects.requireNonNull(listener, "listener");
+    reads.checkNonePending();
+    // Not pending, so the previous listener read is uninstalled: one per stream, not per call.
+    listenerRead = listenerRead == null ? new ReadOp.ListenerRead(listener)
+        : listenerRead.reuse(listener);
+    startRead(listenerRead);
   }
 
   /**

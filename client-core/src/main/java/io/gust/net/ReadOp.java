@@ -141,12 +141,22 @@ abstract class ReadOp {
     }
   }
 
-  /** Lets a {@link ReadListener} consume from the stream's own buffer until it says done. */
+  /**
+   * Lets a {@link ReadListener} consume from the stream's own buffer until it says done. Once
+   * done it lets go of its listener, and its stream may install it again for the next one.
+   */
   static final class ListenerRead extends ReadOp {
-    private final ReadListener listener;
+    /** The listener while installed; null once it said done or heard the end. */
+    private ReadListener listener;
 
     ListenerRead(ReadListener listener) {
       this.listener = listener;
+    }
+
+    /** Takes {@code next} as its listener; only while it is not installed on its stream. */
+    ListenerRead reuse(ReadListener next) {
+      listener = next;
+      return this;
     }
 
     @Override
@@ -156,15 +166,21 @@ abstract class ReadOp {
 
     @Override
     boolean consume(Buffer buffered) {
-      return !listener.onReadable(buffered);
+      if (listener.onReadable(buffered)) {
+        return false;
+      }
+      listener = null;
+      return true;
     }
 
     @Override
     void end(Buffer buffered, Throwable cause, boolean clean) {
+      ReadListener ended = listener;
+      listener = null;
       if (clean) {
-        listener.onEnd(buffered);
+        ended.onEnd(buffered);
       } else {
-        listener.onError(cause);
+        ended.onError(cause);
       }
     }
   }

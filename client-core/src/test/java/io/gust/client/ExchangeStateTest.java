@@ -3,11 +3,13 @@ package io.gust.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import okio.ByteString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,29 @@ class ExchangeStateTest {
     assertEquals(200, response.code());
     assertEquals("hello", response.bodyString());
     assertFalse(response.timings().total().isNegative());
+  }
+
+  /** Pins that a large buffered body is not copied into one array (a humongous one) at the end. */
+  @Test
+  void largeBufferedBodyKeepsTheSegmentsItWasReadInto() throws Exception {
+    int chunk = 64 * 1024;
+    int chunks = 16;
+    try (InMemoryExchanges large = new InMemoryExchanges(1024, 2L * chunk * chunks)) {
+      InMemoryExchanges.Driven driven = large.start(GET);
+      assertTrue(driven.deliver("HTTP/1.1 200 OK\r\nContent-Length: " + chunk * chunks
+          + "\r\n\r\n"));
+      String piece = "a".repeat(chunk);
+      for (int i = 0; i < chunks; i++) {
+        assertEquals(i < chunks - 1, driven.deliver(piece));
+      }
+      HttpResponse response = assertInstanceOf(HttpResponse.class,
+          driven.reportsAfterQueuedTasks().get(0));
+      assertEquals(chunk * chunks, response.body().size());
+      assertEquals(ByteString.encodeUtf8(piece), response.body().substring(0, chunk));
+      assertEquals(-1, response.body().indexOf(ByteString.encodeUtf8("b")));
+      assertNotEquals(ByteString.class, response.body().getClass(),
+          "the body was copied into one contiguous array instead of sharing its segments");
+    }
   }
 
   @Test

@@ -29,6 +29,16 @@ class TimingsTest {
   }
 
   @Test
+  void keepsAnyInstantAndTheClientsEpochNanosExactly() {
+    assertEquals(Instant.MAX, Timings.newBuilder().start(Instant.MAX).build().start());
+    assertEquals(Instant.MIN, Timings.newBuilder().start(Instant.MIN).build().start());
+    assertEquals(Instant.ofEpochSecond(1_796_392_800L, 123_456_789),
+        Timings.newBuilder().startEpochNanos(1_796_392_800_123_456_789L).build().start());
+    assertEquals(Instant.ofEpochSecond(-1, 999_999_999),
+        Timings.newBuilder().startEpochNanos(-1).build().start());
+  }
+
+  @Test
   void keepsEachPhaseFromNanoseconds() {
     Timings timings = Timings.newBuilder().queueNanos(1).dnsNanos(2).connectNanos(3).tlsNanos(4)
         .requestWrittenNanos(5).firstByteNanos(6).bodyNanos(7).totalNanos(1_500_000).build();

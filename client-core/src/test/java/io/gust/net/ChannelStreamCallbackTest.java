@@ -109,6 +109,59 @@ class ChannelStreamCallbackTest {
     }
   }
 
+  /** Pins the reuse of one listener read per stream: a listener done hears nothing more. */
+  @Test
+  void eachReadListenerHearsOnlyItsOwnTurnAndAPendingOneCannotBeReplaced() throws Exception {
+    try (StreamFixture f = StreamFixture.open()) {
+      List<String> first = new ArrayList<>();
+      List<String> second = new ArrayList<>();
+      CompletableFuture<List<String>> firstEnded = new CompletableFuture<>();
+      CompletableFuture<List<String>> secondEnded = new CompletableFuture<>();
+      f.peerOut().write("one".getBytes(US_ASCII));
+      f.awaitBytesRead(3);
+      f.run(() -> f.stream.readWith(new Recording(first, false, firstEnded)));
+      assertEquals(List.of("data one"), first);
+      CompletableFuture<Boolean> refused = new CompletableFuture<>();
+      f.run(() -> {
+        f.stream.readWith(new Recording(second, true, secondEnded));
+        try {
+          f.stream.readWith(new Recording(first, true, firstEnded));
+          refused.complete(false);
+        } catch (IllegalStateException e) {
+          refused.complete(true);
+        }
+      });
+      assertTrue(await(refused), "a second listener replaced a pending one");
+      f.peerOut().write("two".getBytes(US_ASCII));
+      f.peer.close();
+      assertEquals(List.of("data two", "end"), await(secondEnded));
+      assertEquals(List.of("data one"), f.onLoop(() -> List.copyOf(first)));
+      assertFalse(firstEnded.isDone(), "the first listener heard the end of another's turn");
+    }
+  }
+
+  /** Records what it hears; keeps listening when {@code more}. */
+  private record Recording(List<String> heard, boolean more,
+      CompletableFuture<List<String>> ended) implements ReadListener {
+    @Override
+    public boolean onReadable(Buffer buffered) {
+      heard.add("data " + buffered.readUtf8());
+      return more;
+    }
+
+    @Override
+    public void onEnd(Buffer buffered) {
+      heard.add("end");
+      ended.complete(heard);
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+      heard.add("error " + cause);
+      ended.complete(heard);
+    }
+  }
+
   @Test
   void readListenerSeesTheUnconsumedTailWhenThePeerCloses() throws Exception {
     try (StreamFixture f = StreamFixture.open()) {

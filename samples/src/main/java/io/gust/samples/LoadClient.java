@@ -103,7 +103,14 @@ interface LoadClient extends AutoCloseable {
   final class Gust implements LoadClient {
     /** Set to true to time every call with Micrometer, for the cost of the metrics. */
     static final String MICROMETER_PROPERTY = "gust.bench.micrometer";
+    /**
+     * How Gust takes the body: {@code buffered} (the default, into {@code body()}), {@code stream}
+     * (a {@link io.gust.client.BodyStream} read to its end, each chunk counted and released) or
+     * {@code callback} (a body callback that counts each chunk).
+     */
+    static final String BODY_PROPERTY = "gust.bench.body";
     private final AsyncHttpClient client;
+    private final String body = System.getProperty(BODY_PROPERTY, "buffered");
     private final io.gust.client.HttpRequest request;
     private final EventLoopGroup group;
 
@@ -134,19 +141,47 @@ interface LoadClient extends AutoCloseable {
       if (settings.newConnections()) {
         request.header(LoadSettings.CLOSE_NAME, LoadSettings.CLOSE_VALUE);
       }
+      if (body.equals("callback")) {
+        request.bodyCallback(chunk -> {
+          if (chunk.size() < 0) {
+            throw new IllegalStateException("a chunk has no negative size");
+          }
+          return null;
+        });
+      } else if (!body.equals("stream") && !body.equals("buffered")) {
+        throw new IllegalArgumentException("-D" + BODY_PROPERTY + " takes buffered, stream"
+            + " or callback");
+      }
       this.request = request.build();
     }
 
     @Override
     public CompletableFuture<Integer> get() {
+      if (body.equals("stream")) {
+        io.gust.client.BodyStream stream = io.gust.client.BodySink.stream();
+        CompletableFuture<io.gust.client.HttpResponse> done = client.fetch(request, stream);
+        drain(stream);
+        return done.thenApply(io.gust.client.HttpResponse::code);
+      }
       return client.fetch(request).thenApply(io.gust.client.HttpResponse::code);
+    }
+
+    /** Reads the stream to its end, releasing each chunk as an application that copies it out. */
+    private static void drain(io.gust.client.BodyStream stream) {
+      stream.read().thenAccept(chunk -> {
+        if (chunk != null) {
+          chunk.clear();
+          drain(stream);
+        }
+      });
     }
 
     @Override
     public String description() {
       return "gust: AsyncHttpClient, " + (group == null ? "one loop" : group.size() + " loops")
           + ", maxConnections = connections"
-          + (Boolean.getBoolean(MICROMETER_PROPERTY) ? ", Micrometer metrics" : "");
+          + (Boolean.getBoolean(MICROMETER_PROPERTY) ? ", Micrometer metrics" : "")
+          + ", body " + body;
     }
 
     @Override
