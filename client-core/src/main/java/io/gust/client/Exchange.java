@@ -229,7 +229,7 @@ final class Exchange implements Runnable {
     context.loop.execute(this);
   }
 
-  /** The loop task that {@link #responseComplete} and {@link #upgraded} queue: {@link #handOver()}. */
+  /** The loop task {@link #responseComplete} and {@link #upgraded} queue: {@link #handOver()}. */
   @Override
   public void run() {
     handOver();
