@@ -99,7 +99,12 @@ class FetchSocksVersusCurlTest {
   void aSocksProxyThatCannotBeReachedOrResolved() throws Exception {
     String url = companion.url("/get").toString();
     assertBothExit(7, via("socks5h://127.0.0.1:" + LoopbackPorts.free()), url);
-    assertBothExit(6, via("socks5://proxy.invalid:1080"), url);
+    // curl 7.88 says 6 or 5 here depending on how its resolver fails (both seen on this
+    // machine); fetch says 6, as curl did when the lookup failed outright.
+    Differential.Outcome fetch = Differential.fetch(via("socks5://proxy.invalid:1080"), url);
+    assertEquals(6, fetch.exitCode(), fetch.stderr());
+    int curl = Differential.curl(via("socks5://proxy.invalid:1080"), url).exitCode();
+    org.junit.jupiter.api.Assertions.assertTrue(curl == 5 || curl == 6, "curl exit " + curl);
   }
 
   @Test
