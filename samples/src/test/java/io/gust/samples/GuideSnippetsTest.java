@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class GuideSnippetsTest {
   static final String IMPORTS = ReadmeSnippetsTest.IMPORTS
-      + "import io.gust.loop.*;\nimport io.gust.server.*;\n";
+      + "import io.gust.loop.*;\nimport io.gust.server.*;\n"
+      + "import org.slf4j.Logger;\nimport org.slf4j.LoggerFactory;\n";
 
   private static final Path OVERVIEW =
       Path.of("..", "client-core", "src", "main", "javadoc", "overview.html");
