@@ -147,15 +147,8 @@ final class Http2RequestBody implements BodyWriter {
   }
 
   private void writeChunk(ByteString chunk, CompletableFuture<Void> written) {
-    if (ended || !exchange.isActive()) {
-      written.completeExceptionally(new IllegalStateException(
-          ended ? "body already ended" : "exchange is over"));
-      return;
-    }
-    long announced = body.contentLength();
-    if (announced >= 0 && bytesQueued + chunk.size() > announced) {
-      written.completeExceptionally(new IllegalStateException("body longer than announced"));
-      exchange.fail(new IllegalStateException("body producer wrote more than its content length"));
+    if (ProducerWrites.refused(ended, exchange, written) || ProducerWrites.overran(
+        body.contentLength(), bytesQueued + chunk.size(), exchange, written)) {
       return;
     }
     pending.write(chunk);
@@ -167,13 +160,8 @@ final class Http2RequestBody implements BodyWriter {
   @Override
   public void end() {
     exchange.onLoop(() -> {
-      if (ended || !exchange.isActive()) {
-        return;
-      }
-      long announced = body.contentLength();
-      if (announced >= 0 && bytesQueued != announced) {
-        exchange.fail(new IllegalStateException("body producer wrote " + bytesQueued
-            + " bytes but announced " + announced));
+      if (ended || !exchange.isActive()
+          || ProducerWrites.mismatched(body.contentLength(), bytesQueued, exchange)) {
         return;
       }
       ended = true;

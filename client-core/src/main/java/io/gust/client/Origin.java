@@ -18,9 +18,9 @@ final class Origin {
   /** {@link Proxy#NONE} for a direct connection; never a rule. */
   final Proxy proxy;
   /**
-   * Whether the requests ask to upgrade the connection (a WebSocket handshake): through an HTTP
-   * proxy, even plain http then goes in a CONNECT tunnel, since a forwarding proxy would not pass
-   * the upgrade on.
+   * Whether the requests ask to upgrade the connection (a WebSocket handshake) through an HTTP
+   * proxy: even plain http then goes in a CONNECT tunnel, since a forwarding proxy would not pass
+   * the upgrade on. Always false otherwise, so a direct request's headers are never looked at.
    */
   final boolean upgrade;
   /** The HTTP versions its connections may speak: the request's, else the client's. */
@@ -40,7 +40,7 @@ final class Origin {
   static Origin of(HttpRequest request, AddressFamily family, Proxy proxy,
       HttpVersions versions) {
     return new Origin(request.isHttps(), request.host(), request.port(), family, proxy,
-        ProxyHeads.asksUpgrade(request), versions);
+        proxy.isHttp() && ProxyHeads.asksUpgrade(request), versions);
   }
 
   /**
@@ -51,7 +51,7 @@ final class Origin {
       HttpVersions versions) {
     return port == request.port() && https == request.isHttps() && this.family == family
         && host.equals(request.host()) && (this.proxy == proxy || this.proxy.equals(proxy))
-        && upgrade == ProxyHeads.asksUpgrade(request)
+        && (!this.proxy.isHttp() || upgrade == ProxyHeads.asksUpgrade(request))
         && (this.versions == versions || this.versions.equals(versions));
   }
 
@@ -60,16 +60,12 @@ final class Origin {
    * through an HTTP(S) proxy.
    */
   boolean isForwarded() {
-    return !https && !upgrade && isHttpProxy();
+    return !https && !upgrade && proxy.isHttp();
   }
 
   /** Whether requests go through a CONNECT tunnel: https, or an upgrade, via an HTTP(S) proxy. */
   boolean isTunnelled() {
-    return (https || upgrade) && isHttpProxy();
-  }
-
-  private boolean isHttpProxy() {
-    return proxy.type() == Proxy.Type.HTTP || proxy.type() == Proxy.Type.HTTPS;
+    return (https || upgrade) && proxy.isHttp();
   }
 
   String scheme() {

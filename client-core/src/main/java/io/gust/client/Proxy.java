@@ -218,6 +218,11 @@ public final class Proxy {
     return type == Type.SOCKS5 && !localResolution;
   }
 
+  /** Whether this is an HTTP proxy, spoken to in plain text or over TLS. */
+  boolean isHttp() {
+    return type == Type.HTTP || type == Type.HTTPS;
+  }
+
   /**
    * Returns the proxy a request for {@code uri} goes through: this one, or for a rule what the
    * rule chooses (never a rule).

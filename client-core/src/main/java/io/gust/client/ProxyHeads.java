@@ -19,8 +19,7 @@ final class ProxyHeads {
    * http, no upgrade, through an HTTP(S) proxy. Only then can a 407 come from the proxy.
    */
   static boolean isForwarded(HttpRequest request, Proxy proxy) {
-    return !request.isHttps() && (proxy.type() == Proxy.Type.HTTP
-        || proxy.type() == Proxy.Type.HTTPS) && !asksUpgrade(request);
+    return !request.isHttps() && proxy.isHttp() && !asksUpgrade(request);
   }
 
   /**

@@ -204,9 +204,11 @@ final class RequestWriter implements WriteListener, BodyWriter {
   }
 
   private void writeChunk(ByteString chunk, CompletableFuture<Void> written) {
-    if (ended || !exchange.isActive()) {
-      written.completeExceptionally(new IllegalStateException(
-          ended ? "body already ended" : "exchange is over"));
+    if (ProducerWrites.refused(ended, exchange, written)) {
+      return;
+    }
+    bodyBytesSent += chunk.size();
+    if (ProducerWrites.overran(chunked ? -1 : sendTotal, bodyBytesSent, exchange, written)) {
       return;
     }
     Buffer out = new Buffer();
@@ -214,12 +216,6 @@ final class RequestWriter implements WriteListener, BodyWriter {
       Http1Writer.writeChunk(out, chunk);
     } else {
       out.write(chunk);
-    }
-    bodyBytesSent += chunk.size();
-    if (!chunked && bodyBytesSent > sendTotal) {
-      written.completeExceptionally(new IllegalStateException("body longer than announced"));
-      exchange.fail(new IllegalStateException("body producer wrote more than its content length"));
-      return;
     }
     stream.write(out, new WriteListener() {
       @Override
@@ -242,9 +238,7 @@ final class RequestWriter implements WriteListener, BodyWriter {
         return;
       }
       ended = true;
-      if (!chunked && bodyBytesSent != sendTotal) {
-        exchange.fail(new IllegalStateException("body producer wrote " + bodyBytesSent
-            + " bytes but announced " + sendTotal));
+      if (ProducerWrites.mismatched(chunked ? -1 : sendTotal, bodyBytesSent, exchange)) {
         return;
       }
       Buffer out = new Buffer();
