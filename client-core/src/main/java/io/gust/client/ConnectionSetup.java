@@ -3,6 +3,7 @@ package io.gust.client;
 import io.gust.loop.Cancellable;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
+import io.gust.net.Socks4aHandshake;
 import io.gust.net.Socks5Handshake;
 import io.gust.net.ConnectTimeoutException;
 import io.gust.net.TcpConnection;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * the address families the fetch allows; TLS always names the request's host.
  *
  * <p>Through a proxy, the socket goes to the proxy instead, and a proxy step comes between
- * CONNECT and TLS: a {@link ProxyTunnel} for an HTTP(S) proxy, {@link #socksTunnel} for SOCKS5.
+ * CONNECT and TLS: a {@link ProxyTunnel} for an HTTP(S) proxy, {@link #socksTunnel} for SOCKS5 and SOCKS4a.
  * Failures to reach the proxy are {@link ProxyException}s.
  *
  * <p>Phases: DNS → CONNECT → [PROXY] → TLS (https only), then the stream goes to the exchange. The deadline
@@ -205,7 +206,7 @@ final class ConnectionSetup {
   private void throughProxy(TcpConnection tcp) {
     phase = Phase.PROXY;
     timings.proxyStart(proxyTarget());
-    if (proxy.type() == Proxy.Type.SOCKS5) {
+    if (proxy.isSocks()) {
       socksTunnel(tcp);
       return;
     }
@@ -217,7 +218,7 @@ final class ConnectionSetup {
   }
 
   /**
-   * The SOCKS5 step over {@code tcp}, a connection to the proxy this method now owns: the proxy
+   * The SOCKS step over {@code tcp}, a connection to the proxy this method now owns: the proxy
    * is given the origin's name, or, for a proxy that does not resolve names, the first address
    * the client's resolver finds for it.
    */
@@ -238,7 +239,7 @@ final class ConnectionSetup {
           Throwable cause = error != null ? Failures.unwrap(error) : new UnknownHostException(
               "no " + family + " address for " + request.host());
           exchange.fail(ProxyFailures.proxy("cannot resolve host " + request.host()
-              + " for the SOCKS5 proxy", request, proxy, 0, cause));
+              + " for the SOCKS proxy", request, proxy, 0, cause));
         }
         return;
       }
@@ -247,19 +248,22 @@ final class ConnectionSetup {
   }
 
   private void socksHandshake(ChannelStream stream, String host) {
+    boolean v5 = proxy.type() == Proxy.Type.SOCKS5;
+    String version = v5 ? "SOCKS5" : "SOCKS4a";
     CompletableFuture<ChannelStream> handshake;
     try {
-      handshake = Socks5Handshake.start(stream, host, request.port(), proxy.user(),
-          proxy.password());
+      handshake = v5
+          ? Socks5Handshake.start(stream, host, request.port(), proxy.user(), proxy.password())
+          : Socks4aHandshake.start(stream, host, request.port(), proxy.user());
     } catch (IllegalArgumentException e) {
       stream.close();
-      tunnelled(null, ProxyFailures.proxy("SOCKS5 cannot carry this request: " + e.getMessage(),
-          request, proxy, 0, e));
+      tunnelled(null, ProxyFailures.proxy(version + " cannot carry this request: "
+          + e.getMessage(), request, proxy, 0, e));
       return;
     }
     exchange.connection.opening(handshake);
     handshake.whenComplete((tunnel, error) -> exchange.onLoop(() -> tunnelled(tunnel,
-        error == null ? null : ProxyFailures.proxy("SOCKS5 handshake failed: "
+        error == null ? null : ProxyFailures.proxy(version + " handshake failed: "
             + Failures.unwrap(error).getMessage(), request, proxy, 0, Failures.unwrap(error)))));
   }
 

@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * Where a client's or a request's connections go on their way to the origin: straight there
  * ({@link #NONE}), through an HTTP proxy ({@link #http}), an HTTP proxy spoken to over TLS
- * ({@link #https}), or a SOCKS5 proxy ({@link #socks5}); or a rule that picks one of those per
- * request ({@link #selector}, {@link #fromEnvironment()}). Immutable and thread-safe.
+ * ({@link #https}), or a SOCKS5 or SOCKS4a proxy ({@link #socks5}, {@link #socks4a}); or a
+ * rule that picks one of those per request ({@link #selector}, {@link #fromEnvironment()}).
+ * Immutable and thread-safe.
  *
  * <p>Plain http requests go to an HTTP proxy in absolute form; https requests go through a
  * {@code CONNECT} tunnel, inside which TLS runs end to end with the origin. Connections are pooled
@@ -32,6 +33,8 @@ public final class Proxy {
     HTTPS,
     /** A SOCKS5 proxy (RFC 1928), with username/password authentication (RFC 1929) if given. */
     SOCKS5,
+    /** A SOCKS4a proxy: it resolves origin names; a user name given is sent as its user ID. */
+    SOCKS4A,
     /** A rule that chooses one of the others for each request; see {@link #forUri}. */
     RULE
   }
@@ -73,7 +76,10 @@ public final class Proxy {
     return fixed(Type.HTTP, host, port);
   }
 
-  /** Returns an HTTP proxy at {@code host:port} reached over TLS, verified with the client's TLS options. */
+  /**
+   * Returns an HTTP proxy at {@code host:port} reached over TLS, verified with the client's TLS
+   * options.
+   */
   public static Proxy https(String host, int port) {
     return fixed(Type.HTTPS, host, port);
   }
@@ -84,6 +90,14 @@ public final class Proxy {
    */
   public static Proxy socks5(String host, int port) {
     return fixed(Type.SOCKS5, host, port);
+  }
+
+  /**
+   * Returns a SOCKS4a proxy at {@code host:port} (curl's {@code socks4a://}): it resolves origin
+   * names itself; the user name of {@link #withCredentials}, if any, is its user ID.
+   */
+  public static Proxy socks4a(String host, int port) {
+    return fixed(Type.SOCKS4A, host, port);
   }
 
   /**
@@ -215,7 +229,12 @@ public final class Proxy {
 
   /** Whether a SOCKS5 proxy is given names to resolve (true), or addresses resolved here. */
   public boolean resolvesNames() {
-    return type == Type.SOCKS5 && !localResolution;
+    return type == Type.SOCKS4A || type == Type.SOCKS5 && !localResolution;
+  }
+
+  /** Whether this is a SOCKS proxy, of either version. */
+  boolean isSocks() {
+    return type == Type.SOCKS5 || type == Type.SOCKS4A;
   }
 
   /** Whether this is an HTTP proxy, spoken to in plain text or over TLS. */
@@ -309,7 +328,7 @@ public final class Proxy {
         return "Proxy{per request}";
       default:
         String scheme = type == Type.SOCKS5 ? (localResolution ? "socks5" : "socks5h")
-            : type.name().toLowerCase(Locale.ROOT);
+            : type == Type.SOCKS4A ? "socks4a" : type.name().toLowerCase(Locale.ROOT);
         String credentials = user == null ? "" : "***@";
         return scheme + "://" + credentials + hostForUrl() + ":" + port;
     }

@@ -8,7 +8,7 @@ final class ProxyUrls {
   private ProxyUrls() {}
 
   /**
-   * {@code [scheme://][user[:password]@]host[:port][/]}: schemes http, https, socks5, socks5h;
+   * {@code [scheme://][user[:password]@]host[:port][/]}: schemes http, https, socks5, socks5h, socks4a;
    * no scheme means http; the port defaults to 443 for https, else 1080 (as curl).
    */
   static Proxy parse(String url) {
@@ -54,6 +54,9 @@ final class ProxyUrls {
         break;
       case "socks5":
         proxy = Proxy.socks5(host, port).withLocalResolution();
+        break;
+      case "socks4a":
+        proxy = Proxy.socks4a(host, port);
         break;
       default:
         throw new IllegalArgumentException("unsupported proxy scheme: " + scheme);

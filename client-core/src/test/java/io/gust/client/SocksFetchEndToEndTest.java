@@ -2,6 +2,7 @@ package io.gust.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,8 +10,11 @@ import io.gust.net.SocksException;
 import io.gust.server.HttpServer;
 import io.gust.server.Response;
 import io.gust.testing.LeakCheck;
+import io.gust.testing.ScriptedServer;
 import io.gust.testing.SocksServer;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -18,6 +22,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -134,5 +139,58 @@ class SocksFetchEndToEndTest {
         assertInstanceOf(UnknownHostException.class, error.getCause());
       }
     }
+  }
+
+  @Test
+  void socks4aSendsTheNameAndUserIdAndCarriesTheExchange() throws Exception {
+    CompletableFuture<String> asked = new CompletableFuture<>();
+    ScriptedServer proxy = ScriptedServer.start((socket, index) -> {
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      byte[] fixed = new byte[8];
+      in.readFully(fixed);
+      String userId = readNulTerminated(in);
+      String host = readNulTerminated(in);
+      int port = ((fixed[2] & 0xff) << 8) | (fixed[3] & 0xff);
+      asked.complete(fixed[0] + " " + fixed[1] + " " + port + " " + userId + " " + host);
+      socket.getOutputStream().write(new byte[] {0, 0x5a, 0, 0, 0, 0, 0, 0});
+      ScriptedServer.readHead(in);
+      ScriptedServer.write(socket,
+          "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\ntunnel");
+    });
+    try (AsyncHttpClient client = AsyncHttpClient.builder()
+        .proxy(Proxy.of("socks4a://gust@127.0.0.1:" + proxy.port())).build()) {
+      HttpResponse response = client.fetch("http://origin.example:8081/").get(10, TimeUnit.SECONDS);
+      assertEquals("tunnel", response.bodyString());
+      assertEquals("4 1 8081 gust origin.example", asked.get(10, TimeUnit.SECONDS));
+    } finally {
+      proxy.close();
+    }
+  }
+
+  @Test
+  void aSocks4aRefusalIsAProxyFailure() throws Exception {
+    ScriptedServer proxy = ScriptedServer.start((socket, index) -> {
+      socket.getInputStream().read();
+      socket.getOutputStream().write(new byte[] {0, 0x5b, 0, 0, 0, 0, 0, 0});
+    });
+    try (AsyncHttpClient client = AsyncHttpClient.builder()
+        .proxy(Proxy.socks4a("127.0.0.1", proxy.port())).build()) {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> client.fetch("http://origin.example/").get(10, TimeUnit.SECONDS));
+      ProxyException error = assertInstanceOf(ProxyException.class, e.getCause());
+      assertEquals(Phase.PROXY, error.phase());
+      assertTrue(error.getMessage().startsWith("SOCKS4a handshake failed"), error.getMessage());
+      assertEquals(91, assertInstanceOf(SocksException.class, error.getCause()).replyCode());
+    } finally {
+      proxy.close();
+    }
+  }
+
+  private static String readNulTerminated(InputStream in) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int b = in.read(); b > 0; b = in.read()) {
+      text.append((char) b);
+    }
+    return text.toString();
   }
 }

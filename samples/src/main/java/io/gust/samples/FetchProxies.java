@@ -112,7 +112,9 @@ final class FetchProxies {
    * says its status, as curl does).
    */
   static CurlError failure(ProxyException error, String detail) {
-    if (error.phase() == Phase.DNS && error.proxy().type() == Proxy.Type.SOCKS5) {
+    boolean socks = error.proxy().type() == Proxy.Type.SOCKS5
+        || error.proxy().type() == Proxy.Type.SOCKS4A;
+    if (error.phase() == Phase.DNS && socks) {
       return new CurlError(CurlError.COULD_NOT_RESOLVE,
           "Could not resolve host: " + error.proxy().host());
     }
@@ -124,7 +126,7 @@ final class FetchProxies {
       return new CurlError(CurlError.COULD_NOT_CONNECT, "Failed to connect to proxy (" + detail
           + ")");
     }
-    if (error.proxy().type() == Proxy.Type.SOCKS5) {
+    if (socks) {
       return new CurlError(CurlError.PROXY, "SOCKS proxy failure (" + detail + ")");
     }
     if (error.getCause() instanceof HttpTlsException) {
