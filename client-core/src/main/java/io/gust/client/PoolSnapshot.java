@@ -55,18 +55,5 @@ public record PoolSnapshot(List<Host> hosts, int queued) {
       streamsInFlight = List.copyOf(streamsInFlight);
       java.util.Objects.requireNonNull(proxy, "proxy");
     }
-
-    /** A host reached directly. */
-    public Host(String scheme, String host, int port, int open, int idle, int busy,
-        List<Duration> connectionAges, List<Integer> streamsInFlight) {
-      this(scheme, host, port, open, idle, busy, connectionAges, streamsInFlight, Proxy.NONE);
-    }
-
-    /** A host of HTTP/1.1 connections only: no streams in flight. */
-    public Host(String scheme, String host, int port, int open, int idle, int busy,
-        List<Duration> connectionAges) {
-      this(scheme, host, port, open, idle, busy, connectionAges,
-          java.util.Collections.nCopies(connectionAges.size(), 0));
-    }
   }
 }
