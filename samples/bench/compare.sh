@@ -4,8 +4,8 @@
 #   samples/bench/compare.sh [SECONDS] [ROUNDS] [WARMUP_SECONDS] > table.md
 #   WORKLOADS="h2" HOLD=0 samples/bench/compare.sh ...   (only the HTTP/2 table)
 #
-# Needs nginx, wrk and time (Debian: apt-get install -y nginx wrk time), python3, and a samples jar built
-# with the peers profile: mvn -B -q -pl client-core,client-resolver,samples -am package
+# Needs nginx, wrk and time (Debian: apt-get install -y nginx wrk time), python3, and a samples
+# jar built with the peers profile: mvn -B -q -pl client-core,client-resolver,samples -am package
 # -DskipTests -Ppeers
 #
 # What it runs, all on loopback:
