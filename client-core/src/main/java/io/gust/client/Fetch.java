@@ -2,6 +2,8 @@ package io.gust.client;
 
 import io.gust.loop.Cancellable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,15 @@ final class Fetch implements Runnable, Call {
   private final NetworkAttempts network;
   /** The current request's proxy, chosen before each network attempt; never a rule. */
   private Proxy proxy = Proxy.NONE;
+  /**
+   * The proxy the current attempt goes on through when the exchange fails because {@link #proxy}
+   * could not be reached (a selector's next answer); null otherwise.
+   */
+  private Proxy failover;
+  /** When the connect deadline began that a connection through a failover proxy continues. */
+  private long failoverStartNanos = -1;
+  /** The failures of the proxies a failover left behind, for the final error; null if none. */
+  private List<Throwable> unreachableProxies;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   /** Merges the jar's cookies into each attempt and saves each response's; null without a jar. */
@@ -217,6 +228,8 @@ final class Fetch implements Runnable, Call {
 
   /** Chooses the current request's proxy, then a connection; a proxy rule that throws fails. */
   private void acquire() {
+    failoverStartNanos = -1;
+    unreachableProxies = null;
     try {
       proxy = context.config.proxy(request);
     } catch (RuntimeException e) {
@@ -322,6 +335,14 @@ final class Fetch implements Runnable, Call {
    */
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
+    if (failover != null && state != State.DONE) {
+      failOver(cause);
+      return;
+    }
+    if (unreachableProxies != null && cause != null) {
+      unreachableProxies.forEach(cause::addSuppressed);
+      unreachableProxies = null;
+    }
     timings.attemptFailed(Failures.forClient(cause, request, Phase.QUEUE));
     if (state == State.DONE) {
       return;
@@ -331,6 +352,31 @@ final class Fetch implements Runnable, Call {
     } else {
       attemptFailed(cause, retryable);
     }
+  }
+
+  /**
+   * The proxy that set-up at {@code startNanos} could not be reached: once the exchange has let
+   * its connection go, the attempt goes on through {@code next} within the same connect deadline.
+   */
+  void proxyUnreachable(Proxy next, long startNanos) {
+    failover = next;
+    failoverStartNanos = startNanos;
+  }
+
+  /** When a new connection's connect deadline begins: now, or a failed-over one's beginning. */
+  long connectStartNanos(long nowNanos) {
+    return failoverStartNanos >= 0 ? failoverStartNanos : nowNanos;
+  }
+
+  private void failOver(Throwable cause) {
+    log.debug("trying {} for {}: {}", failover, request, cause.toString());
+    if (unreachableProxies == null) {
+      unreachableProxies = new ArrayList<>(2);
+    }
+    unreachableProxies.add(cause);
+    proxy = failover;
+    failover = null;
+    context.partition.acquire(this);
   }
 
   void attemptFailed(Throwable cause, boolean retryable) {
