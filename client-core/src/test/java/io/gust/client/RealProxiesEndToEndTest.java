@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client through real proxies started on loopback: squid open, with Basic and with Digest
  * proxy authentication, and tinyproxy, for plain http (absolute form) and https (CONNECT), and
- * HTTP/2 inside a CONNECT tunnel to nginx. Skipped without squid, tinyproxy or nginx unless
- * CI=true.
+ * HTTP/2 inside a CONNECT tunnel to nginx; one tunnel per origin; the environment variables with
+ * curl's rules. Skipped without squid, tinyproxy or nginx unless CI=true.
  */
 @Timeout(90)
 class RealProxiesEndToEndTest {
@@ -198,5 +198,23 @@ class RealProxiesEndToEndTest {
         null);
     String ignored = await(upper.fetch(httpUrl())).bodyString();
     assertFalse(ignored.toLowerCase().contains("tinyproxy"), ignored);
+  }
+
+  /** Through one real proxy, each origin gets its own tunnel; a tunnel is reused for its own. */
+  @Test
+  void aTunnelThroughTinyproxyServesOneOriginOnly() throws Exception {
+    Tinyproxy tiny = Tinyproxy.start(dir, null, null);
+    proxy = tiny;
+    try (ProxyOrigins others = new ProxyOrigins()) {
+      AsyncHttpClient client = client(Proxy.http("127.0.0.1", tiny.port()), null);
+      String otherUrl = "https://127.0.0.1:" + others.https.port() + "/echo";
+      assertEquals(200, await(client.fetch(httpsUrl())).code());
+      HttpResponse other = await(client.fetch(otherUrl));
+      assertEquals(200, other.code());
+      assertFalse(other.isConnectionReused(), "another origin, another tunnel");
+      assertTrue(other.bodyString().contains(":" + others.https.port()), other.bodyString());
+      assertTrue(await(client.fetch(httpsUrl())).isConnectionReused());
+      assertEquals(2, client.poolSnapshot().get(5, TimeUnit.SECONDS).hosts().size());
+    }
   }
 }
