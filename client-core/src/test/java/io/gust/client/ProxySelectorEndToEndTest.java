@@ -7,10 +7,12 @@ import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.testing.LeakCheck;
 import io.gust.testing.LoopbackPorts;
+import io.gust.testing.ManualLoop;
 import io.gust.testing.ScriptedServer;
 import io.gust.testing.Tinyproxy;
 import java.io.IOException;
@@ -18,10 +20,16 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,5 +208,41 @@ class ProxySelectorEndToEndTest {
     assertEquals(1, error.getSuppressed().length, error.toString());
     assertEquals(List.of(refused + " ConnectFailedException",
         refused + " ConnectFailedException"), failures);
+  }
+
+  /**
+   * The next answer continues the first one's connect deadline: the first proxy's name fails
+   * halfway through it, the second's lookup never ends, and the fetch times out when the one
+   * deadline is due, not a whole timeout after the failover.
+   */
+  @Test
+  void theNextAnswerGetsWhatIsLeftOfTheConnectTimeout() throws Exception {
+    Duration timeout = Duration.ofSeconds(60);
+    Map<String, CompletableFuture<List<InetSocketAddress>>> lookups = new ConcurrentHashMap<>();
+    Resolver held = (loop, host, port, family) ->
+        lookups.computeIfAbsent(host, h -> new CompletableFuture<>());
+    try (ManualLoop manual = new ManualLoop()) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loop(manual.loop)
+          .resolver(held).connectTimeout(timeout).requestTimeout(timeout.multipliedBy(3))
+          .proxy(Proxy.selector(answering(httpAnswer("first.test", 3128),
+              httpAnswer("second.test", 3129)))).build());
+      CompletableFuture<HttpResponse> fetch = client.fetch("http://origin.test/");
+      manual.pass();
+      manual.advance(timeout.dividedBy(2));
+      manual.loop.execute(() -> lookups.get("first.test")
+          .completeExceptionally(new UnknownHostException("first.test")));
+      manual.pass();
+      assertTrue(lookups.containsKey("second.test"), "the second answer was not tried");
+      manual.advanceOnto(timeout.dividedBy(2), fetch);
+      ExecutionException error = assertThrows(ExecutionException.class,
+          () -> fetch.get(10, TimeUnit.SECONDS));
+      FetchTimeoutException timedOut =
+          assertInstanceOf(FetchTimeoutException.class, error.getCause());
+      assertEquals(Phase.DNS, timedOut.phase());
+      assertInstanceOf(ProxyException.class, timedOut.getSuppressed()[0]);
+      assertEquals(List.of("3128 UnknownHostException", "3129 SocketTimeoutException"),
+          failures);
+      client.close();
+    }
   }
 }
