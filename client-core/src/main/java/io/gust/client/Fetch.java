@@ -2,8 +2,6 @@ package io.gust.client;
 
 import io.gust.loop.Cancellable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@link Exchange} holds a connection; after a redirect, a retry or an authenticator's answer to
  * a challenge ({@link AuthFollowUp}) the fetch goes back through {@link #attempt()}: the jar's
  * cookies ({@link FetchCookies}), the network interceptors, if any, then {@link
- * LoopClient#acquire}.
+ * LoopClient#acquire}. When a selector's proxy cannot be reached, the same attempt goes straight
+ * back to {@link LoopClient#acquire} through the selector's next answer ({@link ProxyFailover}).
  * {@link #fail(Throwable)} is the one failure path: the first call wins, cancels the deadline,
  * aborts the exchange (closing its connection, freeing its slot) or leaves the queue, and
  * reports once.
@@ -62,15 +61,8 @@ final class Fetch implements Runnable, Call {
   private final NetworkAttempts network;
   /** The current request's proxy, chosen before each network attempt; never a rule. */
   private Proxy proxy = Proxy.NONE;
-  /**
-   * The proxy the current attempt goes on through when the exchange fails because {@link #proxy}
-   * could not be reached (a selector's next answer); null otherwise.
-   */
-  private Proxy failover;
-  /** When the connect deadline began that a connection through a failover proxy continues. */
-  private long failoverStartNanos = -1;
-  /** The failures of the proxies a failover left behind, for the final error; null if none. */
-  private List<Throwable> unreachableProxies;
+  /** The current attempt's way through a selector's answers; null until one fails. */
+  private ProxyFailover failover;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   /** Merges the jar's cookies into each attempt and saves each response's; null without a jar. */
@@ -228,8 +220,7 @@ final class Fetch implements Runnable, Call {
 
   /** Chooses the current request's proxy, then a connection; a proxy rule that throws fails. */
   private void acquire() {
-    failoverStartNanos = -1;
-    unreachableProxies = null;
+    failover = null;
     try {
       proxy = context.config.proxy(request);
     } catch (RuntimeException e) {
@@ -336,12 +327,13 @@ final class Fetch implements Runnable, Call {
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
     if (failover != null && state != State.DONE) {
-      failOver(cause);
-      return;
-    }
-    if (unreachableProxies != null && cause != null) {
-      unreachableProxies.forEach(cause::addSuppressed);
-      unreachableProxies = null;
+      Proxy next = failover.onFailure(cause);
+      if (next != null) {
+        log.debug("trying {} for {}: {}", next, request, cause.toString());
+        proxy = next;
+        context.partition.acquire(this);
+        return;
+      }
     }
     timings.attemptFailed(Failures.forClient(cause, request, Phase.QUEUE));
     if (state == State.DONE) {
@@ -359,24 +351,15 @@ final class Fetch implements Runnable, Call {
    * its connection go, the attempt goes on through {@code next} within the same connect deadline.
    */
   void proxyUnreachable(Proxy next, long startNanos) {
-    failover = next;
-    failoverStartNanos = startNanos;
-  }
-
-  /** When a new connection's connect deadline begins: now, or a failed-over one's beginning. */
-  long connectStartNanos(long nowNanos) {
-    return failoverStartNanos >= 0 ? failoverStartNanos : nowNanos;
-  }
-
-  private void failOver(Throwable cause) {
-    log.debug("trying {} for {}: {}", failover, request, cause.toString());
-    if (unreachableProxies == null) {
-      unreachableProxies = new ArrayList<>(2);
+    if (failover == null) {
+      failover = new ProxyFailover(startNanos);
     }
-    unreachableProxies.add(cause);
-    proxy = failover;
-    failover = null;
-    context.partition.acquire(this);
+    failover.unreachable(next);
+  }
+
+  /** When a new connection's connect deadline begins: now, or when the first answer's began. */
+  long connectStartNanos(long nowNanos) {
+    return failover == null ? nowNanos : failover.startNanos();
   }
 
   void attemptFailed(Throwable cause, boolean retryable) {
