@@ -26,15 +26,18 @@ import java.util.concurrent.CompletableFuture;
  * the address families the fetch allows; TLS always names the request's host.
  *
  * <p>Through a proxy, the socket goes to the proxy instead, and a proxy step comes between
- * CONNECT and TLS: a {@link ProxyTunnel} for an HTTP(S) proxy, {@link #socksTunnel} for SOCKS5 and SOCKS4a.
- * Failures to reach the proxy are {@link ProxyException}s.
+ * CONNECT and TLS: a {@link ProxyTunnel} for an HTTP(S) proxy, {@link #socksTunnel} for SOCKS5
+ * and SOCKS4a. Failures to reach the proxy are {@link ProxyException}s; when the proxy is one of
+ * a selector's answers, the fetch is told which to try next ({@link Fetch#proxyUnreachable}),
+ * and the set-up through that one continues this one's deadline.
  *
- * <p>Phases: DNS → CONNECT → [PROXY] → TLS (https only), then the stream goes to the exchange. The deadline
- * is armed once, at the start, and fails the exchange with an {@link FetchTimeoutException} naming
- * the phase it interrupted; an unlimited connect timeout ({@link Timeouts#NONE}) arms none. The
- * connector gets what the lookup left of the timeout, and the TLS options' own handshake timeout
- * applies too, whichever is shorter. Every step checks that the exchange is still connecting, so
- * a late result after a failure or cancel only closes what it brought.
+ * <p>Phases: DNS → CONNECT → [PROXY] → TLS (https only), then the stream goes to the exchange.
+ * The deadline is armed once, at the start, and fails the exchange with an {@link
+ * FetchTimeoutException} naming the phase it interrupted; an unlimited connect timeout ({@link
+ * Timeouts#NONE}) arms none. The connector gets what the lookup left of the timeout, and the TLS
+ * options' own handshake timeout applies too, whichever is shorter. Every step checks that the
+ * exchange is still connecting, so a late result after a failure or cancel only closes what it
+ * brought.
  */
 final class ConnectionSetup {
   private final Exchange exchange;
@@ -66,7 +69,7 @@ final class ConnectionSetup {
     this.timeout = context.config.connectTimeout(request);
     this.family = context.config.addressFamily(request);
     this.proxy = exchange.connection.host.origin.proxy;
-    this.startNanos = loop.nanoTime();
+    this.startNanos = fetch.connectStartNanos(loop.nanoTime());
   }
 
   /** DNS, CONNECT, PROXY or TLS: the step in progress. */
@@ -76,7 +79,7 @@ final class ConnectionSetup {
 
   void start() {
     if (!Timeouts.isUnlimited(timeout)) {
-      deadline = loop.schedule(timeout, this::deadlineReached);
+      deadline = loop.schedule(remaining(), this::deadlineReached);
     }
     InetSocketAddress target = proxy.isDirect()
         ? context.config.connectTo.target(request.host(), request.port())
@@ -180,10 +183,20 @@ final class ConnectionSetup {
     }
   }
 
-  /** A failure to reach the proxy, said so; anything else, or any failure when direct, as is. */
+  /**
+   * A failure to reach the proxy, said so, with the fetch told of the proxy to try next, if any;
+   * anything else, or any failure when direct, as is.
+   */
   private Throwable viaProxy(Throwable cause) {
     proxyUnreachable(Failures.unwrap(cause));
-    return proxy.isDirect() ? cause : ProxyFailures.reaching(cause, request, proxy);
+    if (proxy.isDirect()) {
+      return cause;
+    }
+    Throwable failure = ProxyFailures.reaching(cause, request, proxy);
+    if (failure instanceof ProxyException && proxy.fallback() != null) {
+      fetch.proxyUnreachable(proxy.fallback(), startNanos);
+    }
+    return failure;
   }
 
   /**

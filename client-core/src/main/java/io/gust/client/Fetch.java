@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@link Exchange} holds a connection; after a redirect, a retry or an authenticator's answer to
  * a challenge ({@link AuthFollowUp}) the fetch goes back through {@link #attempt()}: the jar's
  * cookies ({@link FetchCookies}), the network interceptors, if any, then {@link
- * LoopClient#acquire}.
+ * LoopClient#acquire}. When a selector's proxy cannot be reached, the same attempt goes straight
+ * back to {@link LoopClient#acquire} through the selector's next answer ({@link ProxyFailover}).
  * {@link #fail(Throwable)} is the one failure path: the first call wins, cancels the deadline,
  * aborts the exchange (closing its connection, freeing its slot) or leaves the queue, and
  * reports once.
@@ -60,6 +61,8 @@ final class Fetch implements Runnable, Call {
   private final NetworkAttempts network;
   /** The current request's proxy, chosen before each network attempt; never a rule. */
   private Proxy proxy = Proxy.NONE;
+  /** The current attempt's way through a selector's answers; null until one fails. */
+  private ProxyFailover failover;
   /** Set for a retry: an idle pooled connection may be as stale as the one that failed. */
   private boolean freshOnly;
   /** Merges the jar's cookies into each attempt and saves each response's; null without a jar. */
@@ -217,6 +220,7 @@ final class Fetch implements Runnable, Call {
 
   /** Chooses the current request's proxy, then a connection; a proxy rule that throws fails. */
   private void acquire() {
+    failover = null;
     try {
       proxy = context.config.proxy(request);
     } catch (RuntimeException e) {
@@ -322,6 +326,15 @@ final class Fetch implements Runnable, Call {
    */
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
+    if (failover != null && state != State.DONE) {
+      Proxy next = failover.onFailure(cause);
+      if (next != null) {
+        log.debug("trying {} for {}: {}", next, request, cause.toString());
+        proxy = next;
+        context.partition.acquire(this);
+        return;
+      }
+    }
     timings.attemptFailed(Failures.forClient(cause, request, Phase.QUEUE));
     if (state == State.DONE) {
       return;
@@ -331,6 +344,22 @@ final class Fetch implements Runnable, Call {
     } else {
       attemptFailed(cause, retryable);
     }
+  }
+
+  /**
+   * The proxy that set-up at {@code startNanos} could not be reached: once the exchange has let
+   * its connection go, the attempt goes on through {@code next} within the same connect deadline.
+   */
+  void proxyUnreachable(Proxy next, long startNanos) {
+    if (failover == null) {
+      failover = new ProxyFailover(startNanos);
+    }
+    failover.unreachable(next);
+  }
+
+  /** When a new connection's connect deadline begins: now, or when the first answer's began. */
+  long connectStartNanos(long nowNanos) {
+    return failover == null ? nowNanos : failover.startNanos();
   }
 
   void attemptFailed(Throwable cause, boolean retryable) {

@@ -156,6 +156,11 @@ public final class MemoryCookieJar implements CookieJar {
     if (domain != null && !CookieRules.domainMatches(host, domain)) {
       return null;
     }
+    if (domain != null && CookieRules.isIpAddress(domain)) {
+      // An address domain-matches only itself (§5.1.3), so a domain cookie for it reaches no
+      // other host: it is kept host-only, as curl and browsers keep it (and write it to files).
+      domain = null;
+    }
     String path = parsed.path() != null ? parsed.path() : CookieRules.defaultPath(uri);
     boolean hostOnly = domain == null;
     if ((parsed.secure() && !CookieRules.isSecure(uri))

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -53,15 +52,15 @@ public final class Proxy {
   /** For RULE: the choice for a request URI. */
   private final Function<URI, Proxy> rule;
   /**
-   * For a proxy a {@link java.net.ProxySelector} chose: tells the selector the proxy could not be
-   * reached for a URI; null otherwise. Not part of equality.
+   * For a proxy a {@link java.net.ProxySelector} chose: whom to tell it could not be reached, and
+   * what to try next; null otherwise. Not part of equality.
    */
-  private final BiConsumer<URI, IOException> unreachable;
+  private final ProxySelectorRule.Choice choice;
 
   private Proxy(Type type, String host, int port, String user, String password,
       boolean localResolution, Function<URI, Proxy> rule,
-      BiConsumer<URI, IOException> unreachable) {
-    this.unreachable = unreachable;
+      ProxySelectorRule.Choice choice) {
+    this.choice = choice;
     this.type = type;
     this.host = host;
     this.port = port;
@@ -121,10 +120,13 @@ public final class Proxy {
    * JDK's default one only reads system properties). The first answer is used: {@code DIRECT},
    * an HTTP proxy, or a SOCKS proxy (as SOCKS5, resolving names locally, since that is what the
    * JDK's own SOCKS support does); an unresolved proxy address keeps its name. No answer means
-   * direct; a selector that throws fails the fetch with its exception as the cause. When the
-   * chosen proxy cannot be resolved, connected to or reached within the connect timeout, the
-   * selector's {@code connectFailed} is called on the loop thread (what it throws is logged);
-   * the fetch still fails, it is not retried through another proxy.
+   * direct; a selector that throws fails the fetch with its exception as the cause. When a
+   * proxy cannot be resolved, connected to or reached within the connect timeout, the selector's
+   * {@code connectFailed} is called for it on the loop thread (what it throws is logged); when
+   * its name did not resolve or the connection was refused, the next answer is tried, within
+   * what is left of the same connect timeout, up to a {@code DIRECT} answer (tried like any
+   * other, directly) or the last. When all fail, the fetch fails with the last one's error, the
+   * earlier ones attached as suppressed.
    */
   public static Proxy selector(java.net.ProxySelector selector) {
     Objects.requireNonNull(selector, "selector");
@@ -173,7 +175,7 @@ public final class Proxy {
     if (type != Type.SOCKS5) {
       throw new IllegalStateException("only a SOCKS5 proxy resolves names: " + this);
     }
-    return new Proxy(type, host, port, user, password, true, null, unreachable);
+    return new Proxy(type, host, port, user, password, true, null, choice);
   }
 
   /**
@@ -194,7 +196,7 @@ public final class Proxy {
       throw new IllegalStateException("credentials need a proxy: " + this);
     }
     return new Proxy(type, host, port, user, password, localResolution, null,
-        unreachable);
+        choice == null ? null : choice.withCredentials(user, password));
   }
 
   /** Returns the kind of proxy. */
@@ -254,9 +256,9 @@ public final class Proxy {
     return chosen == null || chosen.rule != null ? NONE : chosen;
   }
 
-  /** This proxy, remembering to tell {@code unreachable} when it cannot be reached. */
-  Proxy reportingUnreachable(BiConsumer<URI, IOException> unreachable) {
-    return new Proxy(type, host, port, user, password, localResolution, rule, unreachable);
+  /** This proxy as chosen by a selector: {@code choice} says whom to tell and what comes next. */
+  Proxy chosenBy(ProxySelectorRule.Choice choice) {
+    return new Proxy(type, host, port, user, password, localResolution, rule, choice);
   }
 
   /**
@@ -264,9 +266,17 @@ public final class Proxy {
    * reached for {@code uri}; does nothing for a proxy given directly. Runs on the caller's thread.
    */
   void unreachable(URI uri, IOException cause) {
-    if (unreachable != null) {
-      unreachable.accept(uri, cause);
+    if (choice != null) {
+      choice.failed(uri, cause);
     }
+  }
+
+  /**
+   * What to try when this proxy cannot be reached: the next of a selector's answers ({@link
+   * #NONE} for its DIRECT), or null when there is none.
+   */
+  Proxy fallback() {
+    return choice == null ? null : choice.next;
   }
 
   /** Whether this is {@link Type#DIRECT}. */

@@ -11,6 +11,7 @@ import io.gust.testing.LeakCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -296,5 +297,31 @@ class AuthenticationEndToEndTest {
     assertEquals(expected, take(servers.server).getHeaders().get("Authorization"));
     assertEquals(expected, take(servers.server).getHeaders().get("Authorization"), "same origin");
     assertNull(take(servers.other).getHeaders().get("Authorization"), "another origin");
+  }
+
+  /**
+   * A 401 offering Basic and two Digest algorithms, over two fields: the answer is Digest with
+   * SHA-256, and its response is the one RFC 7616 gives for the nonce count and cnonce sent.
+   */
+  @Test
+  void theStrongestOfSeveralChallengesIsAnswered() throws Exception {
+    String md5 = "Digest realm=\"r\", qop=\"auth\", nonce=\"n1\", algorithm=MD5";
+    String sha256 = "Digest realm=\"r\", qop=\"auth\", nonce=\"n1\", algorithm=SHA-256";
+    servers.server.enqueue(new MockResponse.Builder().code(401)
+        .addHeader("WWW-Authenticate", "Basic realm=\"r\", " + md5)
+        .addHeader("WWW-Authenticate", sha256).body("denied").build());
+    servers.server.enqueue(ok("welcome"));
+    HttpResponse response = await(client(Authenticator.credentials("u", "p"))
+        .fetch(servers.server.url("/strong").toString()));
+    assertEquals(200, response.code());
+    take(servers.server);
+    String sent = take(servers.server).getHeaders().get("Authorization");
+    Map<String, String> params = AuthChallenge.parse(sent).get(0).params();
+    assertEquals("SHA-256", params.get("algorithm"), sent);
+    String expected = DigestScheme.authorization(AuthChallenge.parse(sha256).get(0),
+        DigestScheme.Qop.AUTH, new DigestScheme.Answer("u", "p", "GET", "/strong", null,
+            params.get("cnonce"), Long.parseLong(params.get("nc"), 16)));
+    assertEquals(AuthChallenge.parse(expected).get(0).params().get("response"),
+        params.get("response"));
   }
 }

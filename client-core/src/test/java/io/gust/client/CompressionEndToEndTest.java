@@ -11,6 +11,7 @@ import io.gust.testing.Compressors;
 import io.gust.testing.LeakCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,13 +78,17 @@ class CompressionEndToEndTest {
   }
 
   @Test
-  void aZstdBombIsCappedByMaxBodyBytes() throws Exception {
+  void brAndZstdBombsAreCappedByMaxBodyBytes() throws Exception {
     serve("/zstd", Compressors.compress("zstd", new byte[16 << 20]));
+    serve("/br", Compressors.compress("br", new byte[16 << 20]));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().maxBodyBytes(1 << 20)
-        .decompress(ContentCoding.ZSTD).build());
-    MessageTooLargeException e = assertInstanceOf(MessageTooLargeException.class,
-        failure(client.fetch(server.url("/zstd").toString())));
-    assertEquals(MessageTooLargeException.Limit.DECODED_BODY_BYTES, e.limit());
+        .decompress(ContentCoding.ZSTD, ContentCoding.BR).build());
+    for (String path : List.of("/zstd", "/br")) {
+      MessageTooLargeException e = assertInstanceOf(MessageTooLargeException.class,
+          failure(client.fetch(server.url(path).toString())), path);
+      assertEquals(MessageTooLargeException.Limit.DECODED_BODY_BYTES, e.limit(), path);
+      assertTrue(bodies.get(path).length < 1 << 20, "a bomb: small on the wire");
+    }
   }
 
   @Test

@@ -87,6 +87,9 @@ class HttpbinDigestEndToEndTest {
   void basicIsAnsweredAndHiddenBasicTakesUrlCredentials() throws Exception {
     AsyncHttpClient client = client(Authenticator.credentials("user", "p\u00e4ss"));
     assertEquals(200, fetch(client, httpbin.url("/basic-auth/user/p%C3%A4ss")).code());
+    AsyncHttpClient decomposed = client(Authenticator.basic("e\u0301", "pw"));
+    assertEquals(200, fetch(decomposed, httpbin.url("/basic-auth/%C3%A9/pw")).code(),
+        "a decomposed user name is sent NFC-normalised (RFC 7617), which httpbin takes as é");
     AsyncHttpClient plain = client(null);
     assertEquals(404, fetch(plain, httpbin.url("/hidden-basic-auth/user/passwd")).code());
     String withCredentials = httpbin.url("/hidden-basic-auth/user/passwd")

@@ -142,6 +142,12 @@ class MemoryCookieJarTest {
   void ipAddressesGetHostOnlyCookiesAndNoDomainMatching() {
     save("http://127.0.0.1:8080/", "a=1", "b=2; Domain=0.0.1", "c=3; Domain=127.0.0.1");
     assertEquals("a=1; c=3", header("http://127.0.0.1/"));
+    assertTrue(jar.cookies().stream().allMatch(Cookie::isHostOnly),
+        "Domain=127.0.0.1 from 127.0.0.1 is host-only, as curl keeps it: " + jar.cookies());
+    save("http://127.0.0.1/", "c=9", "d=4; Domain=.127.0.0.1");
+    assertEquals("a=1; c=9; d=4", header("http://127.0.0.1/"),
+        "the host-only c=9 replaces it; a leading dot changes nothing");
+    assertEquals(3, jar.cookies().size());
     save("http://[::1]/", "v6=1");
     assertEquals("v6=1", header("http://[::1]:9/"));
   }

@@ -189,17 +189,20 @@ class ProxyEndToEndTest {
   @Test
   void aProxyThatNeverAnswersTimesOutWithinTheConnectTimeout() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    Proxy via = startProxy((socket, index) -> {
-      readHead(socket.getInputStream());
+    Proxy http = startProxy((socket, index) -> {
+      socket.getInputStream().read();
       release.await(30, TimeUnit.SECONDS);
     });
-    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().proxy(via)
-        .connectTimeout(Duration.ofMillis(300)).build());
-    HttpClientException error = failure(client.fetch("https://127.0.0.1:1/"));
+    for (Proxy via : List.of(http, Proxy.socks5("127.0.0.1", http.port()),
+        Proxy.socks4a("127.0.0.1", http.port()))) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().proxy(via)
+          .connectTimeout(Duration.ofMillis(300)).build());
+      HttpClientException error = failure(client.fetch("https://127.0.0.1:1/"));
+      FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
+      assertEquals(Phase.PROXY, timeout.phase(), via.toString());
+      assertEquals(Duration.ofMillis(300), timeout.timeout());
+    }
     release.countDown();
-    FetchTimeoutException timeout = assertInstanceOf(FetchTimeoutException.class, error);
-    assertEquals(Phase.PROXY, timeout.phase());
-    assertEquals(Duration.ofMillis(300), timeout.timeout());
   }
 
   @Test

@@ -7,33 +7,46 @@ import static io.gust.testing.ScriptedServer.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.testing.LeakCheck;
 import io.gust.testing.LoopbackPorts;
+import io.gust.testing.ManualLoop;
 import io.gust.testing.ScriptedServer;
+import io.gust.testing.Tinyproxy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Proxy#selector}: the selector hears {@code connectFailed} when the proxy it chose cannot
- * be resolved or connected to (and only then), and the pool snapshot says which proxy each host's
- * connections go through.
+ * be resolved or connected to (and only then), its next answers are tried in turn (a real
+ * tinyproxy after a refused one; DIRECT only when listed), and the pool snapshot says which proxy
+ * each host's connections go through.
  */
 @Timeout(60)
 class ProxySelectorEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  @TempDir Path dir;
   private final ProxyOrigins origins = new ProxyOrigins();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private ScriptedServer proxy;
@@ -63,6 +76,27 @@ class ProxySelectorEndToEndTest {
         }
       }
     };
+  }
+
+  /** A selector giving {@code answers} for every URI, recording which proxies failed. */
+  private ProxySelector answering(java.net.Proxy... answers) {
+    return new ProxySelector() {
+      @Override
+      public List<java.net.Proxy> select(URI uri) {
+        return List.of(answers);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress failed, IOException error) {
+        failures.add(((InetSocketAddress) failed).getPort() + " "
+            + error.getClass().getSimpleName());
+      }
+    };
+  }
+
+  private static java.net.Proxy httpAnswer(String host, int port) {
+    return new java.net.Proxy(java.net.Proxy.Type.HTTP,
+        InetSocketAddress.createUnresolved(host, port));
   }
 
   private AsyncHttpClient client(ProxySelector selector) {
@@ -122,5 +156,93 @@ class ProxySelectorEndToEndTest {
     assertEquals("http://127.0.0.1:" + proxy.port(), hosts.get(1).proxy().toString());
     assertEquals(origins.https.port(), hosts.get(1).port());
     assertEquals(1, heads.size());
+  }
+
+  @Test
+  void theNextAnswerCarriesTheFetchWhenTheFirstProxyRefuses() throws Exception {
+    int refused = LoopbackPorts.free();
+    try (Tinyproxy tinyproxy = Tinyproxy.start(dir, null, null)) {
+      AsyncHttpClient client = client(answering(httpAnswer("127.0.0.1", refused),
+          httpAnswer("127.0.0.1", tinyproxy.port()), java.net.Proxy.NO_PROXY));
+      HttpResponse response =
+          await(client.fetch("https://127.0.0.1:" + origins.https.port() + "/hello"));
+      assertEquals(200, response.code());
+      assertEquals(List.of(refused + " ConnectFailedException"), failures);
+      List<PoolSnapshot.Host> hosts = client.poolSnapshot().get(5, TimeUnit.SECONDS).hosts();
+      assertEquals(1, hosts.size(), hosts.toString());
+      assertEquals(tinyproxy.port(), hosts.get(0).proxy().port());
+    }
+  }
+
+  @Test
+  void whenEveryAnswerFailsTheLastOnesErrorCarriesTheOthers() throws Exception {
+    int refused = LoopbackPorts.free();
+    ProxySelector selector = answering(httpAnswer("127.0.0.1", refused),
+        httpAnswer("proxy.invalid", 3128));
+    ProxyException error = assertInstanceOf(ProxyException.class, failure(client(selector)
+        .fetch("http://127.0.0.1:" + origins.http.port() + "/hello")));
+    assertEquals(Phase.DNS, error.phase());
+    assertEquals("proxy.invalid", error.proxy().host());
+    assertEquals(1, error.getSuppressed().length);
+    ProxyException first = assertInstanceOf(ProxyException.class, error.getSuppressed()[0]);
+    assertEquals(Phase.CONNECT, first.phase());
+    assertEquals(refused, first.proxy().port());
+    assertEquals(List.of(refused + " ConnectFailedException",
+        "3128 UnknownHostException"), failures);
+  }
+
+  @Test
+  void aDirectAnswerIsTriedInTurnAndEndsTheList() throws Exception {
+    int refused = LoopbackPorts.free();
+    ProxySelector selector = answering(httpAnswer("127.0.0.1", refused),
+        java.net.Proxy.NO_PROXY, httpAnswer("proxy.invalid", 3128));
+    HttpResponse response = await(client(selector)
+        .fetch("http://127.0.0.1:" + origins.http.port() + "/hello"));
+    assertEquals(200, response.code());
+    assertEquals(List.of(refused + " ConnectFailedException"), failures);
+    String closedOrigin = "http://127.0.0.1:" + LoopbackPorts.free() + "/";
+    HttpConnectException error = assertInstanceOf(HttpConnectException.class,
+        failure(client(selector).fetch(closedOrigin)));
+    assertEquals(Phase.CONNECT, error.phase());
+    assertTrue(!(error instanceof ProxyException), error.toString());
+    assertEquals(1, error.getSuppressed().length, error.toString());
+    assertEquals(List.of(refused + " ConnectFailedException",
+        refused + " ConnectFailedException"), failures);
+  }
+
+  /**
+   * The next answer continues the first one's connect deadline: the first proxy's name fails
+   * halfway through it, the second's lookup never ends, and the fetch times out when the one
+   * deadline is due, not a whole timeout after the failover.
+   */
+  @Test
+  void theNextAnswerGetsWhatIsLeftOfTheConnectTimeout() throws Exception {
+    Duration timeout = Duration.ofSeconds(60);
+    Map<String, CompletableFuture<List<InetSocketAddress>>> lookups = new ConcurrentHashMap<>();
+    Resolver held = (loop, host, port, family) ->
+        lookups.computeIfAbsent(host, h -> new CompletableFuture<>());
+    try (ManualLoop manual = new ManualLoop()) {
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().loop(manual.loop)
+          .resolver(held).connectTimeout(timeout).requestTimeout(timeout.multipliedBy(3))
+          .proxy(Proxy.selector(answering(httpAnswer("first.test", 3128),
+              httpAnswer("second.test", 3129)))).build());
+      CompletableFuture<HttpResponse> fetch = client.fetch("http://origin.test/");
+      manual.pass();
+      manual.advance(timeout.dividedBy(2));
+      manual.loop.execute(() -> lookups.get("first.test")
+          .completeExceptionally(new UnknownHostException("first.test")));
+      manual.pass();
+      assertTrue(lookups.containsKey("second.test"), "the second answer was not tried");
+      manual.advanceOnto(timeout.dividedBy(2), fetch);
+      ExecutionException error = assertThrows(ExecutionException.class,
+          () -> fetch.get(10, TimeUnit.SECONDS));
+      FetchTimeoutException timedOut =
+          assertInstanceOf(FetchTimeoutException.class, error.getCause());
+      assertEquals(Phase.DNS, timedOut.phase());
+      assertInstanceOf(ProxyException.class, timedOut.getSuppressed()[0]);
+      assertEquals(List.of("3128 UnknownHostException", "3129 SocketTimeoutException"),
+          failures);
+      client.close();
+    }
   }
 }

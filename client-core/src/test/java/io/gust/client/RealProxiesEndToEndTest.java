@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client through real proxies started on loopback: squid open, with Basic and with Digest
  * proxy authentication, and tinyproxy, for plain http (absolute form) and https (CONNECT), and
- * HTTP/2 inside a CONNECT tunnel to nginx. Skipped without squid, tinyproxy or nginx unless
- * CI=true.
+ * HTTP/2 inside a CONNECT tunnel to nginx; one tunnel per origin; the environment variables with
+ * curl's rules. Skipped without squid, tinyproxy or nginx unless CI=true.
  */
 @Timeout(90)
 class RealProxiesEndToEndTest {
@@ -173,5 +174,47 @@ class RealProxiesEndToEndTest {
     AsyncHttpClient client = client(Proxy.http("127.0.0.1", tiny.port()),
         Authenticator.basic("user", "passwd"));
     assertEquals(200, await(client.fetch(httpsUrl())).code());
+  }
+
+  /**
+   * Proxy.fromEnvironment through a real tinyproxy, with curl's rules: lowercase http_proxy for
+   * http (tinyproxy's Via shows in the echo), HTTPS_PROXY for a CONNECT tunnel, no_proxy hosts
+   * direct, and an uppercase HTTP_PROXY ignored.
+   */
+  @Test
+  void theEnvironmentsProxiesAreFollowedWithCurlsRules() throws Exception {
+    Tinyproxy tiny = Tinyproxy.start(dir, null, null);
+    proxy = tiny;
+    String url = "http://127.0.0.1:" + tiny.port();
+    AsyncHttpClient client = client(Proxy.fromEnvironment(Map.of("http_proxy", url,
+        "HTTPS_PROXY", url, "no_proxy", "localhost")), null);
+    assertTrue(await(client.fetch(httpUrl())).bodyString().toLowerCase().contains("tinyproxy"));
+    HttpResponse tunnelled = await(client.fetch(httpsUrl()));
+    assertEquals(200, tunnelled.code());
+    assertTrue(tunnelled.timings().proxy().toNanos() > 0, tunnelled.timings().toString());
+    String direct = await(client.fetch(httpUrl().replace("127.0.0.1", "localhost"))).bodyString();
+    assertFalse(direct.toLowerCase().contains("tinyproxy"), direct);
+    AsyncHttpClient upper = client(Proxy.fromEnvironment(Map.of("HTTP_PROXY", url)),
+        null);
+    String ignored = await(upper.fetch(httpUrl())).bodyString();
+    assertFalse(ignored.toLowerCase().contains("tinyproxy"), ignored);
+  }
+
+  /** Through one real proxy, each origin gets its own tunnel; a tunnel is reused for its own. */
+  @Test
+  void aTunnelThroughTinyproxyServesOneOriginOnly() throws Exception {
+    Tinyproxy tiny = Tinyproxy.start(dir, null, null);
+    proxy = tiny;
+    try (ProxyOrigins others = new ProxyOrigins()) {
+      AsyncHttpClient client = client(Proxy.http("127.0.0.1", tiny.port()), null);
+      String otherUrl = "https://127.0.0.1:" + others.https.port() + "/echo";
+      assertEquals(200, await(client.fetch(httpsUrl())).code());
+      HttpResponse other = await(client.fetch(otherUrl));
+      assertEquals(200, other.code());
+      assertFalse(other.isConnectionReused(), "another origin, another tunnel");
+      assertTrue(other.bodyString().contains(":" + others.https.port()), other.bodyString());
+      assertTrue(await(client.fetch(httpsUrl())).isConnectionReused());
+      assertEquals(2, client.poolSnapshot().get(5, TimeUnit.SECONDS).hosts().size());
+    }
   }
 }

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fetches through real SOCKS5 proxies (microsocks, dante) chosen with {@link Proxy#socks5}. */
+/**
+ * Fetches through real SOCKS proxies (microsocks, dante) chosen with {@link Proxy#socks5} and
+ * {@link Proxy#socks4a}, and through scripted SOCKS4a proxies.
+ */
 @Timeout(60)
 class SocksFetchEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
@@ -183,6 +186,28 @@ class SocksFetchEndToEndTest {
       assertEquals(91, assertInstanceOf(SocksException.class, error.getCause()).replyCode());
     } finally {
       proxy.close();
+    }
+  }
+
+  /**
+   * Debian's dante-server (1.4.2) speaks SOCKS4 but not SOCKS4a: it tries to connect to the
+   * 0.0.0.x placeholder address. So the real-server test of Proxy.socks4a is an address origin
+   * (sent as plain SOCKS4) carried, and a name refused with dante's own reply 91.
+   */
+  @Test
+  void danteCarriesSocks4ForAnAddressAndRefusesSocks4aForAName() throws Exception {
+    try (SocksServer proxy = SocksServer.dante(dir);
+        AsyncHttpClient client = AsyncHttpClient.builder()
+            .proxy(Proxy.socks4a("127.0.0.1", proxy.port())).build()) {
+      HttpResponse response = client.fetch("http://127.0.0.1:" + origin.port() + "/hello")
+          .get(10, TimeUnit.SECONDS);
+      assertEquals("hello through socks\n", response.bodyString());
+      assertTrue(response.timings().proxy().toNanos() > 0, response.timings().toString());
+      ExecutionException e = assertThrows(ExecutionException.class, () -> client
+          .fetch("http://localhost:" + origin.port() + "/hello").get(10, TimeUnit.SECONDS));
+      ProxyException error = assertInstanceOf(ProxyException.class, e.getCause());
+      assertEquals(Phase.PROXY, error.phase());
+      assertEquals(91, assertInstanceOf(SocksException.class, error.getCause()).replyCode());
     }
   }
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real SOCKS5 server on a free 127.0.0.1 port: microsocks (optionally demanding a username and
- * password) or Debian's dante-server (no authentication, since its username method checks system
- * accounts). Its output goes to a file in the given directory; {@link #close()} stops it.
+ * A real SOCKS server on a free 127.0.0.1 port: microsocks (SOCKS5, optionally demanding a
+ * username and password) or Debian's dante-server (SOCKS5 and SOCKS4, not SOCKS4a; no
+ * authentication, since its username method checks system accounts). Its output goes to a file
+ * in the given directory; {@link #close()} stops it.
  */
 public final class SocksServer implements AutoCloseable {
   private final Process process;

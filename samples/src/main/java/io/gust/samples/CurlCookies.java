@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +23,15 @@ import java.util.Set;
 
 /**
  * The cookies of {@code fetch}, by curl's rules. A -b argument holding '=' is a cookie string
- * sent as it is (several joined with ';'); any other is a file in the Netscape format to read
- * (or of raw {@code Set-Cookie:} header lines, as curl also reads), which turns the cookie engine
- * on, as -c does. With the engine on, every response's Set-Cookie
- * fields (redirects and 401s included) are kept in a {@link MemoryCookieJar} and sent back; the
- * engine's cookies come first in the Cookie field, then the string. A -H Cookie field replaces
- * the string but not the engine's cookies, which then go in a field of their own. -c writes the
- * engine's cookies at the end ({@code -c -}: to stdout, after everything else). A file that is
- * missing or not in the Netscape format is ignored.
- * Used on the main thread.
+ * sent as it is (several joined with ';') on every request, redirects to other hosts included;
+ * any other is a file in the Netscape format to read (or of raw {@code Set-Cookie:} header lines,
+ * as curl also reads), which turns the cookie engine on, as -c does. With the engine on, every
+ * response's Set-Cookie fields (redirects and 401s included) are kept in a {@link
+ * MemoryCookieJar} and sent back; the engine's cookies come first in the Cookie field, in curl's
+ * order, then the string. A -H Cookie field replaces the string but not the engine's cookies,
+ * which then go in a field of their own. -c writes the engine's cookies at the end ({@code -c
+ * -}: to stdout, after everything else). A file that is missing or not in the Netscape format is
+ * ignored. Used on the main thread.
  */
 final class CurlCookies {
   private static final String SET_COOKIE = "Set-Cookie:";
@@ -43,6 +44,8 @@ final class CurlCookies {
   private final List<String> headerLines = new ArrayList<>();
   /** Cookies from those lines without a Domain, which -c does not write (as in curl). */
   private final Set<Cookie> unwritten = new HashSet<>();
+  /** Cookies from those lines without a Path, which curl sends after those with one. */
+  private final Set<Cookie> pathless = new HashSet<>();
 
   private CurlCookies(MemoryCookieJar jar, String string, Path writeTo) {
     this.jar = jar;
@@ -93,25 +96,25 @@ final class CurlCookies {
   }
 
   /**
-   * Keeps the files' Set-Cookie lines as if the first request's host had sent them for path "/".
-   * curl keeps a line without Domain for every host and never writes it to -c's file; here it
-   * is the first host's, and kept out of -c's file unless a server replaces it.
+   * Keeps the files' Set-Cookie lines, in order, as if the first request's host had sent them for
+   * path "/". curl keeps a line without Domain for every host and never writes it to -c's file;
+   * here it is the first host's, and kept out of -c's file unless a server replaces it.
    */
   private void saveHeaderLines(URI first) {
     URI root = URI.create(first.getScheme() + "://" + first.getRawAuthority() + "/");
-    List<String> withoutDomain = new ArrayList<>();
     for (String line : headerLines) {
-      if (line.toLowerCase(Locale.ROOT).matches("(?s).*;\\s*domain\\s*=.*")) {
-        jar.save(root, List.of(line));
-      } else {
-        withoutDomain.add(line);
-      }
-    }
-    Set<Cookie> before = new HashSet<>(jar.cookies());
-    jar.save(root, withoutDomain);
-    for (Cookie cookie : jar.cookies()) {
-      if (!before.contains(cookie)) {
-        unwritten.add(cookie);
+      String lower = line.toLowerCase(Locale.ROOT);
+      Set<Cookie> before = new HashSet<>(jar.cookies());
+      jar.save(root, List.of(line));
+      for (Cookie cookie : jar.cookies()) {
+        if (!before.contains(cookie)) {
+          if (!lower.matches("(?s).*;\\s*domain\\s*=.*")) {
+            unwritten.add(cookie);
+          }
+          if (!lower.matches("(?s).*;\\s*path\\s*=.*")) {
+            pathless.add(cookie);
+          }
+        }
       }
     }
     headerLines.clear();
@@ -122,9 +125,24 @@ final class CurlCookies {
     if (!headerLines.isEmpty()) {
       saveHeaderLines(request.uri());
     }
-    String engine = jar == null ? null : CookieJar.header(jar.cookiesFor(request.uri()));
+    String engine = null;
+    if (jar != null) {
+      List<Cookie> cookies = new ArrayList<>(jar.cookiesFor(request.uri()));
+      cookies.sort(curlOrder());
+      engine = CookieJar.header(cookies);
+    }
     String field = engine == null ? string : string == null ? engine : engine + "; " + string;
     return field == null ? request : request.newBuilder().header("Cookie", field).build();
+  }
+
+  /**
+   * curl's order in the Cookie field: longer path first, then longer domain, then longer name,
+   * then older; a raw Set-Cookie line's missing Path or Domain counts as empty, as in curl.
+   */
+  private Comparator<Cookie> curlOrder() {
+    return Comparator.<Cookie>comparingInt(c -> pathless.contains(c) ? 0 : -c.path().length())
+        .thenComparingInt(c -> unwritten.contains(c) ? 0 : -c.domain().length())
+        .thenComparingInt(c -> -c.name().length());
   }
 
   /** Keeps {@code response}'s cookies when the engine is on. */

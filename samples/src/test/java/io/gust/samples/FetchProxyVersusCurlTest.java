@@ -108,6 +108,17 @@ class FetchProxyVersusCurlTest {
     assertAgree(bypass, url);
   }
 
+  /** A .invalid name (RFC 6761) never resolves: curl and fetch both exit 5. */
+  @Test
+  void anUnresolvableProxyExitsWith5() throws Exception {
+    String url = companion.url("/get").toString();
+    for (String proxy : List.of("http://proxy.invalid:3128", "https://proxy.invalid:3128")) {
+      List<String> options = List.of("--noproxy", "", "-x", proxy);
+      assertAgree(options, url, false);
+      assertEquals(5, Differential.fetch(options, url).exitCode());
+    }
+  }
+
   @Test
   void anUnsupportedProxySchemeExitsWith7() throws Exception {
     List<String> options = List.of("--noproxy", "", "-x", "ftp://127.0.0.1:21");

@@ -34,15 +34,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(60)
 class FetchRequestsVersusCurlTest {
   private static RawServer raw;
+  /** A second raw server: the same host on another port. */
+  private static RawServer otherPort;
   private static HttpServer companion;
 
   @BeforeAll
   static void startServers() throws IOException {
     Differential.requireCurl();
     raw = new RawServer();
+    otherPort = new RawServer();
+    otherPort.on("/cookie", (request, out, socket) -> text(out, field(request, "cookie") + "\n"));
     raw.on("/method", (request, out, socket) -> text(out,
             request.method() + " " + request.bodyString() + "\n"))
         .on("/auth", (request, out, socket) -> text(out, field(request, "authorization") + "\n"))
+        .on("/cookie", (request, out, socket) -> text(out, field(request, "cookie") + "\n"))
+        .on("/ip-domain", "HTTP/1.1 200 OK\r\nSet-Cookie: a=1; Domain=127.0.0.1\r\n"
+            + "Set-Cookie: b=2; Domain=.127.0.0.1\r\nSet-Cookie: c=3\r\n"
+            + "Set-Cookie: d=4; Domain=127.0.0\r\nContent-Length: 0\r\n\r\n")
         .on("/fields", (request, out, socket) -> text(out, fields(request)))
         .on("/length", "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nX-Case: yes\r\n\r\nhello\n");
     for (int code : new int[] {301, 302, 303, 307, 308}) {
@@ -50,6 +58,8 @@ class FetchRequestsVersusCurlTest {
     }
     redirect("/to-auth", 302, "/auth");
     redirect("/to-other-host", 302, "http://localhost:" + raw.port() + "/auth");
+    redirect("/cookie-elsewhere", 302, "http://localhost:" + raw.port() + "/cookie");
+    redirect("/cookie-other-port", 302, "http://127.0.0.1:" + otherPort.port() + "/cookie");
     companion = HttpServer.builder().testRoutes().build().start();
   }
 
@@ -57,6 +67,7 @@ class FetchRequestsVersusCurlTest {
   static void stopServers() throws IOException {
     if (raw != null) {
       raw.close();
+      otherPort.close();
       companion.close();
     }
   }
@@ -84,6 +95,62 @@ class FetchRequestsVersusCurlTest {
   void sendsCredentialsAsCurlDoes(String name, String userInfo, String path,
       List<String> options) throws Exception {
     assertAgree(options, "http://" + userInfo + "127.0.0.1:" + raw.port() + path);
+  }
+
+  static Stream<Arguments> cookies() throws IOException {
+    Path lines = Files.createTempFile("gust-set-cookie", ".txt");
+    lines.toFile().deleteOnExit();
+    Files.writeString(lines, "Set-Cookie: h=1\nSet-Cookie: i=2; Path=/\n"
+        + "Set-Cookie: j=3; Domain=127.0.0.1\n");
+    Path names = Files.createTempFile("gust-set-cookie", ".txt");
+    names.toFile().deleteOnExit();
+    Files.writeString(names, "Set-Cookie: a=1; Path=/\nSet-Cookie: bbb=2; Path=/\n"
+        + "Set-Cookie: cc=3; Path=/cookie\nSet-Cookie: dd=4; Path=/; Domain=127.0.0.1\n");
+    return Stream.of(
+        Arguments.of("dataToAnotherHost", "/cookie-elsewhere", List.of("-L", "-b", "x=1; y=2")),
+        Arguments.of("dataToAnotherPort", "/cookie-other-port", List.of("-L", "-b", "x=1")),
+        Arguments.of("dataWithHeaderToAnotherHost", "/cookie-elsewhere",
+            List.of("-L", "-b", "x=1", "-H", "Cookie: h=2")),
+        Arguments.of("linesToAnotherHost", "/cookie-elsewhere",
+            List.of("-L", "-b", lines.toString())),
+        Arguments.of("linesToAnotherPort", "/cookie-other-port",
+            List.of("-L", "-b", lines.toString())),
+        Arguments.of("linesInCurlsOrder", "/cookie-other-port",
+            List.of("-L", "-b", names.toString())),
+        Arguments.of("linesAndData", "/cookie-elsewhere",
+            List.of("-L", "-b", lines.toString(), "-b", "x=1")));
+  }
+
+  /**
+   * -b data goes on every hop, -b files' raw Set-Cookie lines to the first host only (any port),
+   * in curl's order (a line without Path after those with one).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cookies")
+  void sendsCommandLineCookiesAsCurlDoes(String name, String path, List<String> options)
+      throws Exception {
+    assertAgree(options, raw.url(path));
+  }
+
+  /** Regression: Domain=127.0.0.1 from 127.0.0.1 made a domain cookie; curl keeps it host-only. */
+  @Test
+  void anIpAddressDomainIsHostOnlyInTheCookieFile(@TempDir Path dir) throws Exception {
+    Path byCurl = dir.resolve("curl.txt");
+    Path byFetch = dir.resolve("fetch.txt");
+    String url = raw.url("/ip-domain");
+    Differential.Outcome curl = Differential.curl(List.of("-c", byCurl.toString()), url);
+    Differential.Outcome fetch = Differential.fetch(List.of("-c", byFetch.toString()), url);
+    assertEquals(curl.render(), fetch.render());
+    assertEquals(cookieLines(byCurl), cookieLines(byFetch));
+    assertEquals(List.of("127.0.0.1\tFALSE\t/\tFALSE\t0\ta\t1",
+        "127.0.0.1\tFALSE\t/\tFALSE\t0\tb\t2", "127.0.0.1\tFALSE\t/\tFALSE\t0\tc\t3"),
+        cookieLines(byFetch));
+  }
+
+  /** A cookie file's cookie lines, sorted. */
+  private static List<String> cookieLines(Path file) throws IOException {
+    return Files.readAllLines(file).stream()
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).sorted().toList();
   }
 
   static Stream<Arguments> headers() {

@@ -116,4 +116,16 @@ class FetchSocksVersusCurlTest {
     assertBothExit(97, via("socks5h://127.0.0.1:" + socks.port()),
         "http://127.0.0.1:" + LoopbackPorts.free() + "/");
   }
+
+  /**
+   * dante speaks SOCKS4, not SOCKS4a, so a name sent by socks4a:// is refused: 97 from both.
+   * (For an address origin fetch sends plain SOCKS4, which dante carries, where curl 7.88 still
+   * sends the 4a form and is refused; that case is left out on purpose.)
+   */
+  @Test
+  void socks4aThroughDanteIsRefusedForANameWith97() throws Exception {
+    socks = SocksServer.dante(dir);
+    assertBothExit(97, via("socks4a://127.0.0.1:" + socks.port()),
+        companion.url("/get").toString().replace("127.0.0.1", "localhost"));
+  }
 }
