@@ -116,6 +116,13 @@ final class ScriptedHttp2Server implements AutoCloseable {
 
     /** Reads the preface and the client's SETTINGS; sends {@code settings}, and acks when asked. */
     Http2Settings handshake(Http2Settings settings, boolean ack) throws IOException {
+      Http2Settings clientSettings = readPreface();
+      sendSettings(settings, ack);
+      return clientSettings;
+    }
+
+    /** Reads the preface and the client's SETTINGS, sending nothing yet. */
+    Http2Settings readPreface() throws IOException {
       while (!FrameReader.readPreface(in)) {
         fill();
       }
@@ -124,13 +131,17 @@ final class ScriptedHttp2Server implements AutoCloseable {
         throw new AssertionError("expected the client's SETTINGS, got " + first);
       }
       writer.applyPeerSettings(clientSettings.settings());
+      return clientSettings.settings();
+    }
+
+    /** Sends the server's {@code settings}, with the ack of the client's when asked. */
+    void sendSettings(Http2Settings settings, boolean ack) throws IOException {
       Buffer out = new Buffer();
       writer.settings(out, settings);
       if (ack) {
         writer.settingsAck(out);
       }
       send(out);
-      return clientSettings.settings();
     }
 
     /** The next frame of any kind. */
