@@ -111,9 +111,19 @@ class Http2MisbehavingServerEndToEndTest {
       }
       peer.awaitClose();
     });
-    AsyncHttpClient client = client();
+    List<EventListener.AttemptReason> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
+        .eventListenerFactory(request -> new EventListener() {
+          @Override
+          public void attemptStart(int attempt, HttpRequest sent, AttemptReason reason) {
+            reasons.add(reason);
+          }
+        }).build());
     ExecutionException failure = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/r")).get(10, TimeUnit.SECONDS));
+    assertEquals(List.of(EventListener.AttemptReason.FIRST, EventListener.AttemptReason.RETRY,
+        EventListener.AttemptReason.RETRY, EventListener.AttemptReason.RETRY), reasons,
+        "every attempt after the first is a retry, whatever the count");
     Http2StreamException refused = assertInstanceOf(Http2StreamException.class,
         failure.getCause());
     assertEquals("REFUSED_STREAM", refused.errorName());
