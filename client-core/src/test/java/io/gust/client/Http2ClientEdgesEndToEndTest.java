@@ -169,11 +169,7 @@ class Http2ClientEdgesEndToEndTest {
     });
     AsyncHttpClient client = client();
     CompletableFuture<HttpResponse> held = client.fetch(server.url("/held"));
-    Eventually.noComplaint(Duration.ofSeconds(5), () -> {
-      PoolSnapshot snapshot = client.poolSnapshot().join();
-      return snapshot.hosts().size() == 1
-          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
-    });
+    ScriptedHttp2Server.awaitOneStreamInFlight(client);
     HttpRequest quick = HttpRequest.newBuilder(server.url("/quick"))
         .requestTimeout(Duration.ofMillis(100)).build();
     ExecutionException failed = assertThrows(ExecutionException.class,

@@ -311,11 +311,7 @@ class Http2MisbehavingServerEndToEndTest {
     });
     AsyncHttpClient client = client();
     CompletableFuture<HttpResponse> first = client.fetch(server.url("/slow"));
-    io.gust.testing.Eventually.noComplaint(Duration.ofSeconds(5), () -> {
-      PoolSnapshot snapshot = client.poolSnapshot().join();
-      return snapshot.hosts().size() == 1
-          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
-    });
+    ScriptedHttp2Server.awaitOneStreamInFlight(client);
     first.cancel(true);
     HttpResponse next = client.fetch(server.url("/next")).get(10, TimeUnit.SECONDS);
     assertEquals("next", next.bodyString());
@@ -414,11 +410,7 @@ class Http2MisbehavingServerEndToEndTest {
     AsyncHttpClient client = client();
     client.fetch(server.url("/first")).get(10, TimeUnit.SECONDS);
     CompletableFuture<HttpResponse> held = client.fetch(server.url("/held"));
-    io.gust.testing.Eventually.noComplaint(Duration.ofSeconds(5), () -> {
-      PoolSnapshot snapshot = client.poolSnapshot().join();
-      return snapshot.hosts().size() == 1
-          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
-    });
+    ScriptedHttp2Server.awaitOneStreamInFlight(client);
     HttpResponse second = client.fetch(server.url("/waits")).get(10, TimeUnit.SECONDS);
     assertEquals("connection 1", second.bodyString());
     assertEquals("connection 0", held.get(10, TimeUnit.SECONDS).bodyString());

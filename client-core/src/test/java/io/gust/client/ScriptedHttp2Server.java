@@ -81,6 +81,15 @@ final class ScriptedHttp2Server implements AutoCloseable {
     }
   }
 
+  /** Waits, with a bound, until {@code client}'s pool holds one connection with one stream open. */
+  static void awaitOneStreamInFlight(AsyncHttpClient client) {
+    io.gust.testing.Eventually.noComplaint(java.time.Duration.ofSeconds(5), () -> {
+      PoolSnapshot snapshot = client.poolSnapshot().join();
+      return snapshot.hosts().size() == 1
+          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
+    });
+  }
+
   /** Waits, with a bound, for every connection's script to end; rethrows a script's failure. */
   void verify() throws Exception {
     List<CompletableFuture<Void>> all;
