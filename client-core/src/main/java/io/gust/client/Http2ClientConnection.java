@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client side of one HTTP/2 connection (RFC 9113): the preface and settings, the streams of
- * the {@link Http2Stream}s it carries, flow control in both directions, PING, GOAWAY. It is the
+ * the {@link Http2Stream}s it carries, flow control in both directions (the connection's
+ * windows kept by {@link Http2ClientWindows}), PING, GOAWAY. It is the
  * {@link ReadListener} of its socket and writes frames into one buffer flushed once per pass.
  * Loop-confined.
  *
@@ -46,8 +47,6 @@ final class Http2ClientConnection implements ReadListener {
   static final int STREAMS_BEFORE_SETTINGS = 1;
   /** The window each response stream gets; credited back as the application consumes. */
   static final int STREAM_WINDOW = 1 << 20;
-  /** The connection's receive window; credited back as bytes arrive. */
-  static final int CONNECTION_WINDOW = 16 << 20;
 
   private final ClientContext context;
   private final PooledConnection pooled;
@@ -57,10 +56,7 @@ final class Http2ClientConnection implements ReadListener {
   /** Frames written and not yet handed to the socket. */
   private final Buffer out = new Buffer();
   private final HashMap<Integer, Http2Stream> streams = new HashMap<>();
-  /** Streams with data to send that wait for the connection window. */
-  private final List<Http2Stream> blocked = new ArrayList<>();
-  private final FlowControlWindow sendWindow = new FlowControlWindow(65_535);
-  private final ReceiveWindow receiveWindow = new ReceiveWindow(65_535, CONNECTION_WINDOW);
+  private final Http2ClientWindows windows = new Http2ClientWindows();
   private Http2Settings peer = Http2Settings.DEFAULTS;
   private boolean peerSettingsReceived;
   private int nextStreamId = 1;
@@ -76,13 +72,13 @@ final class Http2ClientConnection implements ReadListener {
     reader.setMaxHeaderListSize(context.limits().maxHeadBytes());
   }
 
-  /** Sends the preface and settings and starts reading; the ack must come within {@code timeout}. */
+  /** Sends the preface and settings, starts reading; the ack is due within the timeout given. */
   void start(Duration settingsTimeout) {
     writer.preface(out);
     writer.settings(out, Http2Settings.DEFAULTS.with(Http2Settings.ENABLE_PUSH, 0)
         .with(Http2Settings.INITIAL_WINDOW_SIZE, STREAM_WINDOW)
         .with(Http2Settings.MAX_HEADER_LIST_SIZE, context.limits().maxHeadBytes()));
-    writer.windowUpdate(out, 0, receiveWindow.consumed(0));
+    writer.windowUpdate(out, 0, windows.initialCredit());
     liveness.settingsSent(settingsTimeout);
     flush();
     socket.readWith(this);
@@ -151,23 +147,19 @@ final class Http2ClientConnection implements ReadListener {
 
   /** The octets {@code window}'s stream may send in its next DATA frame. */
   int sendCapacity(FlowControlWindow window) {
-    return Math.min(Math.min(window.available(), sendWindow.available()),
-        writer.peerMaxFrameSize());
+    return windows.sendCapacity(window, writer.peerMaxFrameSize());
   }
 
   /** Writes one DATA frame of {@code byteCount} octets, spent from both windows by the caller's. */
   void data(int streamId, FlowControlWindow window, Buffer source, int byteCount, boolean end) {
-    window.consume(byteCount);
-    sendWindow.consume(byteCount);
+    windows.spend(window, byteCount);
     writer.data(out, streamId, end, source, byteCount);
     flushSoon();
   }
 
   /** {@code stream} has data but no connection window: it hears {@code windowOpened} later. */
   void awaitWindow(Http2Stream stream) {
-    if (!blocked.contains(stream)) {
-      blocked.add(stream);
-    }
+    windows.awaitWindow(stream);
   }
 
   /** The application consumed {@code byteCount} octets of a stream: maybe credit its window. */
@@ -200,7 +192,7 @@ final class Http2ClientConnection implements ReadListener {
 
   /** {@code stream} left the map: it waits for no window, and its slot may go to a queued fetch. */
   private void streamEnded(Http2Stream stream) {
-    blocked.remove(stream);
+    windows.forget(stream);
     if (state == State.DRAINING && streams.isEmpty()) {
       close();
       return;
@@ -272,11 +264,7 @@ final class Http2ClientConnection implements ReadListener {
 
   private void onData(Frame.Data data) throws Http2Exception {
     int length = data.flowControlledLength();
-    if (!receiveWindow.receive(length)) {
-      throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
-          "DATA past the connection window");
-    }
-    int increment = receiveWindow.consumed(length);
+    int increment = windows.received(length);
     if (increment > 0) {
       writer.windowUpdate(out, 0, increment);
     }
@@ -293,19 +281,14 @@ final class Http2ClientConnection implements ReadListener {
     }
     Http2Settings update = settings.settings();
     if (update.isSet(Http2Settings.INITIAL_WINDOW_SIZE)) {
-      long delta = (long) update.initialWindowSize() - peer.initialWindowSize();
-      for (Http2Stream stream : streams.values()) {
-        if (!stream.creditSend(delta)) {
-          throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
-              "SETTINGS_INITIAL_WINDOW_SIZE overflows a stream's window");
-        }
-      }
+      windows.resizeStreams((long) update.initialWindowSize() - peer.initialWindowSize(),
+          streams.values());
     }
     writer.applyPeerSettings(update);
     peer = peer.mergedWith(update);
     peerSettingsReceived = true;
     writer.settingsAck(out);
-    wakeBlocked();
+    windows.wakeBlocked();
     for (Http2Stream stream : new ArrayList<>(streams.values())) {
       stream.windowOpened();
     }
@@ -314,11 +297,7 @@ final class Http2ClientConnection implements ReadListener {
 
   private void onWindowUpdate(Frame.WindowUpdate update) throws Http2Exception {
     if (update.streamId() == 0) {
-      if (!sendWindow.credit(update.increment())) {
-        throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
-            "WINDOW_UPDATE overflows the connection window");
-      }
-      wakeBlocked();
+      windows.credit(update.increment());
       return;
     }
     Http2Stream stream = streamFor(update.streamId());
@@ -330,12 +309,6 @@ final class Http2ClientConnection implements ReadListener {
           "WINDOW_UPDATE overflows the stream's window");
     }
     stream.windowOpened();
-  }
-
-  private void wakeBlocked() {
-    while (!blocked.isEmpty() && sendWindow.available() > 0) {
-      blocked.remove(0).windowOpened();
-    }
   }
 
   private void onPing(Frame.Ping ping) {
@@ -405,7 +378,7 @@ final class Http2ClientConnection implements ReadListener {
     }
     state = State.CLOSED;
     liveness.stop();
-    blocked.clear();
+    windows.clear();
     pooled.close();
   }
 

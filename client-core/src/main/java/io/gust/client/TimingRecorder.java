@@ -39,8 +39,8 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
   private long readyNanos;
   private long writtenNanos;
   private long firstByteNanos;
-  /** Whether an attempt of this fetch was a retry already (a fetch retries once at most). */
-  private boolean retried;
+  /** The retry count of the previous attempt: an attempt with a higher one is a retry. */
+  private int previousRetryCount;
 
   TimingRecorder(EventLoop loop, EventListener.Factory factory, HttpRequest request) {
     super(factory, request);
@@ -57,8 +57,8 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
   /** A network attempt of {@code request} begins. */
   void attemptStart(HttpRequest request, int redirectCount, int retryCount) {
     AttemptReason reason = attempt < 0 ? AttemptReason.FIRST
-        : retryCount > 0 && !retried ? AttemptReason.RETRY : AttemptReason.REDIRECT;
-    retried = retryCount > 0;
+        : retryCount > previousRetryCount ? AttemptReason.RETRY : AttemptReason.REDIRECT;
+    previousRetryCount = retryCount;
     beginAttempt(request, redirectCount + retryCount, reason);
   }
 

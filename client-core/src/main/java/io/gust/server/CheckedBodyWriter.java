@@ -1,5 +1,8 @@
 package io.gust.server;
 
+import io.gust.client.Headers;
+import io.gust.http.TrailerFields;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import okio.ByteString;
@@ -23,8 +26,8 @@ abstract class CheckedBodyWriter implements BodyWriter {
   /** Sends {@code data}; the stage completes once it was handed on. */
   abstract CompletionStage<Void> send(ByteString data);
 
-  /** Ends the body on the wire. */
-  abstract void finish();
+  /** Ends the body on the wire, followed by {@code trailers} unless they are empty. */
+  abstract void finish(Headers trailers);
 
   /** Gives up on the body on the wire. */
   abstract void giveUp(Throwable cause);
@@ -46,16 +49,29 @@ abstract class CheckedBodyWriter implements BodyWriter {
 
   @Override
   public final void close() {
+    close(Headers.empty());
+  }
+
+  @Override
+  public final void close(Headers trailers) {
+    Objects.requireNonNull(trailers, "trailers");
     loop().checkInLoop("BodyWriter.close");
     if (ended) {
       return;
+    }
+    if (trailers.size() > 0) {
+      TrailerFields.check(trailers);
+      if (!allowsTrailers()) {
+        throw new IllegalStateException("this response cannot carry trailers: its length was "
+            + "announced, or the client speaks HTTP/1.0");
+      }
     }
     if (lengthBytes >= 0 && writtenBytes < lengthBytes) {
       abort(new IllegalStateException("body shorter than its announced length"));
       return;
     }
     ended = true;
-    finish();
+    finish(trailers);
   }
 
   @Override

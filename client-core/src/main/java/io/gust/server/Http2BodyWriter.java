@@ -1,5 +1,6 @@
 package io.gust.server;
 
+import io.gust.client.Headers;
 import io.gust.loop.EventLoop;
 import java.util.concurrent.CompletionStage;
 import okio.ByteString;
@@ -7,8 +8,8 @@ import okio.ByteString;
 /**
  * The {@link BodyWriter} of one streamed response on an HTTP/2 stream: each piece goes out in
  * DATA frames as the flow-control windows allow, and its stage completes once it has left, so a
- * client that does not credit its window slows the producer down. Aborting resets only this
- * stream. Loop-confined.
+ * client that does not credit its window slows the producer down. Trailers follow the last DATA
+ * frame in a HEADERS frame that ends the stream. Aborting resets only this stream. Loop-confined.
  */
 final class Http2BodyWriter extends CheckedBodyWriter {
   private final Http2Sender sender;
@@ -28,8 +29,17 @@ final class Http2BodyWriter extends CheckedBodyWriter {
   }
 
   @Override
-  void finish() {
-    sender.sendData(stream, ByteString.EMPTY, true);
+  void finish(Headers trailers) {
+    if (trailers.size() == 0) {
+      sender.sendData(stream, ByteString.EMPTY, true);
+    } else {
+      sender.sendTrailers(stream, Http2Fields.trailers(trailers));
+    }
+  }
+
+  @Override
+  public boolean allowsTrailers() {
+    return true;
   }
 
   @Override

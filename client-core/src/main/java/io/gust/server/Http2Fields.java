@@ -92,4 +92,13 @@ final class Http2Fields {
     fields.add(new HeaderField("server", context.serverName));
     return fields;
   }
+
+  /** The fields of a trailing HEADERS frame: {@code trailers} with their names in lower case. */
+  static List<HeaderField> trailers(Headers trailers) {
+    List<HeaderField> fields = new ArrayList<>(trailers.size());
+    for (int i = 0, n = trailers.size(); i < n; i++) {
+      fields.add(new HeaderField(trailers.name(i).toLowerCase(Locale.ROOT), trailers.value(i)));
+    }
+    return fields;
+  }
 }

@@ -11,9 +11,9 @@ import okio.Buffer;
  * connection's window shared by all streams and each stream's own. Streams with octets to send
  * take turns, one frame each, so one large body does not hold up the others; a stream whose own
  * window is empty leaves the turn until the client credits it, and all wait while the
- * connection's window is empty. It also stops while the socket holds {@link #SOCKET_HIGH_WATER}
- * octets not yet written, so a client that reads slowly slows the handlers' writes down.
- * Loop-confined.
+ * connection's window is empty. A stream's trailers follow its last DATA frame. It also stops
+ * while the socket holds {@link #SOCKET_HIGH_WATER} octets not yet written, so a client that
+ * reads slowly slows the handlers' writes down. Loop-confined.
  */
 final class Http2Output {
   /** Octets queued on the socket past which no further DATA frame is made. */
@@ -67,9 +67,16 @@ final class Http2Output {
       stream.queued = false;
       stream.sendWindow.consume(byteCount);
       window.consume(byteCount);
-      writer.data(out, stream.id, end, stream.pending, byteCount);
+      boolean trailed = end && stream.trailers != null;
+      if (byteCount > 0 || !trailed) {
+        writer.data(out, stream.id, end && !trailed, stream.pending, byteCount);
+      }
       stream.sent(byteCount, nowNanos);
       if (end) {
+        if (trailed) {
+          writer.headers(out, stream.id, true, stream.trailers);
+          stream.trailers = null;
+        }
         stream.endQueued = false;
         ended.accept(stream);
       } else {

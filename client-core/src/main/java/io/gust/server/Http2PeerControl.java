@@ -22,14 +22,17 @@ final class Http2PeerControl {
 
   private final Http2ServerConnection connection;
   private final Http2Sender sender;
+  private final Http2StreamTable streams;
   private final FrameBudget controlBudget;
   private final FrameBudget resetBudget;
   /** SETTINGS_INITIAL_WINDOW_SIZE of the client: the send window of each new stream. */
   private int peerInitialWindow = 65_535;
 
-  Http2PeerControl(Http2ServerConnection connection, Http2Sender sender) {
+  Http2PeerControl(Http2ServerConnection connection, Http2Sender sender,
+      Http2StreamTable streams) {
     this.connection = connection;
     this.sender = sender;
+    this.streams = streams;
     long now = connection.loop.nanoTime();
     int streamLimit = connection.context.maxConcurrentStreams;
     this.controlBudget = new FrameBudget(1000, 200, now);
@@ -65,9 +68,9 @@ final class Http2PeerControl {
             "WINDOW_UPDATE passes the connection's window past 2^31-1");
       }
     } else {
-      Http2ServerStream target = connection.stream(update.streamId());
+      Http2ServerStream target = streams.get(update.streamId());
       if (target == null) {
-        if (update.streamId() > connection.lastStreamId) {
+        if (streams.isIdle(update.streamId())) {
           throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
               "WINDOW_UPDATE on idle stream " + update.streamId());
         }
@@ -83,9 +86,9 @@ final class Http2PeerControl {
   }
 
   void onReset(Frame.RstStream reset) throws Http2Exception {
-    Http2ServerStream target = connection.stream(reset.streamId());
+    Http2ServerStream target = streams.get(reset.streamId());
     if (target == null) {
-      if (reset.streamId() > connection.lastStreamId) {
+      if (streams.isIdle(reset.streamId())) {
         throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
             "RST_STREAM on idle stream " + reset.streamId());
       }
@@ -106,7 +109,7 @@ final class Http2PeerControl {
     if (values.isSet(Http2Settings.INITIAL_WINDOW_SIZE)) {
       long delta = (long) values.initialWindowSize() - peerInitialWindow;
       peerInitialWindow = values.initialWindowSize();
-      for (Http2ServerStream each : connection.streamList()) {
+      for (Http2ServerStream each : streams.list()) {
         if (!each.sendWindow.credit(delta)) {
           throw Http2Exception.connection(ErrorCode.FLOW_CONTROL_ERROR,
               "SETTINGS_INITIAL_WINDOW_SIZE passes a stream's window past 2^31-1");

@@ -23,14 +23,16 @@ final class Http2Requests {
   private final Http2ServerConnection connection;
   private final ServerContext context;
   private final Http2Sender sender;
+  private final Http2StreamTable streams;
   /** What the client may still send on the whole connection (widened by the preface). */
   private final ReceiveWindow receiveWindow = new ReceiveWindow(
       Http2ServerConnection.CONNECTION_WINDOW, Http2ServerConnection.CONNECTION_WINDOW);
 
-  Http2Requests(Http2ServerConnection connection, Http2Sender sender) {
+  Http2Requests(Http2ServerConnection connection, Http2Sender sender, Http2StreamTable streams) {
     this.connection = connection;
     this.context = connection.context;
     this.sender = sender;
+    this.streams = streams;
   }
 
   void onHeaders(Frame.Headers headers) throws Http2Exception {
@@ -39,22 +41,22 @@ final class Http2Requests {
       throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
           "HEADERS on even stream " + id);
     }
-    if (id <= connection.lastStreamId) {
-      Http2ServerStream existing = connection.stream(id);
+    if (!streams.isIdle(id)) {
+      Http2ServerStream existing = streams.get(id);
       if (existing != null) {
         onTrailers(existing, headers);
-      } else if (!connection.wasReset(id)) {
+      } else if (!sender.wasReset(id)) {
         throw Http2Exception.connection(ErrorCode.STREAM_CLOSED,
             "HEADERS on closed stream " + id);
       }
       return; // or trailers in flight to a stream the server reset
     }
     if (connection.isGoingAway()) {
-      connection.lastStreamId = id;
+      streams.skip(id);
       return; // past the GOAWAY's last stream: ignored, the client may retry elsewhere
     }
-    if (connection.openStreams() >= context.maxConcurrentStreams) {
-      connection.lastStreamId = id;
+    if (streams.size() >= context.maxConcurrentStreams) {
+      streams.skip(id);
       connection.spendReset("refused stream");
       connection.writeReset(id, ErrorCode.REFUSED_STREAM);
       return;
@@ -243,17 +245,17 @@ final class Http2Requests {
   /** A stream error the reader found: a head too large is answered 431, others reset. */
   void streamError(Http2Exception e) throws Http2Exception {
     int id = e.streamId();
-    if (e instanceof HeaderListTooLargeException && id > connection.lastStreamId && id % 2 == 1
-        && !connection.isGoingAway() && connection.openStreams() < context.maxConcurrentStreams) {
+    if (e instanceof HeaderListTooLargeException && streams.isIdle(id) && id % 2 == 1
+        && !connection.isGoingAway() && streams.size() < context.maxConcurrentStreams) {
       Http2ServerStream opened = connection.open(id);
       opened.remoteClosed = true; // its body, if any, is refused with the answer
       answer(opened, 431);
       return;
     }
-    if (id > connection.lastStreamId && id % 2 == 1) {
-      connection.lastStreamId = id;
+    if (id % 2 == 1) {
+      streams.skip(id);
     }
-    Http2ServerStream target = connection.stream(id);
+    Http2ServerStream target = streams.get(id);
     if (target != null) {
       connection.resetStream(target, e.errorCode());
     } else {

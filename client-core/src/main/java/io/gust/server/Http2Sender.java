@@ -113,6 +113,17 @@ final class Http2Sender {
     return sent;
   }
 
+  /**
+   * Ends {@code target} with {@code trailers} in a HEADERS frame, once the body queued before them
+   * has left in DATA frames.
+   */
+  void sendTrailers(Http2ServerStream target, List<HeaderField> trailers) {
+    if (!target.localClosed) {
+      target.trailers = trailers;
+      sendData(target, ByteString.EMPTY, true);
+    }
+  }
+
   /** Writes RST_STREAM for {@code streamId} and remembers it, to drop frames still in flight. */
   void writeReset(int streamId, ErrorCode code) {
     writer.rstStream(out, streamId, code);

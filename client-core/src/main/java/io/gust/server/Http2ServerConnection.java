@@ -10,10 +10,6 @@ import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
@@ -30,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * reset, then close. Streams past SETTINGS_MAX_CONCURRENT_STREAMS are refused (REFUSED_STREAM).
  * Frames that cost work but carry no request (resets, PING, SETTINGS, empty DATA) are bounded by
  * the budgets of {@link Http2PeerControl}; a client that floods is sent GOAWAY with
- * ENHANCE_YOUR_CALM (the rapid reset of CVE-2023-44487 among them). Request bodies are credited as they are buffered, up to
- * the server's body limit; the handler then gets the whole body, as over HTTP/1.1.
+ * ENHANCE_YOUR_CALM (the rapid reset of CVE-2023-44487 among them). Request bodies are credited
+ * as they are buffered, up to the server's body limit; the handler then gets the whole body, as
+ * over HTTP/1.1. The open streams are kept in an {@link Http2StreamTable}.
  *
  * <p>Timeouts: the preface and SETTINGS must arrive within the head timeout; a connection without
  * streams closes (GOAWAY NO_ERROR) after the idle timeout; a request body that stalls for the read
@@ -59,13 +56,11 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   private final FrameWriter writer;
   private final Http2Output output;
   private final Http2Requests requests;
-  private final Map<Integer, Http2ServerStream> streams = new HashMap<>();
+  private final Http2StreamTable streams = new Http2StreamTable();
   private final Buffer out;
   private final ConnectionTimer timer;
   private final Http2PeerControl control;
   private State state = State.PREFACE;
-  /** The highest stream the client opened. */
-  int lastStreamId;
   private final WriteStall writeStall;
 
   private Http2ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
@@ -73,12 +68,12 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     this.stream = stream;
     this.context = context;
     this.sender = new Http2Sender(stream, this::streamEnded);
-    this.requests = new Http2Requests(this, sender);
+    this.requests = new Http2Requests(this, sender, streams);
     this.writer = sender.writer;
     this.out = sender.out;
     this.output = sender.output;
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
-    this.control = new Http2PeerControl(this, sender);
+    this.control = new Http2PeerControl(this, sender, streams);
     this.writeStall = new WriteStall(stream);
     reader.setMaxHeaderListSize(context.limits.maxHeadBytes());
   }
@@ -204,7 +199,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     if (found != null) {
       return found;
     }
-    if (streamId > lastStreamId || streamId % 2 == 0) {
+    if (streams.isIdle(streamId) || streamId % 2 == 0) {
       throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
           frameName + " on stream " + streamId + ", which the client never opened");
     }
@@ -215,29 +210,12 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     return null;
   }
 
-  /** The open stream {@code id}, or null. */
-  Http2ServerStream stream(int id) {
-    return streams.get(id);
-  }
-
-  /** Whether the server reset stream {@code id} lately, so frames in flight to it are dropped. */
-  boolean wasReset(int id) {
-    return sender.wasReset(id);
-  }
-
   /** Opens stream {@code id}, which the caller has checked is new and within the limits. */
   Http2ServerStream open(int id) {
-    lastStreamId = id;
-    Http2ServerStream opened = new Http2ServerStream(id, control.peerInitialWindow(), STREAM_WINDOW,
+    Http2ServerStream opened = streams.open(id, control.peerInitialWindow(), STREAM_WINDOW,
         loop.nanoTime());
-    streams.put(id, opened);
     timer.after(context.bodyReadTimeoutNanos);
     return opened;
-  }
-
-  /** The streams open now, in a copy. */
-  List<Http2ServerStream> streamList() {
-    return new ArrayList<>(streams.values());
   }
 
   /** Stops {@code target}: the client reset it. */
@@ -253,11 +231,6 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   /** Spends from the budget of streams reset or refused. */
   void spendReset(String what) throws Http2Exception {
     control.spendReset(what);
-  }
-
-  /** The number of streams open now. */
-  int openStreams() {
-    return streams.size();
   }
 
   boolean isGoingAway() {
@@ -279,7 +252,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
 
   /** Ends {@code target} with RST_STREAM and {@code code}; the connection goes on. */
   void resetStream(Http2ServerStream target, ErrorCode code) {
-    if (streams.get(target.id) != target) {
+    if (!streams.holds(target)) {
       return;
     }
     writeReset(target.id, code);
@@ -293,16 +266,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
   }
 
   private void remove(Http2ServerStream target) {
-    if (streams.remove(target.id) == null) {
-      return;
-    }
-    target.remoteClosed = true;
-    target.localClosed = true;
-    target.discardOutput(new IOException("the stream was reset"));
-    if (target.exchange != null) {
-      target.exchange.cancel();
-    }
-    if (streams.isEmpty()) {
+    if (streams.remove(target) && streams.isEmpty()) {
       if (state == State.GOING_AWAY) {
         closeAfterWrite();
       } else {
@@ -329,7 +293,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       return;
     }
     if (state == State.OPEN) {
-      writer.goAway(out, lastStreamId, ErrorCode.NO_ERROR, ByteString.EMPTY);
+      writer.goAway(out, streams.lastStreamId(), ErrorCode.NO_ERROR, ByteString.EMPTY);
       goingAway();
       sender.flushUnlessBatching();
     }
@@ -350,8 +314,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     state = State.CLOSING;
     ByteString debug = ByteString.encodeUtf8(message.length() > 200 ? message.substring(0, 200)
         : message);
-    writer.goAway(out, lastStreamId, code, debug);
-    for (Http2ServerStream each : new ArrayList<>(streams.values())) {
+    writer.goAway(out, streams.lastStreamId(), code, debug);
+    for (Http2ServerStream each : streams.list()) {
       remove(each);
     }
     timer.after(ServerConnection.LINGER.toNanos());
@@ -371,7 +335,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     state = State.CLOSED;
     timer.stop();
     out.clear();
-    for (Http2ServerStream each : new ArrayList<>(streams.values())) {
+    for (Http2ServerStream each : streams.list()) {
       remove(each);
     }
     context.connections.remove(this);
@@ -409,7 +373,8 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
    */
   private void checkStreams() {
     if (streams.isEmpty()) {
-      writer.goAway(out, lastStreamId, ErrorCode.NO_ERROR, ByteString.encodeUtf8("idle"));
+      writer.goAway(out, streams.lastStreamId(), ErrorCode.NO_ERROR,
+          ByteString.encodeUtf8("idle"));
       closeAfterWrite();
       return;
     }
@@ -418,14 +383,14 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
       return;
     }
     long now = loop.nanoTime();
-    for (Http2ServerStream each : streamList()) {
+    for (Http2ServerStream each : streams.list()) {
       if (each.hasOutput() && now - each.lastOutputNanos >= context.bodyReadTimeoutNanos) {
         log.debug("{} waited {} ms for the client's window; resetting it", each,
             (now - each.lastOutputNanos) / 1_000_000);
         resetStream(each, ErrorCode.CANCEL);
       }
     }
-    requests.answerStalled(streamList(), now);
+    requests.answerStalled(streams.list(), now);
     timer.after(context.bodyReadTimeoutNanos);
   }
 }

@@ -46,6 +46,8 @@ final class Http2ServerStream {
   final Buffer pending = new Buffer();
   /** END_STREAM goes out after {@link #pending}. */
   boolean endQueued;
+  /** Trailers to end the stream with after {@link #pending}, in place of an empty DATA; or null. */
+  List<HeaderField> trailers;
   /** When the response body last made progress (queued from nothing, or sent), loop clock. */
   long lastOutputNanos;
   /** Whether the stream is in the output's ready queue. */
@@ -95,6 +97,7 @@ final class Http2ServerStream {
   void discardOutput(Throwable cause) {
     pending.clear();
     endQueued = false;
+    trailers = null;
     while (!waiters.isEmpty()) {
       waiters.poll().future().completeExceptionally(cause);
     }

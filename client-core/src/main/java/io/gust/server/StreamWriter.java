@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link BodyWriter} of one streamed response: frames each piece as a chunk (or writes it
- * raw when the length was announced or the client speaks HTTP/1.0) and hands it to the stream.
+ * raw when the length was announced or the client speaks HTTP/1.0) and hands it to the stream;
+ * trailers go in the chunked coding's trailer section.
  * Loop-confined. States: OPEN → ENDED, by close or abort or the connection closing.
  */
 final class StreamWriter extends CheckedBodyWriter {
@@ -49,10 +50,10 @@ final class StreamWriter extends CheckedBodyWriter {
   }
 
   @Override
-  void finish() {
+  void finish(Headers trailers) {
     Buffer out = new Buffer();
     if (chunked) {
-      Http1Writer.writeLastChunk(out, Headers.empty());
+      Http1Writer.writeLastChunk(out, trailers);
     }
     connection.stream.write(out, exchange);
   }
@@ -61,6 +62,11 @@ final class StreamWriter extends CheckedBodyWriter {
   void giveUp(Throwable cause) {
     log.debug("streamed body aborted: {}", String.valueOf(cause));
     connection.fail(cause);
+  }
+
+  @Override
+  public boolean allowsTrailers() {
+    return chunked;
   }
 
   @Override

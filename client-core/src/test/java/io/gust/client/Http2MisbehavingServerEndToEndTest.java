@@ -111,9 +111,19 @@ class Http2MisbehavingServerEndToEndTest {
       }
       peer.awaitClose();
     });
-    AsyncHttpClient client = client();
+    List<EventListener.AttemptReason> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
+        .eventListenerFactory(request -> new EventListener() {
+          @Override
+          public void attemptStart(int attempt, HttpRequest sent, AttemptReason reason) {
+            reasons.add(reason);
+          }
+        }).build());
     ExecutionException failure = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/r")).get(10, TimeUnit.SECONDS));
+    assertEquals(List.of(EventListener.AttemptReason.FIRST, EventListener.AttemptReason.RETRY,
+        EventListener.AttemptReason.RETRY, EventListener.AttemptReason.RETRY), reasons,
+        "every attempt after the first is a retry, whatever the count");
     Http2StreamException refused = assertInstanceOf(Http2StreamException.class,
         failure.getCause());
     assertEquals("REFUSED_STREAM", refused.errorName());
@@ -301,11 +311,7 @@ class Http2MisbehavingServerEndToEndTest {
     });
     AsyncHttpClient client = client();
     CompletableFuture<HttpResponse> first = client.fetch(server.url("/slow"));
-    io.gust.testing.Eventually.noComplaint(Duration.ofSeconds(5), () -> {
-      PoolSnapshot snapshot = client.poolSnapshot().join();
-      return snapshot.hosts().size() == 1
-          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
-    });
+    ScriptedHttp2Server.awaitOneStreamInFlight(client);
     first.cancel(true);
     HttpResponse next = client.fetch(server.url("/next")).get(10, TimeUnit.SECONDS);
     assertEquals("next", next.bodyString());
@@ -404,11 +410,7 @@ class Http2MisbehavingServerEndToEndTest {
     AsyncHttpClient client = client();
     client.fetch(server.url("/first")).get(10, TimeUnit.SECONDS);
     CompletableFuture<HttpResponse> held = client.fetch(server.url("/held"));
-    io.gust.testing.Eventually.noComplaint(Duration.ofSeconds(5), () -> {
-      PoolSnapshot snapshot = client.poolSnapshot().join();
-      return snapshot.hosts().size() == 1
-          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
-    });
+    ScriptedHttp2Server.awaitOneStreamInFlight(client);
     HttpResponse second = client.fetch(server.url("/waits")).get(10, TimeUnit.SECONDS);
     assertEquals("connection 1", second.bodyString());
     assertEquals("connection 0", held.get(10, TimeUnit.SECONDS).bodyString());

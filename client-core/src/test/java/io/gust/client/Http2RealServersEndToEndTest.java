@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +52,42 @@ class Http2RealServersEndToEndTest {
         assertEquals("hello from nginx\n", response.bodyString());
       }
       assertEquals(1, client.poolSnapshot().get(5, TimeUnit.SECONDS).open());
+    }
+  }
+
+  @Test
+  void nginxGoAwayAtItsRequestLimitMovesTheOtherStreamsToNewConnections() throws Exception {
+    try (Nginx nginx = Nginx.start(ExternalTools.require("nginx"), dir, TlsCertificates.SERVER,
+        true, 10)) {
+      AtomicInteger connects = new AtomicInteger();
+      AtomicInteger redirects = new AtomicInteger();
+      AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+          .protocols(Protocol.HTTP_2, Protocol.HTTP_1_1).tls(TlsCertificates.clientOptions())
+          .eventListenerFactory(request -> new EventListener() {
+            @Override
+            public void connectStart(int attempt, java.net.InetSocketAddress address) {
+              connects.incrementAndGet();
+            }
+
+            @Override
+            public void attemptStart(int attempt, HttpRequest sent, AttemptReason reason) {
+              if (reason == AttemptReason.REDIRECT) {
+                redirects.incrementAndGet();
+              }
+            }
+          }).build());
+      String url = "https://localhost:" + nginx.port() + "/hello";
+      List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        all.add(client.fetch(url));
+      }
+      for (HttpResponse response : Futures.all(all).get(30, TimeUnit.SECONDS)) {
+        assertEquals(Protocol.HTTP_2, response.protocol());
+        assertEquals("hello from nginx\n", response.bodyString());
+      }
+      assertTrue(connects.get() >= 3, "nginx serves 10 streams a connection; connections: "
+          + connects.get());
+      assertEquals(0, redirects.get(), "a retry is reported as one, however many came before");
     }
   }
 

@@ -81,6 +81,15 @@ final class ScriptedHttp2Server implements AutoCloseable {
     }
   }
 
+  /** Waits, with a bound, until {@code client}'s pool holds one connection with one stream open. */
+  static void awaitOneStreamInFlight(AsyncHttpClient client) {
+    io.gust.testing.Eventually.noComplaint(java.time.Duration.ofSeconds(5), () -> {
+      PoolSnapshot snapshot = client.poolSnapshot().join();
+      return snapshot.hosts().size() == 1
+          && snapshot.hosts().get(0).streamsInFlight().equals(List.of(1)) ? null : "" + snapshot;
+    });
+  }
+
   /** Waits, with a bound, for every connection's script to end; rethrows a script's failure. */
   void verify() throws Exception {
     List<CompletableFuture<Void>> all;
@@ -116,6 +125,13 @@ final class ScriptedHttp2Server implements AutoCloseable {
 
     /** Reads the preface and the client's SETTINGS; sends {@code settings}, and acks when asked. */
     Http2Settings handshake(Http2Settings settings, boolean ack) throws IOException {
+      Http2Settings clientSettings = readPreface();
+      sendSettings(settings, ack);
+      return clientSettings;
+    }
+
+    /** Reads the preface and the client's SETTINGS, sending nothing yet. */
+    Http2Settings readPreface() throws IOException {
       while (!FrameReader.readPreface(in)) {
         fill();
       }
@@ -124,13 +140,17 @@ final class ScriptedHttp2Server implements AutoCloseable {
         throw new AssertionError("expected the client's SETTINGS, got " + first);
       }
       writer.applyPeerSettings(clientSettings.settings());
+      return clientSettings.settings();
+    }
+
+    /** Sends the server's {@code settings}, with the ack of the client's when asked. */
+    void sendSettings(Http2Settings settings, boolean ack) throws IOException {
       Buffer out = new Buffer();
       writer.settings(out, settings);
       if (ack) {
         writer.settingsAck(out);
       }
       send(out);
-      return clientSettings.settings();
     }
 
     /** The next frame of any kind. */

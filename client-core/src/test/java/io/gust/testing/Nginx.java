@@ -30,12 +30,22 @@ public final class Nginx implements AutoCloseable {
   /** As {@link #start(Path, Path, HeldCertificate)}, offering HTTP/2 in ALPN when {@code http2}. */
   public static Nginx start(Path binary, Path dir, HeldCertificate certificate, boolean http2)
       throws Exception {
+    return start(binary, dir, certificate, http2, 1000);
+  }
+
+  /**
+   * As {@link #start(Path, Path, HeldCertificate, boolean)}, closing each connection after
+   * {@code keepaliveRequests} requests (over HTTP/2, a GOAWAY once that many streams came).
+   */
+  public static Nginx start(Path binary, Path dir, HeldCertificate certificate, boolean http2,
+      int keepaliveRequests) throws Exception {
     Files.createDirectories(dir.resolve("www"));
     Path cert = TlsCertificates.writePem(certificate, dir.resolve("cert.pem"));
     Path key = TlsCertificates.writeKeyPem(certificate, dir.resolve("key.pem"));
     int port = LoopbackPorts.free();
     Path config = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, cert, key)
-        .replace(" ssl;\n", http2 ? " ssl http2;\n" : " ssl;\n"));
+        .replace(" ssl;\n", http2 ? " ssl http2;\n" : " ssl;\n")
+        .replace("keepalive_requests 1000;", "keepalive_requests " + keepaliveRequests + ";"));
     Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(),
         "-e", dir.resolve("error.log").toString(), "-c", config.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();

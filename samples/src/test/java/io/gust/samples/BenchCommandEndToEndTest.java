@@ -3,7 +3,9 @@ package io.gust.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.Protocol;
 import io.gust.server.HttpServer;
+import io.gust.server.Response;
 import io.gust.testing.TlsCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,6 +29,9 @@ class BenchCommandEndToEndTest {
   /** HTTPS with a certificate for another host, from the test CA. */
   private static HttpServer wrongHost;
   private static Path caFile;
+  /** Answers 200 to HTTP/2 requests only (505 otherwise), plain (h2c) and over TLS (h2). */
+  private static HttpServer h2Only;
+  private static HttpServer h2OnlyTls;
 
   @BeforeAll
   static void start() throws Exception {
@@ -36,6 +41,14 @@ class BenchCommandEndToEndTest {
     wrongHost = HttpServer.builder().testRoutes()
         .tls(TlsCertificates.serverContext(TlsCertificates.WRONG_HOST)).build().start();
     caFile = TlsCertificates.writePem(TlsCertificates.CA, Files.createTempFile("gust-ca", ".pem"));
+    h2Only = h2OnlyRoutes().build().start();
+    h2OnlyTls = h2OnlyRoutes().tls(TlsCertificates.serverContext(TlsCertificates.SERVER)).build()
+        .start();
+  }
+
+  private static HttpServer.Builder h2OnlyRoutes() {
+    return HttpServer.builder().get("/h2", request -> request.protocol() == Protocol.HTTP_2
+        ? Response.ok("h2\n") : Response.of(505, request.protocol() + "\n"));
   }
 
   @AfterAll
@@ -43,6 +56,8 @@ class BenchCommandEndToEndTest {
     server.close();
     https.close();
     wrongHost.close();
+    h2Only.close();
+    h2OnlyTls.close();
     Files.deleteIfExists(caFile);
   }
 
@@ -96,6 +111,24 @@ class BenchCommandEndToEndTest {
     assertTrue(json.contains("\"newConnections\":true"), json);
     long warmUp = 4; // a tenth of the requests, at least -c
     assertEquals(40 + warmUp, https.acceptedConnections() - before, json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gust", "jdk", "okhttp"})
+  void http2RunOverTlsSendsEveryRequestOverHttp2(String client) throws Exception {
+    String json = run("-c", "8", "-n", "200", "--http2", "--client", client, "--cacert",
+        caFile.toString(), "--json", h2OnlyTls.url("/h2").toString());
+    assertAllAnswered(200, json);
+  }
+
+  @Test
+  void http2RunOverH2cCarriesTheRequestsInFlightAsStreamsOfOneConnection() throws Exception {
+    long before = h2Only.acceptedConnections();
+    String json = run("-c", "16", "-n", "400", "--http2", "--json",
+        h2Only.url("/h2").toString());
+    assertAllAnswered(400, json);
+    assertTrue(h2Only.acceptedConnections() - before < 16, "accepted "
+        + (h2Only.acceptedConnections() - before) + " connections for 16 requests in flight");
   }
 
   @Test
