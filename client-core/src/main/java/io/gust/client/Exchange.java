@@ -107,6 +107,7 @@ final class Exchange implements Runnable {
   private void begin(ChannelStream ready) {
     stream = ready;
     state = State.WRITING;
+    setup = null; // done: a request held open keeps nothing of its connection's set-up
     reader = new ResponseReader(this);
     Duration readTimeout = context.config.readTimeout(request);
     if (readTimeout != null && !readTimeout.isZero() && !Timeouts.isUnlimited(readTimeout)) {
