@@ -206,14 +206,14 @@ final class Exchange implements Runnable {
     timings.responseBodyReceived(reader.bodyBytes);
     reusable = h2 != null || keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
-    response = finalResponse(head).body(body).trailers(trailers).build();
+    response = finalResponse(head, body, trailers, null);
     context.loop.execute(this);
   }
 
-  private HttpResponse.Builder finalResponse(ResponseHead head) {
-    return HttpResponse.newBuilder().head(head)
-        .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings());
+  private HttpResponse finalResponse(ResponseHead head, ByteString body, Headers trailers,
+      UpgradedConnection upgrade) {
+    return new HttpResponse(head, body, trailers, request, timings.timings(), reused,
+        fetch.redirectCount(), fetch.retryCount(), fetch.previousHop(), upgrade);
   }
 
   /** True when a 101 answer hands the connection over: the request is a WebSocket handshake. */
@@ -226,7 +226,7 @@ final class Exchange implements Runnable {
     state = State.DONE;
     cancelTimers();
     UpgradedConnection upgrade = new UpgradedConnection(connection.detach());
-    response = finalResponse(head).upgrade(upgrade).build();
+    response = finalResponse(head, ByteString.EMPTY, Headers.empty(), upgrade);
     context.loop.execute(this);
   }
 
