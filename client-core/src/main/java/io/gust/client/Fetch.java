@@ -175,7 +175,7 @@ final class Fetch implements Runnable, Call {
     return watched;
   }
 
-  /** The shared deadline passed: the same as {@link #run()}, once this fetch is no longer watched. */
+  /** The shared deadline passed: as {@link #run()}, once this fetch is no longer watched. */
   void sharedDeadlineReached() {
     unwatch();
     run();
