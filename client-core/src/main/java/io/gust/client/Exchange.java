@@ -107,6 +107,7 @@ final class Exchange implements Runnable {
   private void begin(ChannelStream ready) {
     stream = ready;
     state = State.WRITING;
+    setup = null; // done: a request held open keeps nothing of its connection's set-up
     reader = new ResponseReader(this);
     Duration readTimeout = context.config.readTimeout(request);
     if (readTimeout != null && !readTimeout.isZero() && !Timeouts.isUnlimited(readTimeout)) {
@@ -205,14 +206,14 @@ final class Exchange implements Runnable {
     timings.responseBodyReceived(reader.bodyBytes);
     reusable = h2 != null || keepAlive && !request.closesConnection()
         && (writer.isComplete() || writer.sendSkippedBody());
-    response = finalResponse(head).body(body).trailers(trailers).build();
+    response = finalResponse(head, body, trailers, null);
     context.loop.execute(this);
   }
 
-  private HttpResponse.Builder finalResponse(ResponseHead head) {
-    return HttpResponse.newBuilder().head(head)
-        .request(request).connectionReused(reused).redirectCount(fetch.redirectCount())
-        .previous(fetch.previousHop()).retryCount(fetch.retryCount()).timings(timings.timings());
+  private HttpResponse finalResponse(ResponseHead head, ByteString body, Headers trailers,
+      UpgradedConnection upgrade) {
+    return new HttpResponse(head, body, trailers, request, timings.timings(), reused,
+        fetch.redirectCount(), fetch.retryCount(), fetch.previousHop(), upgrade);
   }
 
   /** True when a 101 answer hands the connection over: the request is a WebSocket handshake. */
@@ -225,7 +226,7 @@ final class Exchange implements Runnable {
     state = State.DONE;
     cancelTimers();
     UpgradedConnection upgrade = new UpgradedConnection(connection.detach());
-    response = finalResponse(head).upgrade(upgrade).build();
+    response = finalResponse(head, ByteString.EMPTY, Headers.empty(), upgrade);
     context.loop.execute(this);
   }
 

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
  * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
  *
- * <p>As a {@link Runnable} a fetch is its own request deadline: {@link #run()} is the deadline
- * firing (the fetch is the timer's task, saving an object per fetch on the hot path).
+ * <p>A fetch on the client's default request timeout is timed out by its partition's {@link
+ * FetchDeadlines}, one timer for all such fetches. A fetch with a timeout of its own is its own
+ * timer's task: as a {@link Runnable}, {@link #run()} is its deadline firing.
  */
 final class Fetch implements Runnable, Call {
   private static final Logger log = LoggerFactory.getLogger(Fetch.class);
@@ -71,6 +72,8 @@ final class Fetch implements Runnable, Call {
   private final AuthFollowUp auth;
   Fetch prevLive = this;
   Fetch nextLive = this;
+  /** The partition's {@link FetchDeadlines} times this fetch out (no timer of its own). */
+  private boolean watched;
 
   Fetch(LoopClient client, HttpRequest request, Reply reply, BodySink sink) {
     this.context = client == null ? null : client.context;
@@ -159,10 +162,32 @@ final class Fetch implements Runnable, Call {
     }
     long elapsedNanos = context.loop.nanoTime() - timings.startNanos();
     long remainingNanos = requestTimeout.toNanos() - elapsedNanos;
+    FetchDeadlines shared = context.partition.deadlines;
     if (remainingNanos <= 0) {
       fail(new FetchTimeoutException(request, Phase.QUEUE, requestTimeout));
+    } else if (shared.covers(requestTimeout)) {
+      watched = true;
+      shared.watch(this);
     } else {
       deadline = context.loop.scheduleNanos(remainingNanos, this);
+    }
+  }
+
+  /** Whether the partition's shared deadlines time this fetch out. */
+  boolean isWatched() {
+    return watched;
+  }
+
+  /** The shared deadline passed: as {@link #run()}, once this fetch is no longer watched. */
+  void sharedDeadlineReached() {
+    unwatch();
+    run();
+  }
+
+  private void unwatch() {
+    if (watched) {
+      watched = false;
+      context.partition.deadlines.ended();
     }
   }
 
@@ -447,17 +472,11 @@ final class Fetch implements Runnable, Call {
       deadline.cancel();
       deadline = null;
     }
+    unwatch();
     prevLive.nextLive = nextLive;
     nextLive.prevLive = prevLive;
     prevLive = this;
     nextLive = this;
-  }
-
-  void linkAfter(Fetch sentinel) {
-    nextLive = sentinel.nextLive;
-    prevLive = sentinel;
-    sentinel.nextLive.prevLive = this;
-    sentinel.nextLive = this;
   }
 
   /** Cancels from any thread: on the loop it fails the fetch with RequestCancelledException. */

@@ -236,6 +236,23 @@ public final class Headers {
       return size == 0 ? EMPTY : new Headers(Arrays.copyOf(namesAndValues, 2 * size));
     }
 
+    /**
+     * Returns {@code previous} when it holds the very same name and value objects, in the same
+     * order, as this builder; otherwise what {@link #build()} returns.
+     */
+    Headers buildOr(Headers previous) {
+      if (previous == null || previous.namesAndValues.length != 2 * size) {
+        return build();
+      }
+      String[] kept = previous.namesAndValues;
+      for (int i = 0; i < kept.length; i++) {
+        if (kept[i] != namesAndValues[i]) {
+          return build();
+        }
+      }
+      return previous;
+    }
+
     /** Adds a field the caller has already checked. */
     Builder addLenient(String name, String value) {
       if (2 * size == namesAndValues.length) {
@@ -301,6 +318,11 @@ public final class Headers {
     @Override
     public void clear(Builder builder) {
       builder.clear();
+    }
+
+    @Override
+    public Headers buildOr(Builder builder, Headers previous) {
+      return builder.buildOr(previous);
     }
   }
 }

@@ -57,6 +57,30 @@ public final class HttpResponse {
     this.upgrade = builder.upgrade;
   }
 
+  /**
+   * A response the client read, without a builder: the parsed head (already checked), the body
+   * and trailers, and what the exchange learned getting it. {@code upgrade} is null unless a 101
+   * handed the connection over.
+   */
+  HttpResponse(ResponseHead head, ByteString body, Headers trailers, HttpRequest request,
+      Timings timings, boolean connectionReused, int redirectCount, int retryCount,
+      HttpResponse previous, UpgradedConnection upgrade) {
+    this.code = head.code();
+    this.reason = head.reason();
+    this.protocol = head.protocol();
+    this.headers = head.headers();
+    this.trailers = trailers;
+    this.body = body;
+    this.request = request;
+    this.effectiveUri = request.uri();
+    this.timings = timings;
+    this.connectionReused = connectionReused;
+    this.redirectCount = redirectCount;
+    this.retryCount = retryCount;
+    this.previous = previous;
+    this.upgrade = upgrade;
+  }
+
   /** Returns an empty builder: HTTP/1.1, no fields, empty body; the code must be set. */
   public static Builder newBuilder() {
     return new Builder();

@@ -28,8 +28,10 @@ final class LoopClient {
   /** The connections, by origin. */
   private final HostPools pools = new HostPools();
   private final ArrayDeque<Fetch> queue = new ArrayDeque<>();
-  /** Sentinel of the doubly linked list of fetches submitted and not yet finished. */
+  /** Sentinel of the doubly linked list of fetches submitted and not yet finished, by start. */
   private final Fetch live = Fetch.sentinel();
+  /** The deadlines of the live fetches that run on the client's default request timeout. */
+  final FetchDeadlines deadlines;
   /** Open sockets, connecting ones included. */
   private int openCount;
   private boolean closed;
@@ -42,6 +44,7 @@ final class LoopClient {
     this.context = new ClientContext(loop, config, this);
     this.maxConnections = maxConnections;
     this.maxConnectionsPerHost = maxConnectionsPerHost;
+    this.deadlines = new FetchDeadlines(loop, live, config.requestTimeout);
   }
 
   boolean isClosed() {
@@ -54,7 +57,7 @@ final class LoopClient {
       fetch.failClientClosed();
       return;
     }
-    fetch.linkAfter(live);
+    deadlines.link(fetch);
     fetch.start();
     if (!fetch.isDone()) {
       fetch.attempt();
@@ -211,6 +214,7 @@ final class LoopClient {
     while (live.nextLive != live) {
       live.nextLive.failClientClosed();
     }
+    deadlines.close();
     for (HostPool pool : pools.all()) {
       pool.closeAll();
     }

@@ -26,8 +26,11 @@ final class PooledConnection {
   private final ClientContext context;
   final HostPool host;
   final long openedNanos;
-  /** Parses every response head on this connection; null once {@link #detach() detached}. */
-  ResponseHeadParser headParser;
+  /**
+   * Parses every response head on this connection; made when the first response byte arrives
+   * (a request held open keeps no parser state), null again once {@link #detach() detached}.
+   */
+  private ResponseHeadParser headParser;
   private ChannelStream stream;
   private State state = State.CONNECTING;
   private long idleSinceNanos;
@@ -44,7 +47,14 @@ final class PooledConnection {
     this.context = client.context;
     this.host = host;
     this.openedNanos = context.loop.nanoTime();
-    this.headParser = new ResponseHeadParser(context.limits());
+  }
+
+  /** The parser of this connection's response heads, made on first use. */
+  ResponseHeadParser headParser() {
+    if (headParser == null) {
+      headParser = new ResponseHeadParser(context.limits());
+    }
+    return headParser;
   }
 
   /** Whether this connection is open and was taken from the idle deque (not being opened). */

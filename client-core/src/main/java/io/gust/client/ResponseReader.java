@@ -108,7 +108,7 @@ final class ResponseReader implements ReadListener {
   /** Parses heads until the final one; false when more bytes are needed. */
   private boolean readHead(Buffer in) throws HttpClientException {
     while (true) {
-      ResponseHead parsed = exchange.connection.headParser.parse(in);
+      ResponseHead parsed = exchange.connection.headParser().parse(in);
       if (parsed == null) {
         return false;
       }

@@ -226,11 +226,8 @@ final class TimingRecorder extends ListenerCalls implements ConnectObserver {
     long nowNanos = loop.nanoTime();
     long written = writtenNanos == 0 ? nowNanos : writtenNanos;
     long firstByte = firstByteNanos == 0 ? nowNanos : firstByteNanos;
-    return Timings.newBuilder().startEpochNanos(startEpochNanos).queueNanos(queueNanos).dnsNanos(dnsNanos)
-        .connectNanos(connectNanos).tlsNanos(tlsNanos)
-        .proxyNanos(proxyNanos)
-        .requestWrittenNanos(Math.max(0, written - readyNanos))
-        .firstByteNanos(Math.max(0, firstByte - written))
-        .bodyNanos(nowNanos - firstByte).totalNanos(nowNanos - startNanos).build();
+    return Timings.measured(startEpochNanos, queueNanos, dnsNanos, connectNanos, tlsNanos,
+        proxyNanos, Math.max(0, written - readyNanos), Math.max(0, firstByte - written),
+        nowNanos - firstByte, nowNanos - startNanos);
   }
 }

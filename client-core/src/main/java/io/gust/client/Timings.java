@@ -28,18 +28,32 @@ public final class Timings {
   private final long bodyNanos;
   private final long totalNanos;
 
-  private Timings(Builder builder) {
-    this.startSeconds = builder.startSeconds;
-    this.startNano = builder.startNano;
-    this.queueNanos = builder.queueNanos;
-    this.dnsNanos = builder.dnsNanos;
-    this.connectNanos = builder.connectNanos;
-    this.tlsNanos = builder.tlsNanos;
-    this.proxyNanos = builder.proxyNanos;
-    this.requestWrittenNanos = builder.requestWrittenNanos;
-    this.firstByteNanos = builder.firstByteNanos;
-    this.bodyNanos = builder.bodyNanos;
-    this.totalNanos = builder.totalNanos;
+  private Timings(long startSeconds, int startNano, long queueNanos, long dnsNanos,
+      long connectNanos, long tlsNanos, long proxyNanos, long requestWrittenNanos,
+      long firstByteNanos, long bodyNanos, long totalNanos) {
+    this.startSeconds = startSeconds;
+    this.startNano = startNano;
+    this.queueNanos = Builder.check(queueNanos);
+    this.dnsNanos = Builder.check(dnsNanos);
+    this.connectNanos = Builder.check(connectNanos);
+    this.tlsNanos = Builder.check(tlsNanos);
+    this.proxyNanos = Builder.check(proxyNanos);
+    this.requestWrittenNanos = Builder.check(requestWrittenNanos);
+    this.firstByteNanos = Builder.check(firstByteNanos);
+    this.bodyNanos = Builder.check(bodyNanos);
+    this.totalNanos = Builder.check(totalNanos);
+  }
+
+  /**
+   * The timings the client measured, without a builder: the start in nanoseconds since the epoch,
+   * then each phase in the order of the builder's setters.
+   */
+  static Timings measured(long startEpochNanos, long queueNanos, long dnsNanos,
+      long connectNanos, long tlsNanos, long proxyNanos, long requestWrittenNanos,
+      long firstByteNanos, long bodyNanos, long totalNanos) {
+    return new Timings(Math.floorDiv(startEpochNanos, 1_000_000_000L),
+        (int) Math.floorMod(startEpochNanos, 1_000_000_000L), queueNanos, dnsNanos, connectNanos,
+        tlsNanos, proxyNanos, requestWrittenNanos, firstByteNanos, bodyNanos, totalNanos);
   }
 
   /** Returns timings in which every phase is zero, for responses no client measured. */
@@ -146,13 +160,6 @@ public final class Timings {
       return this;
     }
 
-    /** Sets the start in nanoseconds since the epoch, as the client measures it. */
-    Builder startEpochNanos(long epochNanos) {
-      startSeconds = Math.floorDiv(epochNanos, 1_000_000_000L);
-      startNano = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-      return this;
-    }
-
     /** Sets the time spent queued. */
     public Builder queueNanos(long nanos) {
       queueNanos = check(nanos);
@@ -209,7 +216,8 @@ public final class Timings {
 
     /** Returns the timings collected so far. */
     public Timings build() {
-      return new Timings(this);
+      return new Timings(startSeconds, startNano, queueNanos, dnsNanos, connectNanos, tlsNanos,
+          proxyNanos, requestWrittenNanos, firstByteNanos, bodyNanos, totalNanos);
     }
 
     private static long check(long nanos) {

@@ -65,6 +65,19 @@ public final class BodyFraming {
    */
   public static BodyFraming forResponse(String requestMethod, ResponseHead head)
       throws HttpProtocolException {
+    if ("HEAD".equals(requestMethod) || "CONNECT".equals(requestMethod)) {
+      return decide(requestMethod, head);
+    }
+    BodyFraming framing = head.framing;
+    if (framing == null) {
+      framing = decide(requestMethod, head);
+      head.framing = framing;
+    }
+    return framing;
+  }
+
+  private static BodyFraming decide(String requestMethod, ResponseHead head)
+      throws HttpProtocolException {
     int code = head.code();
     Headers headers = head.headers();
     boolean reusable = allowsReuse(head.protocol(), headers);

@@ -22,7 +22,8 @@ import okio.Buffer;
  * bulk copy instead of a call per byte. A connection's responses tend to repeat their start line
  * and most field lines (Server, Content-Type, Connection...), so the strings of the previous head
  * are kept by position and reused when the same bytes come again at the same place, which spares
- * their allocation and their character checks. Loop-confined.
+ * their allocation and their character checks; a head whose every field is reused so gets the
+ * previous head's {@link Headers} again. Loop-confined.
  */
 final class FieldBlockReader {
   /** Field positions whose strings are remembered for the next head. */
@@ -54,6 +55,8 @@ final class FieldBlockReader {
   private final String[] previousValues = new String[REMEMBERED_FIELDS];
   /** Position of the next field line in the head being read. */
   private int fieldIndex;
+  /** The fields of the previous head, returned again when every string of a head is reused. */
+  private Headers previousFields;
 
   FieldBlockReader(CodecLimits limits, boolean foldAllowed, Phase phase) {
     this.maxHeadBytes = limits.maxHeadBytes();
@@ -106,7 +109,8 @@ final class FieldBlockReader {
 
   /** Returns the fields read and starts over for the next message. */
   Headers finish() {
-    Headers result = fields.build();
+    Headers result = ACCESS.buildOr(fields, previousFields);
+    previousFields = result;
     reset();
     return result;
   }

@@ -34,4 +34,10 @@ public abstract class HeadersAccess {
 
   /** Removes every field from the builder, keeping its storage. */
   public abstract void clear(Headers.Builder builder);
+
+  /**
+   * Returns {@code previous} (which may be null) when it holds the very objects the builder
+   * holds, in the same order, else the builder's fields built anew.
+   */
+  public abstract Headers buildOr(Headers.Builder builder, Headers previous);
 }

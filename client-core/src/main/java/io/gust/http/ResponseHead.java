@@ -14,6 +14,12 @@ public final class ResponseHead {
   private final int code;
   private final String reason;
   private final Headers headers;
+  /**
+   * The framing decided for this head in answer to any method but HEAD and CONNECT (the same for
+   * all of those), kept so that a head the parser hands out again for a repeated response needs
+   * no second decision; null until decided. Immutable once set, so a racy read is harmless.
+   */
+  BodyFraming framing;
 
   /** Creates a head; the parser does this, tests and servers may too. */
   public ResponseHead(Protocol protocol, int code, String reason, Headers headers) {

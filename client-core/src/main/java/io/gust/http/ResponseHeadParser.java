@@ -1,5 +1,6 @@
 package io.gust.http;
 
+import io.gust.client.Headers;
 import io.gust.client.HttpProtocolException;
 import io.gust.client.Phase;
 import io.gust.client.Protocol;
@@ -15,6 +16,9 @@ import okio.Buffer;
  * 100 to 999, then optionally a space and any reason phrase (empty and obs-text allowed). Empty
  * lines before the status line are skipped. Obsolete line folding is unfolded. Bytes that cannot
  * begin a status line fail at once, before a line end arrives.
+ *
+ * <p>A head that repeats the previous one (the same status line and the same field strings, which
+ * the field reader hands back for repeated bytes) is returned as the same immutable object.
  */
 public final class ResponseHeadParser {
   private static final String HTTP_PREFIX = "HTTP/";
@@ -31,6 +35,8 @@ public final class ResponseHeadParser {
    * repeated line, which then needs no parsing. */
   private String parsedLine;
   private Protocol parsedProtocol;
+  /** The last head returned: returned again when a head repeats it string for string. */
+  private ResponseHead previous;
 
   /** Creates a parser with the client's default limits. */
   public ResponseHeadParser() {
@@ -64,7 +70,13 @@ public final class ResponseHeadParser {
     if (!reader.readFields(in)) {
       return null;
     }
-    ResponseHead head = new ResponseHead(protocol, code, reason, reader.finish());
+    Headers headers = reader.finish();
+    ResponseHead head = previous;
+    if (head == null || head.protocol() != protocol || head.code() != code
+        || head.reason() != reason || head.headers() != headers) {
+      head = new ResponseHead(protocol, code, reason, headers);
+      previous = head;
+    }
     protocol = null;
     return head;
   }

@@ -3,7 +3,6 @@ package io.gust.net;
 import io.gust.loop.EventLoop;
 import io.gust.loop.IoHandler;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 
@@ -24,8 +23,8 @@ final class StreamEvents implements IoHandler {
   private final Transport transport;
   private final ReadSide reads;
   private final WriteSide writes;
-  /** The loop's shared direct buffer for socket I/O. */
-  private final ByteBuffer scratch = LoopScratch.current();
+  /** The loop's shared direct buffer and cursor for socket I/O. */
+  private final LoopScratch scratch = LoopScratch.current();
   private SelectionKey key;
   /** The interest set last given to the key. */
   private int interestOps = -1;
@@ -70,7 +69,7 @@ final class StreamEvents implements IoHandler {
 
   void readFromSocket() {
     try {
-      if (!reads.fill(transport, scratch)) {
+      if (!reads.fill(transport, scratch.buffer)) {
         endOfInput();
       }
     } catch (IOException e) {

@@ -31,12 +31,17 @@ final class WriteSide {
 
   /** Bytes accepted by write() and not yet written to the socket, file regions excepted. */
   private final Buffer queued = new Buffer();
-  /** File regions not yet sent whole, in order; each starts after the bytes queued before it. */
-  private final ArrayDeque<FileRegion> regions = new ArrayDeque<>(2);
-  private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
-  /** Ring of listeners, each with the total byte count that completes it. */
-  private WriteListener[] listeners = new WriteListener[8];
-  private long[] endTotals = new long[8];
+  /**
+   * File regions not yet sent whole, in order; each starts after the bytes queued before it. Null
+   * until the first file is queued.
+   */
+  private ArrayDeque<FileRegion> regions;
+  /**
+   * Ring of listeners, each with the total byte count that completes it; a power of two long. An
+   * HTTP/1.1 exchange queues one or two at a time, so it starts small and grows when needed.
+   */
+  private WriteListener[] listeners = new WriteListener[2];
+  private long[] endTotals = new long[2];
   private int head;
   private int count;
   private long queuedTotal;
@@ -57,6 +62,9 @@ final class WriteSide {
    * Transport#transferFrom}; the listener, if any, hears when they were written.
    */
   void enqueueFile(FileChannel file, long position, long byteCount, WriteListener listener) {
+    if (regions == null) {
+      regions = new ArrayDeque<>(2);
+    }
     regions.add(new FileRegion(file, position, byteCount, queuedTotal));
     queuedTotal += byteCount;
     if (listener != null) {
@@ -79,10 +87,10 @@ final class WriteSide {
   }
 
   /** Writes until the queue is empty, the socket is full, or the budget is spent. */
-  void flush(Transport transport, ByteBuffer scratch) throws IOException {
+  void flush(Transport transport, LoopScratch scratch) throws IOException {
     long budget = FLUSH_BUDGET_BYTES;
     while (hasPending() && budget > 0) {
-      FileRegion region = regions.peek();
+      FileRegion region = regions == null ? null : regions.peek();
       if (region != null && region.startTotal <= writtenTotal) {
         long sent = region.send(transport, budget);
         writtenTotal += sent;
@@ -94,8 +102,8 @@ final class WriteSide {
         continue;
       }
       long before = region == null ? queued.size() : region.startTotal - writtenTotal;
-      int copied = copyHead(scratch, before);
-      int written = transport.write(scratch);
+      int copied = copyHead(scratch.buffer, scratch.cursor, before);
+      int written = transport.write(scratch.buffer);
       if (written > 0) {
         queued.skip(written);
         writtenTotal += written;
@@ -108,7 +116,7 @@ final class WriteSide {
   }
 
   /** Copies at most {@code limit} of the queue's first bytes into {@code scratch}, flipped. */
-  private int copyHead(ByteBuffer scratch, long limit) {
+  private int copyHead(ByteBuffer scratch, Buffer.UnsafeCursor cursor, long limit) {
     scratch.clear();
     int wanted = (int) Math.min(scratch.capacity(), limit);
     queued.readUnsafe(cursor);
@@ -145,7 +153,9 @@ final class WriteSide {
   /** Drops the queued bytes and fails every waiting listener. */
   void fail(Throwable cause) {
     queued.clear();
-    regions.clear();
+    if (regions != null) {
+      regions.clear();
+    }
     queuedTotal = writtenTotal;
     while (count > 0) {
       WriteListener listener = poll();

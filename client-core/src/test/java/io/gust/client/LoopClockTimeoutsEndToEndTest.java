@@ -140,6 +140,43 @@ class LoopClockTimeoutsEndToEndTest {
   }
 
   @Test
+  void fetchesOnTheDefaultTimeoutShareOneTimerYetEachFailsAtItsOwnDeadline() throws Exception {
+    CountDownLatch requested = new CountDownLatch(3);
+    ScriptedServer server = serve((socket, index) -> {
+      readHead(socket.getInputStream());
+      requested.countDown();
+      socket.getInputStream().read();
+    });
+    AsyncHttpClient client = client(AsyncHttpClient.builder().requestTimeout(LONG));
+    Duration apart = Duration.ofSeconds(10);
+    CompletableFuture<HttpResponse> first = client.fetch(server.url("/1"));
+    manual.advance(apart);
+    CompletableFuture<HttpResponse> second = client.fetch(server.url("/2"));
+    CompletableFuture<HttpResponse> own = client.fetch(HttpRequest.newBuilder(server.url("/3"))
+        .requestTimeout(LONG.plus(apart)).build());
+    assertTrue(requested.await(10, TimeUnit.SECONDS));
+    assertEquals(2, manual.pendingTimers(), "one timer for the two default deadlines, one own");
+
+    manual.advanceOnto(LONG.minus(apart), first);
+    assertTimedOut(LONG, first);
+    assertFalse(second.isDone(), "the second fetch timed out with the first");
+    manual.advanceOnto(apart, second);
+    assertTimedOut(LONG, second);
+    assertEquals(1, manual.pendingTimers(), "the shared timer outlived its fetches");
+    manual.advanceOnto(apart, own);
+    assertTimedOut(LONG.plus(apart), own);
+    assertEquals(0, manual.pendingTimers(), "a timer outlived the failed fetches");
+  }
+
+  private static void assertTimedOut(Duration timeout, CompletableFuture<HttpResponse> fetch) {
+    ExecutionException error = assertThrows(ExecutionException.class,
+        () -> fetch.get(10, TimeUnit.SECONDS));
+    FetchTimeoutException cause = assertInstanceOf(FetchTimeoutException.class, error.getCause());
+    assertEquals(timeout, cause.timeout());
+    assertEquals(Phase.HEADERS, cause.phase());
+  }
+
+  @Test
   void queuedFetchRequestTimeoutCountsItsQueueTime() throws Exception {
     CountDownLatch requested = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

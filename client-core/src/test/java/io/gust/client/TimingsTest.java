@@ -33,9 +33,13 @@ class TimingsTest {
     assertEquals(Instant.MAX, Timings.newBuilder().start(Instant.MAX).build().start());
     assertEquals(Instant.MIN, Timings.newBuilder().start(Instant.MIN).build().start());
     assertEquals(Instant.ofEpochSecond(1_796_392_800L, 123_456_789),
-        Timings.newBuilder().startEpochNanos(1_796_392_800_123_456_789L).build().start());
+        measuredFrom(1_796_392_800_123_456_789L).start());
     assertEquals(Instant.ofEpochSecond(-1, 999_999_999),
-        Timings.newBuilder().startEpochNanos(-1).build().start());
+        measuredFrom(-1).start());
+  }
+
+  private static Timings measuredFrom(long startEpochNanos) {
+    return Timings.measured(startEpochNanos, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   @Test

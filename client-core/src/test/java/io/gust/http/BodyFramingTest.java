@@ -2,6 +2,7 @@ package io.gust.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,18 @@ class BodyFramingTest {
   private static int requestRejectedWith(String... fields) {
     return assertThrows(HttpProtocolException.class, () -> request(Protocol.HTTP_1_1, fields))
         .suggestedStatus();
+  }
+
+  @Test
+  void oneHeadKeepsItsFramingForGetButNotForHeadOrConnect() throws HttpProtocolException {
+    ResponseHead head = new ResponseHead(Protocol.HTTP_1_1, 200, "",
+        Headers.of("Content-Length", "6"));
+    BodyFraming get = BodyFraming.forResponse("GET", head);
+    assertEquals(Kind.FIXED_LENGTH, get.kind());
+    assertSame(get, BodyFraming.forResponse("POST", head));
+    assertEquals(Kind.NONE, BodyFraming.forResponse("HEAD", head).kind());
+    assertEquals(Kind.NONE, BodyFraming.forResponse("CONNECT", head).kind());
+    assertEquals(6, BodyFraming.forResponse("GET", head).contentLength());
   }
 
   @Test

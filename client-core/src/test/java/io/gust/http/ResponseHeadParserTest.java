@@ -309,6 +309,25 @@ class ResponseHeadParserTest {
   }
 
   @Test
+  void aRepeatedHeadIsTheSameObjectAndOneChangedFieldMakesANewOne() throws IOException {
+    ResponseHeadParser parser = new ResponseHeadParser();
+    Buffer in = new Buffer();
+    String head = "HTTP/1.1 200 OK\r\nServer: s1\r\nContent-Length: 6\r\n\r\n";
+    in.writeUtf8(head);
+    ResponseHead first = parser.parse(in);
+    in.writeUtf8(head);
+    assertSame(first, parser.parse(in));
+    in.writeUtf8("HTTP/1.1 200 OK\r\nServer: s1\r\nContent-Length: 7\r\n\r\n");
+    ResponseHead changed = parser.parse(in);
+    assertEquals("7", changed.headers().get("Content-Length"));
+    assertEquals(Headers.of("Server", "s1", "Content-Length", "6"), first.headers());
+    in.writeUtf8("HTTP/1.1 200 OK\r\nServer: s1\r\n\r\n");
+    assertEquals(Headers.of("Server", "s1"), parser.parse(in).headers());
+    in.writeUtf8("HTTP/1.1 201 OK\r\nServer: s1\r\n\r\n");
+    assertEquals(201, parser.parse(in).code());
+  }
+
+  @Test
   void secondHeadOnOneParserReusesTheStringsOfRepeatedLinesAndReadsChangedOnesAfresh()
       throws IOException {
     ResponseHeadParser parser = new ResponseHeadParser();

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import okio.Buffer;
 import okio.ByteString;
@@ -107,6 +109,34 @@ class ChannelStreamFlowTest {
       await(write);
       assertEquals(0L, f.onLoop(f.stream::pendingWriteBytes));
       assertEquals(size, (long) f.onLoop(f.stream::bytesWritten));
+    }
+  }
+
+  @Test
+  void manyWritesQueuedBehindAFullSocketCompleteInOrder() throws Exception {
+    int size = 4 * CHUNK;
+    int small = 40;
+    try (StreamFixture f = StreamFixture.open(ChannelStream.DEFAULT_READ_BUFFER_CAP_BYTES,
+        channel -> setOption(channel, StandardSocketOptions.SO_SNDBUF))) {
+      f.peer.setReceiveBufferSize(SMALL_SOCKET_BUFFER);
+      List<Integer> order = new ArrayList<>();
+      CompletableFuture<Void> last = f.onLoop(() -> {
+        f.stream.write(new Buffer().write(Pattern.bytes(0, size)), () -> order.add(-1));
+        for (int i = 0; i < small - 1; i++) {
+          int index = i;
+          f.stream.write(new Buffer().write(Pattern.bytes(size + i, 1)), () -> order.add(index));
+        }
+        return f.stream.write(new Buffer().write(Pattern.bytes(size + small - 1, 1)));
+      });
+      assertFalse(last.isDone(), "completed before the peer read anything");
+
+      assertEquals(size + small, readPattern(f.peerIn(), size + small));
+      await(last);
+      List<Integer> expected = new ArrayList<>();
+      for (int i = -1; i < small - 1; i++) {
+        expected.add(i);
+      }
+      assertEquals(expected, f.onLoop(() -> new ArrayList<>(order)));
     }
   }
 
