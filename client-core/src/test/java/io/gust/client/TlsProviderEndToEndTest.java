@@ -82,7 +82,8 @@ class TlsProviderEndToEndTest {
     TestServer server = httpsServer(TlsCertificates.SERVER);
     SSLContext context = conscryptTrustingTheTestCa();
     assertEquals("Conscrypt", context.getProvider().getName());
-    AsyncHttpClient client = client(TlsOptions.builder().sslContext(context).build());
+    AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
+        .protocols(Protocol.HTTP_1_1).tls(TlsOptions.builder().sslContext(context).build()).build());
     byte[] upload = new byte[300 * 1024 + 17];
     new Random(7).nextBytes(upload);
     for (int i = 0; i < 3; i++) {
