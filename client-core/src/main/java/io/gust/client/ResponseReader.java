@@ -41,6 +41,8 @@ final class ResponseReader implements ReadListener {
   private Buffer decoded;
   /** Bytes of {@link #decoded} already counted, while the body is collected. */
   private long collectedBytes;
+  /** Where a collected body of announced length goes as it arrives; null otherwise. */
+  private WholeBody whole;
   /** Decoded body bytes received so far. */
   long bodyBytes;
   /** True once any response byte arrived: after that a failure is never retried. */
@@ -149,6 +151,8 @@ final class ResponseReader implements ReadListener {
           exchange.context.config.contentCodings.tokens);
     }
     decoded = content == null ? framed : new Buffer();
+    whole = sink == null && !discard && content == null
+        ? WholeBody.forFraming(framing, limits.maxBodyBytes()) : null;
     exchange.headReceived(parsed, discard || held);
     if (sink != null && exchange.isActive()) {
       sink.start(exchange.headOnly(parsed));
@@ -242,6 +246,8 @@ final class ResponseReader implements ReadListener {
       Buffer chunk = new Buffer();
       chunk.write(decoded, decoded.size()); // moves segments, copies no bytes
       resumeAfter(sink.take(chunk));
+    } else if (whole != null) {
+      whole.take(decoded);
     } else {
       collectedBytes = decoded.size();
     }
@@ -289,7 +295,8 @@ final class ResponseReader implements ReadListener {
 
   private void complete(boolean keepAlive) {
     closeContent();
-    ByteString body = sink != null || discard ? ByteString.EMPTY : decoded.readByteString();
+    ByteString body = sink != null || discard ? ByteString.EMPTY
+        : whole != null ? whole.body() : decoded.readByteString();
     exchange.responseComplete(head, body,
         separateTrailers != null ? separateTrailers : decoder.trailers(), keepAlive);
   }

@@ -1,10 +1,12 @@
 package io.gust.client;
 
 import io.gust.net.ChannelStream;
+import io.gust.net.TlsProviders;
 import io.gust.net.TlsTaskPool;
 import io.gust.net.TlsWarmUp;
 import io.gust.net.TrustAllCertificates;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +24,9 @@ import javax.net.ssl.SSLContext;
  * a 10 second handshake timeout, and a small shared pool of daemon threads named {@code
  * gust-tls-N}. Host name verification and SNI apply to client streams; client authentication
  * applies to server streams, which need a context with a key manager.
+ *
+ * <p>{@link Builder#provider(String)} names another JSSE provider, such as Conscrypt (an optional
+ * dependency, loaded only when named), to make the context from instead of the JDK's.
  */
 public final class TlsOptions {
   /** The default handshake timeout. */
@@ -39,8 +44,13 @@ public final class TlsOptions {
 
   private static final List<String> HTTP_1_ONLY = List.of("http/1.1");
 
-  /** The context given, or null for the JDK's default, looked up on first use. */
+  /**
+   * The context given or made from {@link #provider}, or null for the JDK's default, looked up
+   * on first use.
+   */
   private final SSLContext sslContext;
+  /** The provider named, or null for the JDK's. */
+  private final Provider provider;
   private final boolean verifyHostname;
   private final boolean insecure;
   private final List<String> protocols;
@@ -54,7 +64,17 @@ public final class TlsOptions {
 
   private TlsOptions(Builder builder) {
     this.insecure = builder.insecure;
-    this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.sslContext;
+    if (builder.provider != null && builder.sslContext != null && !insecure) {
+      throw new IllegalArgumentException("both a TLS provider and an SSLContext were given:"
+          + " make the context from the provider (SSLContext.getInstance(\"TLS\", provider))");
+    }
+    this.provider = builder.provider;
+    if (provider != null) {
+      this.sslContext = TlsProviders.context(provider,
+          insecure ? TrustAllCertificates.manager() : null);
+    } else {
+      this.sslContext = insecure ? TrustAllCertificates.sslContext() : builder.sslContext;
+    }
     this.verifyHostname = builder.verifyHostname && !insecure;
     this.protocols = builder.protocols;
     this.cipherSuites = builder.cipherSuites;
@@ -73,6 +93,7 @@ public final class TlsOptions {
   private TlsOptions(TlsOptions base, List<String> applicationProtocols) {
     this.insecure = base.insecure;
     this.sslContext = base.sslContext;
+    this.provider = base.provider;
     this.verifyHostname = base.verifyHostname;
     this.protocols = base.protocols;
     this.cipherSuites = base.cipherSuites;
@@ -102,6 +123,11 @@ public final class TlsOptions {
   /** True when these options verify nothing: see {@link Builder#insecureTrustAllCertificates()}. */
   public boolean isInsecure() {
     return insecure;
+  }
+
+  /** The JSSE provider named by {@link Builder#provider(String)}, or null for the JDK's. */
+  public Provider provider() {
+    return provider;
   }
 
   /** The handshake timeout. */
@@ -177,7 +203,9 @@ public final class TlsOptions {
   /** A builder holding these options, to derive others from them. */
   public Builder newBuilder() {
     Builder builder = new Builder();
-    builder.sslContext = sslContext;
+    // A context made from the provider is made again by the new options.
+    builder.sslContext = provider == null && !insecure ? sslContext : null;
+    builder.provider = provider;
     builder.verifyHostname = verifyHostname;
     builder.insecure = insecure;
     builder.protocols = protocols;
@@ -194,6 +222,7 @@ public final class TlsOptions {
   /** Settings for {@link TlsOptions}; not thread-safe. */
   public static final class Builder {
     private SSLContext sslContext;
+    private Provider provider;
     private boolean verifyHostname = true;
     private boolean insecure;
     private List<String> protocols = List.of();
@@ -214,6 +243,24 @@ public final class TlsOptions {
      */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
+     * The JSSE provider that makes the context, with the JDK's default trust store (or, with
+     * {@link #insecureTrustAllCertificates()}, trusting everything) and no certificate of its
+     * own; default: the JDK's. {@code "Conscrypt"} selects Conscrypt (BoringSSL), which must be
+     * on the class path ({@code org.conscrypt:conscrypt-openjdk-uber}, an optional dependency of
+     * Gust) and is loaded only here; any other name is a provider registered with {@link
+     * java.security.Security} or the class name of a provider. Not together with {@link
+     * #sslContext}: for other trust or a client certificate, make that context from the
+     * provider, {@code SSLContext.getInstance("TLS", provider)}.
+     *
+     * @throws IllegalArgumentException when there is no such provider, it cannot be loaded, or it
+     *     offers no TLS
+     */
+    public Builder provider(String name) {
+      this.provider = TlsProviders.find(Objects.requireNonNull(name, "name"));
       return this;
     }
 
@@ -304,7 +351,12 @@ public final class TlsOptions {
       return this;
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException when both a {@link #provider} and an {@link #sslContext}
+     *     were given, or the provider cannot make a context
+     */
     public TlsOptions build() {
       return new TlsOptions(this);
     }

@@ -25,6 +25,11 @@ final class TlsReadSide {
   private final Transport lower;
   private final SSLEngine engine;
   private final TlsLeftovers leftovers;
+  /**
+   * The one target of each unwrap, passed as an array: the two-buffer form makes the JDK's
+   * engine allocate one per record. Empty between calls.
+   */
+  private final ByteBuffer[] targets = new ByteBuffer[1];
   /** The last read stopped with whole records left because the stream's buffer was full. */
   private boolean recordsWaiting;
   /** The current read found the socket empty: another socket read would return nothing. */
@@ -99,7 +104,7 @@ final class TlsReadSide {
       if (handshaking && !transport.isHandshaking()) {
         return handshakeJustFinished();
       }
-      SSLEngineResult result = engine.unwrap(in, target);
+      SSLEngineResult result = unwrap(in, target);
       transport.afterResult(result);
       if (handshaking && !transport.isHandshaking()) {
         return handshakeJustFinished();
@@ -132,6 +137,15 @@ final class TlsReadSide {
         default:
           return endOfInput();
       }
+    }
+  }
+
+  private SSLEngineResult unwrap(ByteBuffer in, ByteBuffer target) throws SSLException {
+    targets[0] = target;
+    try {
+      return engine.unwrap(in, targets, 0, 1);
+    } finally {
+      targets[0] = null;
     }
   }
 

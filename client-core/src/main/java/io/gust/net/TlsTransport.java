@@ -69,6 +69,8 @@ final class TlsTransport implements Transport {
   private boolean pumpQueued;
   private final TlsLeftovers leftovers;
   private final TlsReadSide reader;
+  /** The one source of each application-data wrap, as in {@link TlsReadSide}'s unwraps. */
+  private final ByteBuffer[] sources = new ByteBuffer[1];
   private boolean tls13;
   private TlsInfo info;
   /**
@@ -178,13 +180,14 @@ final class TlsTransport implements Transport {
     tasks.throwIfFailed();
     ByteBuffer out = netOut();
     int consumed = 0;
+    sources[0] = src;
     try {
       int packetBytes = engine.getSession().getPacketBufferSize();
       while (src.hasRemaining() && out.remaining() >= packetBytes) {
         if (!wrapOrDelegate()) {
           break;
         }
-        SSLEngineResult result = engine.wrap(src, out);
+        SSLEngineResult result = engine.wrap(sources, 0, 1, out);
         afterResult(result);
         if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
           throw new SSLException("the TLS session is closed for writing");
@@ -196,6 +199,8 @@ final class TlsTransport implements Transport {
       }
     } catch (SSLException e) {
       throw failure(e);
+    } finally {
+      sources[0] = null;
     }
     leftovers.send(out.flip());
     return consumed;

@@ -49,24 +49,46 @@ class ExchangeStateTest {
 
   /** Pins that a large buffered body is not copied into one array (a humongous one) at the end. */
   @Test
-  void largeBufferedBodyKeepsTheSegmentsItWasReadInto() throws Exception {
+  void largeBufferedBodyOfAnnouncedLengthIsCollectedIntoOneArray() throws Exception {
     int chunk = 64 * 1024;
     int chunks = 16;
     try (InMemoryExchanges large = new InMemoryExchanges(1024, 2L * chunk * chunks)) {
       InMemoryExchanges.Driven driven = large.start(GET);
       assertTrue(driven.deliver("HTTP/1.1 200 OK\r\nContent-Length: " + chunk * chunks
           + "\r\n\r\n"));
-      String piece = "a".repeat(chunk);
       for (int i = 0; i < chunks; i++) {
-        assertEquals(i < chunks - 1, driven.deliver(piece));
+        assertEquals(i < chunks - 1, driven.deliver(String.valueOf((char) ('a' + i)).repeat(chunk)));
       }
       HttpResponse response = assertInstanceOf(HttpResponse.class,
           driven.reportsAfterQueuedTasks().get(0));
       assertEquals(chunk * chunks, response.body().size());
-      assertEquals(ByteString.encodeUtf8(piece), response.body().substring(0, chunk));
+      for (int i = 0; i < chunks; i++) {
+        assertEquals(ByteString.encodeUtf8(String.valueOf((char) ('a' + i)).repeat(chunk)),
+            response.body().substring(i * chunk, (i + 1) * chunk), "piece " + i);
+      }
+      assertEquals(ByteString.class, response.body().getClass(),
+          "a body of announced length is one array, not the read segments");
+    }
+  }
+
+  @Test
+  void largeChunkedBufferedBodyKeepsTheSegmentsItWasReadInto() throws Exception {
+    int chunk = 64 * 1024;
+    int chunks = 16;
+    try (InMemoryExchanges large = new InMemoryExchanges(1024, 2L * chunk * chunks)) {
+      InMemoryExchanges.Driven driven = large.start(GET);
+      assertTrue(driven.deliver("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"));
+      String piece = "a".repeat(chunk);
+      for (int i = 0; i < chunks; i++) {
+        assertTrue(driven.deliver(Integer.toHexString(chunk) + "\r\n" + piece + "\r\n"));
+      }
+      assertFalse(driven.deliver("0\r\n\r\n"));
+      HttpResponse response = assertInstanceOf(HttpResponse.class,
+          driven.reportsAfterQueuedTasks().get(0));
+      assertEquals(chunk * chunks, response.body().size());
       assertEquals(-1, response.body().indexOf(ByteString.encodeUtf8("b")));
       assertNotEquals(ByteString.class, response.body().getClass(),
-          "the body was copied into one contiguous array instead of sharing its segments");
+          "a body of unknown length shares the segments it was read into");
     }
   }
 

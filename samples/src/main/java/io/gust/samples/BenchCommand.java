@@ -24,7 +24,9 @@ import org.HdrHistogram.Histogram;
  * certificate for any host, {@code --cacert FILE} exactly the PEM certificates in FILE, neither
  * the JDK's trust store. {@code --new-connections} sends {@code Connection: close} with every
  * request, so that each one opens a connection (and, over https, a handshake) of its own:
- * requests/s are then connections (handshakes) per second.
+ * requests/s are then connections (handshakes) per second. {@code
+ * -Dgust.bench.tlsProvider=Conscrypt} makes every client's TLS context from Conscrypt instead of
+ * the JDK's provider (Gust's optional one, in this jar).
  *
  * <p>{@code --hold N} instead starts N requests at once against a slow URL (such as the
  * companion server's {@code /delay/5000}) and reports the heap they hold, per request, after a

@@ -1,6 +1,7 @@
 package io.gust.samples;
 
 import io.gust.client.TlsOptions;
+import io.gust.net.TlsProviders;
 import io.gust.net.TrustAllCertificates;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
@@ -23,6 +25,9 @@ import javax.net.ssl.X509TrustManager;
  * {@code --cert} and {@code --key} add a client certificate.
  */
 final class TlsSettings {
+  /** The class of a JSSE provider to make every client's TLS context from, when set. */
+  static final String PROVIDER_PROPERTY = "gust.bench.tlsProvider";
+
   private TlsSettings() {}
 
   /**
@@ -66,14 +71,33 @@ final class TlsSettings {
    */
   static Trust trust(boolean insecure, Path caCert) throws CurlOptions.UsageException {
     try {
+      Provider provider = benchProvider();
       X509TrustManager manager = insecure ? TrustAllCertificates.manager()
-          : caCert == null ? trustManager(null) : trustManager(anchors(caCert));
-      SSLContext context = SSLContext.getInstance("TLS");
+          : trustManager(caCert == null ? null : anchors(caCert), provider);
+      SSLContext context = provider == null ? SSLContext.getInstance("TLS")
+          : SSLContext.getInstance("TLS", provider);
       context.init(null, new TrustManager[] {manager}, null);
       return new Trust(insecure, caCert, context, manager);
     } catch (IOException | GeneralSecurityException e) {
       throw new CurlOptions.UsageException("error setting certificate file: " + caCert
           + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * The JSSE provider named by the system property {@value #PROVIDER_PROPERTY} ({@code
+   * Conscrypt}, or another name {@link io.gust.client.TlsOptions.Builder#provider} takes), or null
+   * for the JDK's: every client of bench then speaks TLS through it.
+   */
+  private static Provider benchProvider() throws GeneralSecurityException {
+    String name = System.getProperty(PROVIDER_PROPERTY);
+    if (name == null || name.isEmpty()) {
+      return null;
+    }
+    try {
+      return TlsProviders.find(name);
+    } catch (IllegalArgumentException e) {
+      throw new GeneralSecurityException(e.getMessage(), e);
     }
   }
 
@@ -95,10 +119,13 @@ final class TlsSettings {
     return store;
   }
 
-  /** The JDK's PKIX trust manager over {@code anchors}, or over its default store when null. */
-  private static X509TrustManager trustManager(KeyStore anchors) throws GeneralSecurityException {
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+  /**
+   * The PKIX trust manager over {@code anchors}, or over the default store when null: {@code
+   * provider}'s own when it has one (Conscrypt needs its own), else the JDK's.
+   */
+  private static X509TrustManager trustManager(KeyStore anchors, Provider provider)
+      throws GeneralSecurityException {
+    TrustManagerFactory factory = TlsProviders.trustManagerFactory(provider);
     factory.init(anchors);
     for (TrustManager manager : factory.getTrustManagers()) {
       if (manager instanceof X509TrustManager x509) {
