@@ -58,6 +58,11 @@ public interface WebSocket {
   /** Sends a binary message. */
   CompletableFuture<Void> sendBinary(ByteString data);
 
+  /** Sends {@code message} as it is: text as text, binary as binary (handy for echoes). */
+  default CompletableFuture<Void> send(Message message) {
+    return message.isText() ? sendText(message.text()) : sendBinary(message.data());
+  }
+
   /** Sends a ping carrying {@code payload} (at most 125 bytes). */
   CompletableFuture<Void> ping(ByteString payload);
 
@@ -87,7 +92,10 @@ public interface WebSocket {
   /** The close reason once closed; empty while open or when none was given. */
   String closeReason();
 
-  /** A whole data message received: text or binary. Immutable. */
+  /**
+   * A whole data message, text or binary: what {@link #receive()} and the server's {@code
+   * WebSocketSession.receive()} return. Immutable.
+   */
   final class Message {
     private final boolean text;
     private final ByteString data;
@@ -95,6 +103,16 @@ public interface WebSocket {
     Message(boolean text, ByteString data) {
       this.text = text;
       this.data = Objects.requireNonNull(data, "data");
+    }
+
+    /** A text message of {@code text}. */
+    public static Message text(String text) {
+      return new Message(true, ByteString.encodeUtf8(text));
+    }
+
+    /** A binary message of {@code data}. */
+    public static Message binary(ByteString data) {
+      return new Message(false, data);
     }
 
     /** True for a text message, false for a binary one. */

@@ -1,6 +1,9 @@
 package io.gust.server;
 
-import java.util.Objects;
+import io.gust.client.WebSocket.Message;
+import io.gust.client.WebSocketException;
+import io.gust.client.WebSocketOptions;
+import io.gust.client.WebSocketQueueFullException;
 import java.util.concurrent.CompletableFuture;
 import okio.ByteString;
 
@@ -13,7 +16,8 @@ import okio.ByteString;
  * not yet written count against {@link WebSocketOptions.Builder#sendQueueBytes the send queue's
  * bound}: a send that would pass it fails at once with {@link WebSocketQueueFullException} and
  * the session goes on; a send on a session that is closing or closed fails with {@link
- * WebSocketClosedException}.
+ * WebSocketException}. Both, and its messages and options, are the client's types: one import of
+ * {@code io.gust.client} serves both sides.
  *
  * <p>States: OPEN → CLOSING when the server sent a close frame (messages the client sent before
  * it saw the close are still delivered) → CLOSED when the client's close answered it, or the close timeout passed; OPEN →
@@ -74,35 +78,4 @@ public interface WebSocketSession {
 
   /** The close reason once the session ended; empty while open or when none was given. */
   String closeReason();
-
-  /** A whole data message received: text or binary. Immutable. */
-  final class Message {
-    private final boolean text;
-    private final ByteString data;
-
-    Message(boolean text, ByteString data) {
-      this.text = text;
-      this.data = Objects.requireNonNull(data, "data");
-    }
-
-    /** True for a text message, false for a binary one. */
-    public boolean isText() {
-      return text;
-    }
-
-    /** The payload decoded as UTF-8: a text message's text. */
-    public String text() {
-      return data.utf8();
-    }
-
-    /** The payload's bytes (for a text message, its UTF-8 encoding). */
-    public ByteString data() {
-      return data;
-    }
-
-    @Override
-    public String toString() {
-      return (text ? "TEXT (" : "BINARY (") + data.size() + " bytes)";
-    }
-  }
 }
