@@ -1,6 +1,6 @@
 package io.gust.server;
 
-import io.gust.client.WebSocket.Message;
+import io.gust.client.WebSocketConnection.Message;
 import io.gust.net.ChannelStream;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.WebSocketEndpoint;
