@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * frame was written to the socket or failed. A send past the bound fails at once with the
  * side's queue-full error; one that reaches the loop after a close was sent fails with its
  * closed error. Frames are encoded on the loop, in the order sends arrive.
+ *
+ * <p>While the endpoint delivers what one read brought ({@link #hold()} to {@link #release()}),
+ * frames are gathered and written together, so that the answers a listener sends to a burst of
+ * messages leave in one system call instead of one each. Frames written at once ({@link
+ * #urgent}) write what is gathered first, so that the order on the wire stays that of the sends.
  */
 final class SendQueue {
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
@@ -31,6 +36,12 @@ final class SendQueue {
   private final long limitBytes;
   /** Reserved by sends and not yet written or failed; any thread. */
   private final AtomicLong queuedBytes = new AtomicLong();
+  /** Nesting depth of {@link #hold()}; loop-confined, like the two fields below. */
+  private int holds;
+  /** Frames encoded while held and not yet handed to the stream. */
+  private final Buffer gathered = new Buffer();
+  /** The sends whose frames are gathered, in order; null while none is. */
+  private Batch batch;
 
   SendQueue(WebSocketEndpoint<?> session, long limitBytes) {
     this.session = session;
@@ -59,6 +70,7 @@ final class SendQueue {
    * runs once it is written or failed.
    */
   void urgent(Frame frame, Runnable written) {
+    writeGathered();
     Buffer out = new Buffer();
     frame.write(out);
     session.stream.write(out, written == null ? null : new WriteListener() {
@@ -72,6 +84,26 @@ final class SendQueue {
         written.run();
       }
     });
+  }
+
+  /** Gathers frames from now until the matching {@link #release()}; loop thread, nests. */
+  void hold() {
+    holds++;
+  }
+
+  /** Ends a {@link #hold()}: the outermost one writes what was gathered. */
+  void release() {
+    if (--holds == 0) {
+      writeGathered();
+    }
+  }
+
+  private void writeGathered() {
+    if (batch != null) {
+      Batch written = batch;
+      batch = null;
+      session.stream.write(gathered, written);
+    }
   }
 
   private CompletableFuture<Void> enqueue(long payloadBytes, Frame frame) {
@@ -92,9 +124,44 @@ final class SendQueue {
       write.refuse(session.closedError(session.closeCode(), "the WebSocket is closing or closed", null));
       return;
     }
+    if (holds > 0) {
+      frame.write(gathered);
+      if (batch == null) {
+        batch = new Batch();
+      }
+      batch.add(write);
+      return;
+    }
     Buffer out = new Buffer();
     frame.write(out);
     session.stream.write(out, write);
+  }
+
+  /** The sends whose frames went to the stream in one write; tells each of them, in order. */
+  private static final class Batch implements WriteListener {
+    private Write[] writes = new Write[8];
+    private int count;
+
+    void add(Write write) {
+      if (count == writes.length) {
+        writes = java.util.Arrays.copyOf(writes, count * 2);
+      }
+      writes[count++] = write;
+    }
+
+    @Override
+    public void onWritten() {
+      for (int i = 0; i < count; i++) {
+        writes[i].onWritten();
+      }
+    }
+
+    @Override
+    public void onWriteFailed(Throwable cause) {
+      for (int i = 0; i < count; i++) {
+        writes[i].onWriteFailed(cause);
+      }
+    }
   }
 
   /** One send's future, completed when its frame was written; releases its reservation. */

@@ -52,7 +52,7 @@ public abstract class WebSocketEndpoint<M> {
   final WebSocketWriter writer;
   private final boolean compressed;
   private final SessionReads reads;
-  private final SendQueue sends;
+  final SendQueue sends;
   private final SessionTimers timers;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   volatile State state = State.OPEN;
