@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
+import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,9 @@ final class SendQueue {
   private int holds;
   /** Frames encoded while held and not yet handed to the stream. */
   private final Buffer gathered = new Buffer();
-  /** The sends whose frames are gathered, in order; null while none is. */
+  /** The one send whose frame is gathered, while there is just one. */
+  private Write firstGathered;
+  /** The sends whose frames are gathered, in order, once there are two; null until then. */
   private Batch batch;
 
   SendQueue(WebSocketEndpoint<?> session, long limitBytes) {
@@ -48,8 +51,8 @@ final class SendQueue {
     this.limitBytes = limitBytes;
   }
 
-  /** Sends a data message of all of {@code payload}; {@code text} vouches that it is UTF-8. */
-  CompletableFuture<Void> data(boolean text, Buffer payload) {
+  /** Sends a data message of {@code payload}; {@code text} vouches that it is UTF-8. */
+  CompletableFuture<Void> data(boolean text, ByteString payload) {
     return enqueue(payload.size(), out -> session.writer.writeMessage(out, text, payload));
   }
 
@@ -99,23 +102,24 @@ final class SendQueue {
   }
 
   private void writeGathered() {
-    if (batch != null) {
-      Batch written = batch;
+    WriteListener written = batch != null ? batch : firstGathered;
+    if (written != null) {
       batch = null;
+      firstGathered = null;
       session.stream.write(gathered, written);
     }
   }
 
   private CompletableFuture<Void> enqueue(long payloadBytes, Frame frame) {
     long cost = payloadBytes + MESSAGE_OVERHEAD_BYTES;
-    Write write = new Write(cost);
+    Write write = new Write(cost, frame);
     long before = queuedBytes.getAndAdd(cost);
     if (before > 0 && before + cost > limitBytes) {
       queuedBytes.addAndGet(-cost);
       write.completeExceptionally(session.queueFullError(before, limitBytes));
       return write;
     }
-    session.onLoop(() -> writeOnLoop(write, frame), write);
+    session.onLoop(write, write);
     return write;
   }
 
@@ -126,10 +130,16 @@ final class SendQueue {
     }
     if (holds > 0) {
       frame.write(gathered);
-      if (batch == null) {
-        batch = new Batch();
+      if (firstGathered == null && batch == null) {
+        firstGathered = write;
+      } else {
+        if (batch == null) {
+          batch = new Batch();
+          batch.add(firstGathered);
+          firstGathered = null;
+        }
+        batch.add(write);
       }
-      batch.add(write);
       return;
     }
     Buffer out = new Buffer();
@@ -165,11 +175,19 @@ final class SendQueue {
   }
 
   /** One send's future, completed when its frame was written; releases its reservation. */
-  private final class Write extends CompletableFuture<Void> implements WriteListener {
+  private final class Write extends CompletableFuture<Void> implements WriteListener, Runnable {
     private final long cost;
+    private final Frame frame;
 
-    Write(long cost) {
+    Write(long cost, Frame frame) {
       this.cost = cost;
+      this.frame = frame;
+    }
+
+    /** Encodes and writes the frame, on the loop. */
+    @Override
+    public void run() {
+      writeOnLoop(this, frame);
     }
 
     @Override

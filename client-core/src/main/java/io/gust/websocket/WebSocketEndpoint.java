@@ -162,11 +162,11 @@ public abstract class WebSocketEndpoint<M> {
   }
 
   public final CompletableFuture<Void> sendText(String text) {
-    return sends.data(true, new Buffer().writeUtf8(text));
+    return sends.data(true, ByteString.encodeUtf8(text));
   }
 
   public final CompletableFuture<Void> sendBinary(ByteString data) {
-    return sends.data(false, new Buffer().write(data));
+    return sends.data(false, data);
   }
 
   public final CompletableFuture<Void> ping(ByteString payload) {
