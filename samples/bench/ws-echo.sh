@@ -4,7 +4,9 @@
 # Node's ws (Debian's node-ws) and the companion server's /ws/echo (serve). No compression.
 #
 #   samples/bench/ws-echo.sh [SECONDS] [ROUNDS] [SIZES] > table.md
-#   JAR=/path/to/gust-samples.jar samples/bench/ws-echo.sh ...   (another build, e.g. a baseline)
+#   JAR=/path/to/gust-samples.jar samples/bench/ws-echo.sh ...   (another build)
+#   BASE_JAR=/path/to/older/gust-samples.jar samples/bench/ws-echo.sh ...   (adds "base", Gust
+#   from that jar, to the turns: before and after a change in the same rounds)
 #
 # Needs node and node-ws (Debian: apt-get install -y nodejs node-ws) and a built samples jar
 # (mvn -B -q -pl client-core,client-resolver,samples -am package -DskipTests).
@@ -17,7 +19,7 @@ set -eu
 seconds=${1:-5}
 rounds=${2:-5}
 sizes=${3:-"100 65536"}
-clients="gust jdk okhttp"
+clients="gust jdk okhttp${BASE_JAR:+ base}"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${JAR:-"$root/samples/target/gust-samples.jar"}
 load_start=$(cut -d" " -f1-3 /proc/loadavg)
@@ -53,7 +55,11 @@ for round in $(seq 1 "$rounds"); do
       name=${server%%:*}
       url=${server#*:}
       for client in $clients; do
-        out=$(java -Xmx1g -cp "$jar" io.gust.samples.WebSocketBench echo "$client" "$size" \
+        case $client in
+          base) run_jar=$BASE_JAR run_client=gust ;;
+          *) run_jar=$jar run_client=$client ;;
+        esac
+        out=$(java -Xmx1g -cp "$run_jar" io.gust.samples.WebSocketBench echo "$run_client" "$size" \
           "$seconds" "$url" 2>> "$work/errors.log" | tail -1)
         rate=$(echo "$out" | sed -n 's/.*: \([0-9,]*\) messages\/s.*/\1/p' | tr -d ,)
         echo "round $round $name $size $client ${rate:-0}" >&2
@@ -66,12 +72,15 @@ load_end=$(cut -d" " -f1-3 /proc/loadavg)
 echo "WebSocket echo, one connection, 32 in flight, $seconds s a run, $rounds rounds;"
 echo "load average $load_start at the start, $load_end at the end."
 echo
-echo "| server | size | gust msg/s | jdk msg/s | okhttp msg/s | gust / better of the two |"
-echo "|---|---|---|---|---|---|"
+echo "| server | size | gust msg/s | jdk msg/s | okhttp msg/s | gust / better of the two \
+| base msg/s | base / better |"
+echo "|---|---|---|---|---|---|---|---|"
 awk -v sizes="$sizes" '
   function median(list, n,   i, j, t, a) {
     n = split(list, a, " ")
-    for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j > 0 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+    for (i = 2; i <= n; i++) {
+      t = a[i]; for (j = i - 1; j > 0 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t
+    }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   { rate[$2, $3, $4] = rate[$2, $3, $4] " " $5; r[$1, $2, $3, $4] = $5; seen[$2, $3] = 1
@@ -80,14 +89,16 @@ awk -v sizes="$sizes" '
     split("node serve", names, " "); n = split(sizes, size, " ")
     for (s = 1; s <= 2; s++) for (z = 1; z <= n; z++) {
       k = names[s] SUBSEP size[z]; if (!(k in seen)) continue
-      ratios = ""
+      ratios = ""; based = ""
       for (i = 1; i <= rounds; i++) {
         best = r[i, names[s], size[z], "jdk"]
         if (r[i, names[s], size[z], "okhttp"] > best) best = r[i, names[s], size[z], "okhttp"]
         if (best > 0) ratios = ratios " " r[i, names[s], size[z], "gust"] / best
+        if (best > 0) based = based " " r[i, names[s], size[z], "base"] / best
       }
-      printf "| %s | %s | %.0f | %.0f | %.0f | %.2fx |\n", names[s], size[z],
-        median(rate[k, "gust"]), median(rate[k, "jdk"]), median(rate[k, "okhttp"]), median(ratios)
+      printf "| %s | %s | %.0f | %.0f | %.0f | %.2fx | %.0f | %.2fx |\n", names[s], size[z],
+        median(rate[k, "gust"]), median(rate[k, "jdk"]), median(rate[k, "okhttp"]), median(ratios),
+        ((k, "base") in rate) ? median(rate[k, "base"]) : 0, median(based)
     }
   }' "$work/results"
 if [ -s "$work/errors.log" ]; then

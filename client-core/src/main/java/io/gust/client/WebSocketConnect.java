@@ -102,7 +102,8 @@ final class WebSocketConnect implements FetchCallback {
     ClientWebSocket webSocket = new ClientWebSocket(stream, response, subprotocol,
         new WebSocketReader(Role.CLIENT,
             new WebSocketLimits(options.maxMessageBytes, options.maxMessageBytes), agreed),
-        new WebSocketWriter(Role.CLIENT, agreed, options.compressionThresholdBytes, new MaskKeys(8)),
+        new WebSocketWriter(Role.CLIENT, agreed, options.compressionThresholdBytes,
+            new MaskKeys(8)),
         agreed != null, WebSocketSettings.of(options, Duration.ZERO), listener);
     webSocket.open();
     future.complete(webSocket);

@@ -147,10 +147,11 @@ public final class WebSocketOptions {
       return this;
     }
 
-    /** Messages shorter than this go uncompressed even when compression was agreed; default 1 KiB. */
+    /** Messages shorter than this go uncompressed even when compression was agreed; 1 KiB. */
     public Builder compressionThresholdBytes(long bytes) {
       if (bytes < 0) {
-        throw new IllegalArgumentException("compressionThresholdBytes must not be negative: " + bytes);
+        throw new IllegalArgumentException(
+            "compressionThresholdBytes must not be negative: " + bytes);
       }
       this.compressionThresholdBytes = bytes;
       return this;
