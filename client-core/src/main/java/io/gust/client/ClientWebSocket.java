@@ -1,14 +1,10 @@
 package io.gust.client;
 
 import io.gust.net.ChannelStream;
-import io.gust.websocket.CloseCodes;
 import io.gust.websocket.WebSocketEndpoint;
-import io.gust.websocket.WebSocketProtocolException;
 import io.gust.websocket.WebSocketReader;
 import io.gust.websocket.WebSocketSettings;
 import io.gust.websocket.WebSocketWriter;
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -17,7 +13,6 @@ import okio.ByteString;
  * pings, timers, send queue) on the connection a 101 answer handed over, speaking to the
  * application's {@link WebSocket.Listener} or to its {@link #receive()} calls. After the close
  * handshake it waits for the server to close the TCP connection, up to the close timeout.
- * Failures reach the application as {@link WebSocketException}s naming the request.
  */
 final class ClientWebSocket extends WebSocketEndpoint<WebSocket.Message> implements WebSocket {
   private final HttpResponse response;
@@ -28,7 +23,7 @@ final class ClientWebSocket extends WebSocketEndpoint<WebSocket.Message> impleme
   ClientWebSocket(ChannelStream stream, HttpResponse response, String subprotocol,
       WebSocketReader reader, WebSocketWriter writer, boolean compressed, WebSocketSettings settings,
       WebSocket.Listener listener) {
-    super(stream, reader, writer, compressed, settings);
+    super(stream, reader, writer, compressed, settings, response.request());
     this.response = response;
     this.subprotocol = subprotocol;
     this.listener = listener;
@@ -97,33 +92,6 @@ final class ClientWebSocket extends WebSocketEndpoint<WebSocket.Message> impleme
   @Override
   protected void onClose(int code, String reason) throws Exception {
     listener.onClose(this, code, reason);
-  }
-
-  @Override
-  protected IOException closedError(int code, String message, Throwable cause) {
-    return new WebSocketException(message, response.request(), Phase.BODY, code, cause);
-  }
-
-  @Override
-  protected IOException queueFullError(long queuedBytes, long limitBytes) {
-    return new WebSocketQueueFullException(response.request(), queuedBytes, limitBytes);
-  }
-
-  @Override
-  protected Throwable reported(Throwable error, int code) {
-    if (error instanceof WebSocketException) {
-      return error;
-    }
-    String message;
-    if (error instanceof WebSocketProtocolException) {
-      message = (code == CloseCodes.MESSAGE_TOO_BIG ? "the server sent too much: "
-          : "the server broke the WebSocket protocol: ") + error.getMessage();
-    } else if (error instanceof TimeoutException) {
-      message = "WebSocket " + error.getMessage();
-    } else {
-      message = "a WebSocket callback threw " + error;
-    }
-    return new WebSocketException(message, response.request(), Phase.BODY, code, error);
   }
 
   @Override

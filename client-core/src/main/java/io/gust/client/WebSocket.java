@@ -1,7 +1,5 @@
 package io.gust.client;
 
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import okio.ByteString;
 
 /**
@@ -11,21 +9,12 @@ import okio.ByteString;
  * Listener} is called, on the client's loop thread, so what runs there must not block.
  *
  * <p>Two styles: with a {@link Listener}, messages are pushed to it as they arrive; without one,
- * {@link #receive()} pulls the next message, and the client stops reading the socket once 64 KiB
- * of messages wait unasked-for, so a fast server cannot fill the heap. Either way pings are
- * answered at once, and a close or drop by the server is noticed.
- *
- * <p>Sending returns a future completed once the frame was written to the socket. Frames not yet
- * written count against the send queue's bound: a send that would pass it fails at once with
- * {@link WebSocketQueueFullException} and the WebSocket goes on; a send once closing fails with
- * {@link WebSocketException}.
- *
- * <p>States: OPEN → CLOSING once the client sent a close frame (messages the server sent before
- * it saw the close are still delivered) → CLOSED when the server's close answered it and it closed the connection, or after the close
- * timeout; OPEN → CLOSED when the server's close came first (the client answers it), or the
- * WebSocket failed or dropped. The connection is released on every path.
+ * {@link #receive()} pulls the next message. Either way pings are answered at once, and a close
+ * or drop by the server is noticed. Sending, receiving, closing and the states are those of every
+ * {@link WebSocketConnection}; after the close handshake the client waits for the server to
+ * close the TCP connection, up to the close timeout.
  */
-public interface WebSocket {
+public interface WebSocket extends WebSocketConnection {
   /**
    * Returns a builder of the handshake request for {@code url}: ws and wss become http and https
    * (the handshake is an HTTP request); headers, timeouts and the like may be added.
@@ -42,81 +31,6 @@ public interface WebSocket {
 
   /** The 101 response that opened this WebSocket, with its header fields and timings. */
   HttpResponse response();
-
-  /** The subprotocol the server chose, or null when it chose none. */
-  String subprotocol();
-
-  /** True when permessage-deflate was negotiated. */
-  boolean isCompressed();
-
-  /** True while OPEN: until a close frame was sent or received, or the WebSocket failed. */
-  boolean isOpen();
-
-  /** Sends a text message. */
-  CompletableFuture<Void> sendText(String text);
-
-  /** Sends a binary message. */
-  CompletableFuture<Void> sendBinary(ByteString data);
-
-  /** Sends a ping carrying {@code payload} (at most 125 bytes). */
-  CompletableFuture<Void> ping(ByteString payload);
-
-  /**
-   * Returns a future of the next whole data message (Tornado's {@code read_message}). It
-   * completes with null once the WebSocket closed cleanly, and fails with a {@link
-   * WebSocketException} when it failed; messages read before either are still delivered first.
-   * One receive may be pending at a time: a second fails with IllegalStateException, as does
-   * receiving on a WebSocket opened with a listener.
-   */
-  CompletableFuture<Message> receive();
-
-  /**
-   * Starts the close handshake with {@code code} (1000, 1001, 1003, 1007 to 1014, or 3000 to
-   * 4999) and {@code reason} (at most 123 bytes of UTF-8); the future completes once the
-   * connection is closed: after the server answered and closed it, or after the close timeout.
-   * Idempotent. Invalid arguments throw IllegalArgumentException at once.
-   */
-  CompletableFuture<Void> close(int code, String reason);
-
-  /**
-   * The close code once closed: the server's (1005 when its close frame had none), the one the
-   * client sent when it failed the connection, or 1006 when the connection dropped; 0 while open.
-   */
-  int closeCode();
-
-  /** The close reason once closed; empty while open or when none was given. */
-  String closeReason();
-
-  /** A whole data message received: text or binary. Immutable. */
-  final class Message {
-    private final boolean text;
-    private final ByteString data;
-
-    Message(boolean text, ByteString data) {
-      this.text = text;
-      this.data = Objects.requireNonNull(data, "data");
-    }
-
-    /** True for a text message, false for a binary one. */
-    public boolean isText() {
-      return text;
-    }
-
-    /** The payload decoded as UTF-8: a text message's text. */
-    public String text() {
-      return data.utf8();
-    }
-
-    /** The payload's bytes (for a text message, its UTF-8 encoding). */
-    public ByteString data() {
-      return data;
-    }
-
-    @Override
-    public String toString() {
-      return (text ? "TEXT (" : "BINARY (") + data.size() + " bytes)";
-    }
-  }
 
   /**
    * The callback style: the client calls it for every event of its WebSocket, one call at a time,

@@ -8,8 +8,11 @@ import io.gust.websocket.PerMessageDeflate;
 import io.gust.websocket.Role;
 import io.gust.websocket.WebSocketHandshake;
 import io.gust.websocket.WebSocketHandshakeException;
+import io.gust.websocket.WebSocketLimits;
 import io.gust.websocket.WebSocketReader;
+import io.gust.websocket.WebSocketSettings;
 import io.gust.websocket.WebSocketWriter;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -97,9 +100,11 @@ final class WebSocketConnect implements FetchCallback {
       return;
     }
     ClientWebSocket webSocket = new ClientWebSocket(stream, response, subprotocol,
-        new WebSocketReader(Role.CLIENT, options.limits, agreed),
-        new WebSocketWriter(Role.CLIENT, agreed, options.compressionThresholdBytes, new MaskKeys(8)),
-        agreed != null, options.settings, listener);
+        new WebSocketReader(Role.CLIENT,
+            new WebSocketLimits(options.maxMessageBytes, options.maxMessageBytes), agreed),
+        new WebSocketWriter(Role.CLIENT, agreed, options.compressionThresholdBytes,
+            new MaskKeys(8)),
+        agreed != null, WebSocketSettings.of(options, Duration.ZERO), listener);
     webSocket.open();
     future.complete(webSocket);
   }

@@ -1,12 +1,12 @@
 package io.gust.client;
 
 /**
- * A WebSocket failed: the server refused or botched the opening handshake ({@link #phase()}
- * HEADERS), or, once open, it broke the protocol, sent a message over the limit, left a
- * keepalive ping unanswered, dropped the connection, or the application sent on a closing
- * WebSocket (phase BODY). {@link #closeCode()} is the close code that went with it: the one the
- * client sent when it failed the connection, 1006 when the connection dropped, 0 for a refused
- * handshake.
+ * A WebSocket failed, on either side: the server refused or botched a client's opening handshake
+ * ({@link #phase()} HEADERS), or, once open, the peer broke the protocol, sent a message over the
+ * limit, left a keepalive ping unanswered or dropped the connection, a callback threw, or the
+ * application sent on a closing WebSocket (phase BODY). {@link #closeCode()} is the close code
+ * that went with it: the one sent when the connection was failed, 1006 when it dropped, 0 for a
+ * refused handshake. On the companion server's sessions {@link #request()} is null.
  */
 public class WebSocketException extends HttpClientException {
   private final int closeCode;

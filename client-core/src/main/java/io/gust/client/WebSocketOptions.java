@@ -1,19 +1,21 @@
 package io.gust.client;
 
-import io.gust.websocket.WebSocketLimits;
-import io.gust.websocket.WebSocketSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The settings of one client WebSocket: subprotocols to offer, compression, limits and timers.
+ * The settings of a WebSocket, the same type for both sides: the client's for one connection
+ * ({@link AsyncHttpClient#websocket}), the companion server's for every session of one route
+ * ({@code HttpServer.Builder.websocket}). Subprotocols, compression, limits, the send queue and
+ * timers; where a setting means something different to each side, its builder method says so.
  * Immutable; build one with {@link #builder()}, or use {@link #DEFAULT}.
  */
 public final class WebSocketOptions {
   /**
-   * No subprotocols; permessage-deflate offered with context takeover, messages under 1 KiB sent
-   * uncompressed; 16 MiB messages; a 1 MiB send queue; 5 s close timeout; no pings.
+   * No subprotocols; permessage-deflate with context takeover, messages under 1 KiB sent
+   * uncompressed; 16 MiB messages; a 1 MiB send queue; 5 s close timeout; no pings; no idle
+   * timeout for a client, 5 minutes for a server route.
    */
   public static final WebSocketOptions DEFAULT = builder().build();
 
@@ -26,9 +28,8 @@ public final class WebSocketOptions {
   final long sendQueueBytes;
   final Duration closeTimeout;
   final Duration pingInterval;
-  /** What every WebSocket of these options shares with the codec and the endpoint. */
-  final WebSocketLimits limits;
-  final WebSocketSettings settings;
+  /** Null when not set: the side's default. */
+  final Duration idleTimeout;
 
   private WebSocketOptions(Builder builder) {
     this.subprotocols = builder.subprotocols;
@@ -40,9 +41,60 @@ public final class WebSocketOptions {
     this.sendQueueBytes = builder.sendQueueBytes;
     this.closeTimeout = builder.closeTimeout;
     this.pingInterval = builder.pingInterval;
-    this.limits = new WebSocketLimits(maxMessageBytes, maxMessageBytes);
-    this.settings = new WebSocketSettings(sendQueueBytes, WebSocketSettings.DEFAULT_READ_AHEAD_BYTES,
-        closeTimeout, pingInterval, Duration.ZERO);
+    this.idleTimeout = builder.idleTimeout;
+  }
+
+  /** The subprotocols, in order of preference; see {@link Builder#subprotocols}. */
+  public List<String> subprotocols() {
+    return subprotocols;
+  }
+
+  /** Whether permessage-deflate is offered (client) or accepted (server). */
+  public boolean compression() {
+    return compression;
+  }
+
+  /** Whether the server is asked (client) or chooses (server) to compress without context. */
+  public boolean serverNoContextTakeover() {
+    return serverNoContextTakeover;
+  }
+
+  /** Whether the client compresses (client) or is asked to (server) without context. */
+  public boolean clientNoContextTakeover() {
+    return clientNoContextTakeover;
+  }
+
+  /** Messages shorter than this are sent uncompressed. */
+  public long compressionThresholdBytes() {
+    return compressionThresholdBytes;
+  }
+
+  /** The largest frame and message read, after reassembly and inflation. */
+  public long maxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  /** The bound of the send queue. */
+  public long sendQueueBytes() {
+    return sendQueueBytes;
+  }
+
+  /** How long a close frame waits for its answer and the connection's end. */
+  public Duration closeTimeout() {
+    return closeTimeout;
+  }
+
+  /** The keepalive ping period; zero for none. */
+  public Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /**
+   * The idle timeout; zero for none, null when it was not set and the side's default applies
+   * (none for a client, 5 minutes for a server route).
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
   }
 
   /** A builder holding the defaults of {@link #DEFAULT}. */
@@ -61,29 +113,33 @@ public final class WebSocketOptions {
     private long sendQueueBytes = 1L << 20;
     private Duration closeTimeout = Duration.ofSeconds(5);
     private Duration pingInterval = Duration.ZERO;
+    private Duration idleTimeout;
 
     private Builder() {}
 
     /**
-     * The subprotocols to offer, in order of preference; the server may choose one of them or
-     * none, and one it chooses that was not offered fails the handshake.
+     * The subprotocols, in order of preference. A client offers them; the server may choose one
+     * or none, and one it chooses that was not offered fails the handshake. A server route
+     * answers with the first one the client offers, or with none (the client then decides
+     * whether to go on).
      */
     public Builder subprotocols(List<String> protocols) {
       this.subprotocols = List.copyOf(protocols);
       return this;
     }
 
-    /** Whether to offer permessage-deflate; default true. */
+    /** Whether the client offers, and the server accepts, permessage-deflate; default true. */
     public Builder compression(boolean enabled) {
       this.compression = enabled;
       return this;
     }
 
     /**
-     * Asks the server to compress each message on its own ({@code server_no_context_takeover}),
-     * and the client to do so ({@code client_no_context_takeover}): less memory held between
-     * messages, for worse compression. Both false by default. The client never offers {@code
-     * client_max_window_bits}, as the JDK's deflater only uses a 15-bit window.
+     * Has the server compress each message on its own ({@code server_no_context_takeover}),
+     * and the client do so ({@code client_no_context_takeover}): less memory held between
+     * messages, for worse compression. A client asks for them in its offer; a server route
+     * answers with them whatever the client offered. Both false by default. Neither side offers
+     * a window smaller than 15 bits, the only one the JDK's deflater uses.
      */
     public Builder noContextTakeover(boolean server, boolean client) {
       this.serverNoContextTakeover = server;
@@ -91,18 +147,19 @@ public final class WebSocketOptions {
       return this;
     }
 
-    /** Messages shorter than this go uncompressed even when compression was agreed; default 1 KiB. */
+    /** Messages shorter than this go uncompressed even when compression was agreed; 1 KiB. */
     public Builder compressionThresholdBytes(long bytes) {
       if (bytes < 0) {
-        throw new IllegalArgumentException("compressionThresholdBytes must not be negative: " + bytes);
+        throw new IllegalArgumentException(
+            "compressionThresholdBytes must not be negative: " + bytes);
       }
       this.compressionThresholdBytes = bytes;
       return this;
     }
 
     /**
-     * The largest frame and message (after reassembly and inflation) the client reads; a larger
-     * one fails the WebSocket with close code 1009. Default 16 MiB.
+     * The largest frame and message (after reassembly and inflation) read; a larger one fails
+     * the WebSocket with close code 1009. Default 16 MiB.
      */
     public Builder maxMessageBytes(long bytes) {
       if (bytes <= 0) {
@@ -126,8 +183,8 @@ public final class WebSocketOptions {
     }
 
     /**
-     * How long the client waits, after a close frame, for the server's answer and for the server
-     * to close the connection, before it closes the connection itself. Default 5 s.
+     * How long a side waits, after sending a close frame, for the peer's answer (and a client for
+     * the server to close the connection) before it closes the connection itself. Default 5 s.
      */
     public Builder closeTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -138,14 +195,29 @@ public final class WebSocketOptions {
     }
 
     /**
-     * Sends a keepalive ping every {@code interval}; one still unanswered when the next is due
-     * fails the WebSocket with 1011. Zero, the default, sends none.
+     * Sends a keepalive ping every {@code interval} while open; one still unanswered when the
+     * next is due fails the WebSocket with 1011. Zero, the default, sends none.
      */
     public Builder pingInterval(Duration interval) {
       if (interval.isNegative()) {
         throw new IllegalArgumentException("pingInterval must not be negative: " + interval);
       }
       this.pingInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Closes the WebSocket with 1001 (going away) when no byte came from the peer for {@code
+     * timeout}; the time a pull-style receiver leaves the socket unread counts too, so one that
+     * stops receiving does not hold the connection for ever. Keepalive pings answered in time
+     * keep it from going idle. Zero for no limit; by default none for a client and 5 minutes
+     * for a server route.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
+      }
+      this.idleTimeout = timeout;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.gust.server;
 
 import io.gust.client.TlsOptions;
+import io.gust.client.WebSocketOptions;
 import io.gust.http.CodecLimits;
 import io.gust.loop.EventLoop;
 import io.gust.loop.EventLoopGroup;
@@ -282,7 +283,7 @@ public final class HttpServer implements AutoCloseable {
     /** Adds a WebSocket route in the pull style with {@code options}. */
     public Builder websocket(String path, WebSocketOptions options, WebSocketHandler handler) {
       return webSocketRoute(path, new WebSocketRoute(
-          Objects.requireNonNull(handler, "handler"), null, options));
+          Objects.requireNonNull(handler, "handler"), null, Objects.requireNonNull(options)));
     }
 
     /** Adds a WebSocket route whose sessions report to {@code listener}, the callback style. */
@@ -293,11 +294,10 @@ public final class HttpServer implements AutoCloseable {
     /** Adds a WebSocket route in the callback style with {@code options}. */
     public Builder websocket(String path, WebSocketOptions options, WebSocketListener listener) {
       return webSocketRoute(path, new WebSocketRoute(
-          null, Objects.requireNonNull(listener, "listener"), options));
+          null, Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(options)));
     }
 
     private Builder webSocketRoute(String path, WebSocketRoute route) {
-      Objects.requireNonNull(route.options(), "options");
       routes.add(Route.webSocket(path, route));
       return this;
     }

@@ -1,12 +1,11 @@
 package io.gust.server;
 
+import io.gust.client.WebSocketConnection.Message;
 import io.gust.net.ChannelStream;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.WebSocketEndpoint;
 import io.gust.websocket.WebSocketReader;
-import io.gust.websocket.WebSocketSettings;
 import io.gust.websocket.WebSocketWriter;
-import java.io.IOException;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -16,7 +15,7 @@ import okio.ByteString;
  * route's {@link WebSocketListener} or pull-style {@link WebSocketHandler}. The server closes the
  * TCP connection once the close handshake is over. Loop-confined except for the public methods.
  */
-final class ServerWebSocketSession extends WebSocketEndpoint<WebSocketSession.Message>
+final class ServerWebSocketSession extends WebSocketEndpoint<Message>
     implements WebSocketSession {
   private final Request request;
   final WebSocketRoute route;
@@ -24,7 +23,7 @@ final class ServerWebSocketSession extends WebSocketEndpoint<WebSocketSession.Me
 
   ServerWebSocketSession(ChannelStream stream, Request request, WebSocketRoute route,
       String subprotocol, WebSocketReader reader, WebSocketWriter writer, boolean compressed) {
-    super(stream, reader, writer, compressed, route.options().settings());
+    super(stream, reader, writer, compressed, route.settings(), null);
     this.request = request;
     this.route = route;
     this.subprotocol = subprotocol;
@@ -80,7 +79,7 @@ final class ServerWebSocketSession extends WebSocketEndpoint<WebSocketSession.Me
 
   @Override
   protected Message message(boolean text, ByteString data) {
-    return new Message(text, data);
+    return text ? Message.text(data.utf8()) : Message.binary(data);
   }
 
   @Override
@@ -114,20 +113,6 @@ final class ServerWebSocketSession extends WebSocketEndpoint<WebSocketSession.Me
   @Override
   protected void onClose(int code, String reason) throws Exception {
     route.listener().onClose(this, code, reason);
-  }
-
-  @Override
-  protected IOException closedError(int code, String message, Throwable cause) {
-    WebSocketClosedException closed = new WebSocketClosedException(code, message);
-    if (cause != null) {
-      closed.initCause(cause);
-    }
-    return closed;
-  }
-
-  @Override
-  protected IOException queueFullError(long queuedBytes, long limitBytes) {
-    return new WebSocketQueueFullException(queuedBytes, limitBytes);
   }
 
   @Override

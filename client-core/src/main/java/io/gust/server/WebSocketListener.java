@@ -39,9 +39,9 @@ public interface WebSocketListener {
   default void onClose(WebSocketSession session, int code, String reason) throws Exception {}
 
   /**
-   * The session failed: the peer broke the protocol or sent a message over the limit (a {@code
-   * WebSocketProtocolException}), the connection dropped, a keepalive ping went unanswered, or a
-   * callback threw. {@link #onClose} follows.
+   * The session failed with a {@link io.gust.client.WebSocketException}: the peer broke the
+   * protocol or sent a message over the limit, the connection dropped, a keepalive ping went
+   * unanswered, or a callback threw. {@link #onClose} follows.
    */
   default void onError(WebSocketSession session, Throwable error) throws Exception {}
 }

@@ -1,108 +1,17 @@
 package io.gust.server;
 
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import okio.ByteString;
+import io.gust.client.WebSocketConnection;
 
 /**
  * One WebSocket connection the server accepted, for its handler to send on, receive from and
- * close. Every method may be called from any thread; futures complete on the session's loop
- * thread, so what runs there must not block.
- *
- * <p>Sending returns a future that completes once the frame was written to the socket. Frames
- * not yet written count against {@link WebSocketOptions.Builder#sendQueueBytes the send queue's
- * bound}: a send that would pass it fails at once with {@link WebSocketQueueFullException} and
- * the session goes on; a send on a session that is closing or closed fails with {@link
- * WebSocketClosedException}.
- *
- * <p>States: OPEN → CLOSING when the server sent a close frame (messages the client sent before
- * it saw the close are still delivered) → CLOSED when the client's close answered it, or the close timeout passed; OPEN →
- * CLOSED when the client's close frame came first (the server answers it), or the session failed
- * or dropped. In CLOSED the server closes the TCP connection once its close frame is written.
+ * close: a {@link WebSocketConnection}, the type the client's WebSockets share, with the upgrade
+ * request. Every method may be called from any thread; futures complete on the session's loop
+ * thread, so what runs there must not block. In the pull style ({@link WebSocketHandler}) the
+ * handler asks for each message with {@link #receive()}; a {@link WebSocketListener} route's
+ * messages go to the listener. Once the close handshake is over, or the close timeout passed,
+ * the server closes the TCP connection.
  */
-public interface WebSocketSession {
+public interface WebSocketSession extends WebSocketConnection {
   /** The upgrade request: its path, path groups, query and header fields. */
   Request request();
-
-  /** The subprotocol the server agreed to, or null when none was. */
-  String subprotocol();
-
-  /** True when permessage-deflate was negotiated. */
-  boolean isCompressed();
-
-  /** True while OPEN: until a close frame was sent or received, or the session failed. */
-  boolean isOpen();
-
-  /** Sends a text message. */
-  CompletableFuture<Void> sendText(String text);
-
-  /** Sends a binary message. */
-  CompletableFuture<Void> sendBinary(ByteString data);
-
-  /** Sends {@code message} as it came: text as text, binary as binary (handy for echoes). */
-  default CompletableFuture<Void> send(Message message) {
-    return message.isText() ? sendText(message.text()) : sendBinary(message.data());
-  }
-
-  /** Sends a ping carrying {@code payload} (at most 125 bytes). */
-  CompletableFuture<Void> ping(ByteString payload);
-
-  /**
-   * Returns a future of the next whole data message: the pull style of {@link WebSocketHandler}
-   * (Tornado's {@code read_message}). It completes with null once the session closed cleanly
-   * (after a close handshake, either side first) and fails with the error when the session
-   * failed. One receive may be pending at a time: a second fails with IllegalStateException, as
-   * does receiving on a session of a {@link WebSocketListener} route. Until it is called, the
-   * server reads at most 64 KiB of messages ahead (plus the one that passes that), then stops
-   * reading the socket; a close or a drop by the client below that is noticed at once.
-   */
-  CompletableFuture<Message> receive();
-
-  /**
-   * Starts the close handshake with {@code code} (1000, 1001, 1003, 1007 to 1014, or 3000 to
-   * 4999) and {@code reason} (at most 123 bytes of UTF-8); the future completes once the
-   * connection closed: when the peer answered, or after the close timeout. Idempotent: later
-   * calls return the same future. Invalid arguments throw IllegalArgumentException at once.
-   */
-  CompletableFuture<Void> close(int code, String reason);
-
-  /**
-   * The close code once the session ended: the peer's (1005 when it sent none), the one the
-   * server sent when it failed the session, or 1006 when the connection dropped; 0 while open.
-   */
-  int closeCode();
-
-  /** The close reason once the session ended; empty while open or when none was given. */
-  String closeReason();
-
-  /** A whole data message received: text or binary. Immutable. */
-  final class Message {
-    private final boolean text;
-    private final ByteString data;
-
-    Message(boolean text, ByteString data) {
-      this.text = text;
-      this.data = Objects.requireNonNull(data, "data");
-    }
-
-    /** True for a text message, false for a binary one. */
-    public boolean isText() {
-      return text;
-    }
-
-    /** The payload decoded as UTF-8: a text message's text. */
-    public String text() {
-      return data.utf8();
-    }
-
-    /** The payload's bytes (for a text message, its UTF-8 encoding). */
-    public ByteString data() {
-      return data;
-    }
-
-    @Override
-    public String toString() {
-      return (text ? "TEXT (" : "BINARY (") + data.size() + " bytes)";
-    }
-  }
 }

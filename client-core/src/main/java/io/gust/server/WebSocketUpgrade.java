@@ -2,13 +2,13 @@ package io.gust.server;
 
 import io.gust.client.Headers;
 import io.gust.client.Protocol;
+import io.gust.client.WebSocketOptions;
 import io.gust.http.Http1Writer;
 import io.gust.websocket.DeflateParameters;
 import io.gust.websocket.PerMessageDeflate;
 import io.gust.websocket.Role;
 import io.gust.websocket.WebSocketHandshake;
 import io.gust.websocket.WebSocketHandshakeException;
-import io.gust.websocket.WebSocketLimits;
 import io.gust.websocket.WebSocketReader;
 import io.gust.websocket.WebSocketWriter;
 import okio.Buffer;
@@ -40,9 +40,9 @@ final class WebSocketUpgrade {
       }
       key = WebSocketHandshake.checkRequest(request.method(), headers);
       subprotocol = WebSocketHandshake.selectSubprotocol(
-          headers.values("Sec-WebSocket-Protocol"), options.subprotocols);
-      deflate = options.compression ? PerMessageDeflate.negotiate(
-          headers.values(PerMessageDeflate.HEADER), DeflateParameters.DEFAULT) : null;
+          headers.values("Sec-WebSocket-Protocol"), options.subprotocols());
+      deflate = options.compression() ? PerMessageDeflate.negotiate(
+          headers.values(PerMessageDeflate.HEADER), route.deflatePolicy()) : null;
     } catch (WebSocketHandshakeException e) {
       log.debug("refusing a WebSocket upgrade from {}: {}", request.remoteAddress(), e.getMessage());
       return refusal(e);
@@ -65,10 +65,9 @@ final class WebSocketUpgrade {
     Buffer out = new Buffer();
     Http1Writer.writeResponseHead(out, Protocol.HTTP_1_1, 101, null, fields.build());
     connection.stream.write(out, null);
-    WebSocketLimits limits = new WebSocketLimits(options.maxMessageBytes, options.maxMessageBytes);
     ServerWebSocketSession session = new ServerWebSocketSession(connection.stream, request, route,
-        subprotocol, new WebSocketReader(Role.SERVER, limits, deflate),
-        new WebSocketWriter(Role.SERVER, deflate, WebSocketWriter.DEFAULT_COMPRESSION_THRESHOLD, null),
+        subprotocol, new WebSocketReader(Role.SERVER, route.limits(), deflate),
+        new WebSocketWriter(Role.SERVER, deflate, options.compressionThresholdBytes(), null),
         deflate != null);
     connection.upgraded(session);
     return null;

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Masks and unmasks payloads (RFC 6455 §5.3) in place: eight bytes per step through a long view
@@ -24,6 +25,31 @@ final class Masking {
     int rotated = Integer.rotateLeft(key, 8 * keyIndex);
     Segments.forEach(buffer, offset, byteCount, true, rotated, Masking::maskRange);
     return (int) ((keyIndex + byteCount) & 3);
+  }
+
+  /**
+   * Appends {@code data} to {@code sink} masked with {@code key} (its top byte first): each
+   * stretch is copied into the sink's own writable segment and masked there while it is in the
+   * cache, so no segment is shared, unshared or allocated outside okio's pool. {@code cursor} is
+   * the caller's, reused from call to call.
+   */
+  static void writeMasked(Buffer sink, ByteString data, int key, Buffer.UnsafeCursor cursor) {
+    int size = data.size();
+    int done = 0;
+    sink.readAndWriteUnsafe(cursor);
+    try {
+      while (done < size) {
+        long before = sink.size();
+        cursor.expandBuffer(1);
+        int length = Math.min(cursor.end - cursor.start, size - done);
+        data.copyInto(done, cursor.data, cursor.start, length);
+        key = maskRange(cursor.data, cursor.start, cursor.start + length, key);
+        cursor.resizeBuffer(before + length);
+        done += length;
+      }
+    } finally {
+      cursor.close();
+    }
   }
 
   /** Masks {@code data[start..end)} beginning with the top byte of {@code key}; returns the key rotated for the next byte. */

@@ -78,6 +78,7 @@ final class SessionReads implements ReadListener {
       return;
     }
     pumping = true;
+    endpoint.sends.hold();
     try {
       do {
         repump = false;
@@ -85,6 +86,7 @@ final class SessionReads implements ReadListener {
       } while (repump);
     } finally {
       pumping = false;
+      endpoint.sends.release();
     }
     updateReading();
   }

@@ -1,5 +1,9 @@
 package io.gust.websocket;
 
+import io.gust.client.HttpRequest;
+import io.gust.client.Phase;
+import io.gust.client.WebSocketException;
+import io.gust.client.WebSocketQueueFullException;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import java.io.IOException;
@@ -17,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * One open WebSocket connection on the loop, the part a client and a server share: acts on the
  * messages {@link SessionReads} reads, answers pings, runs the close handshake, keepalive pings
  * and the idle timeout ({@link SessionTimers}), and writes what the application sends through a
- * bounded queue ({@link SendQueue}). Subclasses say what their public types are (messages,
- * errors) and how events reach the application. {@code M} is the side's public message type.
+ * bounded queue ({@link SendQueue}). Failures reach the application as {@link
+ * WebSocketException}s. Subclasses make the messages and say how events reach the application.
  *
  * <p>Public methods may be called from any thread and hop to the loop; everything else is
  * loop-confined. States, on {@link #state}: OPEN → CLOSING when a close frame is sent (data
@@ -42,11 +46,13 @@ public abstract class WebSocketEndpoint<M> {
 
   protected final EventLoop loop;
   protected final ChannelStream stream;
+  /** The upgrade request a client's errors name; null for the server. */
+  private final HttpRequest handshake;
   final WebSocketSettings settings;
   final WebSocketWriter writer;
   private final boolean compressed;
   private final SessionReads reads;
-  private final SendQueue sends;
+  final SendQueue sends;
   private final SessionTimers timers;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   volatile State state = State.OPEN;
@@ -60,8 +66,13 @@ public abstract class WebSocketEndpoint<M> {
   private volatile int closeCode;
   private volatile String closeReason = "";
 
+  /**
+   * Starts an endpoint on {@code stream}; {@code handshake} is the client's upgrade request its
+   * errors name, null for the server.
+   */
   protected WebSocketEndpoint(ChannelStream stream, WebSocketReader reader, WebSocketWriter writer,
-      boolean compressed, WebSocketSettings settings) {
+      boolean compressed, WebSocketSettings settings, HttpRequest handshake) {
+    this.handshake = handshake;
     this.loop = stream.loop();
     this.stream = stream;
     this.settings = settings;
@@ -94,20 +105,37 @@ public abstract class WebSocketEndpoint<M> {
   protected abstract void onClose(int code, String reason) throws Exception;
 
   /**
-   * The side's error for a send on a closing or closed endpoint, or a dropped connection;
-   * {@code cause} may be null.
+   * The error for a send on a closing or closed endpoint, or a dropped connection; {@code cause}
+   * may be null.
    */
-  protected abstract IOException closedError(int code, String message, Throwable cause);
+  final WebSocketException closedError(int code, String message, Throwable cause) {
+    return new WebSocketException(message, handshake, Phase.BODY, code, cause);
+  }
 
-  /** The side's error for a send refused by the bound of the send queue. */
-  protected abstract IOException queueFullError(long queuedBytes, long limitBytes);
+  /** The error for a send refused by the bound of the send queue. */
+  final WebSocketQueueFullException queueFullError(long queuedBytes, long limitBytes) {
+    return new WebSocketQueueFullException(handshake, queuedBytes, limitBytes);
+  }
 
   /**
    * The failure the application hears for {@code error}, which ends the endpoint with {@code
-   * code}: the side may wrap the codec's and timers' errors in its public types.
+   * code}: the codec's, the timers' and the callbacks' errors become {@link WebSocketException}s.
    */
-  protected Throwable reported(Throwable error, int code) {
-    return error;
+  private Throwable reported(Throwable error, int code) {
+    if (error instanceof WebSocketException) {
+      return error;
+    }
+    String peer = closesTransportFirst() ? "the client" : "the server";
+    String message;
+    if (error instanceof WebSocketProtocolException) {
+      message = (code == CloseCodes.MESSAGE_TOO_BIG ? peer + " sent too much: "
+          : peer + " broke the WebSocket protocol: ") + error.getMessage();
+    } else if (error instanceof TimeoutException) {
+      message = "WebSocket " + error.getMessage();
+    } else {
+      message = "a WebSocket callback threw " + error;
+    }
+    return closedError(code, message, error);
   }
 
   /** True for the server, which closes the TCP connection first after the close handshake. */
@@ -134,11 +162,11 @@ public abstract class WebSocketEndpoint<M> {
   }
 
   public final CompletableFuture<Void> sendText(String text) {
-    return sends.data(true, new Buffer().writeUtf8(text));
+    return sends.data(true, ByteString.encodeUtf8(text));
   }
 
   public final CompletableFuture<Void> sendBinary(ByteString data) {
-    return sends.data(false, new Buffer().write(data));
+    return sends.data(false, data);
   }
 
   public final CompletableFuture<Void> ping(ByteString payload) {

@@ -1,5 +1,6 @@
 package io.gust.websocket;
 
+import io.gust.client.WebSocketOptions;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,16 @@ public record WebSocketSettings(long sendQueueBytes, long readAheadBytes, Durati
     Duration pingInterval, Duration idleTimeout) {
   /** Data bytes read ahead of a pull-style receiver by default. */
   public static final long DEFAULT_READ_AHEAD_BYTES = 64 * 1024;
+
+  /**
+   * The settings of {@code options}, with {@code defaultIdleTimeout} when they set none: what
+   * every endpoint made with these options shares.
+   */
+  public static WebSocketSettings of(WebSocketOptions options, Duration defaultIdleTimeout) {
+    Duration idle = options.idleTimeout();
+    return new WebSocketSettings(options.sendQueueBytes(), DEFAULT_READ_AHEAD_BYTES,
+        options.closeTimeout(), options.pingInterval(), idle == null ? defaultIdleTimeout : idle);
+  }
 
   /** Checks the values. */
   public WebSocketSettings {

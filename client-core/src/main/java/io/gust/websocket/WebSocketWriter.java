@@ -44,12 +44,25 @@ public final class WebSocketWriter implements AutoCloseable {
 
   /** Writes a text message. */
   public void writeText(Buffer out, String text) {
-    writeMessage(out, true, new Buffer().writeUtf8(text));
+    writeMessage(out, true, ByteString.encodeUtf8(text));
   }
 
   /** Writes a binary message. */
   public void writeBinary(Buffer out, ByteString payload) {
-    writeMessage(out, false, new Buffer().write(payload));
+    writeMessage(out, false, payload);
+  }
+
+  /**
+   * Writes a data message of {@code payload}; {@code text} says that it is UTF-8 text (the caller
+   * vouches for it). An uncompressed message is masked as it is copied, in one pass.
+   */
+  public void writeMessage(Buffer out, boolean text, ByteString payload) {
+    checkOpen();
+    if (deflater == null || payload.size() < compressionThresholdBytes) {
+      frames.write(out, text ? FrameHeader.TEXT : FrameHeader.BINARY, payload);
+      return;
+    }
+    writeMessage(out, text, new Buffer().write(payload));
   }
 
   /**

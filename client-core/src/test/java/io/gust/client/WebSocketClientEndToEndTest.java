@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.server.WebSocketSession;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.TestServerExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +29,15 @@ class WebSocketClientEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
   @RegisterExtension final TestServerExtension server = new TestServerExtension(builder -> builder
       .websocket("/ws/hold", session -> held.complete(session))
-      .websocket("/ws/chat", io.gust.server.WebSocketOptions.builder()
-          .subprotocols(List.of("chat")).build(), session -> held.complete(session)));
+      .websocket("/ws/chat", WebSocketOptions.builder()
+          .subprotocols(List.of("chat")).build(), session -> held.complete(session))
+      .websocket("/ws/no-context", WebSocketOptions.builder().noContextTakeover(true, true)
+          .compressionThresholdBytes(0).build(), WebSocketClientEndToEndTest::echoTwice));
+
+  private static void echoTwice(WebSocketSession session) {
+    session.receive().thenCompose(session::send)
+        .thenCompose(sent -> session.receive()).thenCompose(session::send);
+  }
 
   private final AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
 
@@ -106,7 +115,7 @@ class WebSocketClientEndToEndTest {
 
   @Test
   void answerOtherThan101FailsTheConnectInHeadersPhase() throws Exception {
-    ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+    ExecutionException failed = assertThrows(ExecutionException.class,
         () -> await(client.websocket(url("/status/404"))));
     WebSocketException error = assertInstanceOf(WebSocketException.class, failed.getCause());
     assertEquals(Phase.HEADERS, error.phase());
@@ -130,5 +139,30 @@ class WebSocketClientEndToEndTest {
       got.add(event);
     }
     return got;
+  }
+
+  @Test
+  void serverRouteOptionsChooseNoContextTakeoverForBothSides() throws Exception {
+    WebSocket ws = await(client.websocket(url("/ws/no-context")));
+    String agreed = ws.response().headers().get("Sec-WebSocket-Extensions");
+    assertEquals("permessage-deflate; server_no_context_takeover; client_no_context_takeover",
+        agreed, "the route answers with both although the client offered neither");
+    for (int i = 0; i < 2; i++) {
+      await(ws.send(WebSocket.Message.text("again and again and again")));
+      assertEquals("again and again and again", await(ws.receive()).text());
+    }
+    await(ws.close(1000, ""));
+  }
+
+  @Test
+  void clientIdleTimeoutClosesWithGoingAway() throws Exception {
+    WebSocket ws = await(client.websocket(WebSocket.request(url("/ws/hold")).build(),
+        WebSocketOptions.builder().idleTimeout(Duration.ofMillis(200)).build(), null));
+    ExecutionException failed = assertThrows(
+        ExecutionException.class, () -> await(ws.receive()), "the server never sends");
+    WebSocketException error = assertInstanceOf(WebSocketException.class, failed.getCause());
+    assertEquals(1001, error.closeCode());
+    assertEquals(1001, ws.closeCode());
+    await(held).close(1000, "");
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.WebSocket;
+import io.gust.client.WebSocketQueueFullException;
 import io.gust.testing.LeakCheck;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.WebSocketMessage;
@@ -42,7 +44,9 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(client.serverClosed());
     }
     assertEquals("open", ws.poll());
-    assertTrue(ws.poll().startsWith("error io.gust.websocket.WebSocketProtocolException"));
+    String error = ws.poll();
+    assertTrue(error.startsWith("error io.gust.client.WebSocketException: "
+        + "the client broke the WebSocket protocol: "), error);
     assertEquals("close 1002", ws.poll().substring(0, 10));
   }
 
@@ -55,7 +59,7 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(client.serverClosed());
     }
     assertEquals("open", ws.poll());
-    assertTrue(ws.poll().startsWith("error io.gust.websocket.WebSocketProtocolException"));
+    assertTrue(ws.poll().startsWith("error io.gust.client.WebSocketException"));
     assertTrue(ws.poll().startsWith("close 1007"));
   }
 
@@ -69,7 +73,8 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(client.serverClosed());
     }
     assertEquals("open", ws.poll());
-    assertEquals("error java.lang.IllegalStateException: handler bug", ws.poll());
+    assertEquals("error io.gust.client.WebSocketException: "
+        + "a WebSocket callback threw java.lang.IllegalStateException: handler bug", ws.poll());
     assertEquals("close 1011 internal error", ws.poll());
   }
 
@@ -102,7 +107,8 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(client.serverClosed());
     }
     assertEquals("open", ws.poll());
-    assertTrue(ws.poll().startsWith("error java.util.concurrent.TimeoutException"));
+    String error = ws.poll();
+    assertTrue(error.startsWith("error io.gust.client.WebSocketException: WebSocket "), error);
     assertTrue(ws.poll().startsWith("close 1011"));
   }
 
@@ -115,7 +121,7 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(client.serverClosed());
     }
     assertEquals("open", ws.poll());
-    assertTrue(ws.poll().startsWith("error io.gust.server.WebSocketClosedException"));
+    assertTrue(ws.poll().startsWith("error io.gust.client.WebSocketException"));
     assertEquals("close 1006 ", ws.poll());
   }
 
@@ -163,8 +169,8 @@ class WebSocketRawClientEndToEndTest {
     try (RawWebSocket client = RawWebSocket.connect(ws.server, "/ws/hold")) {
       client.send((writer, out) -> writer.writeText(out, "first"));
       WebSocketSession session = ws.held.get(20, TimeUnit.SECONDS);
-      CompletableFuture<WebSocketSession.Message> next = session.receive();
-      CompletableFuture<WebSocketSession.Message> second = session.receive();
+      CompletableFuture<WebSocket.Message> next = session.receive();
+      CompletableFuture<WebSocket.Message> second = session.receive();
       assertInstanceOf(IllegalStateException.class,
           assertThrows(Exception.class, () -> second.get(5, TimeUnit.SECONDS)).getCause());
       client.send((writer, out) -> writer.writeClose(out, CloseCodes.NORMAL, ""));
@@ -261,7 +267,7 @@ class WebSocketRawClientEndToEndTest {
       assertTrue(answers.contains("HTTP/1.1 101 "), answers);
     }
     assertEquals(List.of("open", "text hi"), List.of(ws.poll(), ws.poll()));
-    assertTrue(ws.poll().startsWith("error io.gust.server.WebSocketClosedException"));
+    assertTrue(ws.poll().startsWith("error io.gust.client.WebSocketException"));
     assertEquals("close 1006 ", ws.poll());
   }
 }

@@ -3,6 +3,7 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.gust.client.WebSocketOptions;
 import io.gust.loop.EventLoop;
 import io.gust.websocket.CloseCodes;
 import io.gust.websocket.PythonWebSockets;

@@ -3,6 +3,7 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.WebSocketOptions;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.ManualLoop;
 import io.gust.websocket.CloseCodes;

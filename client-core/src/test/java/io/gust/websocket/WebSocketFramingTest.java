@@ -168,6 +168,27 @@ class WebSocketFramingTest {
   }
 
   @Test
+  void maskedCopyMatchesMaskingInPlaceAcrossSegmentsAndSinkOffsets() {
+    int key = 0x9a3c51e7;
+    Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
+    for (int size : new int[] {0, 1, 7, 8, 9, 125, 8191, 8192, 8193, 70_000}) {
+      ByteString data = randomBytes(size);
+      // A segmented ByteString (shared segments) and a plain one, into sinks of 0 to 8200 bytes.
+      for (ByteString payload : List.of(data, new Buffer().write(data).snapshot())) {
+        for (int already : new int[] {0, 3, 8190, 8200}) {
+          Buffer sink = new Buffer().write(new byte[already]);
+          Masking.writeMasked(sink, payload, key, cursor);
+          Buffer expected = new Buffer().write(new byte[already]).write(data);
+          Masking.apply(expected, already, size, key, 0);
+          assertEquals(expected.readByteString(), sink.readByteString(),
+              size + " bytes after " + already);
+        }
+      }
+      assertEquals(randomBytes(size), data, "the source is never written through");
+    }
+  }
+
+  @Test
   void maskingNeverWritesThroughToTheCallersBytes() throws Exception {
     ByteString original = randomBytes(100_000);
     ByteString segmented = new Buffer().write(original).readByteString();

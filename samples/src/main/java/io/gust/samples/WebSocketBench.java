@@ -164,9 +164,28 @@ public final class WebSocketBench {
     java.net.http.WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create(url),
         new java.net.http.WebSocket.Listener() {
           private final java.io.ByteArrayOutputStream parts = new java.io.ByteArrayOutputStream();
+          /**
+           * The JDK's WebSocket allows one send in flight: an echo sent while one is pending
+           * would fail and drop out of the window, so each waits for the one before.
+           */
+          private CompletableFuture<java.net.http.WebSocket> sending =
+              CompletableFuture.completedFuture(null);
 
           @Override
-          public CompletionStage<?> onBinary(java.net.http.WebSocket webSocket, ByteBuffer data, boolean last) {
+          public void onOpen(java.net.http.WebSocket webSocket) {
+            webSocket.request(1);
+            for (int i = 0; i < WINDOW; i++) {
+              send(webSocket, payload);
+            }
+          }
+
+          private void send(java.net.http.WebSocket webSocket, byte[] message) {
+            sending = sending.thenCompose(w -> webSocket.sendBinary(ByteBuffer.wrap(message), true));
+          }
+
+          @Override
+          public CompletionStage<?> onBinary(java.net.http.WebSocket webSocket, ByteBuffer data,
+              boolean last) {
             byte[] chunk = new byte[data.remaining()];
             data.get(chunk);
             parts.writeBytes(chunk);
@@ -178,17 +197,13 @@ public final class WebSocketBench {
             parts.reset();
             echoes.incrementAndGet();
             if (System.nanoTime() < deadline) {
-              return webSocket.sendBinary(ByteBuffer.wrap(message), true);
+              send(webSocket, message);
+              return null;
             }
             done.complete(null);
             return null;
           }
         }).join();
-    CompletableFuture<java.net.http.WebSocket> chain = CompletableFuture.completedFuture(ws);
-    for (int i = 0; i < WINDOW; i++) {
-      chain = chain.thenCompose(w -> w.sendBinary(ByteBuffer.wrap(payload), true));
-    }
-    chain.join();
     done.join();
     ws.sendClose(1000, "").join();
   }

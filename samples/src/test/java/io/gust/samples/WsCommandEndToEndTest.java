@@ -3,8 +3,8 @@ package io.gust.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.client.WebSocketOptions;
 import io.gust.server.HttpServer;
-import io.gust.server.WebSocketOptions;
 import io.gust.testing.LeakCheck;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
