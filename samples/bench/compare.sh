@@ -19,7 +19,8 @@
 #   read to its end, each chunk released).
 # - Gust's companion server (serve, one loop) against nginx with one worker, under wrk at 64
 #   connections, also in turns: a small route (/hello and /small, same 6-byte body) and a 1 KiB
-#   static file both serve from one folder (serve --dir).
+#   static file both serve from one folder (serve --dir); each URL gets WARMUP seconds of wrk
+#   before the first round.
 # - HTTP/2 (workload h2, needs openssl): small GET at 64 in flight against the same nginx on a
 #   TLS port with http2 on (self-signed certificate for 127.0.0.1, trusted through --cacert),
 #   every client of H2_CLIENTS (default gust jdk okhttp jetty) with bench --http2 (Gust on one
@@ -118,6 +119,15 @@ run_bench() { # workload client connections url [bench options...]; JAVA_OPTS: m
     --warmup "$warmup" --json --client "$cl" "$@" "$u" 2> /dev/null \
     | sed "s/^{/{\"workload\":\"$w\",/"
 }
+
+# The servers get the clients' warm-up too: the companion server's JIT compiles under load.
+if has small; then
+  echo "warm-up: servers" >&2
+  for u in "http://127.0.0.1:$gust_port/hello" "http://127.0.0.1:$gust_port/f1k.bin" \
+    "http://127.0.0.1:$one_port/small" "http://127.0.0.1:$one_port/f1k.bin"; do
+    wrk -t 2 -c 64 -d "$warmup" "$u" > /dev/null
+  done
+fi
 
 for round in $(seq "$rounds"); do
   for workload in small big; do

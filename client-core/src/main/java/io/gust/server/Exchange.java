@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the handler for one request at a time on a connection and writes its response: the head
- * with the fields the server owns, then a fixed body, a streamed one, or none for HEAD.
+ * with the fields the server owns, then a fixed body, a streamed one, or none for HEAD, 204 and
+ * 304.
  * Loop-confined; reused for every exchange of its connection.
  *
  * <p>User code is contained here: a handler that throws, returns null or fails its stage is
@@ -129,8 +130,9 @@ final class Exchange extends HandlerRun implements WriteListener {
     ByteString fixed = response.body();
     long length = fixed != null ? fixed.size() : response.streamLength();
     Buffer out = head(response, length);
-    if (fixed != null || isHead()) {
-      if (!isHead()) {
+    boolean bodiless = isBodiless(response);
+    if (fixed != null || bodiless) {
+      if (!bodiless) {
         out.write(fixed);
       }
       connection.stream.write(out, this);
@@ -139,8 +141,9 @@ final class Exchange extends HandlerRun implements WriteListener {
     stream(out, response.streamingBody(), length);
   }
 
-  private boolean isHead() {
-    return request.method().equals("HEAD");
+  /** Whether the answer goes without its body: to HEAD, or with a status that allows none. */
+  private boolean isBodiless(Response response) {
+    return request.method().equals("HEAD") || !Response.allowsBody(response.code());
   }
 
   /** Writes {@code head}, then {@code body}'s pieces as {@code length} bytes or chunks (-1). */
@@ -170,7 +173,7 @@ final class Exchange extends HandlerRun implements WriteListener {
       return;
     }
     Buffer out = head(response, size);
-    if (isHead() || size == 0) {
+    if (isBodiless(response) || size == 0) {
       closeQuietly(channel);
       connection.stream.write(out, this);
     } else if (!connection.stream.canWriteFiles()) {
@@ -187,7 +190,7 @@ final class Exchange extends HandlerRun implements WriteListener {
   private Buffer head(Response response, long length) {
     closeAfter = !keepAlive || connection.context.draining || connection.isLastRequest()
         || "close".equalsIgnoreCase(response.headers().get("Connection"))
-        || (length < 0 && request.protocol() != Protocol.HTTP_1_1);
+        || (length < 0 && request.protocol() != Protocol.HTTP_1_1 && !isBodiless(response));
     Buffer out = new Buffer();
     ResponseHeads.write(out, response, length, closeAfter, request.protocol(),
         connection.context);

@@ -64,7 +64,7 @@ final class Http2Exchange extends HandlerRun {
     }
     ByteString fixed = response.body();
     long length = fixed != null ? fixed.size() : response.streamLength();
-    boolean bodiless = isHead() || !allowsBody(response.code());
+    boolean bodiless = isHead() || !Response.allowsBody(response.code());
     if (fixed != null || bodiless) {
       boolean empty = bodiless || fixed.size() == 0;
       sender.sendHead(stream, Http2Fields.responseHead(response, length, connection.context),
@@ -101,7 +101,7 @@ final class Http2Exchange extends HandlerRun {
           : Response.of(500, "cannot read the file\n"));
       return;
     }
-    if (isHead() || size == 0) {
+    if (isHead() || !Response.allowsBody(response.code()) || size == 0) {
       sender.sendHead(stream, Http2Fields.responseHead(response, size, connection.context),
           true);
       return;
@@ -113,10 +113,6 @@ final class Http2Exchange extends HandlerRun {
     String method = request != null ? request.method()
         : stream.head != null ? Http2Fields.pseudo(stream.head, ":method") : null;
     return "HEAD".equals(method);
-  }
-
-  private static boolean allowsBody(int code) {
-    return code != 204 && code != 304;
   }
 
   /** The stream ended before its answer was sent in full: stops the handler's work. */

@@ -84,8 +84,7 @@ final class Http2Fields {
         fields.add(new HeaderField(name, headers.value(i)));
       }
     }
-    int code = response.code();
-    if (length >= 0 && code != 204 && code != 304) {
+    if (length >= 0 && Response.allowsBody(response.code())) {
       fields.add(new HeaderField("content-length", Long.toString(length)));
     }
     fields.add(new HeaderField("date", HttpDate.now()));

@@ -14,7 +14,8 @@ import okio.ByteString;
  * <p>The server adds {@code Date}, {@code Server}, {@code Content-Length} or {@code
  * Transfer-Encoding}, and {@code Connection} when it closes; framing fields given here are
  * ignored. A {@code Connection: close} given here closes the connection after this response.
- * For HEAD requests the body is left out and its length kept.
+ * For HEAD requests the body is left out and its length kept; a 204 or 304 answer is sent
+ * without its body (a streamed body is not started), as those statuses carry none.
  */
 public final class Response {
   private static final String TEXT = "text/plain; charset=utf-8";
@@ -45,6 +46,11 @@ public final class Response {
     this.streamingBody = streamingBody;
     this.streamLength = streamLength;
     this.file = file;
+  }
+
+  /** Whether a response with status {@code code} may carry a body (RFC 9110 §6.4.1). */
+  static boolean allowsBody(int code) {
+    return code != 204 && code != 304;
   }
 
   /** A 200 with a UTF-8 text body. */

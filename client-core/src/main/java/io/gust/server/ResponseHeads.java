@@ -46,8 +46,7 @@ final class ResponseHeads {
           .remove("Transfer-Encoding").remove("Connection").set("Date", HttpDate.now())
           .set("Server", context.serverName).build());
     }
-    int code = response.code();
-    if (code == 204 || code == 304) {
+    if (!Response.allowsBody(response.code())) {
       // No body and no length field for these (RFC 9110 §8.6).
     } else if (length >= 0) {
       out.write(CONTENT_LENGTH).writeDecimalLong(length).writeByte('\r').writeByte('\n');
