@@ -439,10 +439,7 @@ final class Fetch implements Runnable, Call {
       deadline = null;
     }
     unwatch();
-    prevLive.nextLive = nextLive;
-    nextLive.prevLive = prevLive;
-    prevLive = this;
-    nextLive = this;
+    context.partition.deadlines.unlink(this);
   }
 
   /** Cancels from any thread: on the loop it fails the fetch with RequestCancelledException. */
