@@ -3,6 +3,7 @@ package io.gust.net;
 import io.gust.client.TlsInfo;
 import io.gust.client.TlsOptions;
 import io.gust.loop.EventLoop;
+import io.gust.net.StreamLifecycle.State;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -31,16 +32,16 @@ import org.slf4j.LoggerFactory;
  * each completes once its bytes were written to the socket. {@link #pauseReading()} stops reading
  * from the socket, which slows the peer down through TCP flow control.
  *
- * <p>States ({@link StreamLifecycle}): OPEN → CLOSED, by {@link #close()}, by the peer closing, or by a failure; and, for a
- * stream that {@link #allowHalfClose() allows a half close}, OPEN → INPUT_ENDED when the peer
- * ends its output, INPUT_ENDED → CLOSED as from OPEN. The stream owns its channel and closes it
- * in CLOSED. Pending writes fail. A pending read fails too, except that after the peer's clean
- * end {@link #readUntilClose} completes, a streaming read ends with {@link StreamConsumer#onEnd}
- * and a listener read with {@link ReadListener#onEnd}. Bytes buffered when the peer closed or the
- * connection failed stay readable; {@link #close()} discards them. By default the peer's end of
- * input closes the whole stream. Errors are typed: {@link StreamClosedException}, {@link
- * ConnectionResetException}, {@link ReadBufferOverflowException}, or the JDK's {@code
- * IOException} for anything else.
+ * <p>States, kept by its {@link StreamLifecycle}: OPEN → CLOSED, by {@link #close()}, by the peer
+ * closing, or by a failure; and, for a stream that {@link #allowHalfClose() allows a half close},
+ * OPEN → INPUT_ENDED when the peer ends its output, INPUT_ENDED → CLOSED as from OPEN. The stream
+ * owns its channel and closes it in CLOSED. Pending writes fail. A pending read fails too, except
+ * that after the peer's clean end {@link #readUntilClose} completes, a streaming read ends with
+ * {@link StreamConsumer#onEnd} and a listener read with {@link ReadListener#onEnd}. Bytes buffered
+ * when the peer closed or the connection failed stay readable; {@link #close()} discards them. By
+ * default the peer's end of input closes the whole stream. Errors are typed: {@link
+ * StreamClosedException}, {@link ConnectionResetException}, {@link ReadBufferOverflowException},
+ * or the JDK's {@code IOException} for anything else.
  *
  * <p>While no read is pending and nothing is buffered the stream still watches its socket, so an
  * idle pooled connection notices the peer closing (close listeners fire) or sending unexpected
@@ -138,7 +139,7 @@ public final class ChannelStream {
   public CompletableFuture<ChannelStream> startTls(TlsOptions options, String peerHost,
       int peerPort) {
     loop.checkInLoop("startTls");
-    if (lifecycle.state() != StreamLifecycle.State.OPEN || reads.isPending() || reads.buffer.size() > 0
+    if (lifecycle.state() != State.OPEN || reads.isPending() || reads.buffer.size() > 0
         || writes.hasPending()) {
       throw new IllegalStateException("startTls needs an open, idle stream with nothing "
           + "buffered: " + this);
@@ -347,7 +348,7 @@ public final class ChannelStream {
 
   /** True until the stream closes, also after the peer ended its input in a half close. */
   public boolean isOpen() {
-    return lifecycle.state() != StreamLifecycle.State.CLOSED;
+    return lifecycle.state() != State.CLOSED;
   }
 
   /**
@@ -365,7 +366,7 @@ public final class ChannelStream {
 
   /** True when the peer ended its output and the stream stays open for writes. */
   public boolean isInputEnded() {
-    return lifecycle.state() == StreamLifecycle.State.INPUT_ENDED;
+    return lifecycle.state() == State.INPUT_ENDED;
   }
 
   /**
@@ -375,11 +376,11 @@ public final class ChannelStream {
    */
   public boolean isHealthy() {
     loop.checkInLoop("isHealthy");
-    if (lifecycle.state() == StreamLifecycle.State.OPEN && !reads.isPending()) {
+    if (lifecycle.state() == State.OPEN && !reads.isPending()) {
       events.readFromSocket();
       events.updateInterest();
     }
-    return lifecycle.state() == StreamLifecycle.State.OPEN && !reads.isPending()
+    return lifecycle.state() == State.OPEN && !reads.isPending()
         && reads.buffer.size() == 0;
   }
 

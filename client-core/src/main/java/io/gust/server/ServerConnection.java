@@ -416,7 +416,8 @@ final class ServerConnection implements ReadListener, ServedConnection {
       timer.after(context.idleTimeoutNanos); // a slow handler is not told from a stuck one
     } else if (state == State.WRITING) {
       checkWriteProgress();
-    } else if (state == State.READING_BODY || state == State.READING_HEAD && timer.isHeadStarted()) {
+    } else if (state == State.READING_BODY
+        || state == State.READING_HEAD && timer.isHeadStarted()) {
       refuse(408, state == State.READING_BODY ? "request body stalled"
           : "request head not complete in time");
     } else {
