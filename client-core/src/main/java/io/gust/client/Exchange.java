@@ -11,10 +11,11 @@ import okio.ByteString;
  * One request and its response on one connection: connect if the connection is new, write, read.
  * Loop-confined.
  *
- * <p>States: CONNECTING (DNS, TCP, then TLS for https, by a {@link ConnectionSetup}) → WRITING → (AWAITING_CONTINUE → WRITING)
- * → READING_HEAD → READING_BODY → DONE; a response head arriving while the request is still
- * being written goes straight to READING_BODY; any state before DONE → FAILED. Reading starts as
- * soon as the connection is ready, so an early response or close is noticed while writing.
+ * <p>States: CONNECTING (DNS, TCP, then TLS for https, by a {@link ConnectionSetup}) → WRITING
+ * → (AWAITING_CONTINUE → WRITING) → READING_HEAD → READING_BODY → DONE; a response head
+ * arriving while the request is still being written goes straight to READING_BODY; any state
+ * before DONE → FAILED. Reading starts as soon as the connection is ready, so an early response
+ * or close is noticed while writing. An idle read timeout is a {@link ReadTimer}.
  * {@link #fail(Throwable)} is the one failure path: the first failure wins, cancels the timers,
  * closes the connection (freeing its slot) and tells the fetch once, saying whether a retry is
  * safe. {@link #abort()} is the same without telling the fetch, for when the fetch itself ended.
@@ -345,6 +346,11 @@ final class Exchange implements Runnable {
     }
   }
 
+  /** Whether the request is still being written (its body too, after a 100 Continue). */
+  boolean isWriting() {
+    return state == State.WRITING;
+  }
+
   boolean isReadingPaused() {
     return h2 != null ? h2.isPaused() : stream.isReadingPaused();
   }
@@ -352,54 +358,5 @@ final class Exchange implements Runnable {
   /** Runs {@code task} on the loop: now when already there, else queued (see the fetch's). */
   void onLoop(Runnable task) {
     fetch.onLoop(task);
-  }
-
-  /**
-   * The idle read timeout, lazily: reads only record their time; when the timer fires it fails
-   * the exchange if the connection has been silent for the whole timeout, else re-arms for the
-   * remainder. Time spent paused by the body callback does not count as silence.
-   */
-  private static final class ReadTimer implements Runnable {
-    private final Exchange exchange;
-    private final Duration timeout;
-    private long lastReadNanos;
-    private Cancellable timer;
-
-    ReadTimer(Exchange exchange, Duration timeout) {
-      this.exchange = exchange;
-      this.timeout = timeout;
-      this.lastReadNanos = exchange.context.loop.nanoTime();
-      this.timer = exchange.context.loop.schedule(timeout, this);
-    }
-
-    @Override
-    public void run() {
-      if (timer == null || !exchange.isActive()) {
-        return;
-      }
-      long now = exchange.context.loop.nanoTime();
-      if (exchange.isReadingPaused() || exchange.state == State.WRITING) {
-        lastReadNanos = now;
-      }
-      long silentNanos = now - lastReadNanos;
-      if (silentNanos >= timeout.toNanos()) {
-        timer = null;
-        exchange.fail(new FetchTimeoutException(exchange.request, exchange.phase(), timeout));
-      } else {
-        timer = exchange.context.loop.schedule(Duration.ofNanos(timeout.toNanos() - silentNanos), this);
-      }
-    }
-
-    /** Bytes arrived at {@code nowNanos}: the silence starts again. */
-    void readAt(long nowNanos) {
-      lastReadNanos = nowNanos;
-    }
-
-    void cancel() {
-      if (timer != null) {
-        timer.cancel();
-        timer = null;
-      }
-    }
   }
 }

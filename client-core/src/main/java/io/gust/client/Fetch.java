@@ -2,7 +2,6 @@ package io.gust.client;
 
 import io.gust.loop.Cancellable;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * aborts the exchange (closing its connection, freeing its slot) or leaves the queue, and
  * reports once.
  *
- * <p>With a {@link BodySink}, a response is reported once the sink finished with its body (a
- * file renamed into place), and a failure once the sink cleaned up (a partial file removed).
+ * <p>{@link FollowUps} decides which redirect is followed and which failure retried; {@link
+ * FetchHandoff} brings work from other threads to the loop. With a {@link BodySink}, a response
+ * is reported once the sink finished with its body, a failure once it cleaned up ({@link
+ * SinkEnding}).
  *
  * <p>A fetch on the client's default request timeout is timed out by its partition's {@link
  * FetchDeadlines}, one timer for all such fetches. A fetch with a timeout of its own is its own
@@ -207,8 +208,7 @@ final class Fetch implements Runnable, Call {
 
   /** Whether a response with this head will be followed, so its body is only drained. */
   boolean willFollow(int code, Headers headers) {
-    return context.config.followRedirects(request)
-        && Redirects.isFollowable(request, code, headers);
+    return FollowUps.willFollow(context.config, request, code, headers);
   }
 
   /** Whether a response with this status goes to an authenticator, so its body is collected. */
@@ -285,13 +285,9 @@ final class Fetch implements Runnable, Call {
     if (willFollow(response.code(), response.headers())) {
       HttpRequest next;
       try {
-        next = Redirects.next(request, response);
+        next = FollowUps.redirect(context.config, request, response, redirectCount);
       } catch (HttpClientException e) {
         fail(e);
-        return;
-      }
-      if (redirectCount >= context.config.maxRedirects(request)) {
-        fail(new TooManyRedirectsException(request, redirectCount + 1, response));
         return;
       }
       redirectCount++;
@@ -316,10 +312,7 @@ final class Fetch implements Runnable, Call {
     }
     if (sink != null) {
       sinkFinishing = true;
-      HttpResponse reported = held ? response.toBuilder().body(okio.ByteString.EMPTY).build()
-          : response;
-      (held ? sink.takeWhole(response) : sink.finish()).whenComplete(
-          (ignored, error) -> onLoop(() -> sinkFinished(reported, error)));
+      SinkEnding.finish(this, sink, response, held);
       return;
     }
     finish();
@@ -333,7 +326,8 @@ final class Fetch implements Runnable, Call {
     attempt();
   }
 
-  private void sinkFinished(HttpResponse response, Throwable error) {
+  /** The sink finished with the body of {@code response}, or failed with {@code error}. */
+  void sinkFinished(HttpResponse response, Throwable error) {
     if (state == State.DONE) {
       return;
     }
@@ -345,10 +339,7 @@ final class Fetch implements Runnable, Call {
     }
   }
 
-  /**
-   * The exchange failed and has already released its connection. A request that may be repeated
-   * and failed on a reused connection before any response byte gets one retry on a fresh one.
-   */
+  /** The exchange failed and has already released its connection. */
   void exchangeFailed(Throwable cause, boolean retryable) {
     exchange = null;
     if (failover != null && state != State.DONE) {
@@ -387,22 +378,18 @@ final class Fetch implements Runnable, Call {
     return failover == null ? nowNanos : failover.startNanos();
   }
 
+  /** An attempt failed: it is made again when {@link FollowUps#retry} says so, else it fails. */
   void attemptFailed(Throwable cause, boolean retryable) {
-    if (Http2Retries.mayRetry(cause, retryCount, request)) {
-      log.debug("retrying {}, which the HTTP/2 server did not process", request);
-      retryCount++;
-      attempt();
+    FollowUps.Retry retry = FollowUps.retry(cause, retryable, retryCount, request);
+    if (retry == FollowUps.Retry.NONE) {
+      fail(cause);
       return;
     }
-    if (retryable && retryCount == 0 && Redirects.isIdempotent(request.method())
-        && (request.body() == null || request.body().isReplayable())) {
-      log.debug("retrying {} on a fresh connection: {}", request, cause.toString());
-      retryCount++;
+    retryCount++;
+    if (retry == FollowUps.Retry.FRESH_CONNECTION) {
       freshOnly = true;
-      attempt();
-      return;
     }
-    fail(cause);
+    attempt();
   }
 
   /** The one failure path; the first call wins. */
@@ -430,28 +417,7 @@ final class Fetch implements Runnable, Call {
     if (sink == null) {
       report(null, error);
     } else {
-      sink.abort(error).whenComplete((ignored, cleanup) -> {
-        if (cleanup != null) {
-          error.addSuppressed(cleanup);
-        }
-        reportOnLoop(error);
-      });
-    }
-  }
-
-  /**
-   * Reports a failure from the thread a sink's clean-up finished on (a file thread): back on the
-   * loop, where results are promised, unless the loop no longer takes tasks.
-   */
-  private void reportOnLoop(HttpClientException error) {
-    if (context.loop.inLoop()) {
-      report(null, error);
-      return;
-    }
-    try {
-      context.loop.execute(() -> report(null, error));
-    } catch (RejectedExecutionException closed) {
-      report(null, error);
+      SinkEnding.abort(this, context.loop, sink, error);
     }
   }
 
@@ -473,10 +439,7 @@ final class Fetch implements Runnable, Call {
       deadline = null;
     }
     unwatch();
-    prevLive.nextLive = nextLive;
-    nextLive.prevLive = prevLive;
-    prevLive = this;
-    nextLive = this;
+    context.partition.deadlines.unlink(this);
   }
 
   /** Cancels from any thread: on the loop it fails the fetch with RequestCancelledException. */
@@ -499,47 +462,17 @@ final class Fetch implements Runnable, Call {
     RequestCancelledException reason = new RequestCancelledException(request, phase(), false);
     cancelReason = reason;
     cancelRequested = true;
-    if (context.loop.inLoop()) {
-      cancelOnLoop(reason);
-    } else {
-      try {
-        context.loop.execute(() -> cancelOnLoop(reason));
-      } catch (RejectedExecutionException e) {
-        return needsLoop ? null : reason;
-      }
-    }
-    return reason;
+    boolean queued = FetchHandoff.cancelOnLoop(this, context.loop, reason);
+    return queued || !needsLoop ? reason : null;
   }
 
-  /**
-   * Runs a continuation on the loop: now when already there, else queued (dropped once the loop
-   * closed, whose close fails the fetch). Whatever the continuation throws fails this fetch with
-   * the throwable as cause; a completed stage would otherwise swallow it and leave the fetch to
-   * its deadline.
-   */
+  /** Runs a continuation on the loop, guarded: see {@link FetchHandoff#onLoop}. */
   void onLoop(Runnable task) {
-    if (context.loop.inLoop()) {
-      runGuarded(task);
-      return;
-    }
-    try {
-      context.loop.execute(() -> runGuarded(task));
-    } catch (RejectedExecutionException e) {
-      log.debug("loop closed before {} could go on", request);
-    }
+    FetchHandoff.onLoop(this, context.loop, task);
   }
 
-  private void runGuarded(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException | Error e) {
-      log.warn("{} failed inside the client: {}", request, e.toString(), e);
-      fail(e);
-    }
-  }
-
-
-  private void cancelOnLoop(RequestCancelledException reason) {
+  /** A cancel reached the loop: it fails the fetch unless the fetch has not started yet. */
+  void cancelOnLoop(RequestCancelledException reason) {
     if (state != State.NEW) {
       fail(reason);
     }
@@ -550,7 +483,8 @@ final class Fetch implements Runnable, Call {
     return cancelRequested;
   }
 
-  private void report(HttpResponse response, HttpClientException error) {
+  /** Reports the fetch's one result; called once, after {@link #finish()}. */
+  void report(HttpResponse response, HttpClientException error) {
     timings.callEnded(response, error);
     reply.send(response, error);
   }

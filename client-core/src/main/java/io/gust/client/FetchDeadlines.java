@@ -58,6 +58,14 @@ final class FetchDeadlines implements Runnable {
     after.nextLive = fetch;
   }
 
+  /** Takes a finished fetch out of the live list; it then links to itself alone. */
+  void unlink(Fetch fetch) {
+    fetch.prevLive.nextLive = fetch.nextLive;
+    fetch.nextLive.prevLive = fetch.prevLive;
+    fetch.prevLive = fetch;
+    fetch.nextLive = fetch;
+  }
+
   /** Watches a fetch of the live list; it calls {@link #ended()} when it finishes. */
   void watch(Fetch fetch) {
     watched++;

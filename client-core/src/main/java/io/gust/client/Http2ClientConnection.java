@@ -13,8 +13,6 @@ import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
 import java.io.EOFException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import okio.Buffer;
 import okio.ByteString;
@@ -23,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client side of one HTTP/2 connection (RFC 9113): the preface and settings, the streams of
- * the {@link Http2Stream}s it carries, flow control in both directions (the connection's
- * windows kept by {@link Http2ClientWindows}), PING, GOAWAY. It is the
- * {@link ReadListener} of its socket and writes frames into one buffer flushed once per pass.
+ * the {@link Http2Stream}s it carries ({@link Http2ClientStreams}), flow control in both
+ * directions (the connection's windows kept by {@link Http2ClientWindows}), PING, GOAWAY. It is
+ * the {@link ReadListener} of its socket and writes frames into one buffer flushed once per pass.
  * Loop-confined.
  *
  * <p>States: OPEN → DRAINING (GOAWAY received, stream ids used up, or a failed PING's deadline
@@ -55,11 +53,10 @@ final class Http2ClientConnection implements ReadListener {
   private final FrameWriter writer = new FrameWriter();
   /** Frames written and not yet handed to the socket. */
   private final Buffer out = new Buffer();
-  private final HashMap<Integer, Http2Stream> streams = new HashMap<>();
+  private final Http2ClientStreams streams = new Http2ClientStreams();
   private final Http2ClientWindows windows = new Http2ClientWindows();
   private Http2Settings peer = Http2Settings.DEFAULTS;
   private boolean peerSettingsReceived;
-  private int nextStreamId = 1;
   private State state = State.OPEN;
   private boolean flushScheduled;
   private final Http2Liveness liveness;
@@ -119,12 +116,10 @@ final class Http2ClientConnection implements ReadListener {
 
   /** Opens a stream for {@code stream}'s request head; returns its id. */
   int open(Http2Stream stream, List<HeaderField> fields, boolean endStream) {
-    int id = nextStreamId;
-    nextStreamId += 2;
-    if (nextStreamId < 0) {
+    int id = streams.add(stream);
+    if (streams.isExhausted()) {
       state = State.DRAINING;
     }
-    streams.put(id, stream);
     if (liveness.pingBeforeStream()) {
       writer.ping(out, false, Http2Liveness.PING_DATA);
     }
@@ -165,7 +160,7 @@ final class Http2ClientConnection implements ReadListener {
   /** The application consumed {@code byteCount} octets of a stream: maybe credit its window. */
   void credit(int streamId, ReceiveWindow window, int byteCount) {
     int increment = window.consumed(byteCount);
-    if (increment > 0 && streams.containsKey(streamId)) {
+    if (increment > 0 && streams.contains(streamId)) {
       writer.windowUpdate(out, streamId, increment);
       flushSoon();
     }
@@ -190,7 +185,7 @@ final class Http2ClientConnection implements ReadListener {
     }
   }
 
-  /** {@code stream} left the map: it waits for no window, and its slot may go to a queued fetch. */
+  /** {@code stream} left: it waits for no window, and its slot may go to a queued fetch. */
   private void streamEnded(Http2Stream stream) {
     windows.forget(stream);
     if (state == State.DRAINING && streams.isEmpty()) {
@@ -229,7 +224,7 @@ final class Http2ClientConnection implements ReadListener {
     if (frame instanceof Frame.Data data) {
       onData(data);
     } else if (frame instanceof Frame.Headers headers) {
-      Http2Stream stream = streamFor(headers.streamId());
+      Http2Stream stream = streams.forFrame(headers.streamId());
       if (stream != null) {
         stream.onHeaders(headers.fields(), headers.endStream());
       }
@@ -248,18 +243,9 @@ final class Http2ClientConnection implements ReadListener {
     } else if (frame instanceof Frame.GoAway goAway) {
       onGoAway(goAway);
     } else {
-      throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR, "PUSH_PROMISE after ENABLE_PUSH 0");
-    }
-  }
-
-  /** The stream a frame is for; null for one already closed; an error for one never opened. */
-  private Http2Stream streamFor(int streamId) throws Http2Exception {
-    Http2Stream stream = streams.get(streamId);
-    if (stream == null && (streamId % 2 == 0 || streamId >= nextStreamId)) {
       throw Http2Exception.connection(ErrorCode.PROTOCOL_ERROR,
-          "frame on stream " + streamId + ", which the client never opened");
+          "PUSH_PROMISE after ENABLE_PUSH 0");
     }
-    return stream;
   }
 
   private void onData(Frame.Data data) throws Http2Exception {
@@ -268,7 +254,7 @@ final class Http2ClientConnection implements ReadListener {
     if (increment > 0) {
       writer.windowUpdate(out, 0, increment);
     }
-    Http2Stream stream = streamFor(data.streamId());
+    Http2Stream stream = streams.forFrame(data.streamId());
     if (stream != null) {
       stream.onData(data.data(), length, data.endStream());
     }
@@ -282,14 +268,14 @@ final class Http2ClientConnection implements ReadListener {
     Http2Settings update = settings.settings();
     if (update.isSet(Http2Settings.INITIAL_WINDOW_SIZE)) {
       windows.resizeStreams((long) update.initialWindowSize() - peer.initialWindowSize(),
-          streams.values());
+          streams.view());
     }
     writer.applyPeerSettings(update);
     peer = peer.mergedWith(update);
     peerSettingsReceived = true;
     writer.settingsAck(out);
     windows.wakeBlocked();
-    for (Http2Stream stream : new ArrayList<>(streams.values())) {
+    for (Http2Stream stream : streams.snapshot()) {
       stream.windowOpened();
     }
     context.loop.execute(context.partition::dispatch);
@@ -300,7 +286,7 @@ final class Http2ClientConnection implements ReadListener {
       windows.credit(update.increment());
       return;
     }
-    Http2Stream stream = streamFor(update.streamId());
+    Http2Stream stream = streams.forFrame(update.streamId());
     if (stream == null) {
       return;
     }
@@ -323,7 +309,7 @@ final class Http2ClientConnection implements ReadListener {
   private void onGoAway(Frame.GoAway goAway) {
     log.debug("GOAWAY {} last stream {} on {}", goAway.errorCode(), goAway.lastStreamId(), socket);
     state = State.DRAINING;
-    for (Http2Stream stream : new ArrayList<>(streams.values())) {
+    for (Http2Stream stream : streams.snapshot()) {
       if (stream.id() > goAway.lastStreamId()) {
         streams.remove(stream.id());
         stream.onGoAway(goAway.errorCode());
@@ -363,8 +349,7 @@ final class Http2ClientConnection implements ReadListener {
       writer.goAway(out, 0, h2.errorCode(), ByteString.EMPTY);
       flush();
     }
-    List<Http2Stream> open = new ArrayList<>(streams.values());
-    streams.clear();
+    List<Http2Stream> open = streams.removeAll();
     close();
     for (Http2Stream stream : open) {
       stream.onConnectionFailed(cause);

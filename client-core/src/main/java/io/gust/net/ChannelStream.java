@@ -3,6 +3,7 @@ package io.gust.net;
 import io.gust.client.TlsInfo;
 import io.gust.client.TlsOptions;
 import io.gust.loop.EventLoop;
+import io.gust.net.StreamLifecycle.State;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -31,16 +32,16 @@ import org.slf4j.LoggerFactory;
  * each completes once its bytes were written to the socket. {@link #pauseReading()} stops reading
  * from the socket, which slows the peer down through TCP flow control.
  *
- * <p>States: OPEN → CLOSED, by {@link #close()}, by the peer closing, or by a failure; and, for a
- * stream that {@link #allowHalfClose() allows a half close}, OPEN → INPUT_ENDED when the peer
- * ends its output, INPUT_ENDED → CLOSED as from OPEN. The stream owns its channel and closes it
- * in CLOSED. Pending writes fail. A pending read fails too, except that after the peer's clean
- * end {@link #readUntilClose} completes, a streaming read ends with {@link StreamConsumer#onEnd}
- * and a listener read with {@link ReadListener#onEnd}. Bytes buffered when the peer closed or the
- * connection failed stay readable; {@link #close()} discards them. By default the peer's end of
- * input closes the whole stream. Errors are typed: {@link StreamClosedException}, {@link
- * ConnectionResetException}, {@link ReadBufferOverflowException}, or the JDK's {@code
- * IOException} for anything else.
+ * <p>States, kept by its {@link StreamLifecycle}: OPEN → CLOSED, by {@link #close()}, by the peer
+ * closing, or by a failure; and, for a stream that {@link #allowHalfClose() allows a half close},
+ * OPEN → INPUT_ENDED when the peer ends its output, INPUT_ENDED → CLOSED as from OPEN. The stream
+ * owns its channel and closes it in CLOSED. Pending writes fail. A pending read fails too, except
+ * that after the peer's clean end {@link #readUntilClose} completes, a streaming read ends with
+ * {@link StreamConsumer#onEnd} and a listener read with {@link ReadListener#onEnd}. Bytes buffered
+ * when the peer closed or the connection failed stay readable; {@link #close()} discards them. By
+ * default the peer's end of input closes the whole stream. Errors are typed: {@link
+ * StreamClosedException}, {@link ConnectionResetException}, {@link ReadBufferOverflowException},
+ * or the JDK's {@code IOException} for anything else.
  *
  * <p>While no read is pending and nothing is buffered the stream still watches its socket, so an
  * idle pooled connection notices the peer closing (close listeners fire) or sending unexpected
@@ -52,8 +53,6 @@ public final class ChannelStream {
   /** The default read buffer cap: 16 MiB. */
   public static final long DEFAULT_READ_BUFFER_CAP_BYTES = 16L * 1024 * 1024;
 
-  enum State { OPEN, INPUT_ENDED, CLOSED }
-
   private final EventLoop loop;
   private final Transport transport;
   private final InetSocketAddress remoteAddress;
@@ -62,10 +61,7 @@ public final class ChannelStream {
   private ReadOp.ListenerRead listenerRead;
   private final WriteSide writes = new WriteSide();
   private final StreamEvents events;
-  private State state = State.OPEN;
-  /** Why the stream closed; operations started after that fail with it. */
-  private Throwable closeCause;
-  private final CloseListeners closeListeners = new CloseListeners();
+  private final StreamLifecycle lifecycle;
 
   private ChannelStream(EventLoop loop, Transport transport, long readBufferCapBytes) {
     this.loop = loop;
@@ -73,6 +69,7 @@ public final class ChannelStream {
     this.remoteAddress = SocketAddresses.remoteOf(transport.channel());
     this.reads = new ReadSide(this, readBufferCapBytes);
     this.events = new StreamEvents(this, transport, reads, writes);
+    this.lifecycle = new StreamLifecycle(this, transport, reads, writes, events);
   }
 
   /** Opens a stream with the default read buffer cap; loop thread only. */
@@ -142,13 +139,12 @@ public final class ChannelStream {
   public CompletableFuture<ChannelStream> startTls(TlsOptions options, String peerHost,
       int peerPort) {
     loop.checkInLoop("startTls");
-    if (state != State.OPEN || reads.isPending() || reads.buffer.size() > 0
+    if (lifecycle.state() != State.OPEN || reads.isPending() || reads.buffer.size() > 0
         || writes.hasPending()) {
       throw new IllegalStateException("startTls needs an open, idle stream with nothing "
           + "buffered: " + this);
     }
-    state = State.CLOSED;
-    closeCause = StreamClosedException.closedLocally();
+    lifecycle.handOver();
     events.detach();
     log.debug("stream to {} handed over to TLS for {}", peerName(), peerHost);
     return TlsHandshake.client(loop, transport, options, peerHost, peerPort,
@@ -261,20 +257,12 @@ public final class ChannelStream {
    */
   public void write(Buffer data, WriteListener listener) {
     loop.checkInLoop("write");
-    if (refuseWrite(listener)) {
+    if (lifecycle.refuseWrite(listener)) {
       data.clear();
       return;
     }
     writes.enqueue(data, listener);
     flushUnlessWaiting();
-  }
-
-  /** True, after failing {@code listener}, when the stream is closed. */
-  private boolean refuseWrite(WriteListener listener) {
-    if (state == State.CLOSED && listener != null) {
-      WriteSide.notifyFailed(listener, closeCause);
-    }
-    return state == State.CLOSED;
   }
 
   private void flushUnlessWaiting() {
@@ -304,7 +292,7 @@ public final class ChannelStream {
       throw new IllegalArgumentException(canWriteFiles() ? "negative position or byteCount"
           : "writeFile on a stream that cannot write files (TLS)");
     }
-    if (!refuseWrite(listener)) {
+    if (!lifecycle.refuseWrite(listener)) {
       writes.enqueueFile(file, position, byteCount, listener);
       flushUnlessWaiting();
     }
@@ -360,7 +348,7 @@ public final class ChannelStream {
 
   /** True until the stream closes, also after the peer ended its input in a half close. */
   public boolean isOpen() {
-    return state != State.CLOSED;
+    return lifecycle.state() != State.CLOSED;
   }
 
   /**
@@ -378,7 +366,7 @@ public final class ChannelStream {
 
   /** True when the peer ended its output and the stream stays open for writes. */
   public boolean isInputEnded() {
-    return state == State.INPUT_ENDED;
+    return lifecycle.state() == State.INPUT_ENDED;
   }
 
   /**
@@ -388,11 +376,12 @@ public final class ChannelStream {
    */
   public boolean isHealthy() {
     loop.checkInLoop("isHealthy");
-    if (state == State.OPEN && !reads.isPending()) {
+    if (lifecycle.state() == State.OPEN && !reads.isPending()) {
       events.readFromSocket();
       events.updateInterest();
     }
-    return state == State.OPEN && !reads.isPending() && reads.buffer.size() == 0;
+    return lifecycle.state() == State.OPEN && !reads.isPending()
+        && reads.buffer.size() == 0;
   }
 
   /**
@@ -401,7 +390,7 @@ public final class ChannelStream {
    */
   public void close() {
     loop.checkInLoop("close");
-    terminate(StreamClosedException.closedLocally(), null);
+    lifecycle.terminate(StreamClosedException.closedLocally(), null);
   }
 
   /**
@@ -411,41 +400,22 @@ public final class ChannelStream {
    */
   public void addCloseListener(Consumer<Throwable> listener) {
     loop.checkInLoop("addCloseListener");
-    closeListeners.add(Objects.requireNonNull(listener, "listener"));
+    lifecycle.addCloseListener(Objects.requireNonNull(listener, "listener"));
   }
 
   @Override
   public String toString() {
-    return "ChannelStream{" + peerName() + ", " + state + "}";
+    return "ChannelStream{" + peerName() + ", " + lifecycle.state() + "}";
   }
 
   /** The one path to CLOSED for every failure. */
   void fail(Throwable cause) {
-    terminate(cause, cause);
+    lifecycle.terminate(cause, cause);
   }
 
   /** The peer ended its output and a half close is allowed: reads end, writes go on. */
   void inputEnded() {
-    if (state != State.OPEN) {
-      return;
-    }
-    state = State.INPUT_ENDED;
-    log.debug("stream from {} ended its input; still open for writes", peerName());
-    reads.end(StreamClosedException.closedByPeer(), true, false);
-  }
-
-  private void terminate(Throwable cause, Throwable reported) {
-    if (state == State.CLOSED) {
-      return;
-    }
-    state = State.CLOSED;
-    closeCause = cause;
-    events.cancel();
-    transport.close();
-    log.debug("stream to {} closed: {}", peerName(), cause.getMessage());
-    writes.fail(cause);
-    reads.end(cause, StreamClosedException.isPeerClose(cause), reported == null);
-    closeListeners.fire(reported);
+    lifecycle.inputEnded();
   }
 
   private CompletableFuture<Buffer> startFutureRead(ReadOp.FutureRead op) {
@@ -458,7 +428,8 @@ public final class ChannelStream {
     events.updateInterest();
   }
 
-  private String peerName() {
+  /** The peer's address as logs show it. */
+  String peerName() {
     return remoteAddress == null ? "unconnected" : SocketAddresses.format(remoteAddress);
   }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * each request's handler on its own stream ({@link Http2Exchange}), many at once. Loop-confined.
  *
  * <p>Stream errors reset only their stream (RST_STREAM); connection errors send GOAWAY with the
- * RFC's code, read and discard for {@link ServerConnection#LINGER} so the GOAWAY is not lost to a
+ * RFC's code, read and discard for {@link Linger#DURATION} so the GOAWAY is not lost to a
  * reset, then close. Streams past SETTINGS_MAX_CONCURRENT_STREAMS are refused (REFUSED_STREAM).
  * Frames that cost work but carry no request (resets, PING, SETTINGS, empty DATA) are bounded by
  * the budgets of {@link Http2PeerControl}; a client that floods is sent GOAWAY with
@@ -318,7 +318,7 @@ final class Http2ServerConnection implements ReadListener, ServedConnection {
     for (Http2ServerStream each : streams.list()) {
       remove(each);
     }
-    timer.after(ServerConnection.LINGER.toNanos());
+    timer.after(Linger.DURATION.toNanos());
     sender.flushUnlessBatching();
   }
 

@@ -5,8 +5,6 @@ import io.gust.http.RequestHead;
 import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import io.gust.net.ReadListener;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import okio.ByteString;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * (a whole request head, from its first byte); the read timeout (a head or body that stalls,
  * answered 408 with either); the linger after an error answer; and gives up on a response the
  * client stopped reading for a whole read timeout. After an error answer the connection reads
- * and discards for at most {@link #LINGER} or {@link #LINGER_BYTES}, whichever ends first.
+ * and discards for a while ({@link Linger}).
  *
  * <p>States: READING_HEAD → READING_BODY → HANDLING → WRITING → READING_HEAD (keep-alive);
  * READING_HEAD → HANDLING (no body); READING_* → WRITING (an error answer, then LINGERING);
@@ -36,14 +34,10 @@ import org.slf4j.LoggerFactory;
  * client's input ends; HANDLING → UPGRADED once a WebSocket upgrade was answered 101, after
  * which no more HTTP is parsed and every byte goes to the {@link ServerWebSocketSession}; any →
  * CLOSED, through {@link #fail}; READING_HEAD → HTTP2 when a plain connection opens with HTTP/2's
- * preface (h2c by prior knowledge), after which an {@link Http2ServerConnection} owns it.
+ * preface ({@link H2cPreface}), after which an {@link Http2ServerConnection} owns it.
  */
 final class ServerConnection implements ReadListener, ServedConnection {
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
-  /** How long the connection keeps reading and discarding after an error answer. */
-  static final Duration LINGER = Duration.ofMillis(200);
-  /** How many bytes the connection discards after an error answer before it closes at once. */
-  static final long LINGER_BYTES = 1024 * 1024;
   private static final ByteString CONTINUE = ByteString.encodeUtf8("HTTP/1.1 100 Continue\r\n\r\n");
   /** How many bytes may arrive and be held while a request is handled before reading pauses. */
   static final long HOLD_BYTES = 64 * 1024;
@@ -62,16 +56,14 @@ final class ServerConnection implements ReadListener, ServedConnection {
   /** True while {@link #parse} runs, so that an answer written meanwhile does not parse again. */
   private boolean parsing;
   private final ConnectionTimer timer;
-  /** Bytes discarded since an error answer. */
-  private long lingerBytes;
+  private final Linger linger = new Linger();
   /** Whether a response in progress stopped leaving between two checks. */
   private final WriteStall writeStall;
   /** The WebSocket session that took the connection over; null until UPGRADED. */
   private ServerWebSocketSession webSocket;
   /** The HTTP/2 connection that took this one over; null unless HTTP2. */
   private Http2ServerConnection http2;
-  /** True until the first bytes showed that this plain connection does not speak h2c. */
-  private boolean mayBeHttp2;
+  private final H2cPreface h2cPreface;
 
   private ServerConnection(EventLoop loop, ChannelStream stream, ServerContext context) {
     this.loop = loop;
@@ -81,7 +73,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
     this.exchange = new Exchange(this);
     this.timer = new ConnectionTimer(loop, this::onTimer, this::fail);
     this.writeStall = new WriteStall(stream);
-    this.mayBeHttp2 = context.http2 && stream.tlsInfo() == null;
+    this.h2cPreface = new H2cPreface(context.http2 && stream.tlsInfo() == null);
   }
 
   @Override
@@ -114,7 +106,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
       discard(in);
       return state != State.CLOSED;
     }
-    if (mayBeHttp2 && isHttp2Preface(in)) {
+    if (h2cPreface.starts(in)) {
       return handOverToHttp2(in);
     }
     Buffer source = in;
@@ -133,20 +125,9 @@ final class ServerConnection implements ReadListener, ServedConnection {
     return state != State.CLOSED;
   }
 
-  /**
-   * Whether {@code in} starts with HTTP/2's connection preface, or with as much of it as arrived
-   * (the rest is awaited under the idle timeout); clears {@link #mayBeHttp2} when it cannot.
-   */
-  private boolean isHttp2Preface(Buffer in) {
-    ByteString preface = io.gust.http2.FrameReader.PREFACE;
-    int available = (int) Math.min(in.size(), preface.size());
-    mayBeHttp2 = in.rangeEquals(0, preface, 0, available);
-    return mayBeHttp2;
-  }
-
   /** Waits for the whole preface, then passes this read and the next ones to HTTP/2. */
   private boolean handOverToHttp2(Buffer in) {
-    if (in.size() < io.gust.http2.FrameReader.PREFACE.size()) {
+    if (!H2cPreface.isWhole(in)) {
       return true;
     }
     state = State.HTTP2;
@@ -177,13 +158,10 @@ final class ServerConnection implements ReadListener, ServedConnection {
     }
   }
 
-  /** Drops what arrives after an error answer; past {@link #LINGER_BYTES} closes at once. */
+  /** Drops what arrives after an error answer; past {@link Linger#MAX_BYTES} closes at once. */
   private void discard(Buffer in) {
-    lingerBytes += in.size();
-    in.clear();
-    if (lingerBytes > LINGER_BYTES && state != State.CLOSED) {
-      fail(new IOException("the client sent more than " + LINGER_BYTES
-          + " bytes after an error answer"));
+    if (linger.discard(in) && state != State.CLOSED) {
+      fail(Linger.overflow());
     }
   }
 
@@ -230,7 +208,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
   }
 
   private void startRequest(RequestHead parsed) throws HttpProtocolException {
-    mayBeHttp2 = false;
+    h2cPreface.ruleOut();
     timer.headDone();
     if (!intake.start(parsed)) {
       dispatch();
@@ -325,9 +303,8 @@ final class ServerConnection implements ReadListener, ServedConnection {
   }
 
   /**
-   * Closes once an answer that ends the connection was written. After an error the peer may
-   * still be sending; closing with unread bytes would reset the connection and could destroy
-   * the answer in flight, so the connection reads and discards for a short while first.
+   * Closes once an answer that ends the connection was written; after an error, once the {@link
+   * Linger} ended.
    */
   void closeAfterAnswer(boolean error) {
     if (stream.isInputEnded() || !error && stream.bufferedBytes() == 0 && held.size() == 0) {
@@ -340,7 +317,7 @@ final class ServerConnection implements ReadListener, ServedConnection {
       return;
     }
     updateReading();
-    timer.after(LINGER.toNanos());
+    timer.after(Linger.DURATION.toNanos());
   }
 
   /**
@@ -439,7 +416,8 @@ final class ServerConnection implements ReadListener, ServedConnection {
       timer.after(context.idleTimeoutNanos); // a slow handler is not told from a stuck one
     } else if (state == State.WRITING) {
       checkWriteProgress();
-    } else if (state == State.READING_BODY || state == State.READING_HEAD && timer.isHeadStarted()) {
+    } else if (state == State.READING_BODY
+        || state == State.READING_HEAD && timer.isHeadStarted()) {
       refuse(408, state == State.READING_BODY ? "request body stalled"
           : "request head not complete in time");
     } else {

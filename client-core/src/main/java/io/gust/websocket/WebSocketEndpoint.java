@@ -8,7 +8,6 @@ import io.gust.loop.EventLoop;
 import io.gust.net.ChannelStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -122,20 +121,8 @@ public abstract class WebSocketEndpoint<M> {
    * code}: the codec's, the timers' and the callbacks' errors become {@link WebSocketException}s.
    */
   private Throwable reported(Throwable error, int code) {
-    if (error instanceof WebSocketException) {
-      return error;
-    }
-    String peer = closesTransportFirst() ? "the client" : "the server";
-    String message;
-    if (error instanceof WebSocketProtocolException) {
-      message = (code == CloseCodes.MESSAGE_TOO_BIG ? peer + " sent too much: "
-          : peer + " broke the WebSocket protocol: ") + error.getMessage();
-    } else if (error instanceof TimeoutException) {
-      message = "WebSocket " + error.getMessage();
-    } else {
-      message = "a WebSocket callback threw " + error;
-    }
-    return closedError(code, message, error);
+    return error instanceof WebSocketException ? error
+        : closedError(code, FailureReasons.message(error, code, closesTransportFirst()), error);
   }
 
   /** True for the server, which closes the TCP connection first after the close handshake. */
@@ -246,7 +233,8 @@ public abstract class WebSocketEndpoint<M> {
 
   /** The peer ended its output amid a message or with no close frame. */
   final void dropped() {
-    fail(closedError(CloseCodes.ABNORMAL, "the peer closed without a close frame", null), CloseCodes.ABNORMAL);
+    fail(closedError(CloseCodes.ABNORMAL, "the peer closed without a close frame", null),
+        CloseCodes.ABNORMAL);
   }
 
   /** True while a message may be read: a listener, room to read ahead, or a close under way. */
@@ -270,7 +258,8 @@ public abstract class WebSocketEndpoint<M> {
     switch (message.type()) {
       case TEXT, BINARY -> deliver(message);
       case PING -> {
-        sends.control(message.payload().size(), out -> writer.writePong(out, message.payload()), true);
+        sends.control(message.payload().size(),
+            out -> writer.writePong(out, message.payload()), true);
         callback(() -> onPing(message.payload()));
       }
       case PONG -> {
@@ -315,7 +304,8 @@ public abstract class WebSocketEndpoint<M> {
       return;
     }
     closeSent = true;
-    int sent = code == CloseCodes.NO_STATUS || CloseCodes.isValidOnWire(code) ? code : CloseCodes.NORMAL;
+    int sent = code == CloseCodes.NO_STATUS || CloseCodes.isValidOnWire(code) ? code
+        : CloseCodes.NORMAL;
     sends.urgent(out -> writer.writeClose(out, sent, sent == CloseCodes.NO_STATUS ? "" : reason),
         this::closeWritten);
     if (stream.isOpen()) {
@@ -323,7 +313,7 @@ public abstract class WebSocketEndpoint<M> {
     }
   }
 
-  /** The close frame was written: close the connection unless the peer's close (or end) is awaited. */
+  /** The close frame was written: close the connection unless the peer's close or end is due. */
   private void closeWritten() {
     if (failure != null || (closeReceived && closesTransportFirst())) {
       stream.close();
@@ -338,7 +328,7 @@ public abstract class WebSocketEndpoint<M> {
     if (finished) {
       return;
     }
-    String reason = code == CloseCodes.ABNORMAL ? "" : shortReason(error);
+    String reason = code == CloseCodes.ABNORMAL ? "" : FailureReasons.closeReason(error);
     boolean answer = code != CloseCodes.ABNORMAL && !closeSent;
     finish(code, reason, error);
     if (answer) {
@@ -346,18 +336,6 @@ public abstract class WebSocketEndpoint<M> {
     } else {
       stream.close();
     }
-  }
-
-  /**
-   * The reason sent with a failure's close: the codec's or a timer's own words, short and ASCII;
-   * never a callback exception's message, which is the application's business.
-   */
-  private static String shortReason(Throwable error) {
-    if (!(error instanceof WebSocketProtocolException || error instanceof TimeoutException)) {
-      return "internal error";
-    }
-    String message = Objects.toString(error.getMessage(), "");
-    return message.length() <= 100 && message.chars().allMatch(c -> c < 0x80) ? message : "";
   }
 
   /** Ends the endpoint once: records the code, releases the reader, tells the application. */
@@ -418,12 +396,13 @@ public abstract class WebSocketEndpoint<M> {
     timers.readAt(loop.nanoTime());
   }
 
-  /** Runs application code; an exception is logged and fails an endpoint still running with 1011. */
+  /** Runs application code; an exception is logged and fails an endpoint still running (1011). */
   protected final void callback(Callback code) {
     try {
       code.run();
     } catch (Throwable t) {
-      log.warn("WebSocket callback of {} failed{}", this, finished ? " as it ended" : "; closing with 1011", t);
+      log.warn("WebSocket callback of {} failed{}", this,
+          finished ? " as it ended" : "; closing with 1011", t);
       fail(t, CloseCodes.INTERNAL_ERROR);
     }
   }
@@ -434,7 +413,7 @@ public abstract class WebSocketEndpoint<M> {
     void run() throws Exception;
   }
 
-  /** Feeds the endpoint from the stream it owns: the client's way, where no HTTP parser sits before it. */
+  /** Feeds the endpoint from the stream it owns: the client's way, no HTTP parser before it. */
   protected final void readFromStream() {
     stream.readWith(reads);
   }

@@ -54,7 +54,7 @@ class HostileClientEndToEndTest {
           + HUNDRED_MIB + "\r\n\r\n").readUntil("\r\n\r\n", 1);
       assertTrue(head.startsWith("HTTP/1.1 413 ") && head.contains("Connection: close"), head);
       manual.pass();
-      manual.advance(ServerConnection.LINGER.minusMillis(1));
+      manual.advance(Linger.DURATION.minusMillis(1));
       assertEquals(1, server.openConnections(), "closed before the linger ended");
       manual.advance(Duration.ofMillis(1));
       assertTrue(connection.readUntilClose().endsWith("\n"), "the rest of the answer, then close");
@@ -205,7 +205,7 @@ class HostileClientEndToEndTest {
     String head = connection.readUntil("\r\n\r\n", 1);
     assertTrue(head.startsWith("HTTP/1.1 408 ") && head.contains("Connection: close"), head);
     manual.pass();
-    manual.advance(ServerConnection.LINGER);
+    manual.advance(Linger.DURATION);
     connection.readUntilClose();
     manual.pass();
     assertEquals(0, server.openConnections());
