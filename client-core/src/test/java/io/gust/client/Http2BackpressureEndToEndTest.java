@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,19 +31,10 @@ class Http2BackpressureEndToEndTest {
   private static final int REST = 20 * CHUNK;
 
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private ScriptedHttp2Server server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @Test
   void stalledSinkWithholdsTheStreamsCreditUntilItTakesTheBytes() throws Exception {
     CompletableFuture<Void> barrierPassed = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Buffer out = new Buffer();
@@ -63,7 +53,7 @@ class Http2BackpressureEndToEndTest {
       } while (update.streamId() != id);
       sendData(peer, id, REST, true);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .build());
     CompletableFuture<Void> gate = new CompletableFuture<>();
