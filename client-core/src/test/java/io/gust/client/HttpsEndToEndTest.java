@@ -12,7 +12,6 @@ import io.gust.testing.LeakCheck;
 import io.gust.testing.TlsCertificates;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +23,6 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import okio.ByteString;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,14 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class HttpsEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<AutoCloseable> servers = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
-  }
 
   static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
     return future.get(30, TimeUnit.SECONDS);
@@ -63,8 +53,7 @@ class HttpsEndToEndTest {
 
   private TestServer httpsServer(TlsOptions options, Consumer<HttpServer.Builder> customizer) {
     TestServer server = TestServer.start(builder -> customizer.accept(builder.tls(options)));
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private AsyncHttpClient trustingClient() {
@@ -85,7 +74,7 @@ class HttpsEndToEndTest {
   @Test
   void fetchesFromMockWebServerOverHttps() throws Exception {
     MockWebServer mock = new MockWebServer();
-    servers.add(mock);
+    leaks.closing(mock);
     mock.useHttps(TlsCertificates.serverContext(TlsCertificates.SERVER).getSocketFactory());
     mock.enqueue(new MockResponse.Builder().body("from mock").build());
     mock.start();
@@ -139,7 +128,7 @@ class HttpsEndToEndTest {
   void redirectsGoFromHttpToHttpsAndBack() throws Exception {
     TestServer plain = TestServer.start(builder -> builder.get("/redirect-to",
         request -> redirectTo(URI.create(request.queryParameter("url")))));
-    servers.add(plain);
+    leaks.closing(plain);
     TestServer secure = httpsServer(TlsOptions.builder()
         .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(),
         builder -> builder.get("/back", request -> redirectTo(plain.url("/get"))));
