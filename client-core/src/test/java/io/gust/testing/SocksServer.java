@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real SOCKS server on a free 127.0.0.1 port: microsocks (SOCKS5, optionally demanding a
@@ -12,13 +11,9 @@ import java.util.concurrent.TimeUnit;
  * authentication, since its username method checks system accounts). Its output goes to a file
  * in the given directory; {@link #close()} stops it.
  */
-public final class SocksServer implements AutoCloseable {
-  private final Process process;
-  private final int port;
-
+public final class SocksServer extends LoopbackDaemon {
   private SocksServer(Process process, int port) {
-    this.process = process;
-    this.port = port;
+    super(process, port);
   }
 
   /** Starts microsocks; {@code user} and {@code password} are both null or both given. */
@@ -53,30 +48,8 @@ public final class SocksServer implements AutoCloseable {
 
   private static SocksServer start(List<String> command, Path dir, int port, String name)
       throws Exception {
-    Path log = dir.resolve(name + ".out");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    SocksServer server = new SocksServer(process, port);
-    try {
-      LoopbackPorts.awaitListening(process, port, 20, name, () -> Files.readString(log));
-    } catch (RuntimeException | Error e) {
-      server.close();
-      throw e;
-    }
-    return server;
-  }
-
-  /** The port the server listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** Stops the server and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
+    Process process = LoopbackPorts.startListening(new ProcessBuilder(command),
+        dir.resolve(name + ".out"), port, name);
+    return new SocksServer(process, port);
   }
 }

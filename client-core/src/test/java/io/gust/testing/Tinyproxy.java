@@ -8,13 +8,9 @@ import java.nio.file.Path;
  * CONNECT to any port, optionally demanding Basic proxy authentication of one user. Its config
  * and log stay in its directory; {@link #close()} stops it.
  */
-public final class Tinyproxy implements AutoCloseable {
-  private final Process process;
-  private final int port;
-
+public final class Tinyproxy extends LoopbackDaemon {
   private Tinyproxy(Process process, int port) {
-    this.process = process;
-    this.port = port;
+    super(process, port);
   }
 
   /** Starts tinyproxy in {@code dir}; {@code user} null for no authentication. */
@@ -39,16 +35,5 @@ public final class Tinyproxy implements AutoCloseable {
         new ProcessBuilder(binary.toString(), "-d", "-c", file.toString()),
         dir.resolve("stdout.log"), port, "tinyproxy");
     return new Tinyproxy(process, port);
-  }
-
-  /** The port tinyproxy listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** Stops tinyproxy and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    LoopbackPorts.stop(process);
   }
 }
