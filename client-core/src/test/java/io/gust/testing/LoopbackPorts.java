@@ -62,6 +62,18 @@ public final class LoopbackPorts {
     }
   }
 
+  /**
+   * Stops {@code process} as {@link #stop} does, for a {@code close()} that throws nothing: an
+   * interrupt ends the wait and stays set on the thread.
+   */
+  public static void stopQuietly(Process process) {
+    try {
+      stop(process);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static boolean accepts(int port) {
     try (Socket probe = new Socket()) {
       probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);

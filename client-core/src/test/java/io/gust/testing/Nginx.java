@@ -3,7 +3,6 @@ package io.gust.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -104,9 +103,6 @@ public final class Nginx implements AutoCloseable {
   /** Kills nginx and waits, with a bound, for it to exit. */
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
+    LoopbackPorts.stop(process);
   }
 }
