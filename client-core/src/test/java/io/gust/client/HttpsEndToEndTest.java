@@ -47,8 +47,7 @@ class HttpsEndToEndTest {
   }
 
   private TestServer httpsServer(HeldCertificate certificate) {
-    return httpsServer(TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(certificate)).build(), builder -> {});
+    return httpsServer(TlsCertificates.serverOptions(certificate), builder -> {});
   }
 
   private TestServer httpsServer(TlsOptions options, Consumer<HttpServer.Builder> customizer) {
@@ -107,8 +106,7 @@ class HttpsEndToEndTest {
   @Test
   void sixtyFourMebibytesGoBothWaysOverHttps() throws Exception {
     long size = 64L * 1024 * 1024;
-    TlsOptions options = TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build();
+    TlsOptions options = TlsCertificates.serverOptions(TlsCertificates.SERVER);
     TestServer server = httpsServer(options, builder -> builder.maxBodyBytes(size));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
         .sslContext(TlsCertificates.clientContext()).maxBodyBytes(size + 4096).build());
@@ -129,8 +127,7 @@ class HttpsEndToEndTest {
     TestServer plain = TestServer.start(builder -> builder.get("/redirect-to",
         request -> redirectTo(URI.create(request.queryParameter("url")))));
     leaks.closing(plain);
-    TestServer secure = httpsServer(TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(),
+    TestServer secure = httpsServer(TlsCertificates.serverOptions(TlsCertificates.SERVER),
         builder -> builder.get("/back", request -> redirectTo(plain.url("/get"))));
     URI start = plain.url("/redirect-to?url=" + secure.url("/back"));
     HttpResponse response = await(trustingClient().fetch(start.toString()));
@@ -154,8 +151,7 @@ class HttpsEndToEndTest {
   @Test
   void tls13AndTls12BothWork() throws Exception {
     for (String version : List.of("TLSv1.3", "TLSv1.2")) {
-      TestServer server = httpsServer(TlsOptions.builder()
-          .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(),
+      TestServer server = httpsServer(TlsCertificates.serverOptions(TlsCertificates.SERVER),
           HttpsEndToEndTest::tlsRoute);
       AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
           .tls(TlsOptions.builder().protocols(List.of(version))

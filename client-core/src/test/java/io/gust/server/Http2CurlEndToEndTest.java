@@ -3,7 +3,6 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.client.TlsOptions;
 import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
@@ -43,22 +42,16 @@ class Http2CurlEndToEndTest {
       content[i] = (byte) (i * 31);
     }
     Files.write(file, content);
-    plain = HttpServer.builder().testRoutes()
-        .get("/file", request -> Response.file(file, "application/octet-stream", files))
-        .get("/protocol", request -> Response.ok(request.protocol() + "\n"))
-        .build().start();
-    tls = HttpServer.builder().testRoutes()
-        .get("/file", request -> Response.file(file, "application/octet-stream", files))
-        .get("/protocol", request -> Response.ok(request.protocol() + "\n"))
-        .tls(TlsOptions.builder()
-            .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
-        .build().start();
+    PlainAndTlsServers servers = leaks.closing(PlainAndTlsServers.start(
+        () -> HttpServer.builder().testRoutes()
+            .get("/file", request -> Response.file(file, "application/octet-stream", files))
+            .get("/protocol", request -> Response.ok(request.protocol() + "\n"))));
+    plain = servers.plain();
+    tls = servers.tls();
   }
 
   @AfterEach
   void tearDown() {
-    plain.close();
-    tls.close();
     files.shutdown();
   }
 

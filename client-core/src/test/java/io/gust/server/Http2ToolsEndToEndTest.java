@@ -3,10 +3,8 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.client.TlsOptions;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
-import io.gust.testing.TlsCertificates;
 import io.gust.testing.ToolRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,16 +39,10 @@ class Http2ToolsEndToEndTest {
   void setUp() {
     ExternalTools.require("nghttp");
     ExternalTools.require("h2load");
-    plain = HttpServer.builder().testRoutes().build().start();
-    tls = HttpServer.builder().testRoutes().tls(TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
-        .build().start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    plain.close();
-    tls.close();
+    PlainAndTlsServers servers = leaks.closing(
+        PlainAndTlsServers.start(() -> HttpServer.builder().testRoutes()));
+    plain = servers.plain();
+    tls = servers.tls();
   }
 
   /** Runs a tool to its end within 90 s (its stderr only holds nghttp's warnings). */

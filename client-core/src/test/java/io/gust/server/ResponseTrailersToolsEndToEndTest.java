@@ -3,17 +3,14 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.client.TlsOptions;
 import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
-import io.gust.testing.TlsCertificates;
 import io.gust.testing.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,17 +33,10 @@ class ResponseTrailersToolsEndToEndTest {
   @BeforeEach
   void setUp() {
     CompletableFuture<Throwable> unused = new CompletableFuture<>();
-    plain = ResponseTrailersEndToEndTest.routes(unused, new CompletableFuture<>()).build().start();
-    tls = ResponseTrailersEndToEndTest.routes(unused, new CompletableFuture<>())
-        .tls(TlsOptions.builder()
-            .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
-        .build().start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    plain.close();
-    tls.close();
+    PlainAndTlsServers servers = leaks.closing(PlainAndTlsServers.start(
+        () -> ResponseTrailersEndToEndTest.routes(unused, new CompletableFuture<>())));
+    plain = servers.plain();
+    tls = servers.tls();
   }
 
   private String nghttp(String url) throws Exception {
