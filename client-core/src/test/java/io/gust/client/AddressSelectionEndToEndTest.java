@@ -4,7 +4,6 @@ import static io.gust.client.HttpsEndToEndTest.await;
 import static io.gust.client.HttpsEndToEndTest.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gust.loop.EventLoop;
 import io.gust.net.TlsHandshakeException;

@@ -15,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import okio.Buffer;
-import okio.ByteString;
 
 /**
  * A blocking HTTP/2 client over a plain socket that writes exactly the frames a test asks for,
