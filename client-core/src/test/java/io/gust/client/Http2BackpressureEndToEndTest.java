@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gust.http2.Frame;
 import io.gust.http2.HeaderField;
 import io.gust.http2.Http2Settings;
-import io.gust.testing.Eventually;
 import io.gust.testing.LeakCheck;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,24 +52,14 @@ class Http2BackpressureEndToEndTest {
     }));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .build());
-    CompletableFuture<Void> gate = new CompletableFuture<>();
-    AtomicLong taken = new AtomicLong();
-    BodySink stalled = new BodySink() {
-      @Override
-      CompletionStage<?> onData(Buffer chunk) {
-        taken.addAndGet(chunk.size());
-        chunk.clear();
-        return gate;
-      }
-    };
+    StalledSink stalled = new StalledSink();
     CompletableFuture<HttpResponse> response =
         client.fetch(HttpRequest.get(server.url("/big")), stalled);
-    Eventually.noComplaint(Duration.ofSeconds(10),
-        () -> taken.get() > 0 ? null : "no chunk reached the sink");
+    stalled.awaitFirstChunk();
     barrierPassed.get(10, TimeUnit.SECONDS);
-    gate.complete(null);
+    stalled.release();
     assertEquals(200, response.get(10, TimeUnit.SECONDS).code());
-    assertEquals(FIRST_PART + REST, taken.get());
+    assertEquals(FIRST_PART + REST, stalled.taken());
     client.close();
     server.verify();
   }
