@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -36,22 +34,6 @@ public final class LoopbackPorts {
           }
           return accepts(port);
         });
-  }
-
-  /**
-   * Starts {@code daemon} with its output in {@code log} and waits up to 20 s until it listens on
-   * {@code port}; stops it and rethrows when it does not.
-   */
-  public static Process startListening(ProcessBuilder daemon, Path log, int port, String name)
-      throws IOException, InterruptedException {
-    Process process = daemon.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      awaitListening(process, port, 20, name, () -> Files.readString(log));
-    } catch (RuntimeException | Error e) {
-      stop(process);
-      throw e;
-    }
-    return process;
   }
 
   /** Stops {@code process} and waits, with a bound, for it to exit. */

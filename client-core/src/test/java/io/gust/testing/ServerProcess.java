@@ -25,7 +25,7 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * Runs {@code command} with its output in {@code dir}/stdout.log; {@code logNames} are the
-   * files in {@code dir} shown when it fails to listen on {@code port} within 10 seconds.
+   * files in {@code dir} shown when it fails to listen on {@code port} within 20 seconds.
    */
   static ServerProcess start(List<String> command, Path dir, int port, String name,
       String... logNames) throws IOException {
@@ -35,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
     logs.addAll(List.of(logNames));
     ServerProcess server = new ServerProcess(process, dir, port, logs);
     try {
-      LoopbackPorts.awaitListening(process, port, 10, name, server::logs);
+      LoopbackPorts.awaitListening(process, port, 20, name, server::logs);
     } catch (RuntimeException | Error e) {
       server.close();
       throw e;

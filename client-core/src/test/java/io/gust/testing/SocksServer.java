@@ -12,8 +12,8 @@ import java.util.List;
  * in the given directory; {@link #close()} stops it.
  */
 public final class SocksServer extends LoopbackDaemon {
-  private SocksServer(Process process, int port) {
-    super(process, port);
+  private SocksServer(ServerProcess server) {
+    super(server);
   }
 
   /** Starts microsocks; {@code user} and {@code password} are both null or both given. */
@@ -25,7 +25,7 @@ public final class SocksServer extends LoopbackDaemon {
     if (user != null) {
       command.addAll(List.of("-u", user, "-P", password));
     }
-    return start(command, dir, port, "microsocks");
+    return new SocksServer(ServerProcess.start(command, dir, port, "microsocks"));
   }
 
   /** Starts danted with internal and external address 127.0.0.1, CONNECT only, no auth. */
@@ -42,14 +42,9 @@ public final class SocksServer extends LoopbackDaemon {
         "user.unprivileged: nobody",
         "client pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }",
         "socks pass { from: 127.0.0.0/8 to: 0.0.0.0/0 command: connect }", ""));
-    return start(List.of(danted.toString(), "-f", config.toString(), "-N", "1",
-        "-p", dir.resolve("danted.pid").toString()), dir, port, "danted");
+    return new SocksServer(ServerProcess.start(List.of(danted.toString(), "-f",
+        config.toString(), "-N", "1", "-p", dir.resolve("danted.pid").toString()), dir, port,
+        "danted", "danted.log"));
   }
 
-  private static SocksServer start(List<String> command, Path dir, int port, String name)
-      throws Exception {
-    Process process = LoopbackPorts.startListening(new ProcessBuilder(command),
-        dir.resolve(name + ".out"), port, name);
-    return new SocksServer(process, port);
-  }
 }

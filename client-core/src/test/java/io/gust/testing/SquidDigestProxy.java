@@ -18,8 +18,8 @@ public final class SquidDigestProxy extends LoopbackDaemon {
   private static final Path HELPER = Path.of("/usr/lib/squid/digest_file_auth");
   private static final Path BASIC_HELPER = Path.of("/usr/lib/squid/basic_ncsa_auth");
 
-  private SquidDigestProxy(Process process, int port) {
-    super(process, port);
+  private SquidDigestProxy(ServerProcess server) {
+    super(server);
   }
 
   /** Starts squid in {@code dir} with realm {@code realm} and one user; waits until it listens. */
@@ -79,9 +79,8 @@ public final class SquidDigestProxy extends LoopbackDaemon {
     lines.add("http_access deny all");
     lines.add("");
     Path config = Files.writeString(dir.resolve("squid.conf"), String.join("\n", lines));
-    Process process = LoopbackPorts.startListening(
-        new ProcessBuilder(squid.toString(), "-N", "-f", config.toString()),
-        dir.resolve("stdout.log"), port, "squid");
-    return new SquidDigestProxy(process, port);
+    return new SquidDigestProxy(ServerProcess.start(
+        List.of(squid.toString(), "-N", "-f", config.toString()), dir, port, "squid",
+        "cache.log"));
   }
 }

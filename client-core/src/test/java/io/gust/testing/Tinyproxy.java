@@ -2,6 +2,7 @@ package io.gust.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A real tinyproxy on a free 127.0.0.1 port, in the foreground, allowing loopback clients and
@@ -9,8 +10,8 @@ import java.nio.file.Path;
  * and log stay in its directory; {@link #close()} stops it.
  */
 public final class Tinyproxy extends LoopbackDaemon {
-  private Tinyproxy(Process process, int port) {
-    super(process, port);
+  private Tinyproxy(ServerProcess server) {
+    super(server);
   }
 
   /** Starts tinyproxy in {@code dir}; {@code user} null for no authentication. */
@@ -31,9 +32,8 @@ public final class Tinyproxy extends LoopbackDaemon {
       config.append("BasicAuth ").append(user).append(' ').append(password).append('\n');
     }
     Path file = Files.writeString(dir.resolve("tinyproxy.conf"), config.toString());
-    Process process = LoopbackPorts.startListening(
-        new ProcessBuilder(binary.toString(), "-d", "-c", file.toString()),
-        dir.resolve("stdout.log"), port, "tinyproxy");
-    return new Tinyproxy(process, port);
+    return new Tinyproxy(ServerProcess.start(
+        List.of(binary.toString(), "-d", "-c", file.toString()), dir, port, "tinyproxy",
+        "tinyproxy.log"));
   }
 }
