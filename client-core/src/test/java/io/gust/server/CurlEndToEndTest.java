@@ -55,7 +55,8 @@ class CurlEndToEndTest {
     byte[] body = new byte[200_000];
     new java.util.Random(1).nextBytes(body);
     Path file = Files.write(dir.resolve("upload.bin"), body);
-    ToolRun run = curl("-H", "Transfer-Encoding: chunked", "--data-binary", "@" + file, url("/echo"));
+    ToolRun run = curl("-H", "Transfer-Encoding: chunked", "--data-binary", "@" + file,
+        url("/echo"));
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.out().startsWith("POST /echo HTTP/1.1\r\n"));
     assertTrue(run.out().contains("Transfer-Encoding: chunked\r\n"));
