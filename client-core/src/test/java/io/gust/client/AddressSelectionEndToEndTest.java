@@ -4,7 +4,6 @@ import static io.gust.client.HttpsEndToEndTest.await;
 import static io.gust.client.HttpsEndToEndTest.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gust.loop.EventLoop;
 import io.gust.net.TlsHandshakeException;
@@ -14,7 +13,6 @@ import io.gust.testing.TlsCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,14 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class AddressSelectionEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<AutoCloseable> servers = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
-  }
 
   /**
    * Answers every name with ::1 then 127.0.0.1, whatever family it is asked for (as a careless
@@ -70,8 +59,7 @@ class AddressSelectionEndToEndTest {
       ScriptedServer.readHead(socket.getInputStream());
       ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nv4");
     });
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private AsyncHttpClient client(Resolver resolver, AddressFamily family) {
@@ -128,7 +116,7 @@ class AddressSelectionEndToEndTest {
 
   private MockWebServer mock(boolean https) throws Exception {
     MockWebServer mock = new MockWebServer();
-    servers.add(mock);
+    leaks.closing(mock);
     if (https) {
       mock.useHttps(TlsCertificates.serverContext(TlsCertificates.SERVER).getSocketFactory());
     }

@@ -3,13 +3,12 @@ package io.gust.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
-import io.gust.testing.LeakCheck;
+import io.gust.testing.MockServerFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.ByteString;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,31 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(20)
 class AsyncHttpClientEndToEndTest {
-  @RegisterExtension final LeakCheck leaks = new LeakCheck();
+  @RegisterExtension final MockServerFixture fixture = new MockServerFixture();
   private MockWebServer server;
   private AsyncHttpClient client;
 
   @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start(0);
-    client = leaks.track(AsyncHttpClient.create());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
-
-  private String url(String path) {
-    return server.url(path).toString();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertNotNull(request, "server saw no request");
-    return request;
+  void setUp() {
+    server = fixture.server();
+    client = fixture.client();
   }
 
   private static <T> T await(CompletableFuture<T> future) throws Exception {
@@ -67,13 +48,13 @@ class AsyncHttpClientEndToEndTest {
   void getReturnsStatusHeadersAndBody() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("X-Test", "yes")
         .body("hello").build());
-    HttpResponse response = await(client.fetch(url("/a?q=1")));
+    HttpResponse response = await(client.fetch(fixture.url("/a?q=1")));
     assertEquals(200, response.code());
     assertEquals("yes", response.header("X-Test"));
     assertEquals("hello", response.bodyString());
     assertEquals(0, response.redirectCount());
     assertFalse(response.isConnectionReused());
-    RecordedRequest recorded = take();
+    RecordedRequest recorded = fixture.take();
     assertEquals("GET", recorded.getMethod());
     assertEquals("/a?q=1", recorded.getTarget());
     assertEquals(server.getHostName() + ":" + server.getPort(), recorded.getHeaders().get("Host"));
@@ -87,12 +68,12 @@ class AsyncHttpClientEndToEndTest {
       server.enqueue(new MockResponse.Builder().body("r" + i).build());
     }
     for (int i = 0; i < 5; i++) {
-      HttpResponse response = await(client.fetch(url("/" + i)));
+      HttpResponse response = await(client.fetch(fixture.url("/" + i)));
       assertEquals("r" + i, response.bodyString());
       assertEquals(i > 0, response.isConnectionReused());
     }
     for (int i = 0; i < 5; i++) {
-      assertEquals(0, take().getConnectionIndex());
+      assertEquals(0, fixture.take().getConnectionIndex());
     }
     PoolSnapshot snapshot = await(client.poolSnapshot());
     assertEquals(1, snapshot.open());
@@ -103,10 +84,10 @@ class AsyncHttpClientEndToEndTest {
   @Test
   void postSendsBytesWithContentLengthAndType() throws Exception {
     server.enqueue(new MockResponse.Builder().code(201).build());
-    HttpRequest request = HttpRequest.newBuilder(url("/p"))
+    HttpRequest request = HttpRequest.newBuilder(fixture.url("/p"))
         .post(RequestBody.ofString("payload", "text/plain")).build();
     assertEquals(201, await(client.fetch(request)).code());
-    RecordedRequest recorded = take();
+    RecordedRequest recorded = fixture.take();
     assertEquals("POST", recorded.getMethod());
     assertEquals("payload", recorded.getBody().utf8());
     assertEquals("7", recorded.getHeaders().get("Content-Length"));
@@ -119,8 +100,8 @@ class AsyncHttpClientEndToEndTest {
     RequestBody body = RequestBody.ofProducer(writer -> writer.write(ByteString.encodeUtf8("ab"))
         .thenCompose(v -> writer.write(ByteString.encodeUtf8("cd")))
         .thenRun(writer::end), "text/plain");
-    await(client.fetch(HttpRequest.newBuilder(url("/c")).post(body).build()));
-    RecordedRequest recorded = take();
+    await(client.fetch(HttpRequest.newBuilder(fixture.url("/c")).post(body).build()));
+    RecordedRequest recorded = fixture.take();
     assertEquals("chunked", recorded.getHeaders().get("Transfer-Encoding"));
     assertEquals("abcd", recorded.getBody().utf8());
   }
@@ -134,9 +115,9 @@ class AsyncHttpClientEndToEndTest {
     }
     Files.write(file, content);
     server.enqueue(new MockResponse.Builder().build());
-    await(client.fetch(HttpRequest.newBuilder(url("/f"))
+    await(client.fetch(HttpRequest.newBuilder(fixture.url("/f"))
         .put(RequestBody.ofFile(file, "application/octet-stream")).build()));
-    RecordedRequest recorded = take();
+    RecordedRequest recorded = fixture.take();
     assertEquals(String.valueOf(content.length), recorded.getHeaders().get("Content-Length"));
     assertEquals(ByteString.of(content), recorded.getBody());
   }
@@ -144,15 +125,16 @@ class AsyncHttpClientEndToEndTest {
   @Test
   void basicAuthFromTheRequestIsSent() throws Exception {
     server.enqueue(new MockResponse.Builder().build());
-    await(client.fetch(HttpRequest.newBuilder(url("/auth")).basicAuth("user", "pw").build()));
-    assertEquals("Basic dXNlcjpwdw==", take().getHeaders().get("Authorization"));
+    await(client.fetch(HttpRequest.newBuilder(fixture.url("/auth")).basicAuth("user", "pw")
+        .build()));
+    assertEquals("Basic dXNlcjpwdw==", fixture.take().getHeaders().get("Authorization"));
   }
 
   @Test
   void callbackStyleRunsOnTheLoopThread() throws Exception {
     server.enqueue(new MockResponse.Builder().body("cb").build());
     CompletableFuture<String> thread = new CompletableFuture<>();
-    client.fetch(HttpRequest.get(url("/cb")), new FetchCallback() {
+    client.fetch(HttpRequest.get(fixture.url("/cb")), new FetchCallback() {
       @Override
       public void onResponse(HttpResponse response) {
         thread.complete(Thread.currentThread().getName() + " " + response.bodyString()
@@ -172,14 +154,15 @@ class AsyncHttpClientEndToEndTest {
   /** Regression: fetch -H 'User-Agent:' could not stop the client from sending its own. */
   @Test
   void nullUserAgentSendsNone() throws Exception {
-    try (AsyncHttpClient anonymous = leaks.track(AsyncHttpClient.builder().userAgent(null)
+    try (AsyncHttpClient anonymous = fixture.track(AsyncHttpClient.builder().userAgent(null)
         .build())) {
       server.enqueue(new MockResponse.Builder().build());
       server.enqueue(new MockResponse.Builder().build());
-      await(anonymous.fetch(url("/none")));
-      assertNull(take().getHeaders().get("User-Agent"));
-      await(anonymous.fetch(HttpRequest.newBuilder(url("/own")).header("User-Agent", "me/1").build()));
-      assertEquals("me/1", take().getHeaders().get("User-Agent"));
+      await(anonymous.fetch(fixture.url("/none")));
+      assertNull(fixture.take().getHeaders().get("User-Agent"));
+      await(anonymous.fetch(HttpRequest.newBuilder(fixture.url("/own"))
+          .header("User-Agent", "me/1").build()));
+      assertEquals("me/1", fixture.take().getHeaders().get("User-Agent"));
     }
   }
 
@@ -190,7 +173,7 @@ class AsyncHttpClientEndToEndTest {
         .build()) {
       server.enqueue(new MockResponse.Builder().build());
       CompletableFuture<String> thread = new CompletableFuture<>();
-      withExecutor.fetch(url("/x"))
+      withExecutor.fetch(fixture.url("/x"))
           .thenRun(() -> thread.complete(Thread.currentThread().getName()));
       assertEquals("user-cb", await(thread));
     } finally {
@@ -202,8 +185,8 @@ class AsyncHttpClientEndToEndTest {
   void callbackHandleCancelsAndReportsCancellation() throws Exception {
     server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).build());
     RecordingCallback callback = new RecordingCallback();
-    var handle = client.fetch(HttpRequest.get(url("/slow")), callback);
-    take();
+    var handle = client.fetch(HttpRequest.get(fixture.url("/slow")), callback);
+    fixture.take();
     assertTrue(handle.cancel());
     assertInstanceOf(RequestCancelledException.class, callback.failure());
   }
@@ -215,7 +198,7 @@ class AsyncHttpClientEndToEndTest {
     try (EventLoop loop = EventLoop.create()) {
       loop.execute(() -> {
         try {
-          client.fetch(url("/j")).join();
+          client.fetch(fixture.url("/j")).join();
           thrown.complete(null);
         } catch (Throwable t) {
           thrown.complete(t);
@@ -232,16 +215,16 @@ class AsyncHttpClientEndToEndTest {
     server.enqueue(new MockResponse.Builder().code(404).body("nope").build());
     server.enqueue(new MockResponse.Builder().code(404).build());
     ExecutionException error = assertThrows(ExecutionException.class, () -> await(
-        client.fetch(HttpRequest.newBuilder(url("/e")).raiseError(true).build())));
+        client.fetch(HttpRequest.newBuilder(fixture.url("/e")).raiseError(true).build())));
     HttpStatusException status = assertInstanceOf(HttpStatusException.class, error.getCause());
     assertEquals("nope", status.response().bodyString());
-    assertEquals(404, await(client.fetch(url("/e"))).code());
+    assertEquals(404, await(client.fetch(fixture.url("/e"))).code());
   }
 
   @Test
   void timingsAreMeasured() throws Exception {
     server.enqueue(new MockResponse.Builder().body("t").build());
-    HttpResponse response = await(client.fetch(url("/t")));
+    HttpResponse response = await(client.fetch(fixture.url("/t")));
     assertTrue(response.timings().total().toNanos() > 0);
     assertTrue(response.timings().total().compareTo(response.timings().connect()) >= 0);
     assertEquals(0, response.timings().tls().toNanos());
@@ -253,7 +236,7 @@ class AsyncHttpClientEndToEndTest {
   void timingsStartAtTheWallClockInstantOfTheCallToFetch() throws Exception {
     server.enqueue(new MockResponse.Builder().body("t").build());
     Instant before = Instant.now();
-    CompletableFuture<HttpResponse> fetch = client.fetch(url("/t"));
+    CompletableFuture<HttpResponse> fetch = client.fetch(fixture.url("/t"));
     Instant called = Instant.now();
     HttpResponse response = await(fetch);
     Instant start = response.timings().start();
@@ -264,14 +247,14 @@ class AsyncHttpClientEndToEndTest {
   @Test
   void closeFailsInFlightFetchesAndLaterFetchesFailAtOnce() throws Exception {
     server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).build());
-    CompletableFuture<HttpResponse> inFlight = client.fetch(url("/slow"));
-    take();
+    CompletableFuture<HttpResponse> inFlight = client.fetch(fixture.url("/slow"));
+    fixture.take();
     client.close();
     CancellationException error = assertThrows(CancellationException.class, () -> await(inFlight));
     RequestCancelledException cancelled =
         assertInstanceOf(RequestCancelledException.class, error.getCause());
     assertTrue(cancelled.isClientClosed());
-    CompletableFuture<HttpResponse> after = client.fetch(url("/after"));
+    CompletableFuture<HttpResponse> after = client.fetch(fixture.url("/after"));
     assertTrue(after.isCompletedExceptionally());
     client.close();
     assertNull(server.takeRequest(10, TimeUnit.MILLISECONDS));

@@ -8,6 +8,7 @@ import io.gust.server.TestServer;
 import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
+import io.gust.testing.ToolRun;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class CurlCookieFileEndToEndTest {
   }
 
   private String curlCookieHeader(Path jarFile, String path) throws Exception {
-    Curl.Run run = Curl.run(dir, "--resolve", resolve(), "-b", jarFile.toString(), url(path));
+    ToolRun run = Curl.run(dir, "--resolve", resolve(), "-b", jarFile.toString(), url(path));
     assertEquals(0, run.exit(), run.stderr());
     return run.out();
   }
@@ -85,7 +86,7 @@ class CurlCookieFileEndToEndTest {
   @Test
   void curlAndGustAgreeOnTheJarAndTheCookieField() throws Exception {
     Path curlJar = dir.resolve("curl-jar.txt");
-    Curl.Run set = Curl.run(dir, "--resolve", resolve(), "-c", curlJar.toString(), url("/set"));
+    ToolRun set = Curl.run(dir, "--resolve", resolve(), "-c", curlJar.toString(), url("/set"));
     assertEquals(0, set.exit(), set.stderr());
     assertTrue(Files.readString(curlJar).contains("#HttpOnly_" + HOST), "curl wrote #HttpOnly_");
 

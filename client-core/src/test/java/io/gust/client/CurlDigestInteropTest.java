@@ -6,6 +6,7 @@ import io.gust.server.Response;
 import io.gust.server.TestServer;
 import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
+import io.gust.testing.ToolRun;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +64,7 @@ class CurlDigestInteropTest {
       "SHA-256,true", "SHA-256-sess,true"})
   void gustComputesTheResponseCurlSends(String algorithm, String userhash) throws Exception {
     String path = "/digest/" + algorithm + "/" + userhash;
-    Curl.Run run = Curl.run(dir, "--digest", "-u", "Mufasa:Circle of Life",
+    ToolRun run = Curl.run(dir, "--digest", "-u", "Mufasa:Circle of Life",
         server.url(path).toString());
     assertEquals(0, run.exit(), run.stderr());
     Map<String, String> sent = AuthChallenge.parse(answers.get(path)).get(0).params();

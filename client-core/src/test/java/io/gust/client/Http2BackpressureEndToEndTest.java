@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gust.http2.Frame;
 import io.gust.http2.HeaderField;
 import io.gust.http2.Http2Settings;
-import io.gust.testing.Eventually;
 import io.gust.testing.LeakCheck;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,19 +27,10 @@ class Http2BackpressureEndToEndTest {
   private static final int REST = 20 * CHUNK;
 
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private ScriptedHttp2Server server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @Test
   void stalledSinkWithholdsTheStreamsCreditUntilItTakesTheBytes() throws Exception {
     CompletableFuture<Void> barrierPassed = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Buffer out = new Buffer();
@@ -63,27 +49,17 @@ class Http2BackpressureEndToEndTest {
       } while (update.streamId() != id);
       sendData(peer, id, REST, true);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .build());
-    CompletableFuture<Void> gate = new CompletableFuture<>();
-    AtomicLong taken = new AtomicLong();
-    BodySink stalled = new BodySink() {
-      @Override
-      CompletionStage<?> onData(Buffer chunk) {
-        taken.addAndGet(chunk.size());
-        chunk.clear();
-        return gate;
-      }
-    };
+    StalledSink stalled = new StalledSink();
     CompletableFuture<HttpResponse> response =
         client.fetch(HttpRequest.get(server.url("/big")), stalled);
-    Eventually.noComplaint(Duration.ofSeconds(10),
-        () -> taken.get() > 0 ? null : "no chunk reached the sink");
+    stalled.awaitFirstChunk();
     barrierPassed.get(10, TimeUnit.SECONDS);
-    gate.complete(null);
+    stalled.release();
     assertEquals(200, response.get(10, TimeUnit.SECONDS).code());
-    assertEquals(FIRST_PART + REST, taken.get());
+    assertEquals(FIRST_PART + REST, stalled.taken());
     client.close();
     server.verify();
   }

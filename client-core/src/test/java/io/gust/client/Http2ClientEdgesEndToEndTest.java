@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,15 +38,6 @@ class Http2ClientEdgesEndToEndTest {
   private static final int END_HEADERS = 0x4;
 
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private ScriptedHttp2Server server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private AsyncHttpClient client() {
     return leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .connectTimeout(Duration.ofSeconds(5)).build());
@@ -71,7 +61,7 @@ class Http2ClientEdgesEndToEndTest {
   void noSecondStreamBeforeTheServersSettings() throws Exception {
     CompletableFuture<Void> allQueued = new CompletableFuture<>();
     CompletableFuture<Integer> headersBeforeAck = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.readPreface();
       int first = peer.next(Frame.Headers.class).streamId();
       allQueued.get(10, TimeUnit.SECONDS);
@@ -88,7 +78,7 @@ class Http2ClientEdgesEndToEndTest {
         peer.respond(peer.next(Frame.Headers.class).streamId(), "later");
       }
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     List<CompletableFuture<HttpResponse>> all = List.of(client.fetch(server.url("/0")),
         client.fetch(server.url("/1")), client.fetch(server.url("/2")));
@@ -111,14 +101,14 @@ class Http2ClientEdgesEndToEndTest {
   void pushIsRefusedInTheSettingsAndAPushPromiseEndsTheConnection() throws Exception {
     CompletableFuture<Http2Settings> clientSettings = new CompletableFuture<>();
     CompletableFuture<ErrorCode> goAway = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       clientSettings.complete(peer.handshake(Http2Settings.DEFAULTS, true));
       int id = peer.next(Frame.Headers.class).streamId();
       // Promised stream 2, with :method GET, :path / and :scheme http from the static table.
       peer.send(rawFrame(PUSH_PROMISE, END_HEADERS, id, "00000002828486"));
       goAway.complete(peer.next(Frame.GoAway.class).errorCode());
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     ExecutionException failed = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/pushed")).get(10, TimeUnit.SECONDS));
@@ -131,7 +121,7 @@ class Http2ClientEdgesEndToEndTest {
 
   @Test
   void priorityAndUnknownFrameTypesAreIgnored() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS, true);
       for (int i = 0; i < 2; i++) {
         int id = peer.next(Frame.Headers.class).streamId();
@@ -142,7 +132,7 @@ class Http2ClientEdgesEndToEndTest {
         peer.respond(id, "answer " + i);
       }
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     assertEquals("answer 0", client.fetch(server.url("/a")).get(10, TimeUnit.SECONDS)
         .bodyString());
@@ -156,7 +146,7 @@ class Http2ClientEdgesEndToEndTest {
   @Test
   void aFetchQueuedForAStreamFailsInsideItsDeadlineWithoutASecondConnection() throws Exception {
     CompletableFuture<Void> timedOut = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS.with(Http2Settings.MAX_CONCURRENT_STREAMS, 1), true);
       Frame.Headers held = peer.next(Frame.Headers.class);
       timedOut.get(10, TimeUnit.SECONDS);
@@ -166,7 +156,7 @@ class Http2ClientEdgesEndToEndTest {
       assertEquals("/after", path(next));
       peer.respond(next.streamId(), "after");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     CompletableFuture<HttpResponse> held = client.fetch(server.url("/held"));
     ScriptedHttp2Server.awaitOneStreamInFlight(client);
@@ -187,7 +177,7 @@ class Http2ClientEdgesEndToEndTest {
   @Test
   void aCombinatorCancelsItsLoserWithRstStreamAndTheConnectionStays() throws Exception {
     CompletableFuture<ErrorCode> loserReset = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS, true);
       Map<String, Integer> ids = new HashMap<>();
       for (int i = 0; i < 2; i++) {
@@ -200,7 +190,7 @@ class Http2ClientEdgesEndToEndTest {
       loserReset.complete(reset.errorCode());
       peer.respond(peer.next(Frame.Headers.class).streamId(), "next");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     CompletableFuture<HttpResponse> slow = client.fetch(server.url("/slow"));
     CompletableFuture<HttpResponse> fast = client.fetch(server.url("/fast"));

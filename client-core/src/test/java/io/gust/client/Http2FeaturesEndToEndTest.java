@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,15 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class Http2FeaturesEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private ScriptedHttp2Server server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private static String field(List<HeaderField> fields, String name) {
     for (HeaderField field : fields) {
       if (field.name().equals(name)) {
@@ -58,7 +48,7 @@ class Http2FeaturesEndToEndTest {
       gzip.write(text);
     }
     CompletableFuture<List<HeaderField>> seen = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS, true);
       Frame.Headers request = peer.next(Frame.Headers.class);
       seen.complete(request.fields());
@@ -69,7 +59,7 @@ class Http2FeaturesEndToEndTest {
       peer.writer.data(out, request.streamId(), true, body, (int) body.size());
       peer.send(out);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
             .header("X-Intercepted", "yes").build()))
@@ -94,7 +84,7 @@ class Http2FeaturesEndToEndTest {
 
   @Test
   void malformedResponseHeadResetsOnlyItsStream() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(Http2Settings.DEFAULTS, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Buffer out = new Buffer();
@@ -109,7 +99,7 @@ class Http2FeaturesEndToEndTest {
           new HeaderField("x-shared", "in the table")));
       peer.send(out);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .build());
     ExecutionException failure = assertThrows(ExecutionException.class,

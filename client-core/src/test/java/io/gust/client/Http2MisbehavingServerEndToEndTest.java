@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,15 +33,6 @@ class Http2MisbehavingServerEndToEndTest {
   private static final Http2Settings PLAIN = Http2Settings.DEFAULTS;
 
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private ScriptedHttp2Server server;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private AsyncHttpClient client() {
     return leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .connectTimeout(Duration.ofSeconds(2)).build());
@@ -50,7 +40,7 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void goAwayMidFlightRetriesTheUnprocessedStreamsElsewhere() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       if (index == 0) {
         List<Integer> ids = new ArrayList<>();
@@ -66,7 +56,7 @@ class Http2MisbehavingServerEndToEndTest {
         }
         peer.awaitClose();
       }
-    });
+    }));
     AsyncHttpClient client = client();
     List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -85,12 +75,12 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void refusedStreamIsRetriedAndThenSucceeds() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       peer.reset(peer.next(Frame.Headers.class).streamId(), ErrorCode.REFUSED_STREAM);
       peer.respond(peer.next(Frame.Headers.class).streamId(), "ok");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     HttpRequest post = HttpRequest.newBuilder(server.url("/p"))
         .method("POST", RequestBody.ofString("body", "text/plain")).build();
@@ -104,13 +94,13 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void refusingForeverEndsInATypedErrorWithinTheBudget() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       for (int i = 0; i <= Http2Retries.BUDGET; i++) {
         peer.reset(peer.next(Frame.Headers.class).streamId(), ErrorCode.REFUSED_STREAM);
       }
       peer.awaitClose();
-    });
+    }));
     List<EventListener.AttemptReason> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .eventListenerFactory(request -> new EventListener() {
@@ -135,12 +125,12 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void resetAfterProcessingFailsWithTheServersCode() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       peer.reset(peer.next(Frame.Headers.class).streamId(), ErrorCode.INTERNAL_ERROR);
       peer.respond(peer.next(Frame.Headers.class).streamId(), "still here");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     ExecutionException failure = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/x")).get(10, TimeUnit.SECONDS));
@@ -156,7 +146,7 @@ class Http2MisbehavingServerEndToEndTest {
   @Test
   void uploadWaitsForWindowCreditAndNeverOverrunsIt() throws Exception {
     String body = "b".repeat(100);
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN.with(Http2Settings.INITIAL_WINDOW_SIZE, 10), true);
       peer.respond(peer.next(Frame.Headers.class).streamId(), "settings known");
       int id = peer.next(Frame.Headers.class).streamId();
@@ -183,7 +173,7 @@ class Http2MisbehavingServerEndToEndTest {
       assertEquals(100, total);
       peer.respond(id, "got " + total);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     client.fetch(server.url("/first")).get(10, TimeUnit.SECONDS);
     HttpRequest post = HttpRequest.newBuilder(server.url("/up"))
@@ -195,7 +185,7 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void shrunkenStreamLimitIsHonoured() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       Buffer out = new Buffer();
       peer.writer.settings(out, PLAIN.with(Http2Settings.MAX_CONCURRENT_STREAMS, 1));
@@ -221,7 +211,7 @@ class Http2MisbehavingServerEndToEndTest {
         peer.respond(id, "r" + i);
       }
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     assertEquals("first", client.fetch(server.url("/0")).get(10, TimeUnit.SECONDS).bodyString());
     List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
@@ -236,7 +226,7 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void oversizedFrameEndsTheConnectionWithFrameSizeError() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Buffer out = new Buffer();
@@ -247,7 +237,7 @@ class Http2MisbehavingServerEndToEndTest {
       Frame.GoAway goAway = peer.next(Frame.GoAway.class);
       assertEquals(ErrorCode.FRAME_SIZE_ERROR, goAway.errorCode());
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     ExecutionException failure = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/big")).get(10, TimeUnit.SECONDS));
@@ -263,7 +253,7 @@ class Http2MisbehavingServerEndToEndTest {
   @Test
   void headerBlockSplitOverContinuationFrames() throws Exception {
     String large = "v".repeat(40_000);
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Buffer out = new Buffer();
@@ -271,7 +261,7 @@ class Http2MisbehavingServerEndToEndTest {
           new HeaderField("x-large", large)));
       peer.send(out);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     HttpResponse response = client.fetch(server.url("/c")).get(10, TimeUnit.SECONDS);
     assertEquals(204, response.code());
@@ -282,13 +272,13 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void settingsNeverAcknowledgedEndsTheConnection() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, false);
       peer.next(Frame.Headers.class);
       Frame.GoAway goAway = peer.next(Frame.GoAway.class);
       assertEquals(ErrorCode.SETTINGS_TIMEOUT, goAway.errorCode());
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().protocols(Protocol.HTTP_2)
         .connectTimeout(Duration.ofMillis(300)).build());
     ExecutionException failure = assertThrows(ExecutionException.class,
@@ -300,7 +290,7 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void cancellingResetsTheStreamAndKeepsTheConnection() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Frame.RstStream reset = peer.next(Frame.RstStream.class);
@@ -308,7 +298,7 @@ class Http2MisbehavingServerEndToEndTest {
       assertEquals(ErrorCode.CANCEL, reset.errorCode());
       peer.respond(peer.next(Frame.Headers.class).streamId(), "next");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     CompletableFuture<HttpResponse> first = client.fetch(server.url("/slow"));
     ScriptedHttp2Server.awaitOneStreamInFlight(client);
@@ -322,14 +312,14 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void requestTimeoutResetsTheStreamAndKeepsTheConnection() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Frame.RstStream reset = peer.next(Frame.RstStream.class);
       assertEquals(id, reset.streamId());
       peer.respond(peer.next(Frame.Headers.class).streamId(), "in time");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     HttpRequest slow = HttpRequest.newBuilder(server.url("/slow"))
         .requestTimeout(Duration.ofMillis(300)).build();
@@ -345,7 +335,7 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void requestHeadersPastTheServersListLimitFailBeforeAnyFrame() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN.with(Http2Settings.MAX_HEADER_LIST_SIZE, 600), true);
       Frame.Headers first = peer.next(Frame.Headers.class);
       peer.respond(first.streamId(), "small");
@@ -353,7 +343,7 @@ class Http2MisbehavingServerEndToEndTest {
       assertEquals(first.streamId() + 2, second.streamId(), "the large head never went out");
       peer.respond(second.streamId(), "small again");
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     assertEquals("small", client.fetch(server.url("/a")).get(10, TimeUnit.SECONDS).bodyString());
     HttpRequest large = HttpRequest.newBuilder(server.url("/b"))
@@ -369,7 +359,7 @@ class Http2MisbehavingServerEndToEndTest {
 
   @Test
   void dataPastTheContentLengthResetsTheStream() throws Exception {
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN, true);
       int id = peer.next(Frame.Headers.class).streamId();
       Buffer out = new Buffer();
@@ -380,7 +370,7 @@ class Http2MisbehavingServerEndToEndTest {
       peer.send(out);
       assertEquals(ErrorCode.PROTOCOL_ERROR, peer.next(Frame.RstStream.class).errorCode());
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     ExecutionException failure = assertThrows(ExecutionException.class,
         () -> client.fetch(server.url("/long")).get(10, TimeUnit.SECONDS));
@@ -393,7 +383,7 @@ class Http2MisbehavingServerEndToEndTest {
   @Test
   void aLongWaitForAStreamOpensASecondConnection() throws Exception {
     CompletableFuture<Void> secondAnswered = new CompletableFuture<>();
-    server = new ScriptedHttp2Server((peer, index) -> {
+    ScriptedHttp2Server server = leaks.closing(new ScriptedHttp2Server((peer, index) -> {
       peer.handshake(PLAIN.with(Http2Settings.MAX_CONCURRENT_STREAMS, 1), true);
       if (index == 0) {
         peer.respond(peer.next(Frame.Headers.class).streamId(), "settings known");
@@ -406,7 +396,7 @@ class Http2MisbehavingServerEndToEndTest {
       }
       peer.respond(id, "connection " + index);
       peer.awaitClose();
-    });
+    }));
     AsyncHttpClient client = client();
     client.fetch(server.url("/first")).get(10, TimeUnit.SECONDS);
     CompletableFuture<HttpResponse> held = client.fetch(server.url("/held"));

@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.concurrent.Futures;
-import io.gust.testing.Eventually;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.Nghttpd;
 import io.gust.testing.TlsCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import okio.Buffer;
 import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,28 +128,18 @@ class Http2NghttpdEndToEndTest {
     Files.write(server.www().resolve("big.bin"), new byte[size]);
     Files.writeString(server.www().resolve("a.txt"), "small");
     AsyncHttpClient client = h2c();
-    CompletableFuture<Void> gate = new CompletableFuture<>();
-    AtomicLong taken = new AtomicLong();
-    BodySink stalled = new BodySink() {
-      @Override
-      CompletionStage<?> onData(Buffer chunk) {
-        taken.addAndGet(chunk.size());
-        chunk.clear();
-        return gate.isDone() ? gate : gate.thenApply(ignored -> null);
-      }
-    };
+    StalledSink stalled = new StalledSink();
     CompletableFuture<HttpResponse> big = client.fetch(HttpRequest.get(url("/big.bin")), stalled);
-    Eventually.noComplaint(Duration.ofSeconds(10),
-        () -> taken.get() > 0 ? null : "no chunk reached the sink");
+    stalled.awaitFirstChunk();
     for (int i = 0; i < 10; i++) {
       assertEquals("small", client.fetch(url("/a.txt")).get(10, TimeUnit.SECONDS).bodyString());
     }
     assertFalse(big.isDone());
-    assertTrue(taken.get() <= Http2ClientConnection.STREAM_WINDOW,
-        "the stalled stream got no more than its window: " + taken.get());
-    gate.complete(null);
+    assertTrue(stalled.taken() <= Http2ClientConnection.STREAM_WINDOW,
+        "the stalled stream got no more than its window: " + stalled.taken());
+    stalled.release();
     assertEquals(200, big.get(20, TimeUnit.SECONDS).code());
-    assertEquals(size, taken.get());
+    assertEquals(size, stalled.taken());
   }
 
   @Test

@@ -12,7 +12,6 @@ import io.gust.testing.LeakCheck;
 import io.gust.testing.TlsCertificates;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +23,6 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import okio.ByteString;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,14 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class HttpsEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<AutoCloseable> servers = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
-  }
 
   static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
     return future.get(30, TimeUnit.SECONDS);
@@ -57,14 +47,12 @@ class HttpsEndToEndTest {
   }
 
   private TestServer httpsServer(HeldCertificate certificate) {
-    return httpsServer(TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(certificate)).build(), builder -> {});
+    return httpsServer(TlsCertificates.serverOptions(certificate), builder -> {});
   }
 
   private TestServer httpsServer(TlsOptions options, Consumer<HttpServer.Builder> customizer) {
     TestServer server = TestServer.start(builder -> customizer.accept(builder.tls(options)));
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private AsyncHttpClient trustingClient() {
@@ -85,7 +73,7 @@ class HttpsEndToEndTest {
   @Test
   void fetchesFromMockWebServerOverHttps() throws Exception {
     MockWebServer mock = new MockWebServer();
-    servers.add(mock);
+    leaks.closing(mock);
     mock.useHttps(TlsCertificates.serverContext(TlsCertificates.SERVER).getSocketFactory());
     mock.enqueue(new MockResponse.Builder().body("from mock").build());
     mock.start();
@@ -118,8 +106,7 @@ class HttpsEndToEndTest {
   @Test
   void sixtyFourMebibytesGoBothWaysOverHttps() throws Exception {
     long size = 64L * 1024 * 1024;
-    TlsOptions options = TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build();
+    TlsOptions options = TlsCertificates.serverOptions(TlsCertificates.SERVER);
     TestServer server = httpsServer(options, builder -> builder.maxBodyBytes(size));
     AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
         .sslContext(TlsCertificates.clientContext()).maxBodyBytes(size + 4096).build());
@@ -139,9 +126,8 @@ class HttpsEndToEndTest {
   void redirectsGoFromHttpToHttpsAndBack() throws Exception {
     TestServer plain = TestServer.start(builder -> builder.get("/redirect-to",
         request -> redirectTo(URI.create(request.queryParameter("url")))));
-    servers.add(plain);
-    TestServer secure = httpsServer(TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(),
+    leaks.closing(plain);
+    TestServer secure = httpsServer(TlsCertificates.serverOptions(TlsCertificates.SERVER),
         builder -> builder.get("/back", request -> redirectTo(plain.url("/get"))));
     URI start = plain.url("/redirect-to?url=" + secure.url("/back"));
     HttpResponse response = await(trustingClient().fetch(start.toString()));
@@ -165,8 +151,7 @@ class HttpsEndToEndTest {
   @Test
   void tls13AndTls12BothWork() throws Exception {
     for (String version : List.of("TLSv1.3", "TLSv1.2")) {
-      TestServer server = httpsServer(TlsOptions.builder()
-          .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build(),
+      TestServer server = httpsServer(TlsCertificates.serverOptions(TlsCertificates.SERVER),
           HttpsEndToEndTest::tlsRoute);
       AsyncHttpClient client = leaks.track(AsyncHttpClient.builder()
           .tls(TlsOptions.builder().protocols(List.of(version))

@@ -16,7 +16,6 @@ import io.gust.testing.TlsCertificates;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -32,28 +31,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class HttpsFailuresEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<AutoCloseable> servers = new ArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
 
   @AfterEach
   void tearDown() throws Exception {
     release.countDown();
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
   }
 
   private TestServer httpsServer(HeldCertificate certificate) {
     TestServer server = TestServer.start(
         builder -> builder.tls(TlsCertificates.serverContext(certificate)));
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private ScriptedServer scripted(ScriptedServer.Script script) throws Exception {
     ScriptedServer server = ScriptedServer.start(script);
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private AsyncHttpClient client(TlsOptions options) {

@@ -4,11 +4,11 @@ import io.gust.http.CodecLimits;
 import io.gust.http.FuzzChecks;
 import io.gust.http.FuzzInput;
 import io.gust.loop.EventLoop;
+import io.gust.testing.OnLoop;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 
@@ -96,15 +96,7 @@ final class InMemoryExchanges implements AutoCloseable {
 
   /** Runs {@code task} on the harness's loop and returns its result; what it threw, as thrown. */
   <T> T onLoop(Callable<T> task) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        result.complete(task.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
-    return unwrap(result);
+    return OnLoop.call(loop, task);
   }
 
   /** One exchange started in memory; every method runs on the harness's loop and waits for it. */
@@ -170,17 +162,6 @@ final class InMemoryExchanges implements AutoCloseable {
   }
 
   /** The value of a future completed by the harness; what the harness threw, as thrown. */
-  private static <T> T unwrap(CompletableFuture<T> future) throws Exception {
-    try {
-      return future.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Error) {
-        throw (Error) e.getCause();
-      }
-      throw e;
-    }
-  }
-
   @Override
   public void close() {
     client.close();

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.server.TestServer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.gust.testing.ToolRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,19 +39,16 @@ class OptionalDependenciesTest {
         System.getProperty("java.class.path"));
     assertTrue(classPath.contains("micrometer-core"), "micrometer-core is on the class path");
     assertTrue(classPath.contains("opentelemetry-api"), "opentelemetry-api is on the class path");
-    Path output = dir.resolve("classes.txt");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-verbose:class");
     command.add("-cp");
     command.add(classPath);
     command.add(OptionalDependenciesTest.class.getName());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.toFile()).start();
-    assertTrue(process.waitFor(50, TimeUnit.SECONDS), "the fetch did not finish");
-    String log = Files.readString(output, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), log.length() > 4000 ? log.substring(log.length() - 4000)
-        : log);
+    ToolRun run = ToolRun.run(dir, Duration.ofSeconds(50),
+        new ProcessBuilder(command).redirectErrorStream(true));
+    String log = run.out();
+    assertEquals(0, run.exit(), log.length() > 4000 ? log.substring(log.length() - 4000) : log);
     assertTrue(log.contains("fetched 200"), "the fetch did not run");
     assertTrue(log.contains("io.gust.client.TimingRecorder"), "class loading was not logged");
     for (String line : log.split("\n")) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,19 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(30)
 class PoolEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<ScriptedServer> servers = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() throws Exception {
-    for (ScriptedServer server : servers) {
-      server.close();
-    }
-  }
 
   private ScriptedServer serve(ScriptedServer.Script script) throws Exception {
     ScriptedServer server = ScriptedServer.start(script);
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {

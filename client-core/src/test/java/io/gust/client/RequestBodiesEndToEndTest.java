@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.MockServerFixture;
+import io.gust.testing.ToolRun;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +86,7 @@ class RequestBodiesEndToEndTest {
     ExternalTools.require("curl");
     Path file = Files.writeString(dir.resolve("beach.jpg"), "not really a jpeg\r\n");
     fixture.server().enqueue(new MockResponse.Builder().build());
-    Curl.Run curl = Curl.run(dir, "-o", "/dev/null", "-F", "title=Holiday",
+    ToolRun curl = Curl.run(dir, "-o", "/dev/null", "-F", "title=Holiday",
         "-F", "photo=@" + file + ";type=image/jpeg", fixture.url("/up"));
     assertEquals(0, curl.exit(), curl.stderr());
     RecordedRequest byCurl = fixture.take();
@@ -148,12 +150,11 @@ class RequestBodiesEndToEndTest {
     Path python = ExternalTools.require("python3");
     Path script = Path.of(getClass().getResource("parse_multipart.py").toURI());
     Path input = Files.write(dir.resolve("body.bin"), body.toByteArray());
-    Process process = new ProcessBuilder(python.toString(), script.toString(), contentType)
-        .redirectInput(input.toFile()).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(20, TimeUnit.SECONDS), "python3 did not finish");
-    assertEquals(0, process.exitValue(), out);
-    return out.lines().toList();
+    ToolRun run = ToolRun.run(dir, Duration.ofSeconds(20),
+        new ProcessBuilder(python.toString(), script.toString(), contentType)
+            .redirectInput(input.toFile()).redirectErrorStream(true));
+    assertEquals(0, run.exit(), run.out());
+    return run.out().lines().toList();
   }
 
   private static String sha256(byte[] bytes) throws IOException {

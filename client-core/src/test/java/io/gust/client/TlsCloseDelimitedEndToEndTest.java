@@ -16,11 +16,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,15 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class TlsCloseDelimitedEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<AutoCloseable> servers = new ArrayList<>();
   @TempDir Path dir;
-
-  @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
-  }
 
   static byte[] body(int size) {
     byte[] body = new byte[size];
@@ -71,8 +60,7 @@ class TlsCloseDelimitedEndToEndTest {
         socket.close();
       }
     });
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   private static String https(ScriptedServer server) {
@@ -97,7 +85,7 @@ class TlsCloseDelimitedEndToEndTest {
   private void assertWholeBodyFromOpenSsl(int size) throws Exception {
     OpenSslServer openssl = OpenSslServer.start(ExternalTools.require("openssl"), dir,
         TlsCertificates.SERVER, "-tls1_2");
-    servers.add(openssl);
+    leaks.closing(openssl);
     byte[] body = body(size);
     Files.write(dir.resolve("www").resolve("page"), body);
     HttpResponse response =
@@ -166,7 +154,7 @@ class TlsCloseDelimitedEndToEndTest {
       tls.getOutputStream().flush();
       socket.close();
     });
-    servers.add(server);
+    leaks.closing(server);
     assertEquals("ok", await(strictClient().fetch(https(server))).bodyString());
   }
 }

@@ -17,14 +17,12 @@ import io.gust.testing.LeakCheck;
 import io.gust.testing.TlsCertificates;
 import java.security.KeyStore;
 import java.security.Provider;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,14 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class TlsProviderEndToEndTest {
   @RegisterExtension final LeakCheck leaks = new LeakCheck();
-  private final List<AutoCloseable> servers = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
-  }
 
   private TestServer httpsServer(HeldCertificate certificate) {
     TlsOptions options = TlsOptions.builder()
@@ -52,8 +42,7 @@ class TlsProviderEndToEndTest {
     TestServer server = TestServer.start(builder -> builder.tls(options)
         .get("/tls", request -> Response.ok(request.tlsInfo().protocol() + " "
             + request.tlsInfo().applicationProtocol())));
-    servers.add(server);
-    return server;
+    return leaks.closing(server);
   }
 
   /**

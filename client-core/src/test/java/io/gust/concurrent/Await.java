@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.loop.EventLoop;
 import io.gust.testing.Eventually;
+import io.gust.testing.OnLoop;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,15 +42,7 @@ final class Await {
 
   /** Runs {@code body} on {@code loop} and returns its result once it ran. */
   static <T> T onLoop(EventLoop loop, Callable<T> body) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        result.complete(body.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
-    return value(result);
+    return OnLoop.call(loop, body);
   }
 
   /** Asserts the referent becomes collectable, running the collector until it is, with a bound. */

@@ -4,12 +4,11 @@ import static io.gust.http2.Hpack.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.testing.ExternalTools;
+import io.gust.testing.Nghttpd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,27 +35,12 @@ class NghttpdFrameTest {
   @TempDir
   Path dir;
 
-  private Process nghttpd;
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    if (nghttpd != null) {
-      nghttpd.destroy();
-      if (!nghttpd.waitFor(5, TimeUnit.SECONDS)) {
-        nghttpd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   @Test
   void nghttpdAnswersWhatGustEncodesAndGustReadsWhatItSends() throws Exception {
-    Path binary = ExternalTools.require("nghttpd");
-    Files.writeString(Files.createDirectories(dir.resolve("www")).resolve("hello.txt"), BODY);
-    int port = freePort();
-    nghttpd = new ProcessBuilder(binary.toString(), "--no-tls", "-a", "127.0.0.1",
-        "--padding=37", "--header-table-size=512", "-d", dir.resolve("www").toString(), Integer.toString(port))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("nghttpd.log").toFile()).start();
-    try (Socket socket = connectWhenListening(port)) {
+    try (Nghttpd nghttpd = Nghttpd.start(dir, null, "--padding=37", "--header-table-size=512");
+        Socket socket = new Socket()) {
+      Files.writeString(nghttpd.www().resolve("hello.txt"), BODY);
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), nghttpd.port()), 5000);
       socket.setSoTimeout(20_000);
       FrameWriter writer = new FrameWriter();
       FrameReader reader = new FrameReader();
@@ -169,33 +150,6 @@ class NghttpdFrameTest {
           throw new AssertionError("nghttpd closed the connection");
         }
         in.write(chunk, 0, n);
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
-  }
-
-  /** Connects once nghttpd listens, polling with a bound; fails if it exits first. */
-  private Socket connectWhenListening(int port) throws IOException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (true) {
-      if (!nghttpd.isAlive()) {
-        throw new AssertionError("nghttpd exited: " + Files.readString(dir.resolve("nghttpd.log")));
-      }
-      Socket socket = new Socket();
-      try {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        return socket;
-      } catch (IOException notYet) {
-        socket.close();
-        if (System.nanoTime() > deadline) {
-          throw notYet;
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
       }
     }
   }

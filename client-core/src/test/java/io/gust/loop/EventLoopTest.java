@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gust.testing.OnLoop;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
@@ -348,15 +349,7 @@ class EventLoopTest {
   }
 
   private <T> T onLoop(java.util.concurrent.Callable<T> body) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        result.complete(body.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
-    return result.get(10, TimeUnit.SECONDS);
+    return OnLoop.call(loop, body);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

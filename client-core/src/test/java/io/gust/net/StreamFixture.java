@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gust.loop.EventLoop;
 import io.gust.testing.Eventually;
+import io.gust.testing.OnLoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,9 +69,7 @@ final class StreamFixture implements AutoCloseable {
 
   /** Runs {@code task} on {@code loop} and waits for its result. */
   static <T> T onLoop(EventLoop loop, Callable<T> task) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    loop.execute(completing(result, task));
-    return await(result);
+    return OnLoop.call(loop, task);
   }
 
   /** Runs {@code action} on the loop and waits for it. */

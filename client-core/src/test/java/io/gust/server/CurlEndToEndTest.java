@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.testing.Curl;
-import io.gust.testing.Curl.Run;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.TestServerExtension;
+import io.gust.testing.ToolRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class CurlEndToEndTest {
     ExternalTools.require("curl");
   }
 
-  private Run curl(String... args) throws IOException, InterruptedException {
+  private ToolRun curl(String... args) throws IOException, InterruptedException {
     return Curl.run(dir, args);
   }
 
@@ -43,7 +43,7 @@ class CurlEndToEndTest {
 
   @Test
   void twoUrlsInOneInvocationReuseTheConnection() throws Exception {
-    Run run = curl("-v", url("/hello"), url("/second"));
+    ToolRun run = curl("-v", url("/hello"), url("/second"));
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("hello\nhandle second request\n", run.out());
     assertTrue(run.stderr().contains("Re-using existing connection"), run.stderr());
@@ -55,7 +55,8 @@ class CurlEndToEndTest {
     byte[] body = new byte[200_000];
     new java.util.Random(1).nextBytes(body);
     Path file = Files.write(dir.resolve("upload.bin"), body);
-    Run run = curl("-H", "Transfer-Encoding: chunked", "--data-binary", "@" + file, url("/echo"));
+    ToolRun run = curl("-H", "Transfer-Encoding: chunked", "--data-binary", "@" + file,
+        url("/echo"));
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.out().startsWith("POST /echo HTTP/1.1\r\n"));
     assertTrue(run.out().contains("Transfer-Encoding: chunked\r\n"));
@@ -66,14 +67,14 @@ class CurlEndToEndTest {
 
   @Test
   void chunkedDownloadArrivesWhole() throws Exception {
-    Run run = curl("-i", url("/stream/3"));
+    ToolRun run = curl("-i", url("/stream/3"));
     assertTrue(run.out().contains("Transfer-Encoding: chunked"), run.out());
     assertTrue(run.out().endsWith("chunk 0\nchunk 1\nchunk 2\n"), run.out());
   }
 
   @Test
   void headShowsTheLengthAndNoBody() throws Exception {
-    Run run = curl("-I", url("/bytes/1234"));
+    ToolRun run = curl("-I", url("/bytes/1234"));
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.out().startsWith("HTTP/1.1 200 OK"), run.out());
     assertTrue(run.out().contains("Content-Length: 1234"), run.out());
@@ -81,7 +82,7 @@ class CurlEndToEndTest {
 
   @Test
   void expectContinueIsAnsweredBeforeTheBody() throws Exception {
-    Run run = curl("-v", "-H", "Expect: 100-continue", "--data-binary", "some body",
+    ToolRun run = curl("-v", "-H", "Expect: 100-continue", "--data-binary", "some body",
         url("/echo"));
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.stderr().contains("HTTP/1.1 100 Continue"), run.stderr());
@@ -93,18 +94,18 @@ class CurlEndToEndTest {
     byte[] body = new byte[10 * 1024 * 1024 - 4096];
     new java.util.Random(2).nextBytes(body);
     Path file = Files.write(dir.resolve("big.bin"), body);
-    Run up = curl("--data-binary", "@" + file, url("/echo"));
+    ToolRun up = curl("--data-binary", "@" + file, url("/echo"));
     assertEquals(0, up.exit(), up.stderr());
     assertArrayEquals(body, Arrays.copyOfRange(up.stdout(), up.stdout().length - body.length,
         up.stdout().length));
-    Run down = curl(url("/bytes/" + 10 * 1024 * 1024));
+    ToolRun down = curl(url("/bytes/" + 10 * 1024 * 1024));
     assertEquals(10 * 1024 * 1024, down.stdout().length);
     assertEquals((byte) (12345 % 251), down.stdout()[12345]);
   }
 
   @Test
   void gzipIsDecodedByCurl() throws Exception {
-    Run run = curl("--compressed", url("/gzip"));
+    ToolRun run = curl("--compressed", url("/gzip"));
     assertEquals(TestRoutes.GZIP_TEXT, run.out());
   }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.TlsOptions;
-import io.gust.testing.Curl.Run;
 import io.gust.testing.Curl;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.TestServerExtension;
 import io.gust.testing.TlsCertificates;
+import io.gust.testing.ToolRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class CurlHttpsEndToEndTest {
   }
 
   /** curl asking for HTTP/1.1: the server offers h2 by ALPN too (see Http2CurlEndToEndTest). */
-  private Run curl(String... args) throws Exception {
+  private ToolRun curl(String... args) throws Exception {
     String[] withVersion = new String[args.length + 1];
     withVersion[0] = "--http1.1";
     System.arraycopy(args, 0, withVersion, 1, args.length);
@@ -47,7 +47,7 @@ class CurlHttpsEndToEndTest {
 
   @Test
   void curlFetchesOverHttpsTrustingTheTestCa() throws Exception {
-    Run run = curl("--cacert", caFile.toString(), "-v", url("/hello"), url("/second"));
+    ToolRun run = curl("--cacert", caFile.toString(), "-v", url("/hello"), url("/second"));
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("hello\nhandle second request\n", run.out());
     assertTrue(run.stderr().contains("Re-using existing connection"), run.stderr());
@@ -58,7 +58,7 @@ class CurlHttpsEndToEndTest {
 
   @Test
   void curlPostsOverHttpsAndGetsTheEcho() throws Exception {
-    Run run = curl("--cacert", caFile.toString(), "--data-binary", "secret payload",
+    ToolRun run = curl("--cacert", caFile.toString(), "--data-binary", "secret payload",
         url("/echo"));
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.out().startsWith("POST /echo HTTP/1.1\r\n"), run.out());
@@ -67,7 +67,7 @@ class CurlHttpsEndToEndTest {
 
   @Test
   void curlWithoutTheCaRefusesTheCertificateWithExit60() throws Exception {
-    Run run = curl(url("/hello"));
+    ToolRun run = curl(url("/hello"));
     assertEquals(60, run.exit(), run.stderr());
   }
 }

@@ -3,16 +3,15 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.client.TlsOptions;
 import io.gust.testing.Curl;
-import io.gust.testing.Curl.Run;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
 import io.gust.testing.TlsCertificates;
+import io.gust.testing.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,26 +42,20 @@ class Http2CurlEndToEndTest {
       content[i] = (byte) (i * 31);
     }
     Files.write(file, content);
-    plain = HttpServer.builder().testRoutes()
-        .get("/file", request -> Response.file(file, "application/octet-stream", files))
-        .get("/protocol", request -> Response.ok(request.protocol() + "\n"))
-        .build().start();
-    tls = HttpServer.builder().testRoutes()
-        .get("/file", request -> Response.file(file, "application/octet-stream", files))
-        .get("/protocol", request -> Response.ok(request.protocol() + "\n"))
-        .tls(TlsOptions.builder()
-            .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
-        .build().start();
+    PlainAndTlsServers servers = leaks.closing(PlainAndTlsServers.start(
+        () -> HttpServer.builder().testRoutes()
+            .get("/file", request -> Response.file(file, "application/octet-stream", files))
+            .get("/protocol", request -> Response.ok(request.protocol() + "\n"))));
+    plain = servers.plain();
+    tls = servers.tls();
   }
 
   @AfterEach
   void tearDown() {
-    plain.close();
-    tls.close();
     files.shutdown();
   }
 
-  private Run curl(String... args) throws Exception {
+  private ToolRun curl(String... args) throws Exception {
     return Curl.run(dir, args);
   }
 
@@ -70,7 +63,7 @@ class Http2CurlEndToEndTest {
   void curlPriorKnowledgeSpeaksH2cWithTheSameRoutes() throws Exception {
     // One URL per run: curl 7.88 fails a second prior-knowledge request on a reused connection
     // with "Error in the HTTP2 framing layer" against nghttpd too.
-    Run run = curl("-v", "--http2-prior-knowledge", plain.url("/protocol").toString());
+    ToolRun run = curl("-v", "--http2-prior-knowledge", plain.url("/protocol").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("HTTP/2\n", run.out());
     assertTrue(run.stderr().contains("< HTTP/2 200"), run.stderr());
@@ -79,7 +72,7 @@ class Http2CurlEndToEndTest {
 
   @Test
   void curlOverTlsNegotiatesH2ByAlpn() throws Exception {
-    Run run = curl("-v", "--http2", "--cacert", caFile.toString(),
+    ToolRun run = curl("-v", "--http2", "--cacert", caFile.toString(),
         tls.url("/protocol").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("HTTP/2\n", run.out());
@@ -88,14 +81,14 @@ class Http2CurlEndToEndTest {
 
   @Test
   void curlAskingForHttp11OverTlsStillGetsIt() throws Exception {
-    Run run = curl("--http1.1", "--cacert", caFile.toString(), tls.url("/protocol").toString());
+    ToolRun run = curl("--http1.1", "--cacert", caFile.toString(), tls.url("/protocol").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("HTTP/1.1\n", run.out());
   }
 
   @Test
   void curlPlainHttp11IsUnchangedWhenHttp2IsOn() throws Exception {
-    Run run = curl(plain.url("/protocol").toString());
+    ToolRun run = curl(plain.url("/protocol").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("HTTP/1.1\n", run.out());
   }
@@ -106,7 +99,7 @@ class Http2CurlEndToEndTest {
     java.util.Arrays.fill(body, (byte) 'x');
     Path upload = dir.resolve("upload");
     Files.write(upload, body);
-    Run run = curl("--http2", "--cacert", caFile.toString(), "--data-binary", "@" + upload,
+    ToolRun run = curl("--http2", "--cacert", caFile.toString(), "--data-binary", "@" + upload,
         "-H", "Content-Type: text/plain", tls.url("/echo?q=1").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.out().startsWith("POST /echo?q=1 HTTP/2\r\n"), run.out());
@@ -117,7 +110,7 @@ class Http2CurlEndToEndTest {
   @Test
   void curlFetchesAFileLargerThanTheWindowsOverBothTransports() throws Exception {
     Path got = dir.resolve("got");
-    Run run = curl("--http2-prior-knowledge", "-o", got.toString(),
+    ToolRun run = curl("--http2-prior-knowledge", "-o", got.toString(),
         plain.url("/file").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals(-1, Files.mismatch(got, dir.resolve("big.bin")));
@@ -129,7 +122,7 @@ class Http2CurlEndToEndTest {
 
   @Test
   void curlReadsStreamedAndStatusOnlyAnswersOverH2() throws Exception {
-    Run run = curl("--http2-prior-knowledge", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+    ToolRun run = curl("--http2-prior-knowledge", "-s", "-o", "/dev/null", "-w", "%{http_code}",
         plain.url("/status/204").toString());
     assertEquals("204", run.out());
     run = curl("--http2-prior-knowledge", plain.url("/stream/3").toString());

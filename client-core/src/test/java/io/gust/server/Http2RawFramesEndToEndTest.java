@@ -10,7 +10,6 @@ import io.gust.http2.Http2Settings;
 import io.gust.testing.LeakCheck;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +50,15 @@ class Http2RawFramesEndToEndTest {
     return new RawHttp2(server).handshake();
   }
 
+  /** Connects with SETTINGS announcing a stream window of {@code initialWindow} bytes. */
+  private RawHttp2 connect(int initialWindow) throws IOException {
+    return new RawHttp2(server).handshake(initialWindow(initialWindow));
+  }
+
+  private static Http2Settings initialWindow(int byteCount) {
+    return Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, byteCount);
+  }
+
   /** Reads the response on {@code streamId}: its status and body, skipping other frames. */
   private static String response(RawHttp2 raw, int streamId) throws IOException {
     StringBuilder out = new StringBuilder();
@@ -72,6 +80,13 @@ class Http2RawFramesEndToEndTest {
       }
     }
     return out + "closed";
+  }
+
+  /** Asserts that {@code streamId} is answered 200 with the POSTed {@code body} echoed. */
+  private static void assertEchoed(RawHttp2 raw, int streamId, String body) throws IOException {
+    String answer = response(raw, streamId);
+    assertTrue(answer.startsWith("200 POST /echo HTTP/2\r\n"), answer);
+    assertTrue(answer.endsWith("\r\n\r\n" + body), answer);
   }
 
   /** Asserts that the connection still answers a request on {@code streamId}. */
@@ -199,17 +214,12 @@ class Http2RawFramesEndToEndTest {
 
   @Test
   void responseWaitsForTheClientsWindow() throws IOException {
-    try (RawHttp2 raw = new RawHttp2(server)) {
-      Buffer out = new Buffer();
-      raw.writer().preface(out);
-      raw.writer().settings(out, Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 10));
-      raw.send(out);
+    try (RawHttp2 raw = connect(10)) {
       raw.request(1, "GET", "/bytes/100", true);
       Frame.Data first = raw.readUntil(Frame.Data.class);
       assertEquals(10, first.data().size());
       assertTrue(!first.endStream());
-      raw.writer().windowUpdate(out, 1, 90);
-      raw.send(out);
+      raw.send((writer, out) -> writer.windowUpdate(out, 1, 90));
       Frame.Data rest = raw.readUntil(Frame.Data.class);
       assertEquals(90, rest.data().size());
       assertTrue(rest.endStream());
@@ -218,11 +228,7 @@ class Http2RawFramesEndToEndTest {
 
   @Test
   void aStreamOutOfWindowDoesNotHoldUpTheOthers() throws IOException {
-    try (RawHttp2 raw = new RawHttp2(server)) {
-      Buffer out = new Buffer();
-      raw.writer().preface(out);
-      raw.writer().settings(out, Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 10));
-      raw.send(out);
+    try (RawHttp2 raw = connect(10)) {
       raw.request(1, "GET", "/bytes/100", true);
       assertStillServes(raw, 3);
     }
@@ -230,20 +236,14 @@ class Http2RawFramesEndToEndTest {
 
   @Test
   void responseWaitsForTheConnectionWindowThenGoesOn() throws IOException {
-    try (RawHttp2 raw = new RawHttp2(server)) {
-      Buffer out = new Buffer();
-      raw.writer().preface(out);
-      raw.writer().settings(out,
-          Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 1 << 20));
-      raw.send(out);
+    try (RawHttp2 raw = connect(1 << 20)) {
       raw.request(1, "GET", "/bytes/100000", true);
       long received = 0;
       while (received < 65_535) {
         received += raw.readUntil(Frame.Data.class).data().size();
       }
       assertEquals(65_535, received, "no more than the connection's default window");
-      raw.writer().windowUpdate(out, 0, 100_000);
-      raw.send(out);
+      raw.send((writer, out) -> writer.windowUpdate(out, 0, 100_000));
       Frame.Data data;
       do {
         data = raw.readUntil(Frame.Data.class);
@@ -266,33 +266,25 @@ class Http2RawFramesEndToEndTest {
       Buffer trailers = new Buffer();
       raw.writer().headers(trailers, 1, true, List.of(new HeaderField("x-check", "1")));
       raw.send(trailers);
-      String answer = response(raw, 1);
-      assertTrue(answer.startsWith("200 POST /echo HTTP/2\r\n"), answer);
-      assertTrue(answer.endsWith("\r\n\r\npadded"), answer);
+      assertEchoed(raw, 1, "padded");
     }
   }
 
   @Test
   void expectContinueIsAnsweredWith100BeforeTheBody() throws IOException {
     try (RawHttp2 raw = connect()) {
-      List<HeaderField> fields = new ArrayList<>(RawHttp2.requestHead("POST", "/echo"));
-      fields.add(new HeaderField("expect", "100-continue"));
-      raw.send((writer, out) -> writer.headers(out, 1, false, fields));
+      raw.request(1, "POST", "/echo", false, new HeaderField("expect", "100-continue"));
       Frame.Headers interim = raw.readUntil(Frame.Headers.class);
       assertEquals("100", interim.fields().get(0).value());
       raw.data(1, true, "after 100");
-      String answer = response(raw, 1);
-      assertTrue(answer.startsWith("200 POST /echo HTTP/2\r\n"), answer);
-      assertTrue(answer.endsWith("\r\n\r\nafter 100"), answer);
+      assertEchoed(raw, 1, "after 100");
     }
   }
 
   @Test
   void headerListPastTheLimitIsAnswered431() throws IOException {
     try (RawHttp2 raw = connect()) {
-      List<HeaderField> fields = new ArrayList<>(RawHttp2.requestHead("GET", "/hello"));
-      fields.add(new HeaderField("x-big", "a".repeat(20_000)));
-      raw.send((writer, out) -> writer.headers(out, 1, true, fields));
+      raw.request(1, "GET", "/hello", true, new HeaderField("x-big", "a".repeat(20_000)));
       assertEquals("431 request header fields too large\n", response(raw, 1));
       assertStillServes(raw, 3);
     }
@@ -310,8 +302,7 @@ class Http2RawFramesEndToEndTest {
       assertEquals(ErrorCode.ENHANCE_YOUR_CALM, raw.readGoAway());
     }
     try (RawHttp2 raw = connect()) {
-      raw.request(1, "GET", "/hello", true);
-      assertEquals("200 hello\n", response(raw, 1));
+      assertStillServes(raw, 1);
     }
   }
 
@@ -347,8 +338,7 @@ class Http2RawFramesEndToEndTest {
   void idleConnectionIsSentGoAwayAndClosed() throws IOException {
     try (HttpServer idle = HttpServer.builder().testRoutes().idleTimeout(Duration.ofMillis(200))
         .build().start(); RawHttp2 raw = new RawHttp2(idle).handshake()) {
-      raw.request(1, "GET", "/hello", true);
-      assertEquals("200 hello\n", response(raw, 1));
+      assertStillServes(raw, 1);
       Frame.GoAway goAway = raw.readUntil(Frame.GoAway.class);
       assertEquals(ErrorCode.NO_ERROR, goAway.errorCode());
       assertEquals(1, goAway.lastStreamId());
@@ -360,11 +350,7 @@ class Http2RawFramesEndToEndTest {
   void streamWhoseWindowTheClientNeverOpensIsResetAfterTheReadTimeout() throws IOException {
     try (HttpServer slow = HttpServer.builder().testRoutes()
         .bodyReadTimeout(Duration.ofMillis(200)).build().start();
-        RawHttp2 raw = new RawHttp2(slow)) {
-      raw.send((writer, out) -> {
-        writer.preface(out);
-        writer.settings(out, Http2Settings.DEFAULTS.with(Http2Settings.INITIAL_WINDOW_SIZE, 0));
-      });
+        RawHttp2 raw = new RawHttp2(slow).handshake(initialWindow(0))) {
       raw.request(1, "GET", "/bytes/100", true);
       assertEquals("200 reset CANCEL", response(raw, 1));
     }
@@ -384,9 +370,7 @@ class Http2RawFramesEndToEndTest {
   @Test
   void bodyLongerThanItsContentLengthResetsTheStream() throws IOException {
     try (RawHttp2 raw = connect()) {
-      List<HeaderField> fields = new ArrayList<>(RawHttp2.requestHead("POST", "/echo"));
-      fields.add(new HeaderField("content-length", "3"));
-      raw.send((writer, out) -> writer.headers(out, 1, false, fields));
+      raw.request(1, "POST", "/echo", false, new HeaderField("content-length", "3"));
       raw.data(1, true, "four");
       assertEquals("reset PROTOCOL_ERROR", response(raw, 1));
     }

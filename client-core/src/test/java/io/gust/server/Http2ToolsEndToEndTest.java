@@ -3,19 +3,17 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.client.TlsOptions;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
-import io.gust.testing.TlsCertificates;
+import io.gust.testing.ToolRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,34 +39,22 @@ class Http2ToolsEndToEndTest {
   void setUp() {
     ExternalTools.require("nghttp");
     ExternalTools.require("h2load");
-    plain = HttpServer.builder().testRoutes().build().start();
-    tls = HttpServer.builder().testRoutes().tls(TlsOptions.builder()
-        .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
-        .build().start();
+    PlainAndTlsServers servers = leaks.closing(
+        PlainAndTlsServers.start(() -> HttpServer.builder().testRoutes()));
+    plain = servers.plain();
+    tls = servers.tls();
   }
 
-  @AfterEach
-  void tearDown() {
-    plain.close();
-    tls.close();
-  }
-
-  /** What a tool printed on stdout, and its exit code (stderr only holds nghttp's warnings). */
-  private record Run(int exit, String out) {}
-
-  private Run run(String... command) throws IOException, InterruptedException {
-    Path out = dir.resolve("out");
-    Process process = new ProcessBuilder(command).redirectError(dir.resolve("err").toFile())
-        .redirectOutput(out.toFile()).start();
-    assertTrue(process.waitFor(90, TimeUnit.SECONDS), "did not finish: " + command[0]);
-    return new Run(process.exitValue(), Files.readString(out));
+  /** Runs a tool to its end within 90 s (its stderr only holds nghttp's warnings). */
+  private ToolRun run(String... command) throws IOException, InterruptedException {
+    return ToolRun.run(dir, Duration.ofSeconds(90), List.of(command));
   }
 
   @Test
   void nghttpFetchesManyConcurrentStreamsOnOneConnection() throws Exception {
     List<String> command = new ArrayList<>(List.of("nghttp", "-nv", "-m", "50"));
     command.add(plain.url("/delay/20").toString());
-    Run run = run(command.toArray(new String[0]));
+    ToolRun run = run(command.toArray(new String[0]));
     assertEquals(0, run.exit(), run.out());
     assertEquals(50, count(run.out(), "recv DATA frame <length=14, flags=0x01"), run.out());
     assertEquals(1, plain.acceptedConnections());
@@ -80,7 +66,7 @@ class Http2ToolsEndToEndTest {
     java.util.Arrays.fill(body, (byte) 'u');
     Path upload = dir.resolve("upload");
     Files.write(upload, body);
-    Run run = run("nghttp", "-d", upload.toString(), tls.url("/echo").toString());
+    ToolRun run = run("nghttp", "-d", upload.toString(), tls.url("/echo").toString());
     assertEquals(0, run.exit(), run.out().substring(0, Math.min(500, run.out().length())));
     assertTrue(run.out().startsWith("POST /echo HTTP/2\r\n"), run.out().substring(0, 100));
     assertTrue(run.out().endsWith(new String(body)), "the echo holds the whole body");
@@ -98,7 +84,7 @@ class Http2ToolsEndToEndTest {
         tls.url("/bytes/20000").toString()), 2000);
   }
 
-  private static void assertAllSucceeded(Run run, int requests) {
+  private static void assertAllSucceeded(ToolRun run, int requests) {
     assertEquals(0, run.exit(), run.out());
     Matcher matcher = H2LOAD_REQUESTS.matcher(run.out());
     assertTrue(matcher.find(), run.out());

@@ -51,6 +51,17 @@ class ProtocolEndToEndTest {
     }
   }
 
+  /** Asserts that {@code answer} has status {@code code} and says the connection closes. */
+  private static void assertAnsweredThenClosed(int code, String answer) {
+    assertTrue(answer.startsWith("HTTP/1.1 " + code + " ") && answer.contains("Connection: close"),
+        answer);
+  }
+
+  /** Asserts that {@code answer} holds one response only: the pipelined request went unread. */
+  private static void assertOneAnswer(String answer) {
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+  }
+
   private String exchange(String request) throws Exception {
     try (RawConnection connection = new RawConnection(server)) {
       return connection.send(request).readUntilClose();
@@ -130,7 +141,7 @@ class ProtocolEndToEndTest {
   void headerOverTheLimitIs431AndClosed() throws Exception {
     String answer = exchange("GET /hello HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(2000)
         + "\r\n\r\n");
-    assertTrue(answer.startsWith("HTTP/1.1 431 ") && answer.contains("Connection: close"), answer);
+    assertAnsweredThenClosed(431, answer);
   }
 
   @Test
@@ -158,15 +169,15 @@ class ProtocolEndToEndTest {
   void bareLineFeedInAChunkedBodyIs400AndClosed(String body) throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
         + "\r\n" + body + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
-    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+    assertAnsweredThenClosed(400, answer);
+    assertOneAnswer(answer);
   }
 
   @Test
   void transferEncodingWithContentLengthIs400AndClosed() throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
         + "Content-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
-    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
+    assertAnsweredThenClosed(400, answer);
   }
 
   @ParameterizedTest
@@ -187,8 +198,8 @@ class ProtocolEndToEndTest {
   void smugglingFramingIs400AndClosed(String framing) throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing
         + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("Connection: close"), answer);
-    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+    assertAnsweredThenClosed(400, answer);
+    assertOneAnswer(answer);
   }
 
   /** A well-formed coding Gust lacks is 501, not the 400 of a malformed list. */
@@ -197,15 +208,15 @@ class ProtocolEndToEndTest {
   void unknownTransferCodingIs501AndClosed(String codings) throws Exception {
     String answer = exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + codings
         + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-    assertTrue(answer.startsWith("HTTP/1.1 501 ") && answer.contains("Connection: close"), answer);
-    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, then close: " + answer);
+    assertAnsweredThenClosed(501, answer);
+    assertOneAnswer(answer);
   }
 
   @Test
   void moreHeaderFieldsThanTheLimitIs431AndClosed() throws Exception {
     String answer = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n" + "a:\r\n".repeat(201)
         + "\r\n");
-    assertTrue(answer.startsWith("HTTP/1.1 431 ") && answer.contains("Connection: close"), answer);
+    assertAnsweredThenClosed(431, answer);
   }
 
   /** Regression: a body over the limit to a route refusing the method got 413, not 405. */

@@ -15,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import okio.Buffer;
-import okio.ByteString;
 
 /**
  * A blocking HTTP/2 client over a plain socket that writes exactly the frames a test asks for,
@@ -38,9 +37,14 @@ final class RawHttp2 implements AutoCloseable {
 
   /** Sends the preface and an empty SETTINGS frame. */
   RawHttp2 handshake() throws IOException {
+    return handshake(Http2Settings.DEFAULTS);
+  }
+
+  /** Sends the preface and a SETTINGS frame announcing {@code settings}. */
+  RawHttp2 handshake(Http2Settings settings) throws IOException {
     Buffer out = new Buffer();
     writer.preface(out);
-    writer.settings(out, Http2Settings.DEFAULTS);
+    writer.settings(out, settings);
     return send(out);
   }
 
@@ -61,10 +65,16 @@ final class RawHttp2 implements AutoCloseable {
     return writer;
   }
 
-  /** A GET of {@code path} on {@code streamId}, with END_STREAM when {@code end}. */
-  RawHttp2 request(int streamId, String method, String path, boolean end) throws IOException {
+  /**
+   * A {@code method} request head for {@code path} on {@code streamId}, with {@code extra}
+   * fields after the pseudo-headers and END_STREAM when {@code end}.
+   */
+  RawHttp2 request(int streamId, String method, String path, boolean end, HeaderField... extra)
+      throws IOException {
+    List<HeaderField> fields = requestHead(method, path);
+    fields.addAll(List.of(extra));
     Buffer out = new Buffer();
-    writer.headers(out, streamId, end, requestHead(method, path));
+    writer.headers(out, streamId, end, fields);
     return send(out);
   }
 

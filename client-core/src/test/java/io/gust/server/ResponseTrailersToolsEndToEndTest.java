@@ -3,17 +3,14 @@ package io.gust.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gust.client.TlsOptions;
 import io.gust.testing.Curl;
-import io.gust.testing.Curl.Run;
 import io.gust.testing.ExternalTools;
 import io.gust.testing.LeakCheck;
-import io.gust.testing.TlsCertificates;
+import io.gust.testing.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,27 +33,17 @@ class ResponseTrailersToolsEndToEndTest {
   @BeforeEach
   void setUp() {
     CompletableFuture<Throwable> unused = new CompletableFuture<>();
-    plain = ResponseTrailersEndToEndTest.routes(unused, new CompletableFuture<>()).build().start();
-    tls = ResponseTrailersEndToEndTest.routes(unused, new CompletableFuture<>())
-        .tls(TlsOptions.builder()
-            .sslContext(TlsCertificates.serverContext(TlsCertificates.SERVER)).build())
-        .build().start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    plain.close();
-    tls.close();
+    PlainAndTlsServers servers = leaks.closing(PlainAndTlsServers.start(
+        () -> ResponseTrailersEndToEndTest.routes(unused, new CompletableFuture<>())));
+    plain = servers.plain();
+    tls = servers.tls();
   }
 
   private String nghttp(String url) throws Exception {
-    Path out = dir.resolve("nghttp.out");
-    Process process = new ProcessBuilder("nghttp", "-v", url)
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "nghttp did not finish");
-    String text = Files.readString(out);
-    assertEquals(0, process.exitValue(), text);
-    return text;
+    ToolRun run = ToolRun.run(dir, Duration.ofSeconds(30),
+        new ProcessBuilder("nghttp", "-v", url).redirectErrorStream(true));
+    assertEquals(0, run.exit(), run.out());
+    return run.out();
   }
 
   /** Checks that {@code out} shows the body in open DATA frames, then the trailers ending it. */
@@ -92,7 +79,7 @@ class ResponseTrailersToolsEndToEndTest {
   @Test
   void curlReadsTrailersOverHttp11() throws Exception {
     ExternalTools.require("curl");
-    Run run = Curl.run(dir, "-v", "--http1.1", "-D", dir.resolve("head").toString(),
+    ToolRun run = Curl.run(dir, "-v", "--http1.1", "-D", dir.resolve("head").toString(),
         plain.url("/trailers").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("part one\npart two\n", run.out());
@@ -104,7 +91,7 @@ class ResponseTrailersToolsEndToEndTest {
   @Test
   void curlEndsTheH2cStreamAtTheTrailers() throws Exception {
     ExternalTools.require("curl");
-    Run run = Curl.run(dir, "-v", "--http2-prior-knowledge", plain.url("/trailers").toString());
+    ToolRun run = Curl.run(dir, "-v", "--http2-prior-knowledge", plain.url("/trailers").toString());
     assertEquals(0, run.exit(), run.stderr());
     assertEquals("part one\npart two\n", run.out());
     assertTrue(run.stderr().contains("< HTTP/2 200"), run.stderr());

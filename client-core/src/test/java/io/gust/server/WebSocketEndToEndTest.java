@@ -59,15 +59,13 @@ class WebSocketEndToEndTest {
   @Test
   void serverInitiatedCloseReachesThePythonClientWithItsCodeAndReason() throws Exception {
     assertEquals(List.of("closed 4000"), ws.runPython("/ws/close-on-message", "server-close"));
-    assertEquals("open", ws.poll());
-    assertEquals("close 4000 bye", ws.poll());
+    ws.assertEvents("open", "close 4000 bye");
   }
 
   @Test
   void serverPingIsAnsweredAndHeardByOnPong() throws Exception {
     assertEquals(List.of("pong:hi"), ws.runPython("/ws/ping", "server-ping"));
-    assertEquals("open", ws.poll());
-    assertEquals("pong hi", ws.poll());
+    ws.assertEvents("open", "pong hi");
   }
 
   @Test
@@ -77,9 +75,9 @@ class WebSocketEndToEndTest {
 
   @Test
   void shutdownClosesOpenSessionsWithGoingAway() throws Exception {
-    Process client = PythonWebSockets.start("session_client.py", Integer.toString(ws.server.port()),
-        "/ws/echo", "going-away");
-    BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+    Process client = ws.startPython("/ws/echo", "going-away");
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
     assertEquals("open", out.readLine());
     ws.server.close();
     assertEquals("closed 1001", out.readLine());
@@ -92,8 +90,8 @@ class WebSocketEndToEndTest {
    */
   @Test
   void slowPullHandlerKeepsReadsBoundedUntilItReceivesAgain() throws Exception {
-    Process client = PythonWebSockets.start("session_client.py", Integer.toString(ws.server.port()),
-        "/ws/hold", "backpressure", Integer.toString(BACKPRESSURE_MESSAGES));
+    Process client = ws.startPython("/ws/hold", "backpressure",
+        Integer.toString(BACKPRESSURE_MESSAGES));
     ServerWebSocketSession session = (ServerWebSocketSession) ws.held.get(20, TimeUnit.SECONDS);
     assertThrows(TimeoutException.class, () -> client.onExit().get(2, TimeUnit.SECONDS),
         "the client sent everything although the handler did not receive");
@@ -128,8 +126,7 @@ class WebSocketEndToEndTest {
   @Test
   void keepalivePingsAnsweredByThePythonClientKeepTheSessionOpen() throws Exception {
     assertEquals(List.of("closed 1000"), ws.runPython("/ws/keepalive-ok", "await-close"));
-    assertEquals("open", ws.poll());
-    assertEquals("close 1000 three pongs", ws.poll());
+    ws.assertEvents("open", "close 1000 three pongs");
   }
 
   @Test

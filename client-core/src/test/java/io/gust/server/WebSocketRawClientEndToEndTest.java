@@ -72,10 +72,9 @@ class WebSocketRawClientEndToEndTest {
       assertEquals("internal error", close.closeReason(), "the handler's message stays on the server");
       assertTrue(client.serverClosed());
     }
-    assertEquals("open", ws.poll());
-    assertEquals("error io.gust.client.WebSocketException: "
-        + "a WebSocket callback threw java.lang.IllegalStateException: handler bug", ws.poll());
-    assertEquals("close 1011 internal error", ws.poll());
+    ws.assertEvents("open", "error io.gust.client.WebSocketException: "
+        + "a WebSocket callback threw java.lang.IllegalStateException: handler bug",
+        "close 1011 internal error");
   }
 
   @Test

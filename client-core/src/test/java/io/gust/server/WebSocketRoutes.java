@@ -136,12 +136,23 @@ final class WebSocketRoutes implements BeforeEachCallback, AfterEachCallback {
     return runPython(server, path, scenario);
   }
 
-  /** Runs session_client.py with the scenario against {@code server}; returns its stdout lines. */
-  static List<String> runPython(HttpServer server, String path, String... scenario)
+  /** Starts session_client.py on {@code path} of {@link #server} with the scenario. */
+  Process startPython(String path, String... scenario) throws Exception {
+    return startPython(server, path, scenario);
+  }
+
+  /** Starts session_client.py on {@code path} of {@code server} with the scenario. */
+  static Process startPython(HttpServer server, String path, String... scenario)
       throws Exception {
     List<String> args = new ArrayList<>(List.of(Integer.toString(server.port()), path));
     args.addAll(List.of(scenario));
-    Process client = PythonWebSockets.start("session_client.py", args.toArray(new String[0]));
+    return PythonWebSockets.start("session_client.py", args.toArray(new String[0]));
+  }
+
+  /** Runs session_client.py with the scenario against {@code server}; returns its stdout lines. */
+  static List<String> runPython(HttpServer server, String path, String... scenario)
+      throws Exception {
+    Process client = startPython(server, path, scenario);
     List<String> lines = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
@@ -158,6 +169,13 @@ final class WebSocketRoutes implements BeforeEachCallback, AfterEachCallback {
     String event = events.poll(10, TimeUnit.SECONDS);
     assertNotNull(event, "no listener event within 10 s");
     return event;
+  }
+
+  /** Asserts that the next listener events are {@code expected}, in order. */
+  void assertEvents(String... expected) throws InterruptedException {
+    for (String event : expected) {
+      assertEquals(event, poll());
+    }
   }
 
   /** Records every event of its sessions as one line in {@link #events}. */

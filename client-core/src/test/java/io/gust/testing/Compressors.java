@@ -2,9 +2,9 @@ package io.gust.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compresses bytes with Debian's command-line tools ({@code brotli}, {@code zstd}), so decoders
@@ -28,7 +28,6 @@ public final class Compressors {
     Path program = ExternalTools.require(tool);
     Path dir = Files.createTempDirectory("gust-" + tool);
     Path source = Files.write(dir.resolve("in"), input);
-    Path target = dir.resolve("out");
     try {
       // brotli's -q is the quality; zstd's silences its progress output.
       List<String> command = new ArrayList<>(List.of(program.toString(), "-c"));
@@ -37,18 +36,13 @@ public final class Compressors {
       }
       command.addAll(List.of(toolOptions));
       command.add(source.toString());
-      Process process = new ProcessBuilder(command)
-          .redirectOutput(target.toFile()).redirectError(dir.resolve("err").toFile()).start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(tool + " did not finish within 60 s");
+      ToolRun run = ToolRun.run(dir, Duration.ofSeconds(60), command);
+      if (run.exit() != 0) {
+        throw new AssertionError(tool + " failed: " + run.stderr());
       }
-      if (process.exitValue() != 0) {
-        throw new AssertionError(tool + " failed: " + Files.readString(dir.resolve("err")));
-      }
-      return Files.readAllBytes(target);
+      return run.stdout();
     } finally {
-      for (String name : new String[] {"in", "out", "err"}) {
+      for (String name : new String[] {"in", "stdout", "stderr"}) {
         Files.deleteIfExists(dir.resolve(name));
       }
       Files.delete(dir);

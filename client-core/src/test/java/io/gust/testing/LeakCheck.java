@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... AsyncHttpClient client = leaks.track(AsyncHttpClient.builder().build());
  * }</pre>
  *
- * Close servers the test opened in {@code @AfterEach}: extension checks run after it.
+ * Servers the test opens are closed either in {@code @AfterEach} (extension checks run after
+ * it) or by handing them to {@link #closing}, which closes them at the same point.
  */
 public final class LeakCheck
     implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
@@ -37,6 +38,8 @@ public final class LeakCheck
   }
 
   private final List<AsyncHttpClient> clients = new ArrayList<>();
+  /** What the test handed to {@link #closing}, closed last first before the clients. */
+  private final List<AutoCloseable> resources = new ArrayList<>();
   /** How long a slot may take to be given back after the test's last fetch completed. */
   private final Duration slotRelease;
   private int baseline;
@@ -54,6 +57,15 @@ public final class LeakCheck
   public AsyncHttpClient track(AsyncHttpClient client) {
     clients.add(client);
     return client;
+  }
+
+  /**
+   * Closes {@code resource} (a server the test started) after {@code @AfterEach}, before the
+   * tracked clients are closed and open channels counted; returns it.
+   */
+  public <T extends AutoCloseable> T closing(T resource) {
+    resources.add(resource);
+    return resource;
   }
 
   @Override
@@ -84,14 +96,38 @@ public final class LeakCheck
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     try {
-      for (AsyncHttpClient client : clients) {
-        client.close();
+      try {
+        closeResources();
+      } finally {
+        for (AsyncHttpClient client : clients) {
+          client.close();
+        }
       }
       awaitChannelsAtMost(baseline, Duration.ofSeconds(5));
       assertEquals(List.of(), loopErrors.messagesAtLeast(Level.ERROR), "uncaught loop errors");
     } finally {
       loopErrors.close();
       clients.clear();
+    }
+  }
+
+  /** Closes every resource, last first; the first failure is thrown after all were tried. */
+  private void closeResources() throws Exception {
+    Exception failure = null;
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    resources.clear();
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gust.client.AsyncHttpClient;
 import java.io.InputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -52,5 +55,23 @@ class LeakCheckTest {
       check.afterTestExecution(null);
       check.afterEach(null);
     }
+  }
+
+  @Test
+  void resourcesAreClosedLastFirstBeforeTheClientsEvenWhenOneFails() throws Exception {
+    LeakCheck check = new LeakCheck(Duration.ofMillis(200));
+    List<String> closed = new ArrayList<>();
+    check.beforeEach(null);
+    AsyncHttpClient client = check.track(AsyncHttpClient.create());
+    check.closing(() -> closed.add("first " + client.isClosed()));
+    check.closing(() -> {
+      closed.add("failing");
+      throw new IOException("close failed");
+    });
+    check.closing(() -> closed.add("last " + client.isClosed()));
+    IOException failure = assertThrows(IOException.class, () -> check.afterEach(null));
+    assertEquals("close failed", failure.getMessage());
+    assertEquals(List.of("last false", "failing", "first false"), closed);
+    assertTrue(client.isClosed(), "clients are closed after a resource failed to close");
   }
 }

@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -38,27 +36,23 @@ public final class LoopbackPorts {
         });
   }
 
-  /**
-   * Starts {@code daemon} with its output in {@code log} and waits up to 20 s until it listens on
-   * {@code port}; stops it and rethrows when it does not.
-   */
-  public static Process startListening(ProcessBuilder daemon, Path log, int port, String name)
-      throws IOException, InterruptedException {
-    Process process = daemon.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      awaitListening(process, port, 20, name, () -> Files.readString(log));
-    } catch (RuntimeException | Error e) {
-      stop(process);
-      throw e;
-    }
-    return process;
-  }
-
   /** Stops {@code process} and waits, with a bound, for it to exit. */
   public static void stop(Process process) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Stops {@code process} as {@link #stop} does, for a {@code close()} that throws nothing: an
+   * interrupt ends the wait and stays set on the thread.
+   */
+  public static void stopQuietly(Process process) {
+    try {
+      stop(process);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,9 +1,8 @@
 package io.gust.testing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -11,15 +10,9 @@ import okhttp3.tls.HeldCertificate;
  * free 127.0.0.1 port with a test certificate, files from {@code www} under its directory, and
  * {@code /hello}. Everything it writes stays in that directory; {@link #close()} kills it.
  */
-public final class Nginx implements AutoCloseable {
-  private final Process process;
-  private final Path dir;
-  private final int port;
-
-  private Nginx(Process process, Path dir, int port) {
-    this.process = process;
-    this.dir = dir;
-    this.port = port;
+public final class Nginx extends LoopbackFileServer {
+  private Nginx(ServerProcess server, Path dir) {
+    super(server, dir);
   }
 
   /** Starts {@code binary} in {@code dir} presenting {@code certificate}; waits until it listens. */
@@ -46,17 +39,10 @@ public final class Nginx implements AutoCloseable {
     Path config = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, cert, key)
         .replace(" ssl;\n", http2 ? " ssl http2;\n" : " ssl;\n")
         .replace("keepalive_requests 1000;", "keepalive_requests " + keepaliveRequests + ";"));
-    Process process = new ProcessBuilder(binary.toString(), "-p", dir.toString(),
-        "-e", dir.resolve("error.log").toString(), "-c", config.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-    Nginx nginx = new Nginx(process, dir, port);
-    try {
-      LoopbackPorts.awaitListening(process, port, 10, "nginx", nginx::logs);
-    } catch (RuntimeException | Error e) {
-      nginx.close();
-      throw e;
-    }
-    return nginx;
+    ServerProcess server = ServerProcess.start(List.of(binary.toString(), "-p", dir.toString(),
+        "-e", dir.resolve("error.log").toString(), "-c", config.toString()), dir, port, "nginx",
+        "error.log");
+    return new Nginx(server, dir);
   }
 
   private static String config(Path dir, int port, Path cert, Path key) {
@@ -82,31 +68,5 @@ public final class Nginx implements AutoCloseable {
         + "    location / { root " + dir.resolve("www") + "; }\n"
         + "  }\n"
         + "}\n";
-  }
-
-  private String logs() throws IOException {
-    Path errors = dir.resolve("error.log");
-    Path stdout = dir.resolve("stdout.log");
-    return (Files.exists(stdout) ? Files.readString(stdout) : "")
-        + (Files.exists(errors) ? Files.readString(errors) : "");
-  }
-
-  /** The port nginx listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** Where nginx serves files from. */
-  public Path www() {
-    return dir.resolve("www");
-  }
-
-  /** Kills nginx and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -85,9 +84,6 @@ public final class OpenSslServer implements AutoCloseable {
   /** Kills s_server and waits, with a bound, for it to exit. */
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
+    LoopbackPorts.stop(process);
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real server started by a test: its process, the directory it writes its logs to, and the
@@ -26,7 +25,7 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * Runs {@code command} with its output in {@code dir}/stdout.log; {@code logNames} are the
-   * files in {@code dir} shown when it fails to listen on {@code port} within 10 seconds.
+   * files in {@code dir} shown when it fails to listen on {@code port} within 20 seconds.
    */
   static ServerProcess start(List<String> command, Path dir, int port, String name,
       String... logNames) throws IOException {
@@ -36,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
     logs.addAll(List.of(logNames));
     ServerProcess server = new ServerProcess(process, dir, port, logs);
     try {
-      LoopbackPorts.awaitListening(process, port, 10, name, server::logs);
+      LoopbackPorts.awaitListening(process, port, 20, name, server::logs);
     } catch (RuntimeException | Error e) {
       server.close();
       throw e;
@@ -62,13 +61,6 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LoopbackPorts.stopQuietly(process);
   }
 }

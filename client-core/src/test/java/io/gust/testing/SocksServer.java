@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real SOCKS server on a free 127.0.0.1 port: microsocks (SOCKS5, optionally demanding a
@@ -12,13 +11,9 @@ import java.util.concurrent.TimeUnit;
  * authentication, since its username method checks system accounts). Its output goes to a file
  * in the given directory; {@link #close()} stops it.
  */
-public final class SocksServer implements AutoCloseable {
-  private final Process process;
-  private final int port;
-
-  private SocksServer(Process process, int port) {
-    this.process = process;
-    this.port = port;
+public final class SocksServer extends LoopbackDaemon {
+  private SocksServer(ServerProcess server) {
+    super(server);
   }
 
   /** Starts microsocks; {@code user} and {@code password} are both null or both given. */
@@ -30,7 +25,7 @@ public final class SocksServer implements AutoCloseable {
     if (user != null) {
       command.addAll(List.of("-u", user, "-P", password));
     }
-    return start(command, dir, port, "microsocks");
+    return new SocksServer(ServerProcess.start(command, dir, port, "microsocks"));
   }
 
   /** Starts danted with internal and external address 127.0.0.1, CONNECT only, no auth. */
@@ -47,36 +42,9 @@ public final class SocksServer implements AutoCloseable {
         "user.unprivileged: nobody",
         "client pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }",
         "socks pass { from: 127.0.0.0/8 to: 0.0.0.0/0 command: connect }", ""));
-    return start(List.of(danted.toString(), "-f", config.toString(), "-N", "1",
-        "-p", dir.resolve("danted.pid").toString()), dir, port, "danted");
+    return new SocksServer(ServerProcess.start(List.of(danted.toString(), "-f",
+        config.toString(), "-N", "1", "-p", dir.resolve("danted.pid").toString()), dir, port,
+        "danted", "danted.log"));
   }
 
-  private static SocksServer start(List<String> command, Path dir, int port, String name)
-      throws Exception {
-    Path log = dir.resolve(name + ".out");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    SocksServer server = new SocksServer(process, port);
-    try {
-      LoopbackPorts.awaitListening(process, port, 20, name, () -> Files.readString(log));
-    } catch (RuntimeException | Error e) {
-      server.close();
-      throw e;
-    }
-    return server;
-  }
-
-  /** The port the server listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** Stops the server and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
-  }
 }

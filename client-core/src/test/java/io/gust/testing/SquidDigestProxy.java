@@ -14,18 +14,12 @@ import java.util.concurrent.TimeUnit;
  * and {@link #startOpen}, one that demands Basic (basic_ncsa_auth) or nothing. Everything it writes
  * stays in its directory; {@link #close()} stops it.
  */
-public final class SquidDigestProxy implements AutoCloseable {
+public final class SquidDigestProxy extends LoopbackDaemon {
   private static final Path HELPER = Path.of("/usr/lib/squid/digest_file_auth");
   private static final Path BASIC_HELPER = Path.of("/usr/lib/squid/basic_ncsa_auth");
 
-  private final Process process;
-  private final Path dir;
-  private final int port;
-
-  private SquidDigestProxy(Process process, Path dir, int port) {
-    this.process = process;
-    this.dir = dir;
-    this.port = port;
+  private SquidDigestProxy(ServerProcess server) {
+    super(server);
   }
 
   /** Starts squid in {@code dir} with realm {@code realm} and one user; waits until it listens. */
@@ -85,20 +79,8 @@ public final class SquidDigestProxy implements AutoCloseable {
     lines.add("http_access deny all");
     lines.add("");
     Path config = Files.writeString(dir.resolve("squid.conf"), String.join("\n", lines));
-    Process process = LoopbackPorts.startListening(
-        new ProcessBuilder(squid.toString(), "-N", "-f", config.toString()),
-        dir.resolve("stdout.log"), port, "squid");
-    return new SquidDigestProxy(process, dir, port);
-  }
-
-  /** The port squid listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** Stops squid and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    LoopbackPorts.stop(process);
+    return new SquidDigestProxy(ServerProcess.start(
+        List.of(squid.toString(), "-N", "-f", config.toString()), dir, port, "squid",
+        "cache.log"));
   }
 }

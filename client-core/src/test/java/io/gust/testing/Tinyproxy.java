@@ -2,19 +2,16 @@ package io.gust.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A real tinyproxy on a free 127.0.0.1 port, in the foreground, allowing loopback clients and
  * CONNECT to any port, optionally demanding Basic proxy authentication of one user. Its config
  * and log stay in its directory; {@link #close()} stops it.
  */
-public final class Tinyproxy implements AutoCloseable {
-  private final Process process;
-  private final int port;
-
-  private Tinyproxy(Process process, int port) {
-    this.process = process;
-    this.port = port;
+public final class Tinyproxy extends LoopbackDaemon {
+  private Tinyproxy(ServerProcess server) {
+    super(server);
   }
 
   /** Starts tinyproxy in {@code dir}; {@code user} null for no authentication. */
@@ -35,20 +32,8 @@ public final class Tinyproxy implements AutoCloseable {
       config.append("BasicAuth ").append(user).append(' ').append(password).append('\n');
     }
     Path file = Files.writeString(dir.resolve("tinyproxy.conf"), config.toString());
-    Process process = LoopbackPorts.startListening(
-        new ProcessBuilder(binary.toString(), "-d", "-c", file.toString()),
-        dir.resolve("stdout.log"), port, "tinyproxy");
-    return new Tinyproxy(process, port);
-  }
-
-  /** The port tinyproxy listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** Stops tinyproxy and waits, with a bound, for it to exit. */
-  @Override
-  public void close() throws InterruptedException {
-    LoopbackPorts.stop(process);
+    return new Tinyproxy(ServerProcess.start(
+        List.of(binary.toString(), "-d", "-c", file.toString()), dir, port, "tinyproxy",
+        "tinyproxy.log"));
   }
 }

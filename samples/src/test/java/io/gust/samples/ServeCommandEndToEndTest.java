@@ -119,12 +119,12 @@ class ServeCommandEndToEndTest {
   void speaksH2cByPriorKnowledgeUnlessToldNotTo() throws Exception {
     io.gust.testing.ExternalTools.require("curl");
     String url = serve.server().url("/get").toString();
-    io.gust.testing.Curl.Run h2 = io.gust.testing.Curl.run(dir, "-sS", "-o", "/dev/null",
+    io.gust.testing.ToolRun h2 = io.gust.testing.Curl.run(dir, "-sS", "-o", "/dev/null",
         "-w", "%{http_version}", "--http2-prior-knowledge", url);
     assertEquals("2", h2.out(), h2.stderr());
     try (ServeCommand.Running http11 =
         ServeCommand.start(new String[] {"--port", "0", "--no-http2"})) {
-      io.gust.testing.Curl.Run refused = io.gust.testing.Curl.run(dir, "-sS", "-o", "/dev/null",
+      io.gust.testing.ToolRun refused = io.gust.testing.Curl.run(dir, "-sS", "-o", "/dev/null",
           "--http2-prior-knowledge", http11.server().url("/get").toString());
       assertTrue(refused.exit() != 0, "an HTTP/1.1-only server cannot answer h2c");
     }
