@@ -8,9 +8,15 @@ import io.gust.server.HttpServer;
 import io.gust.testing.LeakCheck;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,8 +50,35 @@ class WsCommandEndToEndTest {
 
   @Test
   void linesAreSentAndEchoesPrintedThenTheEndOfInputClosesCleanly() {
-    assertEquals(0, ws("one\ntwo κόσμε\nthree\n", url("/ws/echo")), err.toString());
-    assertEquals("one\ntwo κόσμε\nthree\n", out.toString(StandardCharsets.UTF_8));
+    // The input ends once the last echo was printed: a close that overtakes the last message's
+    // echo lets the server answer the close first, which is allowed (RFC 6455 §5.5.1).
+    CountDownLatch lastEcho = new CountDownLatch(1);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream() {
+      @Override
+      public synchronized void write(byte[] bytes, int offset, int length) {
+        super.write(bytes, offset, length);
+        if (toString(StandardCharsets.UTF_8).endsWith("three\n")) {
+          lastEcho.countDown();
+        }
+      }
+    };
+    InputStream lines = new SequenceInputStream(
+        new ByteArrayInputStream("one\ntwo κόσμε\nthree\n".getBytes(StandardCharsets.UTF_8)),
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            try {
+              assertTrue(lastEcho.await(20, TimeUnit.SECONDS), "no echo of the last line");
+            } catch (InterruptedException e) {
+              throw new InterruptedIOException();
+            }
+            return -1;
+          }
+        });
+    int exit = WsCommand.run(new String[] {url("/ws/echo")}, lines, printed,
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, exit, err.toString());
+    assertEquals("one\ntwo κόσμε\nthree\n", printed.toString(StandardCharsets.UTF_8));
   }
 
   @Test
