@@ -27,9 +27,7 @@ final class FetchHandoff {
       runGuarded(fetch, task);
       return;
     }
-    try {
-      loop.execute(() -> runGuarded(fetch, task));
-    } catch (RejectedExecutionException e) {
+    if (!queue(loop, () -> runGuarded(fetch, task))) {
       log.debug("loop closed before {} could go on", fetch.request());
     }
   }
@@ -52,9 +50,7 @@ final class FetchHandoff {
       fetch.report(null, error);
       return;
     }
-    try {
-      loop.execute(() -> fetch.report(null, error));
-    } catch (RejectedExecutionException closed) {
+    if (!queue(loop, () -> fetch.report(null, error))) {
       fetch.report(null, error);
     }
   }
@@ -68,10 +64,15 @@ final class FetchHandoff {
       fetch.cancelOnLoop(reason);
       return true;
     }
+    return queue(loop, () -> fetch.cancelOnLoop(reason));
+  }
+
+  /** Queues {@code task} on the loop; false when the loop no longer takes tasks. */
+  private static boolean queue(EventLoop loop, Runnable task) {
     try {
-      loop.execute(() -> fetch.cancelOnLoop(reason));
+      loop.execute(task);
       return true;
-    } catch (RejectedExecutionException e) {
+    } catch (RejectedExecutionException closed) {
       return false;
     }
   }
